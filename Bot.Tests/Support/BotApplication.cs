@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CampaignBot.Tests.Support;
+
+/// <summary>
+/// The real bot host in process (WebApplicationFactory over Program): real HTTP pipeline, real
+/// CloudAdapter, a real SQLite file of its own, the sample campaign, and a fixed clock.
+/// </summary>
+public sealed class BotApplication : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public BotApplication(IDictionary<string, string?>? settings = null)
+    {
+        Folder = TestDatabase.NewFolder();
+        DatabasePath = Path.Combine(Folder, "ledger.db");
+        this.settings = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = DatabasePath,
+            ["Campaign:SeedSampleCampaign"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string Folder { get; }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Time { get; } = TestClock.Create();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public SqliteConnection OpenLedger()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Posts a message activity that asks for its replies in the response body.</summary>
+    public async Task<HttpResponseMessage> PostMessageAsync(HttpClient client, string accountId, string text, string channelId = "test", string? conversationId = null, bool isGroup = false)
+    {
+        var activity = Activities.Message(accountId, text, channelId, conversationId ?? "conv-" + accountId, isGroup);
+        return await client.PostAsJsonAsync("/api/messages", activity);
+    }
+
+    /// <summary>The texts of the replies in an expectReplies response.</summary>
+    public static async Task<IReadOnlyList<string>> ReplyTextsAsync(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return body["activities"]!.AsArray().Select(a => a!["text"]?.GetValue<string>() ?? string.Empty).ToList();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean.
+        }
+    }
+}
+
+/// <summary>Bot Framework activity JSON as channels send it.</summary>
+public static class Activities
+{
+    public static JsonObject Message(string accountId, string text, string channelId, string conversationId, bool isGroup) => new()
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["timestamp"] = "2026-06-15T01:00:00.000Z",
+        ["channelId"] = channelId,
+        ["serviceUrl"] = "http://127.0.0.1:9/",
+        ["deliveryMode"] = "expectReplies",
+        ["from"] = new JsonObject { ["id"] = accountId, ["name"] = accountId },
+        ["recipient"] = new JsonObject { ["id"] = "campaignbot", ["name"] = "CampaignBot" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId, ["isGroup"] = isGroup },
+        ["text"] = text,
+    };
+
+    public static StringContent Json(string raw) => new(raw, System.Text.Encoding.UTF8, "application/json");
+
+    public static string Serialize(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+}

@@ -1,0 +1,60 @@
+using CampaignBot.Hosting;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignBot.Tests.Support;
+
+/// <summary>The bot's real service graph over a test database, without HTTP: for TestAdapter conversations.</summary>
+public sealed class BotServices : IAsyncDisposable
+{
+    private BotServices(TestDatabase database, ServiceProvider provider)
+    {
+        Database = database;
+        Provider = provider;
+    }
+
+    public TestDatabase Database { get; }
+
+    public ServiceProvider Provider { get; }
+
+    public IBot Bot => Provider.GetRequiredService<IBot>();
+
+    public static async Task<BotServices> CreateAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = database.Path,
+            ["Campaign:SeedSampleCampaign"] = "false",
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddSingleton<TimeProvider>(database.Time);
+        services.AddCampaignClock().AddLedger().AddCampaignChat();
+        return new BotServices(database, services.BuildServiceProvider());
+    }
+
+    /// <summary>A TestAdapter whose messages come from <paramref name="accountId"/> in the given chat.</summary>
+    public static TestAdapter Adapter(string accountId, string channelId = "test", string? conversationId = null, bool isGroup = false) =>
+        new(new ConversationReference
+        {
+            ChannelId = channelId,
+            ServiceUrl = "https://channel.invalid/",
+            User = new ChannelAccount(accountId, accountId),
+            Bot = new ChannelAccount("campaignbot", "CampaignBot"),
+            Conversation = new ConversationAccount(isGroup, id: conversationId ?? "conv-" + accountId),
+        });
+
+    public TestFlow Flow(string accountId, string channelId = "test", string? conversationId = null, bool isGroup = false) =>
+        new(Adapter(accountId, channelId, conversationId, isGroup), Bot);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Provider.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

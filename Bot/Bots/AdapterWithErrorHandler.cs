@@ -1,0 +1,32 @@
+using CampaignBot.Chat.Replies;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Bots;
+
+/// <summary>
+/// The Bot Framework adapter with the one place where a failed turn is handled: log it, tell the
+/// user in a sentence, and keep the conversation usable. One constructor, so the container can build it.
+/// </summary>
+public sealed class AdapterWithErrorHandler : CloudAdapter
+{
+    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger, IOptions<CampaignOptions> options)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Turn failed for activity {ActivityId} in {ChannelId}/{ConversationId}",
+                turnContext.Activity.Id, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id);
+            try
+            {
+                await turnContext.SendActivityAsync(ReplyTexts.For(options.Value.DefaultLanguage).TurnError);
+            }
+            catch (Exception sendFailure)
+            {
+                // The channel may be what failed; the error is logged above and the request still completes.
+                logger.LogWarning(sendFailure, "Could not tell the user about the failed turn");
+            }
+        };
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using CampaignBot.Chat.Parsing;
+
+namespace CampaignBot;
+
+/// <summary>The campaign as configured in appsettings.json, section "Campaign".</summary>
+public sealed class CampaignOptions
+{
+    public const string Section = "Campaign";
+
+    /// <summary>The name a new campaign gets when a plan is imported into an empty ledger.</summary>
+    [Required]
+    public string Name { get; set; } = "创建全国文明单位";
+
+    /// <summary>IANA time zone in which deadlines are calendar dates.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Language of replies when the message does not tell (a bare task code, a date).</summary>
+    public ReplyLanguage DefaultLanguage { get; set; } = ReplyLanguage.Chinese;
+
+    /// <summary>Seed the sample campaign from the 2020 speech into an empty ledger.</summary>
+    public bool SeedSampleCampaign { get; set; } = true;
+}

@@ -1,0 +1,56 @@
+using CampaignBot.Chat.Handlers;
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+using CampaignBot.Scheduling.Time;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Chat;
+
+/// <summary>Parses a message, works out who is asking from which chat, and hands the command to its handler.</summary>
+public sealed class ChatCommandRouter(
+    CampaignClock clock,
+    IOptions<CampaignOptions> options,
+    DirectoryRepository directory,
+    ConversationRepository conversations,
+    QueryHandler queries,
+    ChangeHandler changes,
+    AdministrationHandler administration)
+{
+    public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        var command = CommandParser.Parse(request.Text, today, options.Value.DefaultLanguage);
+        var person = await directory.FindPersonByAccountAsync(request.AccountId, cancellationToken);
+        var conversation = await conversations.FindAsync(request.ChannelId, request.ConversationId, cancellationToken);
+        var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
+        var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);
+        var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language), today);
+
+        return command switch
+        {
+            DueCommand due => await queries.DueAsync(due, turn, cancellationToken),
+            OverdueCommand overdue => await queries.OverdueAsync(overdue, turn, cancellationToken),
+            MineCommand => await queries.MineAsync(turn, cancellationToken),
+            OfficeTasksCommand office => await queries.OfficeAsync(office, turn, cancellationToken),
+            DetailCommand detail => await queries.DetailAsync(detail, turn, cancellationToken),
+            ProgressCommand => await queries.ProgressAsync(turn, cancellationToken),
+            DoneCommand done => await changes.DoneAsync(done, turn, cancellationToken),
+            ReopenCommand reopen => await changes.ReopenAsync(reopen, turn, cancellationToken),
+            BindOfficeCommand bind => await administration.BindAsync(bind, turn, cancellationToken),
+            UnbindCommand => await administration.UnbindAsync(turn, cancellationToken),
+            LinkAccountCommand link => await administration.LinkAsync(link, turn, cancellationToken),
+            WhoAmICommand => AdministrationHandler.WhoAmI(turn),
+            InvalidCommand { Reason: InvalidInput.ImpossibleDate } invalid => new ChatReply(turn.Texts.ImpossibleDate(invalid.Detail)),
+            InvalidCommand invalid => new ChatReply(turn.Texts.ReversedRange(invalid.Detail)),
+            UnknownCommand unknown => Unknown(unknown, turn),
+            _ => new ChatReply(turn.Texts.Help),
+        };
+    }
+
+    private static ChatReply Unknown(UnknownCommand unknown, ChatTurn turn) => new(turn.Texts.Unknown(unknown.Text, unknown.Suggestion))
+    {
+        Suggestions = unknown.Suggestion is { } s ? [new ReplyAction(s, s)] : [],
+    };
+}

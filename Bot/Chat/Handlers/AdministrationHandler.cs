@@ -1,0 +1,71 @@
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+
+namespace CampaignBot.Chat.Handlers;
+
+/// <summary>Coordinators' commands in chat (bind a group to an office, link an account), and whoami.</summary>
+public sealed class AdministrationHandler(ChatAdministration administration, DirectoryRepository directory)
+{
+    public async Task<ChatReply> BindAsync(BindOfficeCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is not { IsCoordinator: true })
+        {
+            return new ChatReply(turn.Texts.CoordinatorsOnly);
+        }
+
+        if (!turn.Request.IsGroup)
+        {
+            return new ChatReply(turn.Texts.BindOnlyInGroup);
+        }
+
+        var office = await directory.FindOfficeAsync(command.OfficeName, cancellationToken);
+        if (office is null)
+        {
+            var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
+            return new ChatReply(turn.Texts.UnknownOffice(command.OfficeName, known));
+        }
+
+        var result = await administration.BindAsync(turn.Actor, office, cancellationToken);
+        return new ChatReply(result.Outcome switch
+        {
+            ChangeOutcome.Changed => turn.Texts.Bound(office.Name),
+            ChangeOutcome.AlreadyInState => turn.Texts.AlreadyBound(office.Name),
+            _ => turn.Texts.CoordinatorsOnly,
+        });
+    }
+
+    public async Task<ChatReply> UnbindAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is not { IsCoordinator: true })
+        {
+            return new ChatReply(turn.Texts.CoordinatorsOnly);
+        }
+
+        var result = await administration.BindAsync(turn.Actor, null, cancellationToken);
+        return new ChatReply(result.Outcome == ChangeOutcome.Changed ? turn.Texts.Unbound : turn.Texts.NotBound);
+    }
+
+    public async Task<ChatReply> LinkAsync(LinkAccountCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is not { IsCoordinator: true })
+        {
+            return new ChatReply(turn.Texts.CoordinatorsOnly);
+        }
+
+        var person = await directory.FindPersonByNameAsync(command.PersonName, cancellationToken);
+        if (person is null)
+        {
+            return new ChatReply(turn.Texts.UnknownPerson(command.PersonName));
+        }
+
+        var result = await administration.LinkAccountAsync(turn.Actor, person, command.AccountId, cancellationToken);
+        return new ChatReply(result.Outcome == ChangeOutcome.AlreadyInState
+            ? turn.Texts.AlreadyLinked(command.AccountId, person)
+            : turn.Texts.Linked(command.AccountId, person));
+    }
+
+    public static ChatReply WhoAmI(ChatTurn turn) =>
+        new(turn.Texts.WhoAmI(turn.Actor.AccountId, turn.Actor.Person, turn.BoundOffice?.OfficeName));
+}

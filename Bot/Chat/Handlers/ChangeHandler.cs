@@ -1,0 +1,41 @@
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Ledger;
+using CampaignBot.Scheduling.Time;
+
+namespace CampaignBot.Chat.Handlers;
+
+/// <summary>Marks tasks done (the message's attachments become evidence) and reopens them.</summary>
+public sealed class ChangeHandler(TaskCompletion completion, CampaignClock clock)
+{
+    public async Task<ChatReply> DoneAsync(DoneCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var attachments = turn.Request.Attachments;
+        var result = await completion.MarkDoneAsync(turn.Actor, command.Code, command.Note, attachments, cancellationToken);
+        var texts = turn.Texts;
+        return result.Outcome switch
+        {
+            ChangeOutcome.Changed => new ChatReply(texts.MarkedDone(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1))),
+            ChangeOutcome.AlreadyInState => new ChatReply(texts.AlreadyDone(result.Subject!, clock.Zone)),
+            _ => Refusal(result, command.Code, turn),
+        };
+    }
+
+    public async Task<ChatReply> ReopenAsync(ReopenCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var result = await completion.ReopenAsync(turn.Actor, command.Code, command.Reason, cancellationToken);
+        return result.Outcome switch
+        {
+            ChangeOutcome.Changed => new ChatReply(turn.Texts.Reopened(result.Subject!)),
+            ChangeOutcome.AlreadyInState => new ChatReply(turn.Texts.AlreadyOpen(result.Subject!)),
+            _ => Refusal(result, command.Code, turn),
+        };
+    }
+
+    private static ChatReply Refusal(ChangeResult<LedgerTask> result, string code, ChatTurn turn) => new(result.Outcome switch
+    {
+        ChangeOutcome.NotFound => turn.Texts.TaskNotFound(code),
+        ChangeOutcome.UnknownPerson => turn.Texts.UnknownPersonCannotChange(turn.Actor.AccountId),
+        _ => turn.Texts.NotPermitted(result.Subject!),
+    });
+}

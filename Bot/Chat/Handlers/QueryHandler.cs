@@ -1,0 +1,100 @@
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+using CampaignBot.Scheduling.Time;
+
+namespace CampaignBot.Chat.Handlers;
+
+/// <summary>Answers questions about the ledger: what is due, overdue, mine, an office's, one task, progress.</summary>
+public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository evidence, DirectoryRepository directory, CampaignClock clock)
+{
+    public async Task<ChatReply> DueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var scope = turn.DefaultScope(command.WholeCampaign);
+        var due = await tasks.OpenDueBetweenAsync(command.Window.From, command.Window.To, scope, cancellationToken);
+        var window = turn.Texts.Window(command.Window, turn.Today);
+        var scopeName = turn.Texts.Scope(scope);
+        return due.Count == 0
+            ? new ChatReply(turn.Texts.NothingDue(window, scopeName))
+            : TaskItems.List(turn.Texts.DueHeader(window, scopeName, due.Count), due, turn);
+    }
+
+    public async Task<ChatReply> OverdueAsync(OverdueCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var scope = turn.DefaultScope(command.WholeCampaign);
+        var overdue = await tasks.OverdueAsync(turn.Today, scope, cancellationToken);
+        var scopeName = turn.Texts.Scope(scope);
+        return overdue.Count == 0
+            ? new ChatReply(turn.Texts.NothingOverdue(scopeName))
+            : TaskItems.List(turn.Texts.OverdueHeader(scopeName, overdue.Count), overdue, turn);
+    }
+
+    public async Task<ChatReply> MineAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is not { } person)
+        {
+            return new ChatReply(turn.Texts.UnknownAccount(turn.Actor.AccountId));
+        }
+
+        var mine = await tasks.OpenOwnedByAsync(person.Id, cancellationToken);
+        return mine.Count == 0
+            ? new ChatReply(turn.Texts.NothingMine(person.Name))
+            : TaskItems.List(turn.Texts.MineHeader(person.Name, mine.Count), mine, turn);
+    }
+
+    public async Task<ChatReply> OfficeAsync(OfficeTasksCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        TaskScope? scope;
+        if (command.OfficeName is null)
+        {
+            scope = turn.OwnOffice;
+            if (scope is null)
+            {
+                return new ChatReply(turn.Texts.NoOfficeKnown);
+            }
+        }
+        else
+        {
+            var office = await directory.FindOfficeAsync(command.OfficeName, cancellationToken);
+            if (office is null)
+            {
+                var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
+                return new ChatReply(turn.Texts.UnknownOffice(command.OfficeName, known));
+            }
+
+            scope = TaskScope.ForOffice(office);
+        }
+
+        var open = await tasks.OpenInScopeAsync(scope, cancellationToken);
+        return open.Count == 0
+            ? new ChatReply(turn.Texts.NothingForOffice(scope.OfficeName!))
+            : TaskItems.List(turn.Texts.OfficeHeader(scope.OfficeName!, open.Count), open, turn);
+    }
+
+    public async Task<ChatReply> DetailAsync(DetailCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var task = await tasks.FindByCodeAsync(command.Code, cancellationToken);
+        if (task is null)
+        {
+            return new ChatReply(turn.Texts.TaskNotFound(command.Code));
+        }
+
+        var kept = await evidence.ForTaskAsync(task.Id, cancellationToken);
+        var body = turn.Texts.DetailBody(task, kept, turn.Today, clock.Zone);
+        return new ChatReply(string.Empty) { Items = [TaskItems.Item(task, turn, body)] };
+    }
+
+    public async Task<ChatReply> ProgressAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var offices = await tasks.ProgressByLeadOfficeAsync(turn.Today, cancellationToken);
+        if (offices.Count == 0)
+        {
+            return new ChatReply(turn.Texts.NoTasks);
+        }
+
+        var header = turn.Texts.ProgressHeader(turn.Today, offices.Sum(o => o.Done), offices.Sum(o => o.Total), offices.Sum(o => o.Overdue));
+        var lines = offices.OrderByDescending(o => o.Overdue).ThenBy(o => o.OfficeId).Select(turn.Texts.ProgressLine);
+        return new ChatReply(header + "\n" + string.Join("\n", lines));
+    }
+}

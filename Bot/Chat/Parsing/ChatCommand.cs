@@ -1,0 +1,61 @@
+namespace CampaignBot.Chat.Parsing;
+
+public enum ReplyLanguage
+{
+    Chinese,
+    English,
+}
+
+/// <summary>An inclusive range of calendar dates in the campaign's time zone.</summary>
+public sealed record DateWindow(DateOnly From, DateOnly To)
+{
+    public static DateWindow Day(DateOnly day) => new(day, day);
+
+    public bool IsSingleDay => From == To;
+}
+
+/// <summary>What a chat message asks for. <see cref="Language"/> is the language the user wrote in.</summary>
+public abstract record ChatCommand(ReplyLanguage Language);
+
+public sealed record HelpCommand(ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record WhoAmICommand(ReplyLanguage Language) : ChatCommand(Language);
+
+/// <param name="WholeCampaign">The user said 全部/all: ignore the chat's or person's office.</param>
+public sealed record DueCommand(DateWindow Window, bool WholeCampaign, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record MineCommand(ReplyLanguage Language) : ChatCommand(Language);
+
+/// <param name="OfficeName">The office asked about; null means "my office" (the chat's or the person's).</param>
+public sealed record OfficeTasksCommand(string? OfficeName, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record DetailCommand(string Code, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record DoneCommand(string Code, string? Note, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record ReopenCommand(string Code, string? Reason, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record ProgressCommand(ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record BindOfficeCommand(string OfficeName, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record UnbindCommand(ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record LinkAccountCommand(string PersonName, string AccountId, ReplyLanguage Language) : ChatCommand(Language);
+
+public enum InvalidInput
+{
+    /// <summary>The words name a date that the calendar does not have (2月30日).</summary>
+    ImpossibleDate,
+
+    /// <summary>A range whose end comes before its start.</summary>
+    ReversedRange,
+}
+
+/// <summary>Recognised as a command, but its argument is wrong; <see cref="Detail"/> is the user's own words.</summary>
+public sealed record InvalidCommand(InvalidInput Reason, string Detail, ReplyLanguage Language) : ChatCommand(Language);
+
+/// <param name="Suggestion">The closest command, in the form the user would type it, if any is close.</param>
+public sealed record UnknownCommand(string Text, string? Suggestion, ReplyLanguage Language) : ChatCommand(Language);

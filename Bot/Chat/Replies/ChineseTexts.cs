@@ -1,0 +1,147 @@
+using System.Globalization;
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Ledger;
+
+namespace CampaignBot.Chat.Replies;
+
+/// <summary>The bot's Chinese. Every Chinese sentence the bot says lives here.</summary>
+public sealed class ChineseTexts : ReplyTexts
+{
+    public static readonly ChineseTexts Instance = new();
+
+    private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+
+    public override string Help => """
+        可以这样问我：
+        · 今天到期 / 本周到期 / 下周到期 / 本月到期 / 6月30日到期 / 6月1日到6月30日到期
+        · 逾期（本单位）/ 全部逾期
+        · 我的任务 / 本单位 / 综合组的任务
+        · 详情 T017
+        · 完成 T017 已上传照片（可附照片或文件作为佐证）/ 重开 T017
+        · 进度
+        领导小组办公室：本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号>
+        发送「我是谁」查看你的账号。English works too: type "help".
+        """;
+
+    public override string Welcome => "你好，我是创建工作台账助手。发送「本周到期」看看本周要完成的任务，发送「帮助」查看全部命令。";
+    public override string TurnError => "抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系领导小组办公室。";
+
+    public override string DoneButton => "完成";
+    public override string DetailButton => "详情";
+    public override string ReopenButton => "重开";
+    public override string DoneCommand(string code) => $"完成 {code}";
+    public override string DetailCommand(string code) => $"详情 {code}";
+    public override string ReopenCommand(string code) => $"重开 {code}";
+
+    public override string Date(DateOnly date, DateOnly today) =>
+        (date.Year == today.Year ? $"{date.Month}月{date.Day}日" : $"{date.Year}年{date.Month}月{date.Day}日") + " " + Weekdays[(int)date.DayOfWeek];
+
+    public override string Remaining(int daysLeft) => daysLeft switch
+    {
+        0 => "今天到期",
+        > 0 => $"还有 {daysLeft} 天",
+        _ => $"逾期 {-daysLeft} 天",
+    };
+
+    public override string Window(DateWindow window, DateOnly today) =>
+        window.IsSingleDay ? Date(window.From, today) : $"{Short(window.From, today)}至{Short(window.To, today)}";
+
+    private static string Short(DateOnly date, DateOnly today) =>
+        date.Year == today.Year ? $"{date.Month}月{date.Day}日" : $"{date.Year}年{date.Month}月{date.Day}日";
+
+    public override string Scope(TaskScope scope) => scope.OfficeName ?? "全部单位";
+    public override string CoOffices(string names) => $"（配合：{names}）";
+    public override string DoneState => "已完成";
+    public override string More(int omitted) => $"……另有 {omitted} 项未列出，请缩小范围（如「今天到期」「本单位」）。";
+
+    public override string DueHeader(string window, string scope, int count) => $"{window} 到期（{scope}）：{count} 项";
+    public override string NothingDue(string window, string scope) => $"{window}（{scope}）没有到期的任务。";
+    public override string OverdueHeader(string scope, int count) => $"逾期任务（{scope}）：{count} 项";
+    public override string NothingOverdue(string scope) => $"{scope}没有逾期任务。";
+    public override string MineHeader(string person, int count) => $"{person}负责的未完成任务：{count} 项";
+    public override string NothingMine(string person) => $"{person}目前没有未完成的任务。";
+    public override string OfficeHeader(string office, int count) => $"{office}的未完成任务：{count} 项";
+    public override string NothingForOffice(string office) => $"{office}目前没有未完成的任务。";
+    public override string UnknownOffice(string name, IEnumerable<string> known) => $"没有找到单位「{name}」。现有单位：{string.Join("、", known)}。";
+    public override string NoOfficeKnown => "不知道你所在的单位：这个群还没有绑定单位，你的账号也还没有关联人员。请指明单位，例如「综合组的任务」。";
+    public override string UnknownAccount(string accountId) => $"还不认识你的账号（{accountId}）。请领导小组办公室发送「关联 你的姓名 {accountId}」。";
+
+    public override string TaskNotFound(string code) => $"没有编号为 {code} 的任务。发送「本周到期」或「本单位」查看任务编号。";
+
+    public override string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, DateOnly today, TimeZoneInfo zone)
+    {
+        var lines = new List<string>
+        {
+            $"测评项目：{Or(task.EvaluationItem)}",
+            $"牵头单位：{task.LeadOfficeName}" + (task.CoOfficeNames.Length > 0 ? $"；配合单位：{task.CoOfficeNames}" : ""),
+            $"责任人：{task.OwnerName ?? $"{task.LeadOfficeName}（未指定个人）"}",
+            $"时间：{(task.StartsOn is { } s ? Short(s, today) + "开始，" : "")}{Date(task.DueOn, today)}截止",
+            task.IsDone
+                ? $"状态：已完成（{task.DoneByName}，{Local(task.DoneAt!.Value, zone)}）"
+                : $"状态：未完成，{Remaining(task.DueOn.DayNumber - today.DayNumber)}",
+            $"佐证材料要求：{Or(task.EvidenceRequired)}",
+            $"已有佐证：{evidence.Count} 项",
+        };
+        lines.AddRange(evidence.TakeLast(3).Select(e => $"  - {EvidenceLine(e)}（{e.ByName}，{Local(e.At, zone)}）"));
+        return string.Join("\n", lines);
+    }
+
+    private static string EvidenceLine(Evidence e) => e.Kind switch
+    {
+        "note" => $"说明：{e.Note}",
+        _ => $"附件：{e.Name ?? e.Url}",
+    };
+
+    private static string Or(string text) => text.Length > 0 ? text : "（未填写）";
+
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+
+    public override string MarkedDone(LedgerTask task, int evidenceAdded) =>
+        $"已完成：{task.Code} {task.Title}" + (evidenceAdded > 0 ? $"，记录佐证 {evidenceAdded} 项。" : "。如有照片或文件，可再发送「完成」时附上，或联系材料组归档。");
+
+    public override string AlreadyDone(LedgerTask task, TimeZoneInfo zone) =>
+        $"{task.Code} 已经完成了（{task.DoneByName}，{Local(task.DoneAt!.Value, zone)}），无需重复标记。";
+
+    public override string Reopened(LedgerTask task) => $"已重开：{task.Code} {task.Title}，恢复为未完成。";
+    public override string AlreadyOpen(LedgerTask task) => $"{task.Code} 本来就是未完成状态。";
+    public override string NotPermitted(LedgerTask task) =>
+        $"你不在 {task.Code} 的牵头或配合单位，不能更改它。请联系{task.LeadOfficeName}或领导小组办公室。";
+    public override string UnknownPersonCannotChange(string accountId) =>
+        $"你的账号（{accountId}）还没有关联人员，只能查询，不能更改任务。请领导小组办公室发送「关联 你的姓名 {accountId}」。";
+
+    public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
+        $"创建进度（截至{Date(today, today)}）：完成 {done}/{total}，逾期 {overdue} 项";
+    public override string ProgressLine(OfficeProgress office) =>
+        $"{office.OfficeName}：{office.Done}/{office.Total}" + (office.Overdue > 0 ? $"，逾期 {office.Overdue}" : "");
+    public override string NoTasks => "台账里还没有任务。请领导小组办公室导入实施方案。";
+
+    public override string CoordinatorsOnly => "只有领导小组办公室的协调员可以这样做。";
+    public override string BindOnlyInGroup => "只有群聊可以绑定单位。请在单位的工作群里 @我 发送「本群绑定 单位名」。";
+    public override string Bound(string office) => $"本群已绑定到{office}：本单位的到期提醒会发到这里。";
+    public override string AlreadyBound(string office) => $"本群已经绑定在{office}。";
+    public override string Unbound => "本群已解除单位绑定。";
+    public override string NotBound => "本群没有绑定单位。";
+    public override string Linked(string accountId, Person person) => $"已将账号 {accountId} 关联到{person.Name}（{person.OfficeName}）。";
+    public override string AlreadyLinked(string accountId, Person person) => $"账号 {accountId} 已经关联在{person.Name}名下。";
+    public override string UnknownPerson(string name) => $"台账里没有人员「{name}」。请先在实施方案的「人员」表中加入并导入。";
+
+    public override string WhoAmI(string accountId, Person? person, string? boundOffice) =>
+        (person is null ? $"你的账号：{accountId}，尚未关联人员。" : $"你的账号：{accountId}，{person.Name}，{person.OfficeName}，{RoleName(person.Role)}。")
+        + (boundOffice is null ? "" : $"本群绑定：{boundOffice}。");
+
+    private static string RoleName(string role) => role switch
+    {
+        Roles.Coordinator => "协调员",
+        Roles.Leader => "领导",
+        Roles.Lead => "负责人",
+        _ => "成员",
+    };
+
+    public override string ImpossibleDate(string words) => $"日期「{words}」不存在，请检查月份和日期。";
+    public override string ReversedRange(string words) => $"日期范围「{words}」的结束早于开始。";
+
+    public override string Unknown(string text, string? suggestion) =>
+        (suggestion is null ? $"没听懂「{text}」。" : $"没听懂「{text}」，你是不是想说「{suggestion}」？")
+        + "发送「帮助」查看全部命令。";
+}

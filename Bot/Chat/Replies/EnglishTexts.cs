@@ -1,0 +1,131 @@
+using System.Globalization;
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Ledger;
+
+namespace CampaignBot.Chat.Replies;
+
+/// <summary>The bot's English, for users who write in English. Office and task names stay as entered.</summary>
+public sealed class EnglishTexts : ReplyTexts
+{
+    public static readonly EnglishTexts Instance = new();
+
+    public override string Help => """
+        You can ask me:
+        · due today / due this week / due next week / due this month / due 6/30 / due 6/1-6/30
+        · overdue (your office) / all overdue
+        · my tasks / my office / office 综合组
+        · detail T017
+        · done T017 photos uploaded (attach photos or files as evidence) / reopen T017
+        · progress
+        Coordinators: bind 综合组 / unbind / link 张伟 <account id>
+        Type "whoami" to see your account id. 中文命令请发送「帮助」。
+        """;
+
+    public override string Welcome => "Hello, I keep the campaign's task ledger. Type \"due this week\" to see what is due, or \"help\" for all commands.";
+    public override string TurnError => "Sorry, something went wrong with that message. Please try again; if it keeps failing, tell the coordinators.";
+
+    public override string DoneButton => "Done";
+    public override string DetailButton => "Details";
+    public override string ReopenButton => "Reopen";
+    public override string DoneCommand(string code) => $"done {code}";
+    public override string DetailCommand(string code) => $"detail {code}";
+    public override string ReopenCommand(string code) => $"reopen {code}";
+
+    public override string Date(DateOnly date, DateOnly today) =>
+        date.ToString(date.Year == today.Year ? "ddd d MMM" : "ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public override string Remaining(int daysLeft) => daysLeft switch
+    {
+        0 => "due today",
+        1 => "1 day left",
+        > 1 => $"{daysLeft} days left",
+        -1 => "1 day overdue",
+        _ => $"{-daysLeft} days overdue",
+    };
+
+    public override string Window(DateWindow window, DateOnly today) =>
+        window.IsSingleDay ? Date(window.From, today) : $"{Date(window.From, today)} – {Date(window.To, today)}";
+
+    public override string Scope(TaskScope scope) => scope.OfficeName ?? "all offices";
+    public override string CoOffices(string names) => $" (with {names})";
+    public override string DoneState => "done";
+    public override string More(int omitted) => $"…and {omitted} more not listed; narrow the question (\"due today\", \"my office\").";
+
+    public override string DueHeader(string window, string scope, int count) => $"Due {window} ({scope}): {count}";
+    public override string NothingDue(string window, string scope) => $"Nothing due {window} ({scope}).";
+    public override string OverdueHeader(string scope, int count) => $"Overdue ({scope}): {count}";
+    public override string NothingOverdue(string scope) => $"Nothing overdue ({scope}).";
+    public override string MineHeader(string person, int count) => $"Open tasks owned by {person}: {count}";
+    public override string NothingMine(string person) => $"{person} has no open tasks.";
+    public override string OfficeHeader(string office, int count) => $"Open tasks of {office}: {count}";
+    public override string NothingForOffice(string office) => $"{office} has no open tasks.";
+    public override string UnknownOffice(string name, IEnumerable<string> known) => $"No office called \"{name}\". Offices: {string.Join(", ", known)}.";
+    public override string NoOfficeKnown => "I don't know your office: this chat is not bound to one and your account is not linked to a person. Name the office, e.g. \"office 综合组\".";
+    public override string UnknownAccount(string accountId) => $"I don't know your account ({accountId}) yet. Ask a coordinator to send \"link <your name> {accountId}\".";
+
+    public override string TaskNotFound(string code) => $"There is no task {code}. Try \"due this week\" or \"my office\" to see task codes.";
+
+    public override string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, DateOnly today, TimeZoneInfo zone)
+    {
+        var lines = new List<string>
+        {
+            $"Evaluation item: {Or(task.EvaluationItem)}",
+            $"Lead office: {task.LeadOfficeName}" + (task.CoOfficeNames.Length > 0 ? $"; with: {task.CoOfficeNames}" : ""),
+            $"Owner: {task.OwnerName ?? $"{task.LeadOfficeName} (no one named)"}",
+            $"Dates: {(task.StartsOn is { } s ? Date(s, today) + " to " : "due ")}{Date(task.DueOn, today)}",
+            task.IsDone
+                ? $"Status: done ({task.DoneByName}, {Local(task.DoneAt!.Value, zone)})"
+                : $"Status: open, {Remaining(task.DueOn.DayNumber - today.DayNumber)}",
+            $"Evidence required: {Or(task.EvidenceRequired)}",
+            $"Evidence kept: {evidence.Count}",
+        };
+        lines.AddRange(evidence.TakeLast(3).Select(e =>
+            $"  - {(e.Kind == "note" ? "note: " + e.Note : "file: " + (e.Name ?? e.Url))} ({e.ByName}, {Local(e.At, zone)})"));
+        return string.Join("\n", lines);
+    }
+
+    private static string Or(string text) => text.Length > 0 ? text : "(not given)";
+
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    public override string MarkedDone(LedgerTask task, int evidenceAdded) =>
+        $"Done: {task.Code} {task.Title}" + (evidenceAdded > 0 ? $", {evidenceAdded} piece(s) of evidence kept." : ".");
+
+    public override string AlreadyDone(LedgerTask task, TimeZoneInfo zone) =>
+        $"{task.Code} is already done ({task.DoneByName}, {Local(task.DoneAt!.Value, zone)}).";
+
+    public override string Reopened(LedgerTask task) => $"Reopened: {task.Code} {task.Title} is open again.";
+    public override string AlreadyOpen(LedgerTask task) => $"{task.Code} is already open.";
+    public override string NotPermitted(LedgerTask task) =>
+        $"You are not in {task.Code}'s lead or co-offices, so you cannot change it. Ask {task.LeadOfficeName} or the coordinators.";
+    public override string UnknownPersonCannotChange(string accountId) =>
+        $"Your account ({accountId}) is not linked to a person, so you can ask but not change tasks. Ask a coordinator to send \"link <your name> {accountId}\".";
+
+    public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
+        $"Progress as of {Date(today, today)}: {done}/{total} done, {overdue} overdue";
+    public override string ProgressLine(OfficeProgress office) =>
+        $"{office.OfficeName}: {office.Done}/{office.Total}" + (office.Overdue > 0 ? $", {office.Overdue} overdue" : "");
+    public override string NoTasks => "The ledger has no tasks yet. Ask a coordinator to import the plan.";
+
+    public override string CoordinatorsOnly => "Only coordinators (领导小组办公室) can do that.";
+    public override string BindOnlyInGroup => "Only a group chat can be bound to an office. Send \"bind <office>\" in the office's group chat.";
+    public override string Bound(string office) => $"This chat is now bound to {office}; its reminders will come here.";
+    public override string AlreadyBound(string office) => $"This chat is already bound to {office}.";
+    public override string Unbound => "This chat is no longer bound to an office.";
+    public override string NotBound => "This chat is not bound to an office.";
+    public override string Linked(string accountId, Person person) => $"Account {accountId} now speaks for {person.Name} ({person.OfficeName}).";
+    public override string AlreadyLinked(string accountId, Person person) => $"Account {accountId} already speaks for {person.Name}.";
+    public override string UnknownPerson(string name) => $"There is no person \"{name}\" in the ledger. Add them to the plan's 人员 sheet and import it.";
+
+    public override string WhoAmI(string accountId, Person? person, string? boundOffice) =>
+        (person is null ? $"Your account: {accountId}, not linked to a person." : $"Your account: {accountId}, {person.Name}, {person.OfficeName}, {person.Role}.")
+        + (boundOffice is null ? "" : $" This chat is bound to {boundOffice}.");
+
+    public override string ImpossibleDate(string words) => $"\"{words}\" is not a date that exists; check the month and day.";
+    public override string ReversedRange(string words) => $"The range \"{words}\" ends before it starts.";
+
+    public override string Unknown(string text, string? suggestion) =>
+        (suggestion is null ? $"I didn't understand \"{text}\"." : $"I didn't understand \"{text}\". Did you mean \"{suggestion}\"?")
+        + " Type \"help\" for all commands.";
+}

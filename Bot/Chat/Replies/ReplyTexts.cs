@@ -1,0 +1,81 @@
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Ledger;
+
+namespace CampaignBot.Chat.Replies;
+
+/// <summary>
+/// Every user-facing sentence, one implementation per language (<see cref="ChineseTexts"/>,
+/// <see cref="EnglishTexts"/>). Handlers choose what to say; these say it.
+/// </summary>
+public abstract class ReplyTexts
+{
+    public static ReplyTexts For(ReplyLanguage language) => language == ReplyLanguage.English ? EnglishTexts.Instance : ChineseTexts.Instance;
+
+    public abstract string Help { get; }
+    public abstract string Welcome { get; }
+    public abstract string TurnError { get; }
+
+    // Buttons: their labels and the command each sends back.
+    public abstract string DoneButton { get; }
+    public abstract string DetailButton { get; }
+    public abstract string ReopenButton { get; }
+    public abstract string DoneCommand(string code);
+    public abstract string DetailCommand(string code);
+    public abstract string ReopenCommand(string code);
+
+    // Dates and deadlines.
+    public abstract string Date(DateOnly date, DateOnly today);
+    public abstract string Remaining(int daysLeft);
+    public abstract string Window(DateWindow window, DateOnly today);
+    public abstract string Scope(TaskScope scope);
+    public abstract string CoOffices(string names);
+    public abstract string DoneState { get; }
+    public abstract string More(int omitted);
+
+    // Lists.
+    public abstract string DueHeader(string window, string scope, int count);
+    public abstract string NothingDue(string window, string scope);
+    public abstract string OverdueHeader(string scope, int count);
+    public abstract string NothingOverdue(string scope);
+    public abstract string MineHeader(string person, int count);
+    public abstract string NothingMine(string person);
+    public abstract string OfficeHeader(string office, int count);
+    public abstract string NothingForOffice(string office);
+    public abstract string UnknownOffice(string name, IEnumerable<string> known);
+    public abstract string NoOfficeKnown { get; }
+    public abstract string UnknownAccount(string accountId);
+
+    // One task.
+    public abstract string TaskNotFound(string code);
+    public abstract string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, DateOnly today, TimeZoneInfo zone);
+
+    // Changes.
+    public abstract string MarkedDone(LedgerTask task, int evidenceAdded);
+    public abstract string AlreadyDone(LedgerTask task, TimeZoneInfo zone);
+    public abstract string Reopened(LedgerTask task);
+    public abstract string AlreadyOpen(LedgerTask task);
+    public abstract string NotPermitted(LedgerTask task);
+    public abstract string UnknownPersonCannotChange(string accountId);
+
+    // Progress.
+    public abstract string ProgressHeader(DateOnly today, int done, int total, int overdue);
+    public abstract string ProgressLine(OfficeProgress office);
+    public abstract string NoTasks { get; }
+
+    // Administration.
+    public abstract string CoordinatorsOnly { get; }
+    public abstract string BindOnlyInGroup { get; }
+    public abstract string Bound(string office);
+    public abstract string AlreadyBound(string office);
+    public abstract string Unbound { get; }
+    public abstract string NotBound { get; }
+    public abstract string Linked(string accountId, Person person);
+    public abstract string AlreadyLinked(string accountId, Person person);
+    public abstract string UnknownPerson(string name);
+    public abstract string WhoAmI(string accountId, Person? person, string? boundOffice);
+
+    // Input problems.
+    public abstract string ImpossibleDate(string words);
+    public abstract string ReversedRange(string words);
+    public abstract string Unknown(string text, string? suggestion);
+}

@@ -1,0 +1,74 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Data.Repositories;
+
+/// <summary>A chat the bot has been in: what a proactive send needs, and what the chat is bound to.</summary>
+public sealed record ConversationRecord
+{
+    public string ChannelId { get; init; } = "";
+    public string ConversationId { get; init; } = "";
+    public string? ServiceUrl { get; init; }
+    public string? TenantId { get; init; }
+    public string? BotId { get; init; }
+    public string? BotName { get; init; }
+    public bool IsGroup { get; init; }
+    public long? BoundOfficeId { get; init; }
+    public string? BoundOfficeName { get; init; }
+    public DateTimeOffset LastSeenAt { get; init; }
+}
+
+public sealed class ConversationRepository(LedgerDatabase database)
+{
+    /// <summary>
+    /// Records the chat as last seen now. Only what the activity carries overwrites what is stored:
+    /// a reply-in-body request (expectReplies) has no service url and must not erase the one we have.
+    /// </summary>
+    public async Task TouchAsync(ConversationRecord seen, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            INSERT INTO conversation (channel_id, conversation_id, service_url, tenant_id, bot_id, bot_name, is_group, last_seen_at)
+            VALUES (@ChannelId, @ConversationId, @ServiceUrl, @TenantId, @BotId, @BotName, @IsGroup, @LastSeenAt)
+            ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
+                service_url = COALESCE(excluded.service_url, service_url),
+                tenant_id = COALESCE(excluded.tenant_id, tenant_id),
+                bot_id = COALESCE(excluded.bot_id, bot_id),
+                bot_name = COALESCE(excluded.bot_name, bot_name),
+                is_group = excluded.is_group,
+                last_seen_at = excluded.last_seen_at
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(sql, new
+        {
+            seen.ChannelId,
+            seen.ConversationId,
+            seen.ServiceUrl,
+            seen.TenantId,
+            seen.BotId,
+            seen.BotName,
+            seen.IsGroup,
+            LastSeenAt = UtcText.Format(seen.LastSeenAt),
+        });
+    }
+
+    public async Task<ConversationRecord?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, channelId, conversationId);
+    }
+
+    public static Task<ConversationRecord?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string channelId, string conversationId) =>
+        connection.QuerySingleOrDefaultAsync<ConversationRecord>(
+            """
+            SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
+                   c.bound_office_id, o.name AS bound_office_name, c.last_seen_at
+            FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id
+            WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
+            """,
+            new { ChannelId = channelId, ConversationId = conversationId }, transaction);
+
+    public static Task BindOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? officeId) =>
+        connection.ExecuteAsync(
+            "UPDATE conversation SET bound_office_id = @OfficeId WHERE channel_id = @ChannelId AND conversation_id = @ConversationId",
+            new { OfficeId = officeId, ChannelId = channelId, ConversationId = conversationId }, transaction);
+}

@@ -1,0 +1,89 @@
+using CampaignBot.Ledger;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Data.Repositories;
+
+/// <summary>Offices, people and the chat accounts that speak for them.</summary>
+public sealed class DirectoryRepository(LedgerDatabase database)
+{
+    private const string SelectPeople = """
+        SELECT p.id, p.name, p.office_id, o.name AS office_name, p.role
+        FROM person p JOIN office o ON o.id = p.office_id
+        """;
+
+    public async Task<IReadOnlyList<Office>> OfficesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await OfficesAsync(connection, null);
+    }
+
+    public static async Task<IReadOnlyList<Office>> OfficesAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
+        (await connection.QueryAsync<Office>("SELECT id, name, aliases, kind FROM office ORDER BY id", transaction: transaction)).AsList();
+
+    /// <summary>The office called <paramref name="name"/> by its name or one of its aliases.</summary>
+    public async Task<Office?> FindOfficeAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var wanted = name.Trim();
+        return (await OfficesAsync(cancellationToken)).FirstOrDefault(o => o.Names.Any(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    public async Task<IReadOnlyList<Person>> PeopleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await PeopleAsync(connection, null);
+    }
+
+    public static async Task<IReadOnlyList<Person>> PeopleAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
+        (await connection.QueryAsync<Person>(SelectPeople + " ORDER BY p.id", transaction: transaction)).AsList();
+
+    public async Task<Person?> FindPersonByAccountAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Person>(
+            SelectPeople + " JOIN channel_account a ON a.person_id = p.id WHERE a.account_id = @AccountId", new { AccountId = accountId });
+    }
+
+    public async Task<Person?> FindPersonByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Person>(SelectPeople + " WHERE p.name = @Name", new { Name = name.Trim() });
+    }
+
+    /// <summary>The accounts linked to each person, for the README and for exports.</summary>
+    public async Task<ILookup<long, string>> AccountsByPersonAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long PersonId, string AccountId)>("SELECT person_id, account_id FROM channel_account ORDER BY account_id");
+        return rows.ToLookup(r => r.PersonId, r => r.AccountId);
+    }
+
+    public static Task<long> InsertOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string name, string aliases, string kind) =>
+        connection.ExecuteScalarAsync<long>(
+            "INSERT INTO office (name, aliases, kind) VALUES (@Name, @Aliases, @Kind) RETURNING id",
+            new { Name = name, Aliases = aliases, Kind = kind }, transaction);
+
+    /// <summary>Adds the person, or moves an existing one of that name to the given office and role.</summary>
+    public static Task<long> UpsertPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string name, long officeId, string role) =>
+        connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO person (name, office_id, role) VALUES (@Name, @OfficeId, @Role)
+            ON CONFLICT (name) DO UPDATE SET office_id = excluded.office_id, role = excluded.role
+            RETURNING id
+            """,
+            new { Name = name, OfficeId = officeId, Role = role }, transaction);
+
+    /// <summary>Points an account at a person; an account speaks for one person at a time.</summary>
+    public static Task LinkAccountAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId, long personId, string? channelId, DateTimeOffset at) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO channel_account (account_id, person_id, channel_id, linked_at) VALUES (@AccountId, @PersonId, @ChannelId, @At)
+            ON CONFLICT (account_id) DO UPDATE SET person_id = excluded.person_id, channel_id = excluded.channel_id, linked_at = excluded.linked_at
+            """,
+            new { AccountId = accountId, PersonId = personId, ChannelId = channelId, At = UtcText.Format(at) }, transaction);
+
+    public static Task<string?> AccountOwnerNameAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId) =>
+        connection.QuerySingleOrDefaultAsync<string?>(
+            "SELECT p.name FROM channel_account a JOIN person p ON p.id = a.person_id WHERE a.account_id = @AccountId",
+            new { AccountId = accountId }, transaction);
+}

@@ -1,0 +1,97 @@
+using CampaignBot.Ledger;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Data.Repositories;
+
+/// <summary>Reads of the task ledger, and the two state changes (done, reopen) as guarded updates.</summary>
+public sealed class TaskRepository(LedgerDatabase database)
+{
+    /// <remarks>One row per task with the names a reply shows; co-offices are folded into lists.</remarks>
+    private const string SelectTasks = """
+        SELECT t.id, t.code, t.title, t.evaluation_item, t.evidence_required,
+               t.lead_office_id, lo.name AS lead_office_name,
+               COALESCE((SELECT group_concat(c.office_id, ',') FROM task_co_office c WHERE c.task_id = t.id), '') AS co_office_ids,
+               COALESCE((SELECT group_concat(o.name, '、') FROM task_co_office c JOIN office o ON o.id = c.office_id WHERE c.task_id = t.id), '') AS co_office_names,
+               t.owner_id, p.name AS owner_name, t.starts_on, t.due_on, t.status, t.done_at, d.name AS done_by_name,
+               (SELECT count(*) FROM evidence e WHERE e.task_id = t.id) AS evidence_count
+        FROM task t
+        JOIN office lo ON lo.id = t.lead_office_id
+        LEFT JOIN person p ON p.id = t.owner_id
+        LEFT JOIN person d ON d.id = t.done_by
+        """;
+
+    /// <remarks>An office's tasks are those it leads and those it helps with (配合单位).</remarks>
+    private const string InScope = """
+        (@OfficeId IS NULL OR t.lead_office_id = @OfficeId
+         OR EXISTS (SELECT 1 FROM task_co_office c WHERE c.task_id = t.id AND c.office_id = @OfficeId))
+        """;
+
+    private const string Order = " ORDER BY t.due_on, t.code";
+
+    public async Task<LedgerTask?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindByCodeAsync(connection, null, code);
+    }
+
+    public static Task<LedgerTask?> FindByCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, string code) =>
+        connection.QuerySingleOrDefaultAsync<LedgerTask>(SelectTasks + " WHERE t.code = @Code", new { Code = code }, transaction);
+
+    public Task<IReadOnlyList<LedgerTask>> OpenDueBetweenAsync(DateOnly from, DateOnly to, TaskScope scope, CancellationToken cancellationToken = default) =>
+        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.due_on BETWEEN @From AND @To AND {InScope}{Order}",
+            new { From = from, To = to, scope.OfficeId }, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerTask>> OverdueAsync(DateOnly today, TaskScope scope, CancellationToken cancellationToken = default) =>
+        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.due_on < @Today AND {InScope}{Order}",
+            new { Today = today, scope.OfficeId }, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerTask>> OpenInScopeAsync(TaskScope scope, CancellationToken cancellationToken = default) =>
+        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND {InScope}{Order}", new { scope.OfficeId }, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerTask>> OpenOwnedByAsync(long personId, CancellationToken cancellationToken = default) =>
+        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.owner_id = @PersonId{Order}", new { PersonId = personId }, cancellationToken);
+
+    public Task<IReadOnlyList<LedgerTask>> AllAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync($"{SelectTasks} ORDER BY t.code", null, cancellationToken);
+
+    public async Task<IReadOnlyList<OfficeProgress>> ProgressByLeadOfficeAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT o.id AS office_id, o.name AS office_name, count(*) AS total,
+                   sum(t.status = 'done') AS done,
+                   sum(t.status = 'open' AND t.due_on < @Today) AS overdue
+            FROM task t JOIN office o ON o.id = t.lead_office_id
+            GROUP BY o.id, o.name
+            ORDER BY o.id
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OfficeProgress>(sql, new { Today = today })).AsList();
+    }
+
+    /// <summary>Marks an open task done; false when it was not open (someone was quicker).</summary>
+    public static async Task<bool> MarkDoneAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long personId, DateTimeOffset at)
+    {
+        const string sql = """
+            UPDATE task SET status = 'done', done_at = @At, done_by = @PersonId, updated_at = @At
+            WHERE id = @TaskId AND status = 'open'
+            """;
+        return await connection.ExecuteAsync(sql, new { TaskId = taskId, PersonId = personId, At = UtcText.Format(at) }, transaction) == 1;
+    }
+
+    /// <summary>Reopens a done task; false when it was not done.</summary>
+    public static async Task<bool> ReopenAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, DateTimeOffset at)
+    {
+        const string sql = """
+            UPDATE task SET status = 'open', done_at = NULL, done_by = NULL, updated_at = @At
+            WHERE id = @TaskId AND status = 'done'
+            """;
+        return await connection.ExecuteAsync(sql, new { TaskId = taskId, At = UtcText.Format(at) }, transaction) == 1;
+    }
+
+    private async Task<IReadOnlyList<LedgerTask>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<LedgerTask>(sql, parameters)).AsList();
+    }
+}

@@ -1,0 +1,35 @@
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+using CampaignBot.Plans;
+using CampaignBot.Seeding;
+
+namespace CampaignBot.Hosting;
+
+public static class LedgerServiceCollectionExtensions
+{
+    /// <summary>The SQLite ledger: storage options, migrations and seeding at start-up, repositories, domain services.</summary>
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LedgerDatabase>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<SampleCampaignSeeder>();
+        services.AddHostedService<LedgerStartup>();
+
+        services.AddSingleton<TaskRepository>();
+        services.AddSingleton<EvidenceRepository>();
+        services.AddSingleton<DirectoryRepository>();
+        services.AddSingleton<ConversationRepository>();
+        services.AddSingleton<AuditRepository>();
+        services.AddSingleton<CampaignRepository>();
+
+        services.AddSingleton<TaskCompletion>();
+        services.AddSingleton<ChatAdministration>();
+        services.AddSingleton<PlanImporter>();
+        services.AddSingleton<LedgerExporter>();
+
+        services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Ledger;
+
+/// <summary>
+/// Marks tasks done (with notes and attachments as evidence) and reopens them. Each change checks
+/// the actor's permission, changes the task only from the expected state, records the evidence
+/// and writes its audit row, all in one immediate transaction: of many simultaneous "done" for one
+/// task exactly one changes it.
+/// </summary>
+public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
+{
+    public Task<ChangeResult<LedgerTask>> MarkDoneAsync(
+        ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, code, "task.done", async (connection, transaction, task, person, now) =>
+        {
+            if (!await TaskRepository.MarkDoneAsync(connection, transaction, task.Id, person.Id, now))
+            {
+                return false;
+            }
+
+            if (note is not null)
+            {
+                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
+                    new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note));
+            }
+
+            foreach (var attachment in attachments)
+            {
+                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task<ChangeResult<LedgerTask>> ReopenAsync(ChatActor actor, string code, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, code, "task.reopen", async (connection, transaction, task, _, now) =>
+            await TaskRepository.ReopenAsync(connection, transaction, task.Id, now), cancellationToken, reason);
+
+    private delegate Task<bool> Change(SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now);
+
+    private async Task<ChangeResult<LedgerTask>> ChangeAsync(
+        ChatActor actor, string code, string action, Change change, CancellationToken cancellationToken, string? reason = null)
+    {
+        return await database.WriteAsync(async (connection, transaction) =>
+        {
+            var before = await TaskRepository.FindByCodeAsync(connection, transaction, code);
+            if (before is null)
+            {
+                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotFound);
+            }
+
+            if (actor.Person is not { } person)
+            {
+                return ChangeResult<LedgerTask>.Of(ChangeOutcome.UnknownPerson, before);
+            }
+
+            if (!Permissions.CanChange(person, before))
+            {
+                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotPermitted, before);
+            }
+
+            var now = time.GetUtcNow();
+            if (!await change(connection, transaction, before, person, now))
+            {
+                return ChangeResult<LedgerTask>.Of(ChangeOutcome.AlreadyInState, before);
+            }
+
+            var after = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
+            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            {
+                At = now,
+                ActorPersonId = person.Id,
+                ActorAccount = actor.AccountId,
+                Action = action,
+                Entity = "task",
+                EntityKey = after.Code,
+                BeforeJson = Snapshot(before, null),
+                AfterJson = Snapshot(after, reason),
+                ChannelId = actor.ChannelId,
+                ConversationId = actor.ConversationId,
+            });
+            return ChangeResult<LedgerTask>.Of(ChangeOutcome.Changed, after);
+        }, cancellationToken);
+    }
+
+    private static string Snapshot(LedgerTask task, string? reason) =>
+        JsonSerializer.Serialize(new { task.Status, task.DoneAt, task.DoneByName, task.EvidenceCount, Reason = reason }, AuditJson.Options);
+}

@@ -1,0 +1,39 @@
+namespace CampaignBot.Plans;
+
+// A validated implementation plan (实施方案), ready to be written to the ledger in one transaction.
+
+public sealed record PlanOffice(string Name, string Aliases, string Kind);
+
+public sealed record PlanPerson(string Name, string Office, string Role, IReadOnlyList<string> Accounts);
+
+public sealed record PlanTask(
+    string Code,
+    string Title,
+    string EvaluationItem,
+    string LeadOffice,
+    IReadOnlyList<string> CoOffices,
+    string? Owner,
+    DateOnly? StartsOn,
+    DateOnly DueOn,
+    string EvidenceRequired);
+
+public sealed record Plan(IReadOnlyList<PlanOffice> Offices, IReadOnlyList<PlanPerson> People, IReadOnlyList<PlanTask> Tasks);
+
+/// <summary>A bad row: the sheet it is on, its row number as the spreadsheet shows it, and why.</summary>
+public sealed record PlanRowError(string Sheet, int Row, string Reason)
+{
+    public override string ToString() => $"{Sheet} 第 {Row} 行: {Reason}";
+}
+
+/// <summary>One row as read from a sheet: its number in the spreadsheet and its cells by header.</summary>
+public sealed record PlanRow(int Number, IReadOnlyDictionary<string, object?> Cells)
+{
+    public string Text(string column) => Cells.TryGetValue(column, out var value) ? PlanCells.AsText(value) : string.Empty;
+
+    public object? Raw(string column) => Cells.TryGetValue(column, out var value) ? value : null;
+
+    public bool IsBlank => Cells.Values.All(v => string.IsNullOrWhiteSpace(PlanCells.AsText(v)));
+}
+
+/// <summary>The sheets a plan file may hold, by name.</summary>
+public sealed record PlanSheets(IReadOnlyList<PlanRow> Tasks, IReadOnlyList<PlanRow> Offices, IReadOnlyList<PlanRow> People);

@@ -1,0 +1,36 @@
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using Microsoft.Extensions.Options;
+using CampaignBot.Ledger;
+
+namespace CampaignBot.Plans;
+
+public sealed record PlanImportResult(PlanWriteSummary? Summary, IReadOnlyList<PlanRowError> Errors)
+{
+    public bool Succeeded => Summary is not null;
+}
+
+/// <summary>Reads a plan file, validates every row, and writes it only if every row is good.</summary>
+public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options)
+{
+    public async Task<PlanImportResult> ImportAsync(string path, string actor, CancellationToken cancellationToken = default)
+    {
+        var sheets = PlanFileReader.Read(path);
+        return await database.WriteAsync(async (connection, transaction) =>
+        {
+            // Validate inside the write transaction, so the directory checked is the one written to.
+            var offices = await DirectoryRepository.OfficesAsync(connection, transaction);
+            var people = await DirectoryRepository.PeopleAsync(connection, transaction);
+            var validation = PlanValidator.Validate(sheets, offices, people);
+            if (!validation.IsValid)
+            {
+                return new PlanImportResult(null, validation.Errors);
+            }
+
+            var now = time.GetUtcNow();
+            var summary = await PlanWriter.WriteAsync(connection, transaction, validation.Plan!, options.Value.Name, now);
+            await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf(Path.GetFileName(path), summary, actor, now));
+            return new PlanImportResult(summary, []);
+        }, cancellationToken);
+    }
+}

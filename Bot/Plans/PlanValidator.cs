@@ -1,0 +1,244 @@
+using CampaignBot.Ledger;
+
+namespace CampaignBot.Plans;
+
+/// <summary>
+/// Checks every row of a plan against itself and against the offices and people already in the
+/// ledger, and reports each bad row by sheet, number and reason. Pure: the ledger's directory is
+/// an argument. A plan with any bad row is not returned.
+/// </summary>
+public static class PlanValidator
+{
+    public sealed record Result(Plan? Plan, IReadOnlyList<PlanRowError> Errors)
+    {
+        public bool IsValid => Errors.Count == 0;
+    }
+
+    private static readonly string[] RequiredTaskColumns = [PlanColumns.Code, PlanColumns.Title, PlanColumns.LeadOffice, PlanColumns.DueOn];
+
+    public static Result Validate(PlanSheets sheets, IReadOnlyList<Office> knownOffices, IReadOnlyList<Person> knownPeople)
+    {
+        var errors = new List<PlanRowError>();
+        var offices = ReadOffices(sheets.Offices, knownOffices, errors);
+        var officeByName = OfficeNames(knownOffices, offices);
+        var people = ReadPeople(sheets.People, officeByName, errors);
+        var personNames = knownPeople.Select(p => p.Name).Concat(people.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
+        var tasks = ReadTasks(sheets.Tasks, officeByName, personNames, errors);
+        return errors.Count == 0 ? new Result(new Plan(offices, people, tasks), errors) : new Result(null, errors);
+    }
+
+    /// <summary>Every name and alias of every office, known or new, mapped to the office's own name.</summary>
+    private static Dictionary<string, string> OfficeNames(IReadOnlyList<Office> known, IReadOnlyList<PlanOffice> added)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var office in known)
+        {
+            foreach (var name in office.Names)
+            {
+                names.TryAdd(name, office.Name);
+            }
+        }
+
+        foreach (var office in added)
+        {
+            names[office.Name] = office.Name;
+            foreach (var alias in PlanCells.AsList(office.Aliases))
+            {
+                names.TryAdd(alias, office.Name);
+            }
+        }
+
+        return names;
+    }
+
+    private static List<PlanOffice> ReadOffices(IReadOnlyList<PlanRow> rows, IReadOnlyList<Office> known, List<PlanRowError> errors)
+    {
+        var result = new List<PlanOffice>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows.Where(r => !r.IsBlank))
+        {
+            var name = row.Text(PlanColumns.OfficeName);
+            var kindLabel = row.Text(PlanColumns.OfficeKind);
+            var error = name.Length == 0 ? "缺少单位名称"
+                : seen.TryGetValue(name, out var first) ? $"单位「{name}」与第 {first} 行重复"
+                : kindLabel.Length > 0 && !PlanColumns.KindsByLabel.ContainsKey(kindLabel) ? $"未知类型「{kindLabel}」（可填：领导小组办公室、工作组、委室）"
+                : null;
+            if (error is not null)
+            {
+                errors.Add(new PlanRowError(PlanColumns.OfficeSheet, row.Number, error));
+                continue;
+            }
+
+            seen[name] = row.Number;
+            var kind = kindLabel.Length > 0 ? PlanColumns.KindsByLabel[kindLabel] : known.FirstOrDefault(o => o.Name == name)?.Kind ?? "workgroup";
+            result.Add(new PlanOffice(name, string.Join(',', PlanCells.AsList(row.Text(PlanColumns.OfficeAliases))), kind));
+        }
+
+        return result;
+    }
+
+    private static List<PlanPerson> ReadPeople(IReadOnlyList<PlanRow> rows, Dictionary<string, string> officeByName, List<PlanRowError> errors)
+    {
+        var result = new List<PlanPerson>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var accounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => !r.IsBlank))
+        {
+            var name = row.Text(PlanColumns.PersonName);
+            var office = row.Text(PlanColumns.PersonOffice);
+            var roleLabel = row.Text(PlanColumns.PersonRole);
+            var ids = PlanCells.AsList(row.Text(PlanColumns.PersonAccounts));
+            var reused = ids.FirstOrDefault(accounts.ContainsKey);
+            var error = name.Length == 0 ? "缺少姓名"
+                : seen.TryGetValue(name, out var first) ? $"人员「{name}」与第 {first} 行重复"
+                : office.Length == 0 ? "缺少单位"
+                : !officeByName.ContainsKey(office) ? $"未知单位「{office}」"
+                : roleLabel.Length > 0 && !PlanColumns.RolesByLabel.ContainsKey(roleLabel) ? $"未知角色「{roleLabel}」（可填：成员、负责人、协调员、领导）"
+                : reused is not null ? $"账号「{reused}」已在第 {accounts[reused]} 行使用"
+                : null;
+            if (error is not null)
+            {
+                errors.Add(new PlanRowError(PlanColumns.PeopleSheet, row.Number, error));
+                continue;
+            }
+
+            seen[name] = row.Number;
+            foreach (var id in ids)
+            {
+                accounts[id] = row.Number;
+            }
+
+            var role = roleLabel.Length > 0 ? PlanColumns.RolesByLabel[roleLabel] : Roles.Member;
+            result.Add(new PlanPerson(name, officeByName[office], role, ids));
+        }
+
+        return result;
+    }
+
+    private static List<PlanTask> ReadTasks(IReadOnlyList<PlanRow> rows, Dictionary<string, string> officeByName, HashSet<string> personNames, List<PlanRowError> errors)
+    {
+        var result = new List<PlanTask>();
+        var dataRows = rows.Where(r => !r.IsBlank).ToList();
+        if (dataRows.Count == 0)
+        {
+            errors.Add(new PlanRowError(PlanColumns.TaskSheet, 1, "没有任务行"));
+            return result;
+        }
+
+        var missing = RequiredTaskColumns.Where(c => !dataRows[0].Cells.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add(new PlanRowError(PlanColumns.TaskSheet, 1, $"缺少列：{string.Join("、", missing)}"));
+            return result;
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in dataRows)
+        {
+            var reasons = TaskErrors(row, officeByName, personNames, seen, out var task);
+            if (reasons.Count > 0)
+            {
+                errors.AddRange(reasons.Select(r => new PlanRowError(PlanColumns.TaskSheet, row.Number, r)));
+            }
+            else
+            {
+                result.Add(task!);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> TaskErrors(PlanRow row, Dictionary<string, string> officeByName, HashSet<string> personNames, Dictionary<string, int> seen, out PlanTask? task)
+    {
+        task = null;
+        var reasons = new List<string>();
+        var code = row.Text(PlanColumns.Code);
+        if (code.Length == 0)
+        {
+            reasons.Add("缺少编号");
+        }
+        else if (code.Any(char.IsWhiteSpace))
+        {
+            reasons.Add($"编号「{code}」不能含空格");
+        }
+        else if (seen.TryGetValue(code, out var first))
+        {
+            reasons.Add($"编号「{code}」与第 {first} 行重复");
+        }
+        else
+        {
+            seen[code] = row.Number;
+        }
+
+        var title = row.Text(PlanColumns.Title);
+        if (title.Length == 0)
+        {
+            reasons.Add("缺少任务名称");
+        }
+
+        var lead = row.Text(PlanColumns.LeadOffice);
+        if (lead.Length == 0)
+        {
+            reasons.Add("缺少牵头单位");
+        }
+        else if (!officeByName.ContainsKey(lead))
+        {
+            reasons.Add($"未知牵头单位「{lead}」");
+        }
+
+        var coOffices = PlanCells.AsList(row.Text(PlanColumns.CoOffices));
+        reasons.AddRange(coOffices.Where(o => !officeByName.ContainsKey(o)).Select(o => $"未知配合单位「{o}」"));
+
+        var owner = row.Text(PlanColumns.Owner);
+        if (owner.Length > 0 && !personNames.Contains(owner))
+        {
+            reasons.Add($"未知责任人「{owner}」");
+        }
+
+        var startsOn = ReadDate(row, PlanColumns.StartsOn, required: false, reasons);
+        var dueOn = ReadDate(row, PlanColumns.DueOn, required: true, reasons);
+        if (startsOn is { } s && dueOn is { } d && s > d)
+        {
+            reasons.Add("开始日期晚于截止日期");
+        }
+
+        if (reasons.Count == 0)
+        {
+            task = new PlanTask(
+                code.ToUpperInvariant(),
+                title,
+                row.Text(PlanColumns.EvaluationItem),
+                officeByName[lead],
+                coOffices.Select(o => officeByName[o]).Where(o => o != officeByName[lead]).Distinct().ToList(),
+                owner.Length > 0 ? owner : null,
+                startsOn,
+                dueOn!.Value,
+                row.Text(PlanColumns.EvidenceRequired));
+        }
+
+        return reasons;
+    }
+
+    private static DateOnly? ReadDate(PlanRow row, string column, bool required, List<string> reasons)
+    {
+        switch (PlanCells.ReadDate(row.Raw(column), out var date))
+        {
+            case PlanCells.DateCell.Valid:
+                return date;
+            case PlanCells.DateCell.Empty:
+                if (required)
+                {
+                    reasons.Add($"缺少{column}");
+                }
+
+                return null;
+            case PlanCells.DateCell.Impossible:
+                reasons.Add($"{column}「{row.Text(column)}」不存在");
+                return null;
+            default:
+                reasons.Add($"{column}「{row.Text(column)}」无法识别（请写成 2026-06-30）");
+                return null;
+        }
+    }
+}

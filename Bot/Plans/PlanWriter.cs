@@ -1,0 +1,126 @@
+using System.Text.Json;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Plans;
+
+public sealed record PlanWriteSummary(int OfficesAdded, int PeopleWritten, int TasksAdded, int TasksUpdated);
+
+/// <summary>
+/// Writes a validated plan inside the caller's transaction. Tasks are matched by code: a known
+/// code is updated in place and keeps its status, completion and evidence.
+/// </summary>
+public static class PlanWriter
+{
+    public static async Task<PlanWriteSummary> WriteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Plan plan, string campaignName, DateTimeOffset at)
+    {
+        var officesAdded = await WriteOfficesAsync(connection, transaction, plan);
+        var officeIds = (await DirectoryRepository.OfficesAsync(connection, transaction)).ToDictionary(o => o.Name, o => o.Id);
+
+        foreach (var person in plan.People)
+        {
+            var personId = await DirectoryRepository.UpsertPersonAsync(connection, transaction, person.Name, officeIds[person.Office], person.Role);
+            foreach (var account in person.Accounts)
+            {
+                await DirectoryRepository.LinkAccountAsync(connection, transaction, account, personId, null, at);
+            }
+        }
+
+        var personIds = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, p => p.Id);
+        var campaignId = await EnsureCampaignAsync(connection, transaction, plan, campaignName, at);
+        var existing = (await connection.QueryAsync<string>("SELECT code FROM task", transaction: transaction)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in plan.Tasks)
+        {
+            var taskId = await connection.ExecuteScalarAsync<long>(UpsertTask, new
+            {
+                CampaignId = campaignId,
+                task.Code,
+                task.Title,
+                task.EvaluationItem,
+                task.EvidenceRequired,
+                LeadOfficeId = officeIds[task.LeadOffice],
+                OwnerId = task.Owner is null ? (long?)null : personIds[task.Owner],
+                task.StartsOn,
+                task.DueOn,
+                At = UtcText.Format(at),
+            }, transaction);
+            await connection.ExecuteAsync("DELETE FROM task_co_office WHERE task_id = @TaskId", new { TaskId = taskId }, transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO task_co_office (task_id, office_id) VALUES (@TaskId, @OfficeId)",
+                task.CoOffices.Select(o => new { TaskId = taskId, OfficeId = officeIds[o] }),
+                transaction);
+        }
+
+        var added = plan.Tasks.Count(t => !existing.Contains(t.Code));
+        return new PlanWriteSummary(officesAdded, plan.People.Count, added, plan.Tasks.Count - added);
+    }
+
+    private const string UpsertTask = """
+        INSERT INTO task (campaign_id, code, title, evaluation_item, evidence_required, lead_office_id, owner_id, starts_on, due_on, updated_at)
+        VALUES (@CampaignId, @Code, @Title, @EvaluationItem, @EvidenceRequired, @LeadOfficeId, @OwnerId, @StartsOn, @DueOn, @At)
+        ON CONFLICT (code) DO UPDATE SET
+            title = excluded.title,
+            evaluation_item = excluded.evaluation_item,
+            evidence_required = excluded.evidence_required,
+            lead_office_id = excluded.lead_office_id,
+            owner_id = excluded.owner_id,
+            starts_on = excluded.starts_on,
+            due_on = excluded.due_on,
+            updated_at = excluded.updated_at
+        RETURNING id
+        """;
+
+    private static async Task<int> WriteOfficesAsync(SqliteConnection connection, SqliteTransaction transaction, Plan plan)
+    {
+        var known = (await DirectoryRepository.OfficesAsync(connection, transaction)).Select(o => o.Name).ToHashSet();
+        var added = 0;
+        foreach (var office in plan.Offices)
+        {
+            if (known.Contains(office.Name))
+            {
+                await connection.ExecuteAsync(
+                    "UPDATE office SET aliases = @Aliases, kind = @Kind WHERE name = @Name", office, transaction);
+            }
+            else
+            {
+                await DirectoryRepository.InsertOfficeAsync(connection, transaction, office.Name, office.Aliases, office.Kind);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private static async Task<long> EnsureCampaignAsync(SqliteConnection connection, SqliteTransaction transaction, Plan plan, string name, DateTimeOffset at)
+    {
+        if (plan.Tasks.Count == 0)
+        {
+            return (await CampaignRepository.CurrentAsync(connection, transaction))?.Id
+                ?? await CampaignRepository.InsertAsync(connection, transaction, name, DateOnly.FromDateTime(at.UtcDateTime), DateOnly.FromDateTime(at.UtcDateTime), at);
+        }
+
+        var startsOn = plan.Tasks.Select(t => t.StartsOn ?? t.DueOn).Min();
+        var endsOn = plan.Tasks.Max(t => t.DueOn);
+        if (await CampaignRepository.CurrentAsync(connection, transaction) is { } campaign)
+        {
+            await CampaignRepository.CoverAsync(connection, transaction, campaign.Id, startsOn, endsOn);
+            return campaign.Id;
+        }
+
+        return await CampaignRepository.InsertAsync(connection, transaction, name, startsOn, endsOn, at);
+    }
+
+    /// <summary>The audit row of an import: what file, and what it changed.</summary>
+    public static AuditEntry AuditOf(string source, PlanWriteSummary summary, string actor, DateTimeOffset at) => new()
+    {
+        At = at,
+        ActorAccount = actor,
+        Action = "plan.import",
+        Entity = "plan",
+        EntityKey = source,
+        AfterJson = JsonSerializer.Serialize(summary, AuditJson.Options),
+    };
+}

@@ -1,0 +1,20 @@
+using CampaignBot.Hosting;
+using CampaignBot.Operator;
+
+// Operator verbs (import, export) take their own arguments; everything else is host configuration.
+var isVerb = OperatorVerbs.IsVerb(args);
+var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
+builder.Services.AddCampaignClock().AddLedger().AddCampaignChat();
+
+var app = builder.Build();
+if (isVerb)
+{
+    return await OperatorVerbs.RunAsync(app.Services, args, Console.Out);
+}
+
+app.MapCampaignBot();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,45 @@
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Plans;
+using CampaignBot.Scheduling.Time;
+
+namespace CampaignBot.Seeding;
+
+/// <summary>Seeds the sample campaign into an empty ledger, in one transaction, through the plan writer.</summary>
+public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger)
+{
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        var seeded = await database.WriteAsync(async (connection, transaction) =>
+        {
+            if (await CampaignRepository.CurrentAsync(connection, transaction) is not null)
+            {
+                return false;
+            }
+
+            var now = clock.UtcNow;
+            var today = clock.Today;
+            var summary = await PlanWriter.WriteAsync(connection, transaction, SampleCampaign.Build(today), SampleCampaign.Name, now);
+            var coordinator = (await DirectoryRepository.PeopleAsync(connection, transaction)).First(p => p.IsCoordinator);
+            foreach (var (code, doneOn) in SampleCampaign.Completed(today))
+            {
+                var task = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
+                var doneAt = new DateTimeOffset(doneOn.ToDateTime(new TimeOnly(10, 0)), clock.Zone.GetUtcOffset(doneOn.ToDateTime(TimeOnly.MinValue)));
+                var doneBy = task.OwnerId ?? coordinator.Id;
+                await TaskRepository.MarkDoneAsync(connection, transaction, task.Id, doneBy, doneAt);
+                await EvidenceRepository.AddAsync(connection, transaction, task.Id, doneBy, doneAt,
+                    new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, $"已按要求完成，{task.EvidenceRequired}已归档。"));
+            }
+
+            await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf("sample-campaign", summary, "system", now) with { Action = "campaign.seed" });
+            return true;
+        }, cancellationToken);
+
+        if (seeded)
+        {
+            logger.LogInformation("Seeded the sample campaign ({Name}) into {Path}", SampleCampaign.Name, database.FilePath);
+        }
+
+        return seeded;
+    }
+}
