@@ -27,7 +27,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         {
             ["Storage:DatabasePath"] = DatabasePath,
             ["Campaign:SeedSampleCampaign"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Error",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

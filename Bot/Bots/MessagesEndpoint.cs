@@ -17,7 +17,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot)
+    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers)
     {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
@@ -50,8 +50,28 @@ public static class MessagesEndpoint
         }
 
         http.Request.Body.Position = 0;
-        // The SDK authenticates the request (401 without a valid token when an app id is set),
-        // runs the turn, and answers expectReplies requests with the replies in the body.
-        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        try
+        {
+            // The SDK authenticates the request (401 without a token when an app id is set), runs
+            // the turn (its failures end in the adapter's OnTurnError), and answers expectReplies
+            // requests with the replies in the body.
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && TokenCheck.IsUnverifiable(e))
+        {
+            // The SDK lets a malformed token, or one whose signing keys cannot be fetched, escape as
+            // an exception; either way the request is not authenticated, so refuse it.
+            var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
+            if (TokenCheck.IsKeyDiscoveryFailure(e))
+            {
+                logger.LogError(e, "Cannot verify Bot Framework tokens: the signing keys could not be fetched");
+            }
+            else
+            {
+                logger.LogWarning("Refused a request with an invalid token: {Reason}", e.Message);
+            }
+
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 }

@@ -1,0 +1,55 @@
+using CampaignBot.Data;
+using CampaignBot.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CampaignBot.Tests.Data;
+
+public class SchemaMigratorTests
+{
+    [Fact]
+    public async Task Migrate_NewFile_CreatesVersionedSchemaInWalMode()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedSample: false);
+        await using var connection = await database.OpenAsync();
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal([1L], await connection.QueryAsync<long>("SELECT version FROM schema_migration"));
+        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
+        Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit" }, tables);
+    }
+
+    [Fact]
+    public async Task Migrate_Twice_ChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedSample: true);
+
+        await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+
+        await using var connection = await database.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migration"));
+        Assert.Equal(37, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM task"));
+    }
+
+    [Fact]
+    public async Task Ledger_TaskForUnknownOffice_IsRejectedByForeignKey()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedSample: true);
+        await using var connection = await database.OpenAsync();
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+            "INSERT INTO task (campaign_id, code, title, lead_office_id, due_on, updated_at) VALUES (1, 'X1', 'x', 999, '2026-07-01', '2026-06-15T01:00:00.000Z')"));
+        Assert.Contains("FOREIGN KEY", error.Message);
+    }
+
+    [Fact]
+    public async Task Ledger_DoneWithoutTime_IsRejectedByCheck()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedSample: true);
+        await using var connection = await database.OpenAsync();
+
+        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE task SET status = 'done' WHERE code = 'T014'"));
+    }
+}

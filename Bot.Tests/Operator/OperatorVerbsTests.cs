@@ -1,0 +1,81 @@
+using CampaignBot.Operator;
+using CampaignBot.Tests.Plans;
+using CampaignBot.Tests.Support;
+using Dapper;
+using static CampaignBot.Tests.Plans.PlanFiles;
+
+namespace CampaignBot.Tests.Operator;
+
+public class OperatorVerbsTests : IAsyncLifetime
+{
+    private BotServices services = null!;
+
+    public async Task InitializeAsync() => services = await BotServices.CreateAsync();
+
+    public async Task DisposeAsync() => await services.DisposeAsync();
+
+    private async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = await OperatorVerbs.RunAsync(services.Provider, args, output);
+        return (code, output.ToString());
+    }
+
+    [Fact]
+    public async Task Import_BadFile_ExitsOneAndListsRows()
+    {
+        var path = Xlsx(services.Database.Folder, [Task("E1", "x", "不存在的单位", "2026-07-01"), Task("E2", "y", "综合组", "2026-04-31")]);
+
+        var (code, output) = await RunAsync("import", path);
+
+        Assert.Equal(1, code);
+        Assert.Contains("导入未执行：2 处错误，台账未做任何修改。", output);
+        Assert.Contains("任务 第 2 行: 未知牵头单位「不存在的单位」", output);
+        Assert.Contains("任务 第 3 行: 截止日期「2026-04-31」不存在", output);
+    }
+
+    [Fact]
+    public async Task Import_GoodFile_ExitsZeroAndSaysWhatChanged()
+    {
+        var path = Xlsx(services.Database.Folder, [Task("F1", "新任务", "综合组", "2026-07-01"), Task("T001", "改名", "机关党委", "2026-07-01")]);
+
+        var (code, output) = await RunAsync("import", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("新增任务 1，更新任务 1", output);
+        await using var connection = await services.Database.OpenAsync();
+        Assert.Equal("done", await connection.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T001'"));
+    }
+
+    [Fact]
+    public async Task Export_WritesFile()
+    {
+        var path = Path.Combine(services.Database.Folder, "out", "ledger.xlsx");
+
+        var (code, output) = await RunAsync("export", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("导出完成：37 项任务", output);
+        Assert.True(new FileInfo(path).Length > 1000);
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import", "a.xlsx", "b.xlsx")]
+    public async Task WrongArguments_ExitTwoWithUsage(params string[] args)
+    {
+        var (code, output) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("usage:", output);
+    }
+
+    [Fact]
+    public async Task Import_MissingFile_ExitsOne()
+    {
+        var (code, output) = await RunAsync("import", "/nonexistent/plan.xlsx");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no file at", output);
+    }
+}
