@@ -96,12 +96,7 @@ public static class PlanWriter
 
     private static async Task<long> EnsureCampaignAsync(SqliteConnection connection, SqliteTransaction transaction, Plan plan, string name, DateTimeOffset at)
     {
-        if (plan.Tasks.Count == 0)
-        {
-            return (await CampaignRepository.CurrentAsync(connection, transaction))?.Id
-                ?? await CampaignRepository.InsertAsync(connection, transaction, name, DateOnly.FromDateTime(at.UtcDateTime), DateOnly.FromDateTime(at.UtcDateTime), at);
-        }
-
+        // Validation guarantees at least one task, so the plan has dates to cover.
         var startsOn = plan.Tasks.Select(t => t.StartsOn ?? t.DueOn).Min();
         var endsOn = plan.Tasks.Max(t => t.DueOn);
         if (await CampaignRepository.CurrentAsync(connection, transaction) is { } campaign)
