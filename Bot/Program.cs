@@ -4,7 +4,7 @@ using CampaignBot.Operator;
 // Operator verbs (import, export) take their own arguments; everything else is host configuration.
 var isVerb = OperatorVerbs.IsVerb(args);
 var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
-builder.Services.AddCampaignClock().AddLedger().AddCampaignChat();
+builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(builder.Configuration);
 
 var app = builder.Build();
 if (isVerb)

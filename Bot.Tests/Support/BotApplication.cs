@@ -27,6 +27,10 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         {
             ["Storage:DatabasePath"] = DatabasePath,
             ["Campaign:SeedSampleCampaign"] = "true",
+            ["Storage:SchedulerDatabasePath"] = Path.Combine(Folder, "scheduler.db"),
+            // Quartz keeps schedulers in a process-wide registry by name: one name per host.
+            ["Reminders:SchedulerName"] = "tests-" + Guid.NewGuid().ToString("N"),
+            ["Reminders:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Error",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -29,12 +29,13 @@ public sealed class BotServices : IAsyncDisposable
         {
             ["Storage:DatabasePath"] = database.Path,
             ["Campaign:SeedSampleCampaign"] = "false",
+            ["Reminders:Enabled"] = "false",
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddSingleton<TimeProvider>(database.Time);
-        services.AddCampaignClock().AddLedger().AddCampaignChat();
+        services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(configuration);
         return new BotServices(database, services.BuildServiceProvider());
     }
 

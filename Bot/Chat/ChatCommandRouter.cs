@@ -41,6 +41,7 @@ public sealed class ChatCommandRouter(
             BindOfficeCommand bind => await administration.BindAsync(bind, turn, cancellationToken),
             UnbindCommand => await administration.UnbindAsync(turn, cancellationToken),
             LinkAccountCommand link => await administration.LinkAsync(link, turn, cancellationToken),
+            SubscribeCommand subscribe => await administration.SubscribeAsync(subscribe, turn, cancellationToken),
             WhoAmICommand => AdministrationHandler.WhoAmI(turn),
             InvalidCommand { Reason: InvalidInput.ImpossibleDate } invalid => new ChatReply(turn.Texts.ImpossibleDate(invalid.Detail)),
             InvalidCommand invalid => new ChatReply(turn.Texts.ReversedRange(invalid.Detail)),

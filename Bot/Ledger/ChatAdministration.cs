@@ -33,6 +33,28 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
             return ChangeResult<string>.Of(ChangeOutcome.Changed, office?.Name);
         }, cancellationToken);
 
+    /// <summary>Subscribes the actor's 1:1 chat to their own tasks' reminders, or stops it.</summary>
+    public Task<ChangeResult<Person>> SubscribeAsync(ChatActor actor, bool subscribe, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            if (actor.Person is not { } person)
+            {
+                return ChangeResult<Person>.Of(ChangeOutcome.UnknownPerson);
+            }
+
+            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            var wanted = subscribe ? person.Id : (long?)null;
+            if (before is null || before.BoundPersonId == wanted)
+            {
+                return ChangeResult<Person>.Of(ChangeOutcome.AlreadyInState, person);
+            }
+
+            await ConversationRepository.BindPersonAsync(connection, transaction, actor.ChannelId, actor.ConversationId, wanted);
+            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, subscribe ? "conversation.subscribe" : "conversation.unsubscribe",
+                "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { before.BoundPersonId }, new { BoundPersonId = wanted }));
+            return ChangeResult<Person>.Of(ChangeOutcome.Changed, person);
+        }, cancellationToken);
+
     public Task<ChangeResult<Person>> LinkAccountAsync(ChatActor actor, Person target, string accountId, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {

@@ -45,7 +45,7 @@ public static class PlanFileReader
     /// Excel on Chinese Windows saves CSV in GB18030 unless told to use UTF-8; accept both, so
     /// that a plan saved either way reads the same.
     /// </summary>
-    private static MemoryStream Utf8CsvStream(string path)
+    public static MemoryStream Utf8CsvStream(string path)
     {
         var bytes = File.ReadAllBytes(path);
         try

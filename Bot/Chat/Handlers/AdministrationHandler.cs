@@ -66,6 +66,29 @@ public sealed class AdministrationHandler(ChatAdministration administration, Dir
             : turn.Texts.Linked(command.AccountId, person));
     }
 
+    public async Task<ChatReply> SubscribeAsync(SubscribeCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is null)
+        {
+            return new ChatReply(turn.Texts.UnknownAccount(turn.Actor.AccountId));
+        }
+
+        if (turn.Request.IsGroup)
+        {
+            return new ChatReply(turn.Texts.SubscribeInPersonalChatOnly);
+        }
+
+        var result = await administration.SubscribeAsync(turn.Actor, command.Subscribe, cancellationToken);
+        var name = turn.Actor.Person.Name;
+        return new ChatReply((command.Subscribe, result.Outcome) switch
+        {
+            (true, ChangeOutcome.Changed) => turn.Texts.Subscribed(name),
+            (true, _) => turn.Texts.AlreadySubscribed(name),
+            (false, ChangeOutcome.Changed) => turn.Texts.Unsubscribed,
+            _ => turn.Texts.NotSubscribed,
+        });
+    }
+
     public static ChatReply WhoAmI(ChatTurn turn) =>
         new(turn.Texts.WhoAmI(turn.Actor.AccountId, turn.Actor.Person, turn.BoundOffice?.OfficeName));
 }

@@ -9,21 +9,24 @@ public static class TaskItems
     /// <summary>Enough to read at a glance in a group chat; the rest is counted in the footer.</summary>
     public const int MaxListed = 15;
 
-    public static ReplyItem Item(LedgerTask task, ChatTurn turn, string? body = null)
+    public static ReplyItem Item(LedgerTask task, ChatTurn turn, string? body = null) => Item(task, turn.Texts, turn.Today, body);
+
+    public static ReplyItem Item(LedgerTask task, ReplyTexts texts, DateOnly today, string? body = null)
     {
-        var texts = turn.Texts;
         var office = task.LeadOfficeName + (task.CoOfficeNames.Length > 0 ? texts.CoOffices(task.CoOfficeNames) : "");
-        var state = task.IsDone ? texts.DoneState : texts.Remaining(task.DueOn.DayNumber - turn.Today.DayNumber);
+        var state = task.IsDone ? texts.DoneState : texts.Remaining(task.DueOn.DayNumber - today.DayNumber);
         var buttons = task.IsDone
             ? new[] { new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)), new ReplyAction(texts.ReopenButton, texts.ReopenCommand(task.Code)) }
             : new[] { new ReplyAction(texts.DoneButton, texts.DoneCommand(task.Code)), new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)) };
-        return new ReplyItem($"{task.Code} {task.Title}", $"{office} · {texts.Date(task.DueOn, turn.Today)} · {state}", buttons, body);
+        return new ReplyItem($"{task.Code} {task.Title}", $"{office} · {texts.Date(task.DueOn, today)} · {state}", buttons, body);
     }
 
     /// <summary>A list reply: header, up to <see cref="MaxListed"/> tasks in deadline order, and how many more.</summary>
-    public static ChatReply List(string header, IReadOnlyList<LedgerTask> tasks, ChatTurn turn) => new(header)
+    public static ChatReply List(string header, IReadOnlyList<LedgerTask> tasks, ChatTurn turn) => List(header, tasks, turn.Texts, turn.Today);
+
+    public static ChatReply List(string header, IReadOnlyList<LedgerTask> tasks, ReplyTexts texts, DateOnly today) => new(header)
     {
-        Items = tasks.Take(MaxListed).Select(t => Item(t, turn)).ToList(),
-        Footer = tasks.Count > MaxListed ? turn.Texts.More(tasks.Count - MaxListed) : null,
+        Items = tasks.Take(MaxListed).Select(t => Item(t, texts, today)).ToList(),
+        Footer = tasks.Count > MaxListed ? texts.More(tasks.Count - MaxListed) : null,
     };
 }

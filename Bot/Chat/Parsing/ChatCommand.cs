@@ -43,6 +43,9 @@ public sealed record BindOfficeCommand(string OfficeName, ReplyLanguage Language
 
 public sealed record UnbindCommand(ReplyLanguage Language) : ChatCommand(Language);
 
+/// <param name="Subscribe">True to receive one's own task reminders in this 1:1 chat, false to stop.</param>
+public sealed record SubscribeCommand(bool Subscribe, ReplyLanguage Language) : ChatCommand(Language);
+
 public sealed record LinkAccountCommand(string PersonName, string AccountId, ReplyLanguage Language) : ChatCommand(Language);
 
 public enum InvalidInput

@@ -37,6 +37,10 @@ public static partial class CommandParser
         if (Keyword(t, "my office", "our office", "office")) return new OfficeTasksCommand(null, en);
         if (Keyword(t, "解除绑定", "本群解绑", "解绑")) return new UnbindCommand(zh);
         if (Keyword(t, "unbind")) return new UnbindCommand(en);
+        if (Keyword(t, "订阅我的提醒", "订阅提醒", "订阅")) return new SubscribeCommand(true, zh);
+        if (Keyword(t, "subscribe", "subscribe me")) return new SubscribeCommand(true, en);
+        if (Keyword(t, "取消订阅", "退订", "取消订阅提醒")) return new SubscribeCommand(false, zh);
+        if (Keyword(t, "unsubscribe")) return new SubscribeCommand(false, en);
 
         if (DoneZh().Match(t) is { Success: true } dz) return new DoneCommand(CodeOf(dz), NoteOf(dz), zh);
         if (DoneEn().Match(t) is { Success: true } de) return new DoneCommand(CodeOf(de), NoteOf(de), en);

@@ -10,10 +10,10 @@ public static partial class CommandSuggestions
     [
         ("帮助", false), ("今天到期", false), ("明天到期", false), ("本周到期", false), ("下周到期", false), ("本月到期", false),
         ("逾期", false), ("全部逾期", false), ("我的任务", false), ("本单位", false), ("进度", false), ("我是谁", false),
-        ("详情", true), ("完成", true), ("重开", true), ("本群绑定", false), ("解除绑定", false),
+        ("详情", true), ("完成", true), ("重开", true), ("本群绑定", false), ("解除绑定", false), ("订阅我的提醒", false), ("取消订阅", false),
         ("help", false), ("due today", false), ("due tomorrow", false), ("due this week", false), ("due next week", false),
         ("due this month", false), ("overdue", false), ("all overdue", false), ("my tasks", false), ("my office", false),
-        ("progress", false), ("whoami", false), ("detail", true), ("done", true), ("reopen", true), ("bind", false), ("unbind", false),
+        ("progress", false), ("whoami", false), ("detail", true), ("done", true), ("reopen", true), ("bind", false), ("unbind", false), ("subscribe", false), ("unsubscribe", false),
     ];
 
     public static string? Closest(string text)

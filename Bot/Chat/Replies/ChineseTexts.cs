@@ -19,6 +19,7 @@ public sealed class ChineseTexts : ReplyTexts
         · 详情 T017
         · 完成 T017 已上传照片（可附照片或文件作为佐证）/ 重开 T017
         · 进度
+        · 订阅我的提醒 / 取消订阅（单聊）
         领导小组办公室：本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号>
         发送「我是谁」查看你的账号。English works too: type "help".
         """;
@@ -137,6 +138,23 @@ public sealed class ChineseTexts : ReplyTexts
         Roles.Lead => "负责人",
         _ => "成员",
     };
+
+    public override string ReminderHeader(string audience, DateOnly day, int count) => $"【到期提醒】{audience} {Date(day, day)}：{count} 项任务需要关注";
+    public override string EscalationHeader(int count, int workdays) => $"【督办】{count} 项任务已逾期 {workdays} 个工作日，请督促办理";
+    public override string EscalationTag => "【督办】";
+    public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
+        $"【通报】创建工作进展（{Date(day, day)}）：完成 {done}/{total}，逾期 {overdue} 项";
+    public override string ReportOverdue(int count) => count == 0 ? "逾期任务：无" : $"逾期任务 {count} 项：";
+    public override string ReportDueThisWeek(int count) => count == 0 ? "本周到期：无" : $"本周到期 {count} 项：";
+    public override string ReportFailed(int count) => $"上周有 {count} 条提醒未能送达：";
+    public override string ReportFailedLine(string chat, string error) => $"{chat}（{error}）";
+    public override string ChatRemoved(string chat, string? office) =>
+        $"【提醒】机器人已被移出会话 {chat}" + (office is null ? "，已解除该会话的提醒订阅。" : $"，已解除它与{office}的绑定。请在{office}的新工作群发送「本群绑定 {office}」，否则{office}收不到到期提醒。");
+    public override string Subscribed(string person) => $"已订阅：{person}负责的任务到期时，提醒会发到这里。发送「取消订阅」停止。";
+    public override string AlreadySubscribed(string person) => $"这里已经订阅了{person}的任务提醒。";
+    public override string Unsubscribed => "已取消订阅，这里不再收到个人任务提醒。";
+    public override string NotSubscribed => "这里没有订阅个人任务提醒。";
+    public override string SubscribeInPersonalChatOnly => "个人提醒只能在与我的单聊中订阅。";
 
     public override string ImpossibleDate(string words) => $"日期「{words}」不存在，请检查月份和日期。";
     public override string ReversedRange(string words) => $"日期范围「{words}」的结束早于开始。";

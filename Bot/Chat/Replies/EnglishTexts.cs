@@ -17,6 +17,7 @@ public sealed class EnglishTexts : ReplyTexts
         · detail T017
         · done T017 photos uploaded (attach photos or files as evidence) / reopen T017
         · progress
+        · subscribe / unsubscribe (1:1 chat): your own tasks' reminders
         Coordinators: bind 综合组 / unbind / link 张伟 <account id>
         Type "whoami" to see your account id. 中文命令请发送「帮助」。
         """;
@@ -121,6 +122,23 @@ public sealed class EnglishTexts : ReplyTexts
     public override string WhoAmI(string accountId, Person? person, string? boundOffice) =>
         (person is null ? $"Your account: {accountId}, not linked to a person." : $"Your account: {accountId}, {person.Name}, {person.OfficeName}, {person.Role}.")
         + (boundOffice is null ? "" : $" This chat is bound to {boundOffice}.");
+
+    public override string ReminderHeader(string audience, DateOnly day, int count) => $"Reminder for {audience}, {Date(day, day)}: {count} task(s) need attention";
+    public override string EscalationHeader(int count, int workdays) => $"Escalation: {count} task(s) are {workdays} workdays overdue";
+    public override string EscalationTag => "[escalated] ";
+    public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
+        $"Weekly progress report ({Date(day, day)}): {done}/{total} done, {overdue} overdue";
+    public override string ReportOverdue(int count) => count == 0 ? "Overdue: none" : $"Overdue ({count}):";
+    public override string ReportDueThisWeek(int count) => count == 0 ? "Due this week: none" : $"Due this week ({count}):";
+    public override string ReportFailed(int count) => $"{count} reminder(s) could not be delivered last week:";
+    public override string ReportFailedLine(string chat, string error) => $"{chat} ({error})";
+    public override string ChatRemoved(string chat, string? office) =>
+        $"The bot was removed from chat {chat}" + (office is null ? "; its reminders are stopped." : $"; it is no longer bound to {office}. Bind {office}'s new chat (\"bind {office}\") or it gets no reminders.");
+    public override string Subscribed(string person) => $"Subscribed: reminders for {person}'s tasks will come here. Send \"unsubscribe\" to stop.";
+    public override string AlreadySubscribed(string person) => $"This chat already gets {person}'s reminders.";
+    public override string Unsubscribed => "Unsubscribed: no more personal reminders here.";
+    public override string NotSubscribed => "This chat has no personal reminders.";
+    public override string SubscribeInPersonalChatOnly => "Personal reminders can only be subscribed to in a 1:1 chat with me.";
 
     public override string ImpossibleDate(string words) => $"\"{words}\" is not a date that exists; check the month and day.";
     public override string ReversedRange(string words) => $"The range \"{words}\" ends before it starts.";

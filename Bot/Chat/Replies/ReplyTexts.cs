@@ -74,6 +74,22 @@ public abstract class ReplyTexts
     public abstract string UnknownPerson(string name);
     public abstract string WhoAmI(string accountId, Person? person, string? boundOffice);
 
+    // Proactive messages: reminders, escalations, the weekly report, notices.
+    public abstract string ReminderHeader(string audience, DateOnly day, int count);
+    public abstract string EscalationHeader(int count, int workdays);
+    public abstract string EscalationTag { get; }
+    public abstract string ReportTitle(DateOnly day, int done, int total, int overdue);
+    public abstract string ReportOverdue(int count);
+    public abstract string ReportDueThisWeek(int count);
+    public abstract string ReportFailed(int count);
+    public abstract string ReportFailedLine(string chat, string error);
+    public abstract string ChatRemoved(string chat, string? office);
+    public abstract string Subscribed(string person);
+    public abstract string AlreadySubscribed(string person);
+    public abstract string Unsubscribed { get; }
+    public abstract string NotSubscribed { get; }
+    public abstract string SubscribeInPersonalChatOnly { get; }
+
     // Input problems.
     public abstract string ImpossibleDate(string words);
     public abstract string ReversedRange(string words);

@@ -14,6 +14,7 @@ public sealed record ConversationRecord
     public string? BotName { get; init; }
     public bool IsGroup { get; init; }
     public long? BoundOfficeId { get; init; }
+    public long? BoundPersonId { get; init; }
     public string? BoundOfficeName { get; init; }
     public DateTimeOffset LastSeenAt { get; init; }
 }
@@ -35,7 +36,8 @@ public sealed class ConversationRepository(LedgerDatabase database)
                 bot_id = COALESCE(excluded.bot_id, bot_id),
                 bot_name = COALESCE(excluded.bot_name, bot_name),
                 is_group = excluded.is_group,
-                last_seen_at = excluded.last_seen_at
+                last_seen_at = excluded.last_seen_at,
+                removed_at = NULL
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new
@@ -61,11 +63,17 @@ public sealed class ConversationRepository(LedgerDatabase database)
         connection.QuerySingleOrDefaultAsync<ConversationRecord>(
             """
             SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
-                   c.bound_office_id, o.name AS bound_office_name, c.last_seen_at
+                   c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, c.last_seen_at
             FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id
             WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
             """,
             new { ChannelId = channelId, ConversationId = conversationId }, transaction);
+
+    /// <summary>Binds a 1:1 chat to its person, for their own reminders (订阅我的提醒); null unsubscribes.</summary>
+    public static Task BindPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? personId) =>
+        connection.ExecuteAsync(
+            "UPDATE conversation SET bound_person_id = @PersonId WHERE channel_id = @ChannelId AND conversation_id = @ConversationId",
+            new { PersonId = personId, ChannelId = channelId, ConversationId = conversationId }, transaction);
 
     public static Task BindOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? officeId) =>
         connection.ExecuteAsync(

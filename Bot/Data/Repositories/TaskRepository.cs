@@ -52,6 +52,9 @@ public sealed class TaskRepository(LedgerDatabase database)
     public Task<IReadOnlyList<LedgerTask>> OpenOwnedByAsync(long personId, CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.owner_id = @PersonId{Order}", new { PersonId = personId }, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerTask>> ByIdsAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
+        QueryAsync($"{SelectTasks} WHERE t.id IN @Ids{Order}", new { Ids = ids.Distinct().ToArray() }, cancellationToken);
+
     public Task<IReadOnlyList<LedgerTask>> AllAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectTasks} ORDER BY t.code", null, cancellationToken);
 

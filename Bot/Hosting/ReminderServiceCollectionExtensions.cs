@@ -1,0 +1,68 @@
+using CampaignBot.Data;
+using CampaignBot.Reminders;
+using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Jobs;
+using CampaignBot.Scheduling.Reminders;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
+namespace CampaignBot.Hosting;
+
+public static class ReminderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Reminders: the planner's store and the outbox over the ledger, the Bot Framework sender, and
+    /// Quartz with its persistent store running the reminder job daily at the send time and once at
+    /// start-up (which is how send times missed while the service was down are caught up).
+    /// </summary>
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReminderOptions>()
+            .BindConfiguration(ReminderOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.DaysBeforeDeadline.All(d => d is >= 0 and <= 366), "Reminders:DaysBeforeDeadline must be days from 0 to 366.")
+            .ValidateOnStart();
+        services.AddSingleton<IReminderStore, SqliteReminderStore>();
+        services.AddSingleton<IOutbox, SqliteOutbox>();
+        services.AddSingleton<IMessageSender, BotFrameworkSender>();
+        services.AddSingleton<ReminderMessageBuilder>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<ReminderCycle>();
+
+        // Quartz's triggers are made here, before the container exists, so their settings are read directly.
+        var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
+        if (!reminders.Enabled)
+        {
+            return services;
+        }
+
+        var campaign = configuration.GetSection(CampaignOptions.Section).Get<CampaignOptions>() ?? new CampaignOptions();
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var schedulerFile = Path.GetFullPath(storage.SchedulerDatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(schedulerFile)!);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone);
+
+        services.AddQuartz(reminders.SchedulerName, q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(new SqliteConnectionStringBuilder { DataSource = schedulerFile, Pooling = true }.ToString());
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+            q.AddJob<ReminderJob>(job => job.WithIdentity(ReminderJob.Key).StoreDurably());
+
+            // Every day at the send time; the job sends nothing on days off. If the service was down
+            // at a send time, Quartz fires once (not once per missed day) and the job catches up.
+            q.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-daily", "campaignbot")
+                .WithCronSchedule($"0 {reminders.SendTimeLocal.Minute} {reminders.SendTimeLocal.Hour} ? * *",
+                    cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
+            // Triggers configured here are rewritten at every start, which resets Quartz's own misfire
+            // record; this one-off run catches up from the outbox's record of planned days instead.
+            q.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-at-start-up", "campaignbot").StartNow());
+        });
+        services.AddQuartzHostedService(reminders.SchedulerName, options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using CampaignBot.Plans;
+
+namespace CampaignBot.Operator;
+
+/// <summary>`import` and `export`: the plan spreadsheet in, the ledger spreadsheet out.</summary>
+public static class PlanVerbs
+{
+    public static async Task<int> ImportAsync(IServiceProvider services, string path, TextWriter output)
+    {
+        if (!File.Exists(path))
+        {
+            await output.WriteLineAsync($"import failed: no file at {Path.GetFullPath(path)}");
+            return 1;
+        }
+
+        var result = await services.GetRequiredService<PlanImporter>().ImportAsync(path, $"operator:{Environment.UserName}");
+        if (!result.Succeeded)
+        {
+            await OperatorOutput.RefusedAsync(output, result.Errors.Select(e => e.ToString()).ToList());
+            return 1;
+        }
+
+        var s = result.Summary!;
+        await output.WriteLineAsync($"导入完成：新增任务 {s.TasksAdded}，更新任务 {s.TasksUpdated}，新增单位 {s.OfficesAdded}，人员 {s.PeopleWritten}。");
+        return 0;
+    }
+
+    public static async Task<int> ExportAsync(IServiceProvider services, string path, TextWriter output)
+    {
+        var count = await services.GetRequiredService<LedgerExporter>().ExportAsync(path);
+        await output.WriteLineAsync($"导出完成：{count} 项任务 → {Path.GetFullPath(path)}");
+        return 0;
+    }
+}
+
+public static class OperatorOutput
+{
+    /// <summary>How every verb says it refused a file: how many problems, that nothing changed, then each one.</summary>
+    public static async Task RefusedAsync(TextWriter output, IReadOnlyList<string> errors)
+    {
+        await output.WriteLineAsync($"导入未执行：{errors.Count} 处错误，台账未做任何修改。");
+        foreach (var error in errors)
+        {
+            await output.WriteLineAsync($"  {error}");
+        }
+    }
+}

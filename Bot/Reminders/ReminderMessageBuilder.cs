@@ -1,0 +1,114 @@
+using CampaignBot.Chat.Handlers;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Scheduling.Time;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Reminders;
+
+/// <summary>
+/// Writes proactive messages from the ledger as it is at send time: an office's (or person's)
+/// reminders with escalations, the weekly report, and notices. In the campaign's default language.
+/// </summary>
+public sealed class ReminderMessageBuilder(
+    TaskRepository tasks, ConversationRepository conversations, DirectoryRepository directory, CampaignClock clock,
+    IOptions<CampaignOptions> campaign, IOptions<ReminderOptions> reminders)
+{
+    private ReplyTexts Texts => ReplyTexts.For(campaign.Value.DefaultLanguage);
+
+    public async Task<ReminderDelivery> RemindersAsync(string target, DateOnly sendDay, IReadOnlyList<(long TaskId, string Kind)> items, CancellationToken cancellationToken)
+    {
+        var (conversation, reference) = await ReferenceAsync(target, cancellationToken);
+        var byId = (await tasks.ByIdsAsync(items.Select(i => i.TaskId), cancellationToken)).ToDictionary(t => t.Id);
+        var escalated = items.Where(i => i.Kind == ReminderKinds.Escalation).Select(i => byId[i.TaskId]).OrderBy(t => t.DueOn).ThenBy(t => t.Code).ToList();
+        var reminded = items.Where(i => i.Kind != ReminderKinds.Escalation).Select(i => byId[i.TaskId]).Distinct().OrderBy(t => t.DueOn).ThenBy(t => t.Code).ToList();
+
+        var today = clock.Today;
+        var headers = new List<string>();
+        if (reminded.Count > 0)
+        {
+            headers.Add(Texts.ReminderHeader(await AudienceAsync(conversation, cancellationToken), sendDay, reminded.Count));
+        }
+
+        if (escalated.Count > 0)
+        {
+            headers.Add(Texts.EscalationHeader(escalated.Count, reminders.Value.EscalateOnOverdueWorkday));
+        }
+
+        var listed = TaskItems.List(string.Join("\n", headers), reminded.Concat(escalated).ToList(), Texts, today);
+        var items2 = listed.Items.Select((item, i) => i >= Math.Min(reminded.Count, TaskItems.MaxListed) ? item with { Title = Texts.EscalationTag + item.Title } : item).ToList();
+        return new ReminderDelivery(reference, ReplyRenderer.Render(listed with { Items = items2 }, conversation.ChannelId));
+    }
+
+    public async Task<ReminderDelivery> ReportAsync(string target, DateOnly sendDay, IReadOnlyList<(string Chat, string Error)> failures, CancellationToken cancellationToken)
+    {
+        var (conversation, reference) = await ReferenceAsync(target, cancellationToken);
+        var today = clock.Today;
+        var progress = await tasks.ProgressByLeadOfficeAsync(today, cancellationToken);
+        var overdue = await tasks.OverdueAsync(today, TaskScope.Everything, cancellationToken);
+        var monday = ReminderPlanner.MondayOf(sendDay);
+        var dueThisWeek = await tasks.OpenDueBetweenAsync(today, monday.AddDays(6), TaskScope.Everything, cancellationToken);
+
+        var lines = new List<string> { Texts.ReportTitle(today, progress.Sum(p => p.Done), progress.Sum(p => p.Total), progress.Sum(p => p.Overdue)) };
+        lines.AddRange(progress.OrderByDescending(p => p.Overdue).ThenBy(p => p.OfficeId).Select(Texts.ProgressLine));
+        lines.Add(Texts.ReportOverdue(overdue.Count));
+        lines.AddRange(overdue.Take(TaskItems.MaxListed).Select(t => Line(t, today)));
+        lines.Add(Texts.ReportDueThisWeek(dueThisWeek.Count));
+        lines.AddRange(dueThisWeek.Take(TaskItems.MaxListed).Select(t => Line(t, today)));
+        if (failures.Count > 0)
+        {
+            lines.Add(Texts.ReportFailed(failures.Count));
+            lines.AddRange(failures.Select(f => "· " + Texts.ReportFailedLine(f.Chat, f.Error)));
+        }
+
+        return new ReminderDelivery(reference, ReplyRenderer.Render(new ChatReply(string.Join("\n", lines)), conversation.ChannelId));
+    }
+
+    public async Task<ReminderDelivery> NoticeAsync(string target, string body, CancellationToken cancellationToken)
+    {
+        var (conversation, reference) = await ReferenceAsync(target, cancellationToken);
+        return new ReminderDelivery(reference, ReplyRenderer.Render(new ChatReply(body), conversation.ChannelId));
+    }
+
+    public string ChatRemovedNotice(string chat, string? office) => Texts.ChatRemoved(chat, office);
+
+    private string Line(LedgerTask task, DateOnly today)
+    {
+        var item = TaskItems.Item(task, Texts, today);
+        return $"· {item.Title} · {item.Subtitle}";
+    }
+
+    private async Task<string> AudienceAsync(ConversationRecord conversation, CancellationToken cancellationToken)
+    {
+        if (conversation.BoundOfficeName is { } office)
+        {
+            return office;
+        }
+
+        var people = await directory.PeopleAsync(cancellationToken);
+        return people.FirstOrDefault(p => p.Id == conversation.BoundPersonId)?.Name ?? conversation.ConversationId;
+    }
+
+    /// <summary>What a proactive send needs, rebuilt from the stored conversation (never kept in memory).</summary>
+    private async Task<(ConversationRecord Conversation, ConversationReference Reference)> ReferenceAsync(string target, CancellationToken cancellationToken)
+    {
+        var chat = ChatTarget.Parse(target);
+        var conversation = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
+            ?? throw new InvalidOperationException($"No conversation {target} is known.");
+        if (conversation.ServiceUrl is null)
+        {
+            throw new InvalidOperationException($"Conversation {target} has no service url to send to.");
+        }
+
+        return (conversation, new ConversationReference
+        {
+            ChannelId = conversation.ChannelId,
+            ServiceUrl = conversation.ServiceUrl,
+            Conversation = new ConversationAccount(conversation.IsGroup, id: conversation.ConversationId, tenantId: conversation.TenantId),
+            Bot = new ChannelAccount(conversation.BotId, conversation.BotName),
+        });
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Scheduling.Delivery;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Reminders;
+
+/// <summary>
+/// The outbox over the ledger's database. States: pending → sending (committed before the send) →
+/// sent | failed | cancelled. A row left in sending by a crash is sent again after a restart.
+/// </summary>
+public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder messages) : IOutbox
+{
+    public async Task<IReadOnlyList<OutboxMessage>> UnsentAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OutboxMessage>(
+            "SELECT id, target FROM outbox_message WHERE state IN ('pending', 'sending') ORDER BY id")).AsList();
+    }
+
+    private sealed record Claimed(string Kind, string Target, DateOnly SendDay, string? Body);
+
+    public async Task<PreparedMessage?> BeginAttemptAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claim = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var claimed = await connection.QuerySingleOrDefaultAsync<Claimed>(
+                """
+                UPDATE outbox_message SET state = 'sending', updated_at = @Now
+                WHERE id = @Id AND state IN ('pending', 'sending')
+                RETURNING kind, target, send_day, body
+                """, new { Id = messageId, Now = UtcText.Format(now) }, transaction);
+            if (claimed is null || claimed.Kind != "reminders")
+            {
+                return (claimed, Items: (IReadOnlyList<(long, string)>)[]);
+            }
+
+            // A task done since planning, or whose deadline moved (its occurrence changed), is not reminded.
+            await connection.ExecuteAsync(
+                """
+                UPDATE reminder SET state = 'cancelled'
+                WHERE message_id = @Id AND state = 'pending'
+                  AND NOT EXISTS (SELECT 1 FROM task t WHERE t.id = reminder.task_id AND t.status = 'open' AND t.due_on = reminder.occurrence)
+                """, new { Id = messageId }, transaction);
+            var items = (await connection.QueryAsync<(long TaskId, string Kind)>(
+                "SELECT task_id, kind FROM reminder WHERE message_id = @Id AND state = 'pending' ORDER BY id", new { Id = messageId }, transaction)).AsList();
+            if (items.Count == 0)
+            {
+                await Finish(connection, transaction, messageId, "cancelled", 0, null, now);
+                return (null, []);
+            }
+
+            return (claimed, items);
+        }, cancellationToken);
+
+        if (claim.claimed is not { } message)
+        {
+            return null;
+        }
+
+        var content = message.Kind switch
+        {
+            "reminders" => await messages.RemindersAsync(message.Target, message.SendDay, claim.Items, cancellationToken),
+            "report" => await messages.ReportAsync(message.Target, message.SendDay, await FailuresSinceAsync(now.AddDays(-7), cancellationToken), cancellationToken),
+            _ => await messages.NoticeAsync(message.Target, message.Body ?? string.Empty, cancellationToken),
+        };
+        return new PreparedMessage(messageId, message.Target, content);
+    }
+
+    public Task MarkSentAsync(long messageId, int tries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => Finish(c, t, messageId, "sent", tries, null, now), cancellationToken);
+
+    public Task MarkFailedAsync(long messageId, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => Finish(c, t, messageId, "failed", tries, error, now), cancellationToken);
+
+    public Task MarkTargetGoneAsync(long messageId, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await Finish(connection, transaction, messageId, "failed", tries, error, now);
+            var target = await connection.ExecuteScalarAsync<string>("SELECT target FROM outbox_message WHERE id = @Id", new { Id = messageId }, transaction);
+            var chat = ChatTarget.Parse(target!);
+            var before = await ConversationRepository.FindAsync(connection, transaction, chat.ChannelId, chat.ConversationId);
+            await connection.ExecuteAsync(
+                """
+                UPDATE conversation SET bound_office_id = NULL, bound_person_id = NULL, removed_at = @Now
+                WHERE channel_id = @ChannelId AND conversation_id = @ConversationId
+                """, new { Now = UtcText.Format(now), chat.ChannelId, chat.ConversationId }, transaction);
+            await connection.ExecuteAsync(
+                "UPDATE outbox_message SET state = 'cancelled', updated_at = @Now WHERE target = @Target AND state = 'pending'",
+                new { Now = UtcText.Format(now), Target = target }, transaction);
+            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            {
+                At = now,
+                ActorAccount = "system",
+                Action = "conversation.removed",
+                Entity = "conversation",
+                EntityKey = $"{chat.ChannelId}:{chat.ConversationId}",
+                BeforeJson = JsonSerializer.Serialize(new { Office = before?.BoundOfficeName, before?.BoundPersonId }, AuditJson.Options),
+                AfterJson = JsonSerializer.Serialize(new { Reason = error }, AuditJson.Options),
+                ChannelId = chat.ChannelId,
+                ConversationId = chat.ConversationId,
+            });
+
+            // Tell the coordinators, in the leadership office's chats, through the same outbox.
+            var body = messages.ChatRemovedNotice(chat.ConversationId, before?.BoundOfficeName);
+            var leadership = await connection.QueryAsync<(string ChannelId, string ConversationId)>(
+                """
+                SELECT c.channel_id, c.conversation_id FROM conversation c JOIN office o ON o.id = c.bound_office_id
+                WHERE o.kind = 'leadership' AND c.removed_at IS NULL
+                """, transaction: transaction);
+            foreach (var (channelId, conversationId) in leadership)
+            {
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO outbox_message (target, kind, send_day, planned_at, body, updated_at)
+                    VALUES (@Target, 'notice', @Day, @Now, @Body, @Now)
+                    """, new { Target = new ChatTarget(channelId, conversationId).Key, Day = DateOnly.FromDateTime(now.UtcDateTime), Now = UtcText.Format(now), Body = body }, transaction);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    private static async Task<bool> Finish(SqliteConnection connection, SqliteTransaction transaction, long messageId, string state, int tries, string? error, DateTimeOffset now)
+    {
+        var at = UtcText.Format(now);
+        await connection.ExecuteAsync(
+            """
+            UPDATE outbox_message SET state = @State, attempts = attempts + @Tries, last_error = @Error,
+                   sent_at = CASE WHEN @State = 'sent' THEN @At ELSE sent_at END, updated_at = @At
+            WHERE id = @Id
+            """, new { Id = messageId, State = state, Tries = tries, Error = error, At = at }, transaction);
+        await connection.ExecuteAsync(
+            """
+            UPDATE reminder SET state = @State, attempts = attempts + @Tries, sent_at = CASE WHEN @State = 'sent' THEN @At ELSE sent_at END
+            WHERE message_id = @Id AND state = 'pending'
+            """, new { Id = messageId, State = state, Tries = tries, At = at }, transaction);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<(string Chat, string Error)>> FailuresSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(string Target, string? Error)>(
+                "SELECT target, last_error FROM outbox_message WHERE state = 'failed' AND updated_at >= @Since ORDER BY id",
+                new { Since = UtcText.Format(since) }))
+            .Select(f => (ChatTarget.Parse(f.Target).ConversationId, f.Error ?? ""))
+            .ToList();
+    }
+}

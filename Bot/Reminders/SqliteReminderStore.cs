@@ -1,0 +1,105 @@
+using CampaignBot.Data;
+using CampaignBot.Ledger;
+using CampaignBot.Scheduling.Calendar;
+using CampaignBot.Scheduling.Reminders;
+using Dapper;
+
+namespace CampaignBot.Reminders;
+
+/// <summary>The planner's inputs read from the ledger, and the planned reminders recorded in the outbox.</summary>
+public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStore
+{
+    public async Task<PlanningInput> LoadPlanningInputAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var coOffices = (await connection.QueryAsync<(long TaskId, long OfficeId)>(
+                "SELECT c.task_id, c.office_id FROM task_co_office c JOIN task t ON t.id = c.task_id WHERE t.status = 'open'"))
+            .ToLookup(r => r.TaskId, r => r.OfficeId);
+        var tasks = (await connection.QueryAsync<(long Id, DateOnly DueOn, long LeadOfficeId, long? OwnerId)>(
+                "SELECT id, due_on, lead_office_id, owner_id FROM task WHERE status = 'open'"))
+            .Select(t => new ReminderTask(t.Id, t.DueOn, t.LeadOfficeId, coOffices[t.Id].ToList(), t.OwnerId, IsDone: false))
+            .ToList();
+
+        var chats = (await connection.QueryAsync<(string ChannelId, string ConversationId, long? OfficeId, long? PersonId, string? Kind)>(
+            """
+            SELECT c.channel_id, c.conversation_id, c.bound_office_id, c.bound_person_id, o.kind
+            FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id
+            WHERE c.removed_at IS NULL AND (c.bound_office_id IS NOT NULL OR c.bound_person_id IS NOT NULL)
+            ORDER BY c.channel_id, c.conversation_id
+            """)).ToList();
+        var targets = new ReminderTargets(
+            Group(chats.Where(c => c.OfficeId is not null), c => c.OfficeId!.Value, c => c.ChannelId, c => c.ConversationId),
+            Group(chats.Where(c => c.PersonId is not null), c => c.PersonId!.Value, c => c.ChannelId, c => c.ConversationId),
+            chats.Where(c => c.Kind == Office.LeadershipKind).Select(c => new ChatTarget(c.ChannelId, c.ConversationId).Key).ToList());
+
+        var exceptions = (await connection.QueryAsync<(DateOnly Date, bool IsWorkday)>("SELECT date, is_workday FROM workday"))
+            .ToDictionary(d => d.Date, d => d.IsWorkday);
+        return new PlanningInput(tasks, targets, new WorkdayCalendar(exceptions));
+    }
+
+    private static IReadOnlyDictionary<long, IReadOnlyList<string>> Group<T>(IEnumerable<T> rows, Func<T, long> key, Func<T, string> channel, Func<T, string> conversation) =>
+        rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => new ChatTarget(channel(r), conversation(r)).Key).ToList());
+
+    public async Task<IReadOnlySet<DateOnly>> PlannedDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DateOnly>("SELECT day FROM reminder_day WHERE day BETWEEN @From AND @To", new { From = from, To = to })).ToHashSet();
+    }
+
+    public async Task<bool> AnyDayPlannedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM reminder_day)");
+    }
+
+    public Task<int> EnqueueAsync(IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var at = UtcText.Format(now);
+            foreach (var day in days)
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO reminder_day (day, planned_at, reminders, dropped) VALUES (@Day, @At, @Count, @Dropped) ON CONFLICT (day) DO NOTHING",
+                    new { Day = day, At = at, Count = reminders.Count(r => r.SendDay == day), Dropped = dropped }, transaction);
+            }
+
+            var fresh = new List<ScheduledReminder>();
+            foreach (var scheduled in reminders)
+            {
+                var r = scheduled.Reminder;
+                var known = await connection.ExecuteScalarAsync<bool>(
+                    "SELECT EXISTS (SELECT 1 FROM reminder WHERE ifnull(task_id, 0) = ifnull(@TaskId, 0) AND occurrence = @Occurrence AND kind = @Kind AND target = @Target)",
+                    new { r.TaskId, r.Occurrence, r.Kind, r.Target }, transaction);
+                if (!known)
+                {
+                    fresh.Add(scheduled);
+                }
+            }
+
+            foreach (var message in fresh.GroupBy(s => (s.Reminder.Target, s.SendDay, s.SendAt, Kind: s.Reminder.Kind == ReminderKinds.Report ? "report" : "reminders")))
+            {
+                var messageId = await connection.ExecuteScalarAsync<long>(
+                    """
+                    INSERT INTO outbox_message (target, kind, send_day, planned_at, updated_at)
+                    VALUES (@Target, @Kind, @SendDay, @PlannedAt, @At) RETURNING id
+                    """,
+                    new { message.Key.Target, message.Key.Kind, message.Key.SendDay, PlannedAt = UtcText.Format(message.Key.SendAt), At = at }, transaction);
+                await connection.ExecuteAsync(
+                    """
+                    INSERT INTO reminder (task_id, occurrence, kind, target, planned_at, message_id)
+                    VALUES (@TaskId, @Occurrence, @Kind, @Target, @PlannedAt, @MessageId)
+                    """,
+                    message.Select(s => new
+                    {
+                        s.Reminder.TaskId,
+                        s.Reminder.Occurrence,
+                        s.Reminder.Kind,
+                        s.Reminder.Target,
+                        PlannedAt = UtcText.Format(s.SendAt),
+                        MessageId = messageId,
+                    }), transaction);
+            }
+
+            return fresh.Count;
+        }, cancellationToken);
+}

@@ -1,0 +1,54 @@
+namespace CampaignBot.Scheduling.Delivery;
+
+/// <summary>A message waiting in the outbox: pending, or caught in flight by a crash.</summary>
+public sealed record OutboxMessage(long Id, string Target);
+
+/// <summary>A message ready to go: <see cref="Content"/> is whatever the sender of its channel needs.</summary>
+public sealed record PreparedMessage(long Id, string Target, object Content);
+
+/// <summary>
+/// The durable outbox. A message is marked in flight (committed) before it is sent and sent after,
+/// so a crash in between leaves it in flight and it is sent again on restart: at most the messages
+/// in flight at the crash (<c>MaxParallelSends</c>) can arrive twice, and none is lost.
+/// </summary>
+public interface IOutbox
+{
+    Task<IReadOnlyList<OutboxMessage>> UnsentAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the message in flight and builds its content from the ledger as it is now. Reminders
+    /// whose task was completed, or whose deadline moved, since planning are cancelled; null when
+    /// nothing is left to send (or the message was already finished).
+    /// </summary>
+    Task<PreparedMessage?> BeginAttemptAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task MarkSentAsync(long messageId, int tries, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task MarkFailedAsync(long messageId, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The chat removed the bot: fail the message, unbind the chat, and tell the coordinators.</summary>
+    Task MarkTargetGoneAsync(long messageId, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends one prepared message to its chat.</summary>
+public interface IMessageSender
+{
+    /// <exception cref="TransientSendException">Worth retrying: 429, 5xx, a timeout, a broken connection.</exception>
+    /// <exception cref="TargetGoneException">The chat no longer has the bot (403, 404).</exception>
+    Task SendAsync(PreparedMessage message, CancellationToken cancellationToken);
+}
+
+public sealed class TransientSendException(string message, TimeSpan? retryAfter = null, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>How long the channel asked us to wait (HTTP Retry-After), if it said.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
+
+public sealed class TargetGoneException(string message, Exception? inner = null) : Exception(message, inner);
+
+public sealed record DispatchSummary(int Sent, int Failed, int Cancelled, int Gone)
+{
+    public static readonly DispatchSummary Empty = new(0, 0, 0, 0);
+
+    public int Total => Sent + Failed + Cancelled + Gone;
+}

@@ -1,0 +1,147 @@
+using System.Threading.RateLimiting;
+using CampaignBot.Scheduling.Reminders;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CampaignBot.Scheduling.Delivery;
+
+/// <summary>
+/// Sends what the outbox holds: a few chats at a time, within a per-chat and a global rate, retrying
+/// transient failures (honouring Retry-After; otherwise exponential backoff with jitter), and
+/// recording each message's outcome.
+/// </summary>
+public sealed class ReminderDispatcher : IDisposable
+{
+    private readonly IOutbox outbox;
+    private readonly IMessageSender sender;
+    private readonly ReminderOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger<ReminderDispatcher> logger;
+    private readonly ResiliencePipeline pipeline;
+    private readonly PartitionedRateLimiter<string>? perChat;
+    private readonly RateLimiter? global;
+
+    public ReminderDispatcher(IOutbox outbox, IMessageSender sender, IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderDispatcher> logger)
+    {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.options = options.Value;
+        this.time = time;
+        this.logger = logger;
+        pipeline = BuildPipeline(this.options, time);
+        if (this.options.PerChatMessagesPerMinute > 0)
+        {
+            perChat = PartitionedRateLimiter.Create<string, string>(target =>
+                RateLimitPartition.GetTokenBucketLimiter(target, _ => Bucket(this.options.PerChatMessagesPerMinute, TimeSpan.FromMinutes(1))));
+        }
+
+        if (this.options.GlobalMessagesPerSecond > 0)
+        {
+            global = new TokenBucketRateLimiter(Bucket(this.options.GlobalMessagesPerSecond, TimeSpan.FromSeconds(1)));
+        }
+    }
+
+    public async Task<DispatchSummary> DispatchAsync(CancellationToken cancellationToken)
+    {
+        var unsent = await outbox.UnsentAsync(cancellationToken);
+        int sent = 0, failed = 0, cancelled = 0, gone = 0;
+        await Parallel.ForEachAsync(unsent, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = cancellationToken },
+            async (message, token) =>
+            {
+                switch (await DeliverAsync(message, token))
+                {
+                    case Outcome.Sent: Interlocked.Increment(ref sent); break;
+                    case Outcome.Failed: Interlocked.Increment(ref failed); break;
+                    case Outcome.Gone: Interlocked.Increment(ref gone); break;
+                    default: Interlocked.Increment(ref cancelled); break;
+                }
+            });
+        return new DispatchSummary(sent, failed, cancelled, gone);
+    }
+
+    private enum Outcome
+    {
+        Sent,
+        Failed,
+        Gone,
+        Cancelled,
+    }
+
+    private async Task<Outcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var tries = 0;
+        try
+        {
+            var prepared = await outbox.BeginAttemptAsync(message.Id, time.GetUtcNow(), cancellationToken);
+            if (prepared is null)
+            {
+                return Outcome.Cancelled;
+            }
+
+            using var chatLease = perChat is null ? null : await perChat.AcquireAsync(message.Target, 1, cancellationToken);
+            using var globalLease = global is null ? null : await global.AcquireAsync(1, cancellationToken);
+            await pipeline.ExecuteAsync(async token =>
+            {
+                Interlocked.Increment(ref tries);
+                await sender.SendAsync(prepared, token);
+            }, cancellationToken);
+            await outbox.MarkSentAsync(message.Id, tries, time.GetUtcNow(), CancellationToken.None);
+            return Outcome.Sent;
+        }
+        catch (TargetGoneException e)
+        {
+            logger.LogWarning("Chat {Target} no longer has the bot: {Reason}", message.Target, e.Message);
+            await outbox.MarkTargetGoneAsync(message.Id, tries, e.Message, time.GetUtcNow(), CancellationToken.None);
+            return Outcome.Gone;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A message that cannot be prepared or sent fails alone; the rest of the fan-out goes on.
+            logger.LogError(e, "Message {MessageId} to {Target} failed after {Tries} tries", message.Id, message.Target, tries);
+            await outbox.MarkFailedAsync(message.Id, tries, e.Message, time.GetUtcNow(), CancellationToken.None);
+            return Outcome.Failed;
+        }
+    }
+
+    private static ResiliencePipeline BuildPipeline(ReminderOptions options, TimeProvider time) =>
+        new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<TransientSendException>().Handle<TimeoutRejectedException>(),
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds),
+                MaxDelay = TimeSpan.FromSeconds(options.MaxRetryDelaySeconds),
+                // The channel knows best: wait as long as its Retry-After says (within MaxDelay).
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is TransientSendException { RetryAfter: { } after }
+                    ? TimeSpan.FromTicks(Math.Min(after.Ticks, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds).Ticks))
+                    : (TimeSpan?)null),
+            })
+            .AddTimeout(TimeSpan.FromSeconds(options.SendTimeoutSeconds))
+            .Build();
+
+    /// <summary>A token bucket that refills smoothly: small refills often, so the burst stays small.</summary>
+    private static TokenBucketRateLimiterOptions Bucket(int permits, TimeSpan per)
+    {
+        var refills = Math.Clamp(permits, 1, 50);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, permits / refills),
+            TokensPerPeriod = Math.Max(1, permits / refills),
+            ReplenishmentPeriod = per / refills,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        };
+    }
+
+    public void Dispose()
+    {
+        perChat?.Dispose();
+        global?.Dispose();
+    }
+}

@@ -1,0 +1,27 @@
+using CampaignBot.Scheduling.Calendar;
+
+namespace CampaignBot.Scheduling.Reminders;
+
+/// <summary>What the planner reads: open tasks, where reminders can go, and the workday calendar.</summary>
+public sealed record PlanningInput(IReadOnlyList<ReminderTask> Tasks, ReminderTargets Targets, IWorkdayCalendar Calendar);
+
+/// <summary>A reminder with the send time it belongs to.</summary>
+public sealed record ScheduledReminder(PlannedReminder Reminder, DateOnly SendDay, DateTimeOffset SendAt);
+
+/// <summary>The ledger side of reminders, implemented by the bot over its database.</summary>
+public interface IReminderStore
+{
+    Task<PlanningInput> LoadPlanningInputAsync(CancellationToken cancellationToken);
+
+    /// <summary>The send days already planned between the two dates (inclusive).</summary>
+    Task<IReadOnlySet<DateOnly>> PlannedDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+
+    Task<bool> AnyDayPlannedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: records the days as planned and each reminder not recorded before (its
+    /// identity is task, occurrence, kind and target), grouped into one outbox message per target
+    /// and send time. Returns how many reminders were new.
+    /// </summary>
+    Task<int> EnqueueAsync(IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,83 @@
+using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Scheduling.Reminders;
+
+/// <summary>The reminders of one or more send days: what was planned, kept, and dropped as stale.</summary>
+public sealed record ReminderPlan(IReadOnlyList<DateOnly> Days, IReadOnlyList<ScheduledReminder> Reminders, int Dropped);
+
+public sealed record CycleResult(ReminderPlan Plan, int Enqueued, DispatchSummary Dispatch);
+
+/// <summary>
+/// One run of the reminder duty: plan every send time that has passed and was not planned yet
+/// (today's, and any missed while the service was down), keep only what is still useful, record it
+/// in the outbox, and send what the outbox holds. Running it again sends nothing twice.
+/// </summary>
+public sealed class ReminderCycle(
+    IReminderStore store, ReminderDispatcher dispatcher, IOptions<ReminderOptions> options, CampaignClock clock, ILogger<ReminderCycle> logger)
+{
+    private ReminderOptions Policy => options.Value;
+
+    /// <summary>What a run at <paramref name="now"/> would record, without recording it.</summary>
+    public async Task<ReminderPlan> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var input = await store.LoadPlanningInputAsync(cancellationToken);
+        var passed = SendSchedule.PassedSendDays(now, Policy.CatchUpLookbackDays, Policy.SendTimeLocal, clock.Zone, input.Calendar).ToList();
+        if (passed.Count == 0)
+        {
+            return new ReminderPlan([], [], 0);
+        }
+
+        // A new installation starts with the latest send time, not with two weeks of history.
+        if (!await store.AnyDayPlannedAsync(cancellationToken))
+        {
+            passed = passed.Take(1).ToList();
+        }
+
+        var planned = await store.PlannedDaysAsync(passed[^1], passed[0], cancellationToken);
+        var days = passed.Where(d => !planned.Contains(d)).ToList();
+        return Plan(days, input, SendSchedule.LocalDay(now, clock.Zone));
+    }
+
+    /// <summary>The reminders of the given send days that still help on <paramref name="today"/>.</summary>
+    public ReminderPlan Plan(IReadOnlyList<DateOnly> days, PlanningInput input, DateOnly today)
+    {
+        var all = days
+            .SelectMany(day => ReminderPlanner.PlanDay(day, input.Tasks, Policy, input.Calendar, input.Targets)
+                .Select(r => new ScheduledReminder(r, day, SendSchedule.SendInstant(day, Policy.SendTimeLocal, clock.Zone))))
+            .ToList();
+
+        // A missed reminder still helps before its deadline, or within the overdue window; of several
+        // missed ones for the same task and chat only the latest is worth sending.
+        var kept = all
+            .Where(s => ReminderPlanner.UsefulUntil(s.Reminder.Kind, s.Reminder.Occurrence, Policy, input.Calendar) >= today)
+            .GroupBy(s => (s.Reminder.TaskId, s.Reminder.Target, Category: Category(s.Reminder.Kind)))
+            .Select(g => g.MaxBy(s => s.SendDay)!)
+            .ToList();
+        return new ReminderPlan(days, kept, all.Count - kept.Count);
+    }
+
+    public async Task<CycleResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var plan = await PlanAsync(now, cancellationToken);
+        var enqueued = 0;
+        if (plan.Days.Count > 0)
+        {
+            enqueued = await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, now, cancellationToken);
+            if (plan.Days.Count > 1 || plan.Dropped > 0)
+            {
+                logger.LogWarning("Caught up {Days} missed send day(s) ({First}..{Last}): {Kept} reminder(s) still useful, {Dropped} stale dropped",
+                    plan.Days.Count, plan.Days[^1], plan.Days[0], plan.Reminders.Count, plan.Dropped);
+            }
+        }
+
+        var dispatch = await dispatcher.DispatchAsync(cancellationToken);
+        logger.LogInformation("Reminder run at {Now}: {Enqueued} new reminder(s); sent {Sent}, failed {Failed}, cancelled {Cancelled}, chats gone {Gone}",
+            now, enqueued, dispatch.Sent, dispatch.Failed, dispatch.Cancelled, dispatch.Gone);
+        return new CycleResult(plan, enqueued, dispatch);
+    }
+
+    private static string Category(string kind) => kind is ReminderKinds.Escalation or ReminderKinds.Report ? kind : "reminder";
+}

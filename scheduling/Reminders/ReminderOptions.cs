@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CampaignBot.Scheduling.Reminders;
+
+/// <summary>The reminder policy and delivery limits, section "Reminders" of appsettings.json.</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>Run the scheduler inside the bot. Off, reminders go out only through the operator verbs.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Quartz's scheduler name; its persistent store keeps jobs and triggers under it.</summary>
+    [Required]
+    public string SchedulerName { get; set; } = "CampaignBot";
+
+    /// <summary>Local time (campaign time zone) at which reminders go out on workdays.</summary>
+    public TimeOnly SendTimeLocal { get; set; } = new(9, 0);
+
+    /// <summary>Calendar days before the deadline on which the office is reminded (0 = the day itself).</summary>
+    public int[] DaysBeforeDeadline { get; set; } = [7, 3, 1, 0];
+
+    /// <summary>Workdays after the deadline on which an open task is reminded again.</summary>
+    [Range(0, 30)]
+    public int OverdueReminderWorkdays { get; set; } = 3;
+
+    /// <summary>The overdue workday on which the leadership group office is told (督办); 0 = never.</summary>
+    [Range(0, 30)]
+    public int EscalateOnOverdueWorkday { get; set; } = 3;
+
+    /// <summary>The weekday of the weekly progress report (通报); a holiday moves it to the next workday of that week.</summary>
+    public DayOfWeek WeeklyReportDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>How far back a restart looks for send times it missed.</summary>
+    [Range(1, 60)]
+    public int CatchUpLookbackDays { get; set; } = 14;
+
+    /// <summary>Tries per message, the first included, before it is marked failed.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter. A Retry-After header wins.</summary>
+    [Range(1, 600_000)]
+    public int RetryBaseDelayMilliseconds { get; set; } = 2_000;
+
+    /// <summary>No single wait between tries is longer than this, whatever Retry-After says.</summary>
+    [Range(1, 3_600)]
+    public int MaxRetryDelaySeconds { get; set; } = 120;
+
+    /// <summary>One try that takes longer than this is a timeout and is retried.</summary>
+    [Range(1, 600)]
+    public int SendTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Messages sent at the same time to different chats.</summary>
+    [Range(1, 64)]
+    public int MaxParallelSends { get; set; } = 4;
+
+    /// <summary>Messages per minute to one chat (group robots allow about 20); 0 = no limit.</summary>
+    [Range(0, 10_000)]
+    public int PerChatMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>Messages per second over all chats; 0 = no limit.</summary>
+    [Range(0, 100_000)]
+    public int GlobalMessagesPerSecond { get; set; }
+}
