@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Support;
 
@@ -19,8 +18,9 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    public BotApplication(IDictionary<string, string?>? settings = null)
+    public BotApplication(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
+        Time = time ?? TestClock.Create();
         Folder = TestDatabase.NewFolder();
         DatabasePath = Path.Combine(Folder, "ledger.db");
         this.settings = new Dictionary<string, string?>
@@ -43,11 +43,17 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
-    public FakeTimeProvider Time { get; } = TestClock.Create();
+    public TimeProvider Time { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        // Host settings reach Program's builder.Configuration while it registers services (app
+        // configuration added here would only arrive after that, too late for Quartz's triggers).
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

@@ -22,15 +22,23 @@ public sealed class BotServices : IAsyncDisposable
 
     public IBot Bot => Provider.GetRequiredService<IBot>();
 
-    public static async Task<BotServices> CreateAsync()
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    public static async Task<BotServices> CreateAsync(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
-        var database = await TestDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var database = await TestDatabase.CreateAsync(time: time);
+        var values = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = database.Path,
             ["Campaign:SeedSampleCampaign"] = "false",
             ["Reminders:Enabled"] = "false",
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()

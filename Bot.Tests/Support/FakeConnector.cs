@@ -14,17 +14,38 @@ namespace CampaignBot.Tests.Support;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 standing in for a channel's Bot Connector service (the far side
 /// of the network that the Emulator, Teams or Azure Bot Service run). It records every activity the
-/// bot posts to /v3/conversations/{id}/activities[/{replyToId}].
+/// bot delivers to /v3/conversations/{id}/activities[/{replyToId}], and can be told to answer
+/// 429, 500 or 403 instead, or to answer slowly.
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, int> attempts = new();
 
     private FakeConnector(WebApplication app) => this.app = app;
 
+    /// <summary>Activities answered with 200, in arrival order.</summary>
     public ConcurrentQueue<(string ConversationId, JsonNode Activity)> Received { get; } = new();
 
+    /// <summary>Every request, delivered or not.</summary>
+    public int Requests => attempts.Values.Sum();
+
+    public int AttemptsFor(string conversationId) => attempts.GetValueOrDefault(conversationId);
+
+    /// <summary>Given the conversation id and the 1-based attempt for it, an answer other than 200, or null for 200.</summary>
+    public Func<string, int, IResult?> Answer { get; set; } = (_, _) => null;
+
+    /// <summary>How long each request takes before it is answered.</summary>
+    public TimeSpan Delay { get; set; }
+
     public string ServiceUrl { get; private set; } = "";
+
+    private int inFlight;
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxConcurrentRequests { get; private set; }
+
+    public IReadOnlyList<JsonNode> To(string conversationId) => Received.Where(r => r.ConversationId == conversationId).Select(r => r.Activity).ToList();
 
     public static async Task<FakeConnector> StartAsync()
     {
@@ -34,14 +55,51 @@ public sealed class FakeConnector : IAsyncDisposable
         var connector = new FakeConnector(builder.Build());
         connector.app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", async (string conversationId, HttpRequest request) =>
         {
+            var attempt = connector.attempts.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
+            var concurrent = Interlocked.Increment(ref connector.inFlight);
+            lock (connector.attempts)
+            {
+                connector.MaxConcurrentRequests = Math.Max(connector.MaxConcurrentRequests, concurrent);
+            }
+
+            try
+            {
             var activity = await JsonNode.ParseAsync(request.Body);
+            if (connector.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(connector.Delay);
+            }
+
+            if (connector.Answer(conversationId, attempt) is { } refusal)
+            {
+                return refusal;
+            }
+
             connector.Received.Enqueue((conversationId, activity!));
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+            }
+            finally
+            {
+                Interlocked.Decrement(ref connector.inFlight);
+            }
         });
         await connector.app.StartAsync();
         var address = connector.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = address + "/";
         return connector;
+    }
+
+    /// <summary>429 with a Retry-After header, as the Bot Connector service answers when throttling.</summary>
+    public static IResult TooManyRequests(int retryAfterSeconds) => new RetryAfterResult(retryAfterSeconds);
+
+    private sealed class RetryAfterResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return httpContext.Response.WriteAsJsonAsync(new { error = new { code = "Throttled", message = "Too many requests" } });
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -4,14 +4,13 @@ using CampaignBot.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Support;
 
 /// <summary>A real SQLite ledger file in a temporary folder, migrated, optionally seeded; deleted afterwards.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(string folder, FakeTimeProvider time)
+    private TestDatabase(string folder, TimeProvider time)
     {
         Folder = folder;
         Time = time;
@@ -24,16 +23,16 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string Path { get; }
 
-    public FakeTimeProvider Time { get; }
+    public TimeProvider Time { get; }
 
     public CampaignClock Clock { get; }
 
     public LedgerDatabase Database { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool seedSample = true)
+    public static async Task<TestDatabase> CreateAsync(bool seedSample = true, TimeProvider? time = null)
     {
         var folder = NewFolder();
-        var database = new TestDatabase(folder, TestClock.Create());
+        var database = new TestDatabase(folder, time ?? TestClock.Create());
         await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         if (seedSample)
         {
@@ -51,6 +50,19 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public async Task<SqliteConnection> OpenAsync() => await Database.OpenAsync();
+
+    /// <summary>Records a chat the bot has been in, bound to an office (or to a person for 1:1 reminders).</summary>
+    public async Task BindChatAsync(string conversationId, string serviceUrl, string? office = null, string? person = null, string channelId = "msteams")
+    {
+        await using var connection = await OpenAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection,
+            """
+            INSERT INTO conversation (channel_id, conversation_id, service_url, bot_id, bot_name, is_group, bound_office_id, bound_person_id, last_seen_at)
+            VALUES (@ChannelId, @ConversationId, @ServiceUrl, 'campaignbot', 'CampaignBot', @IsGroup,
+                    (SELECT id FROM office WHERE name = @Office), (SELECT id FROM person WHERE name = @Person), '2026-06-01T00:00:00.000Z')
+            """,
+            new { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, IsGroup = office is not null, Office = office, Person = person });
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -13,6 +13,22 @@ namespace CampaignBot.Reminders;
 /// </summary>
 public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder messages) : IOutbox
 {
+    public async Task<bool> TryLeaseAsync(string holder, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            """
+            UPDATE dispatch_lease SET holder = @Holder, heartbeat_at = @Now
+            WHERE id = 1 AND (holder IS NULL OR holder = @Holder OR heartbeat_at < @StaleBefore)
+            """, new { Holder = holder, Now = UtcText.Format(now), StaleBefore = UtcText.Format(now - staleAfter) }) == 1;
+    }
+
+    public async Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE dispatch_lease SET holder = NULL WHERE id = 1 AND holder = @Holder", new { Holder = holder });
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> UnsentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

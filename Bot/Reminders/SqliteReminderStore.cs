@@ -40,16 +40,12 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
     private static IReadOnlyDictionary<long, IReadOnlyList<string>> Group<T>(IEnumerable<T> rows, Func<T, long> key, Func<T, string> channel, Func<T, string> conversation) =>
         rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => new ChatTarget(channel(r), conversation(r)).Key).ToList());
 
-    public async Task<IReadOnlySet<DateOnly>> PlannedDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<DateOnly?> LastPlannedDayAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<DateOnly>("SELECT day FROM reminder_day WHERE day BETWEEN @From AND @To", new { From = from, To = to })).ToHashSet();
-    }
-
-    public async Task<bool> AnyDayPlannedAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM reminder_day)");
+        return await connection.ExecuteScalarAsync<string?>("SELECT max(day) FROM reminder_day") is { } day
+            ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
     }
 
     public Task<int> EnqueueAsync(IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -76,14 +72,17 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
                 }
             }
 
-            foreach (var message in fresh.GroupBy(s => (s.Reminder.Target, s.SendDay, s.SendAt, Kind: s.Reminder.Kind == ReminderKinds.Report ? "report" : "reminders")))
+            // One message per chat per run: a catch-up run joins what several missed days kept into one.
+            foreach (var message in fresh.GroupBy(s => (s.Reminder.Target, Kind: s.Reminder.Kind == ReminderKinds.Report ? "report" : "reminders")))
             {
+                var sendDay = message.Max(s => s.SendDay);
+                var sendAt = message.Max(s => s.SendAt);
                 var messageId = await connection.ExecuteScalarAsync<long>(
                     """
                     INSERT INTO outbox_message (target, kind, send_day, planned_at, updated_at)
                     VALUES (@Target, @Kind, @SendDay, @PlannedAt, @At) RETURNING id
                     """,
-                    new { message.Key.Target, message.Key.Kind, message.Key.SendDay, PlannedAt = UtcText.Format(message.Key.SendAt), At = at }, transaction);
+                    new { message.Key.Target, message.Key.Kind, SendDay = sendDay, PlannedAt = UtcText.Format(sendAt), At = at }, transaction);
                 await connection.ExecuteAsync(
                     """
                     INSERT INTO reminder (task_id, occurrence, kind, target, planned_at, message_id)

@@ -13,6 +13,15 @@ public sealed record PreparedMessage(long Id, string Target, object Content);
 /// </summary>
 public interface IOutbox
 {
+    /// <summary>
+    /// Takes the dispatch lease for <paramref name="holder"/> if nobody holds it or its holder's
+    /// heartbeat is older than <paramref name="staleAfter"/> (that process died); renews it if held.
+    /// </summary>
+    Task<bool> TryLeaseAsync(string holder, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken);
+
+    Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken);
+
+    /// <summary>Messages not yet finished: pending, or left in flight by a dispatcher that died.</summary>
     Task<IReadOnlyList<OutboxMessage>> UnsentAsync(CancellationToken cancellationToken);
 
     /// <summary>

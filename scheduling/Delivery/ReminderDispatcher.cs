@@ -23,6 +23,10 @@ public sealed class ReminderDispatcher : IDisposable
     private readonly ResiliencePipeline pipeline;
     private readonly PartitionedRateLimiter<string>? perChat;
     private readonly RateLimiter? global;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly string holder = Guid.NewGuid().ToString("N");
+
+    private TimeSpan LeaseStaleAfter => TimeSpan.FromSeconds(options.DispatchLeaseStaleSeconds);
 
     public ReminderDispatcher(IOutbox outbox, IMessageSender sender, IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderDispatcher> logger)
     {
@@ -44,7 +48,69 @@ public sealed class ReminderDispatcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends everything unsent. Only one dispatcher sends at a time, in this process and across
+    /// processes (a lease in the database), so nothing in flight is sent twice by two senders; what a
+    /// dead dispatcher left in flight is sent again, which bounds repeats to MaxParallelSends.
+    /// </summary>
     public async Task<DispatchSummary> DispatchAsync(CancellationToken cancellationToken)
+    {
+        await oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            if (!await LeaseAsync(cancellationToken))
+            {
+                logger.LogWarning("Another dispatcher holds the outbox; this run sends nothing");
+                return DispatchSummary.Empty;
+            }
+
+            using var heartbeat = time.CreateTimer(_ => _ = outbox.TryLeaseAsync(holder, time.GetUtcNow(), LeaseStaleAfter, CancellationToken.None),
+                null, LeaseStaleAfter / 3, LeaseStaleAfter / 3);
+            try
+            {
+                // A chat found gone queues notices to the coordinators; they go out in the same run.
+                var total = DispatchSummary.Empty;
+                for (var pass = 0; pass < 3; pass++)
+                {
+                    var summary = await PassAsync(cancellationToken);
+                    total = new DispatchSummary(total.Sent + summary.Sent, total.Failed + summary.Failed, total.Cancelled + summary.Cancelled, total.Gone + summary.Gone);
+                    if (summary.Gone == 0)
+                    {
+                        break;
+                    }
+                }
+
+                return total;
+            }
+            finally
+            {
+                await outbox.ReleaseLeaseAsync(holder, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    /// <summary>Waits a little for a lease held by another live dispatcher, long enough to outlast a dead one's.</summary>
+    private async Task<bool> LeaseAsync(CancellationToken cancellationToken)
+    {
+        var giveUpAt = time.GetUtcNow() + LeaseStaleAfter + TimeSpan.FromSeconds(5);
+        while (!await outbox.TryLeaseAsync(holder, time.GetUtcNow(), LeaseStaleAfter, cancellationToken))
+        {
+            if (time.GetUtcNow() >= giveUpAt)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task<DispatchSummary> PassAsync(CancellationToken cancellationToken)
     {
         var unsent = await outbox.UnsentAsync(cancellationToken);
         int sent = 0, failed = 0, cancelled = 0, gone = 0;
@@ -141,6 +207,7 @@ public sealed class ReminderDispatcher : IDisposable
 
     public void Dispose()
     {
+        oneAtATime.Dispose();
         perChat?.Dispose();
         global?.Dispose();
     }

@@ -13,15 +13,13 @@ public interface IReminderStore
 {
     Task<PlanningInput> LoadPlanningInputAsync(CancellationToken cancellationToken);
 
-    /// <summary>The send days already planned between the two dates (inclusive).</summary>
-    Task<IReadOnlySet<DateOnly>> PlannedDaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
-
-    Task<bool> AnyDayPlannedAsync(CancellationToken cancellationToken);
+    /// <summary>The latest send day planned so far, or null on a new installation.</summary>
+    Task<DateOnly?> LastPlannedDayAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// In one transaction: records the days as planned and each reminder not recorded before (its
     /// identity is task, occurrence, kind and target), grouped into one outbox message per target
-    /// and send time. Returns how many reminders were new.
+    /// and run (a catch-up run joins several missed days into one message). Returns how many were new.
     /// </summary>
     Task<int> EnqueueAsync(IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken);
 }

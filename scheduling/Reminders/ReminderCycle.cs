@@ -20,7 +20,10 @@ public sealed class ReminderCycle(
 {
     private ReminderOptions Policy => options.Value;
 
-    /// <summary>What a run at <paramref name="now"/> would record, without recording it.</summary>
+    /// <summary>
+    /// What a run at <paramref name="now"/> would record, without recording it: the send days that
+    /// have passed since the last planned one (within the look-back), oldest reminders dropped.
+    /// </summary>
     public async Task<ReminderPlan> PlanAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var input = await store.LoadPlanningInputAsync(cancellationToken);
@@ -30,14 +33,10 @@ public sealed class ReminderCycle(
             return new ReminderPlan([], [], 0);
         }
 
-        // A new installation starts with the latest send time, not with two weeks of history.
-        if (!await store.AnyDayPlannedAsync(cancellationToken))
-        {
-            passed = passed.Take(1).ToList();
-        }
-
-        var planned = await store.PlannedDaysAsync(passed[^1], passed[0], cancellationToken);
-        var days = passed.Where(d => !planned.Contains(d)).ToList();
+        // Catch up forward from the last planned send day; a new installation starts with the latest
+        // send time, not with two weeks of history.
+        var last = await store.LastPlannedDayAsync(cancellationToken);
+        var days = last is { } lastDay ? passed.Where(d => d > lastDay).ToList() : passed.Take(1).ToList();
         return Plan(days, input, SendSchedule.LocalDay(now, clock.Zone));
     }
 

@@ -55,6 +55,13 @@ public sealed class ReminderOptions
     [Range(1, 64)]
     public int MaxParallelSends { get; set; } = 4;
 
+    /// <summary>
+    /// A dispatcher that has not renewed its lease for this long is taken to have died, and another
+    /// takes over (re-sending what it left in flight). Live dispatchers renew every third of it.
+    /// </summary>
+    [Range(2, 3_600)]
+    public int DispatchLeaseStaleSeconds { get; set; } = 30;
+
     /// <summary>Messages per minute to one chat (group robots allow about 20); 0 = no limit.</summary>
     [Range(0, 10_000)]
     public int PerChatMessagesPerMinute { get; set; } = 20;

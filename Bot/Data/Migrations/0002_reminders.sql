@@ -46,5 +46,15 @@ CREATE TABLE reminder (
 CREATE UNIQUE INDEX ux_reminder_identity ON reminder(ifnull(task_id, 0), occurrence, kind, target);
 CREATE INDEX ix_reminder_message ON reminder(message_id);
 
+-- One dispatcher sends at a time, across processes (the service and an operator's `reminders run`).
+-- The holder renews its heartbeat while it sends; a stale heartbeat means its process died, so
+-- the next dispatcher takes over and re-sends what that one left in flight.
+CREATE TABLE dispatch_lease (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    holder        TEXT,
+    heartbeat_at  TEXT
+);
+INSERT INTO dispatch_lease (id, holder, heartbeat_at) VALUES (1, NULL, NULL);
+
 -- Set when the channel says the bot was removed from the chat (403); cleared when it hears from it again.
 ALTER TABLE conversation ADD COLUMN removed_at TEXT;

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Tests.Support;
+using Dapper;
+using Microsoft.AspNetCore.Http;
+
+namespace CampaignBot.Tests.Reminders;
+
+/// <summary>
+/// Reminders from the sample campaign (seeded Monday 15 June 2026) through the real outbox, the real
+/// CloudAdapter and real HTTP to a fake Bot Connector, at 09:00 Shanghai that Monday.
+/// </summary>
+public class ReminderDeliveryTests : IAsyncLifetime
+{
+    // Monday 15 June 2026, 09:00:05 in Shanghai.
+    private static readonly DateTimeOffset MondayMorning = TestClock.Start.AddSeconds(5);
+
+    private FakeConnector connector = null!;
+    private BotServices services = null!;
+
+    public async Task InitializeAsync()
+    {
+        connector = await FakeConnector.StartAsync();
+        services = await BotServices.CreateAsync(new AnchoredTimeProvider(MondayMorning), new Dictionary<string, string?>
+        {
+            ["Reminders:MaxAttempts"] = "3",
+            ["Reminders:RetryBaseDelayMilliseconds"] = "20",
+            ["Reminders:MaxRetryDelaySeconds"] = "5",
+            ["Reminders:PerChatMessagesPerMinute"] = "0",
+        });
+        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
+        await services.Database.BindChatAsync("cailiao-chat", connector.ServiceUrl, office: "材料组");
+        await services.Database.BindChatAsync("leaders-chat", connector.ServiceUrl, office: "领导小组办公室");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await connector.DisposeAsync();
+    }
+
+    private ReminderCycle Cycle => services.Get<ReminderCycle>();
+
+    private static IReadOnlyList<string> CardTitles(JsonNode activity) =>
+        activity["attachments"]!.AsArray().Select(a => a!["content"]!["title"]!.GetValue<string>()).ToList();
+
+    private static string Text(JsonNode activity) => activity["text"]!.GetValue<string>();
+
+    private async Task<string> OutboxStateAsync(string conversationId)
+    {
+        await using var connection = await services.Database.OpenAsync();
+        return await connection.ExecuteScalarAsync<string>(
+            "SELECT group_concat(state || ':' || attempts) FROM outbox_message WHERE target = @Target AND kind = 'reminders'",
+            new { Target = "bf:msteams:" + conversationId }) ?? "";
+    }
+
+    [Fact]
+    public async Task Run_MondayMorning_SendsOneMessagePerChatListingThatOfficesTasks()
+    {
+        var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        var zonghe = Assert.Single(connector.To("zonghe-chat"));
+        Assert.StartsWith("【到期提醒】综合组 6月15日 周一：3 项任务需要关注", Text(zonghe));
+        Assert.Equal(["T013 测评资料收集整理与台账装订（第一批）", "T014 学雷锋志愿服务活动", "T017 “我们的节日·中秋”主题活动"], CardTitles(zonghe));
+        Assert.Equal("完成 T013", zonghe["attachments"]![0]!["content"]!["buttons"]![0]!["value"]!.GetValue<string>());
+        var cailiao = Assert.Single(connector.To("cailiao-chat"));
+        Assert.Equal(["T011", "T012", "T013"], CardTitles(cailiao).Select(t => t[..4]));
+        var leaders = connector.To("leaders-chat");
+        Assert.Equal(2, leaders.Count);
+        Assert.Contains(leaders, a => Text(a).StartsWith("【到期提醒】领导小组办公室", StringComparison.Ordinal) && CardTitles(a).Single().StartsWith("T012", StringComparison.Ordinal));
+        var report = Text(Assert.Single(leaders, a => Text(a).StartsWith("【通报】", StringComparison.Ordinal)));
+        Assert.Contains("完成 10/37，逾期 3 项", report);
+        Assert.Contains("逾期任务 3 项：", report);
+        Assert.Equal(new(4, 0, 0, 0), result.Dispatch);
+    }
+
+    [Fact]
+    public async Task Run_Twice_SendsNothingTwice()
+    {
+        await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+        var second = await Cycle.RunAsync(MondayMorning.AddMinutes(30), CancellationToken.None);
+
+        Assert.Equal(0, second.Enqueued);
+        Assert.Equal(0, second.Dispatch.Total);
+        Assert.Equal(4, connector.Requests);
+    }
+
+    [Fact]
+    public async Task Run_TwoAtOnce_SendsEachMessageOnce()
+    {
+        await Task.WhenAll(Cycle.RunAsync(MondayMorning, CancellationToken.None), Cycle.RunAsync(MondayMorning, CancellationToken.None));
+
+        Assert.Equal(4, connector.Requests);
+    }
+
+    [Fact]
+    public async Task Send_Throttled429_WaitsForRetryAfterAndDeliversOnce()
+    {
+        connector.Answer = (conversation, attempt) => conversation == "zonghe-chat" && attempt == 1 ? FakeConnector.TooManyRequests(1) : null;
+        var watch = Stopwatch.StartNew();
+
+        var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Single(connector.To("zonghe-chat"));
+        Assert.Equal(2, connector.AttemptsFor("zonghe-chat"));
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {watch.Elapsed}, before Retry-After's 1 s");
+        Assert.Equal("sent:2", await OutboxStateAsync("zonghe-chat"));
+        Assert.Equal(4, result.Dispatch.Sent);
+    }
+
+    [Fact]
+    public async Task Send_ServerErrorEveryTime_FailsAfterLastAttemptAndShowsInNextReport()
+    {
+        connector.Answer = (conversation, _) => conversation == "zonghe-chat" ? Results.StatusCode(500) : null;
+
+        var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Equal(1, result.Dispatch.Failed);
+        Assert.Equal(3, connector.AttemptsFor("zonghe-chat"));
+        Assert.Empty(connector.To("zonghe-chat"));
+        Assert.Equal("failed:3", await OutboxStateAsync("zonghe-chat"));
+
+        connector.Answer = (_, _) => null;
+        await Cycle.RunAsync(MondayMorning.AddDays(7), CancellationToken.None);
+        var report = Text(Assert.Single(connector.To("leaders-chat"), a => Text(a).StartsWith("【通报】", StringComparison.Ordinal) && Text(a).Contains("6月22日")));
+        Assert.Contains("上周有 1 条提醒未能送达", report);
+        Assert.Contains("zonghe-chat", report);
+    }
+
+    [Fact]
+    public async Task Send_Forbidden_UnbindsTheChatAndTellsTheCoordinators()
+    {
+        connector.Answer = (conversation, _) => conversation == "zonghe-chat" ? Results.StatusCode(403) : null;
+
+        var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Equal(1, result.Dispatch.Gone);
+        Assert.Equal(1, connector.AttemptsFor("zonghe-chat"));
+        var notice = Assert.Single(connector.To("leaders-chat"), a => Text(a).StartsWith("【提醒】", StringComparison.Ordinal));
+        Assert.Contains("机器人已被移出会话 zonghe-chat", Text(notice));
+        Assert.Contains("综合组", Text(notice));
+        await using var connection = await services.Database.OpenAsync();
+        var chat = await connection.QuerySingleAsync<(long? Office, string? Removed)>(
+            "SELECT bound_office_id, removed_at FROM conversation WHERE conversation_id = 'zonghe-chat'");
+        Assert.Null(chat.Office);
+        Assert.NotNull(chat.Removed);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM audit WHERE action = 'conversation.removed'"));
+    }
+
+    [Fact]
+    public async Task Send_TaskCompletedAfterPlanning_IsNotReminded()
+    {
+        var store = services.Get<IReminderStore>();
+        var plan = await Cycle.PlanAsync(MondayMorning, CancellationToken.None);
+        await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, MondayMorning, CancellationToken.None);
+        var coordinator = new ChatActor("sample-coordinator", await services.Get<DirectoryRepository>().FindPersonByAccountAsync("sample-coordinator"), "test", "c");
+        foreach (var code in new[] { "T013", "T014", "T017" })
+        {
+            await services.Get<TaskCompletion>().MarkDoneAsync(coordinator, code, null, []);
+        }
+
+        var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Empty(connector.To("zonghe-chat"));
+        Assert.Equal(["T011", "T012"], CardTitles(Assert.Single(connector.To("cailiao-chat"))).Select(t => t[..4]));
+        Assert.Equal(1, result.Dispatch.Cancelled);
+        Assert.Equal("cancelled:0", await OutboxStateAsync("zonghe-chat"));
+    }
+
+    [Fact]
+    public async Task Run_AfterDaysDown_CatchesUpOnceWithWhatIsStillUseful()
+    {
+        // The last run was Wednesday 10 June; the service was down Thursday, Friday and until Monday 10:00.
+        await using (var connection = await services.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO reminder_day (day, planned_at, reminders, dropped) VALUES ('2026-06-10', '2026-06-10T01:00:00.000Z', 0, 0)");
+        }
+
+        var result = await Cycle.RunAsync(MondayMorning.AddHours(1), CancellationToken.None);
+
+        Assert.Equal([new DateOnly(2026, 6, 15), new DateOnly(2026, 6, 12), new DateOnly(2026, 6, 11)], result.Plan.Days);
+        Assert.True(result.Plan.Dropped > 0);
+        Assert.Single(connector.To("zonghe-chat"));
+        Assert.Equal(["T011", "T012", "T013"], CardTitles(Assert.Single(connector.To("cailiao-chat"))).Select(t => t[..4]));
+        await using var ledger = await services.Database.OpenAsync();
+        // T011 was due Thursday: its day-of reminder is stale, and of its two overdue reminders only the latest goes.
+        Assert.Equal(["overdue-2"], await ledger.QueryAsync<string>(
+            "SELECT r.kind FROM reminder r JOIN task t ON t.id = r.task_id WHERE t.code = 'T011' AND r.target = 'bf:msteams:cailiao-chat'"));
+    }
+
+    [Fact]
+    public async Task Run_PersonSubscribed_GetsTheirOwnTasksInTheirChat()
+    {
+        await services.Database.BindChatAsync("zhangwei-dm", connector.ServiceUrl, person: "张伟");
+
+        await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        var message = Assert.Single(connector.To("zhangwei-dm"));
+        Assert.StartsWith("【到期提醒】张伟", Text(message));
+        Assert.Equal(["T014 学雷锋志愿服务活动"], CardTitles(message));
+    }
+
+    [Fact]
+    public async Task Run_BeforeTheSendTime_PlansNothingForToday()
+    {
+        var result = await Cycle.RunAsync(TestClock.Start.AddMinutes(-1), CancellationToken.None);
+
+        Assert.Equal([new DateOnly(2026, 6, 12)], result.Plan.Days);
+    }
+}
