@@ -172,6 +172,40 @@ public class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_InPersonalChat_BindsItToThePerson()
+    {
+        await services.Flow("sample-zonghe", conversationId: "dm-zhang")
+            .Send("订阅我的提醒")
+            .AssertReply(r => Assert.StartsWith("已订阅：张伟负责的任务到期时", ((IMessageActivity)r).Text))
+            .Send("订阅我的提醒")
+            .AssertReply(r => Assert.Contains("已经订阅了张伟", ((IMessageActivity)r).Text))
+            .StartTestAsync();
+        await using (var connection = await services.Database.OpenAsync())
+        {
+            Assert.Equal("张伟", await connection.ExecuteScalarAsync<string>(
+                "SELECT p.name FROM conversation c JOIN person p ON p.id = c.bound_person_id WHERE c.conversation_id = 'dm-zhang'"));
+        }
+
+        await services.Flow("sample-zonghe", conversationId: "dm-zhang")
+            .Send("unsubscribe")
+            .AssertReply(r => Assert.StartsWith("Unsubscribed", ((IMessageActivity)r).Text))
+            .StartTestAsync();
+        await using var after = await services.Database.OpenAsync();
+        Assert.Null(await after.ExecuteScalarAsync<long?>("SELECT bound_person_id FROM conversation WHERE conversation_id = 'dm-zhang'"));
+    }
+
+    [Theory]
+    [InlineData("sample-zonghe", true, "个人提醒只能在与我的单聊中订阅")]
+    [InlineData("stranger", false, "还不认识你的账号（stranger）")]
+    public async Task Subscribe_NotAllowed_IsRefused(string account, bool isGroup, string refusal)
+    {
+        await services.Flow(account, conversationId: "sub-" + account, isGroup: isGroup)
+            .Send("订阅我的提醒")
+            .AssertReply(r => Assert.Contains(refusal, ((IMessageActivity)r).Text))
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task TeamsMention_IsIgnored_AndCardsCarryDoneAndDetailButtons()
     {
         var message = MessageFactoryText("<at>CampaignBot</at> 本周到期");

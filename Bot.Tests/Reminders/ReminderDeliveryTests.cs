@@ -204,6 +204,25 @@ public class ReminderDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_ThirdOverdueWorkday_EscalatesToTheLeadershipChat()
+    {
+        // T019 (综合组) was due Wednesday 10 June: Monday 15 June is its third overdue workday.
+        await using (var connection = await services.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE task SET due_on = '2026-06-10' WHERE code = 'T019'");
+        }
+
+        await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Contains("T019 包联责任区创城任务落实", CardTitles(Assert.Single(connector.To("zonghe-chat"))));
+        var leaders = Assert.Single(connector.To("leaders-chat"), a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
+        Assert.Contains("【督办】1 项任务已逾期 3 个工作日，请督促办理", Text(leaders));
+        Assert.Contains("【督办】T019 包联责任区创城任务落实", CardTitles(leaders));
+        var escalated = leaders["attachments"]!.AsArray().Single(a => a!["content"]!["title"]!.GetValue<string>().Contains("T019"));
+        Assert.Contains("综合组", escalated!["content"]!["subtitle"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Run_BeforeTheSendTime_PlansNothingForToday()
     {
         var result = await Cycle.RunAsync(TestClock.Start.AddMinutes(-1), CancellationToken.None);

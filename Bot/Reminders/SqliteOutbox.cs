@@ -36,53 +36,51 @@ public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder
             "SELECT id, target FROM outbox_message WHERE state IN ('pending', 'sending') ORDER BY id")).AsList();
     }
 
-    private sealed record Claimed(string Kind, string Target, DateOnly SendDay, string? Body);
+    private sealed record ClaimedRow(long Id, string Kind, string Target, DateOnly SendDay, string? Body);
 
-    public async Task<PreparedMessage?> BeginAttemptAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var claim = await database.WriteAsync(async (connection, transaction) =>
+    public Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(IReadOnlyList<long> messageIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
         {
-            var claimed = await connection.QuerySingleOrDefaultAsync<Claimed>(
+            var ids = new { Ids = messageIds.ToArray(), Now = UtcText.Format(now) };
+            var claimed = (await connection.QueryAsync<ClaimedRow>(
                 """
                 UPDATE outbox_message SET state = 'sending', updated_at = @Now
-                WHERE id = @Id AND state IN ('pending', 'sending')
-                RETURNING kind, target, send_day, body
-                """, new { Id = messageId, Now = UtcText.Format(now) }, transaction);
-            if (claimed is null || claimed.Kind != "reminders")
-            {
-                return (claimed, Items: (IReadOnlyList<(long, string)>)[]);
-            }
+                WHERE id IN @Ids AND state IN ('pending', 'sending')
+                RETURNING id, kind, target, send_day, body
+                """, ids, transaction)).ToList();
 
             // A task done since planning, or whose deadline moved (its occurrence changed), is not reminded.
             await connection.ExecuteAsync(
                 """
                 UPDATE reminder SET state = 'cancelled'
-                WHERE message_id = @Id AND state = 'pending'
+                WHERE message_id IN @Ids AND state = 'pending' AND task_id IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM task t WHERE t.id = reminder.task_id AND t.status = 'open' AND t.due_on = reminder.occurrence)
-                """, new { Id = messageId }, transaction);
-            var items = (await connection.QueryAsync<(long TaskId, string Kind)>(
-                "SELECT task_id, kind FROM reminder WHERE message_id = @Id AND state = 'pending' ORDER BY id", new { Id = messageId }, transaction)).AsList();
-            if (items.Count == 0)
+                """, ids, transaction);
+            var items = (await connection.QueryAsync<(long MessageId, long? TaskId, string Kind)>(
+                    "SELECT message_id, task_id, kind FROM reminder WHERE message_id IN @Ids AND state = 'pending' ORDER BY id", ids, transaction))
+                .ToLookup(r => r.MessageId, r => (r.TaskId ?? 0, r.Kind));
+
+            var empty = claimed.Where(m => m.Kind == "reminders" && !items[m.Id].Any()).Select(m => m.Id).ToList();
+            foreach (var id in empty)
             {
-                await Finish(connection, transaction, messageId, "cancelled", 0, null, now);
-                return (null, []);
+                await Finish(connection, transaction, id, "cancelled", 0, null, now);
             }
 
-            return (claimed, items);
+            return (IReadOnlyList<ClaimedMessage>)claimed
+                .Where(m => !empty.Contains(m.Id))
+                .Select(m => new ClaimedMessage(m.Id, m.Target, m.Kind, m.SendDay, m.Body, items[m.Id].ToList()))
+                .ToList();
         }, cancellationToken);
 
-        if (claim.claimed is not { } message)
-        {
-            return null;
-        }
-
+    public async Task<PreparedMessage> PrepareAsync(ClaimedMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var content = message.Kind switch
         {
-            "reminders" => await messages.RemindersAsync(message.Target, message.SendDay, claim.Items, cancellationToken),
+            "reminders" => await messages.RemindersAsync(message.Target, message.SendDay, message.Items, cancellationToken),
             "report" => await messages.ReportAsync(message.Target, message.SendDay, await FailuresSinceAsync(now.AddDays(-7), cancellationToken), cancellationToken),
             _ => await messages.NoticeAsync(message.Target, message.Body ?? string.Empty, cancellationToken),
         };
-        return new PreparedMessage(messageId, message.Target, content);
+        return new PreparedMessage(message.Id, message.Target, content);
     }
 
     public Task MarkSentAsync(long messageId, int tries, DateTimeOffset now, CancellationToken cancellationToken) =>

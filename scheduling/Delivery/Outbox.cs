@@ -3,6 +3,12 @@ namespace CampaignBot.Scheduling.Delivery;
 /// <summary>A message waiting in the outbox: pending, or caught in flight by a crash.</summary>
 public sealed record OutboxMessage(long Id, string Target);
 
+/// <summary>
+/// A message claimed for sending: what it is (reminders, report or notice), for which send day, and
+/// for reminders the (task, kind) pairs still worth sending.
+/// </summary>
+public sealed record ClaimedMessage(long Id, string Target, string Kind, DateOnly SendDay, string? Body, IReadOnlyList<(long TaskId, string Kind)> Items);
+
 /// <summary>A message ready to go: <see cref="Content"/> is whatever the sender of its channel needs.</summary>
 public sealed record PreparedMessage(long Id, string Target, object Content);
 
@@ -25,11 +31,14 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxMessage>> UnsentAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the message in flight and builds its content from the ledger as it is now. Reminders
-    /// whose task was completed, or whose deadline moved, since planning are cancelled; null when
-    /// nothing is left to send (or the message was already finished).
+    /// Marks the messages in flight, in one transaction. Reminders whose task was completed, or
+    /// whose deadline moved, since planning are cancelled, and a message left with nothing to send
+    /// is finished as cancelled and not returned; so is one already finished by someone else.
     /// </summary>
-    Task<PreparedMessage?> BeginAttemptAsync(long messageId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(IReadOnlyList<long> messageIds, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Builds a claimed message's content from the ledger as it is now.</summary>
+    Task<PreparedMessage> PrepareAsync(ClaimedMessage message, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task MarkSentAsync(long messageId, int tries, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -110,21 +110,29 @@ public sealed class ReminderDispatcher : IDisposable
         return true;
     }
 
+    /// <summary>Claims are made a chunk at a time: one transaction for many messages instead of one each.</summary>
+    private const int ClaimChunk = 64;
+
     private async Task<DispatchSummary> PassAsync(CancellationToken cancellationToken)
     {
         var unsent = await outbox.UnsentAsync(cancellationToken);
         int sent = 0, failed = 0, cancelled = 0, gone = 0;
-        await Parallel.ForEachAsync(unsent, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = cancellationToken },
-            async (message, token) =>
-            {
-                switch (await DeliverAsync(message, token))
+        foreach (var chunk in unsent.Chunk(ClaimChunk))
+        {
+            var claimed = await outbox.ClaimAsync(chunk.Select(m => m.Id).ToList(), time.GetUtcNow(), cancellationToken);
+            cancelled += chunk.Length - claimed.Count;
+            await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = cancellationToken },
+                async (message, token) =>
                 {
-                    case Outcome.Sent: Interlocked.Increment(ref sent); break;
-                    case Outcome.Failed: Interlocked.Increment(ref failed); break;
-                    case Outcome.Gone: Interlocked.Increment(ref gone); break;
-                    default: Interlocked.Increment(ref cancelled); break;
-                }
-            });
+                    switch (await DeliverAsync(message, token))
+                    {
+                        case Outcome.Sent: Interlocked.Increment(ref sent); break;
+                        case Outcome.Failed: Interlocked.Increment(ref failed); break;
+                        default: Interlocked.Increment(ref gone); break;
+                    }
+                });
+        }
+
         return new DispatchSummary(sent, failed, cancelled, gone);
     }
 
@@ -133,20 +141,14 @@ public sealed class ReminderDispatcher : IDisposable
         Sent,
         Failed,
         Gone,
-        Cancelled,
     }
 
-    private async Task<Outcome> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<Outcome> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
         var tries = 0;
         try
         {
-            var prepared = await outbox.BeginAttemptAsync(message.Id, time.GetUtcNow(), cancellationToken);
-            if (prepared is null)
-            {
-                return Outcome.Cancelled;
-            }
-
+            var prepared = await outbox.PrepareAsync(message, time.GetUtcNow(), cancellationToken);
             using var chatLease = perChat is null ? null : await perChat.AcquireAsync(message.Target, 1, cancellationToken);
             using var globalLease = global is null ? null : await global.AcquireAsync(1, cancellationToken);
             await pipeline.ExecuteAsync(async token =>
