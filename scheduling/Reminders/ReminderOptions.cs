@@ -17,8 +17,16 @@ public sealed class ReminderOptions
     /// <summary>Local time (campaign time zone) at which reminders go out on workdays.</summary>
     public TimeOnly SendTimeLocal { get; set; } = new(9, 0);
 
-    /// <summary>Calendar days before the deadline on which the office is reminded (0 = the day itself).</summary>
-    public int[] DaysBeforeDeadline { get; set; } = [7, 3, 1, 0];
+    /// <summary>
+    /// Calendar days before the deadline on which the office is reminded (0 = the day itself);
+    /// empty means <see cref="DefaultDaysBeforeDeadline"/>. The default is not the property's
+    /// initial value because configuration binding appends to an array instead of replacing it.
+    /// </summary>
+    public int[] DaysBeforeDeadline { get; set; } = [];
+
+    public static readonly IReadOnlyList<int> DefaultDaysBeforeDeadline = [7, 3, 1, 0];
+
+    public IReadOnlyList<int> DaysBeforeDeadlineOrDefault() => DaysBeforeDeadline.Length > 0 ? DaysBeforeDeadline : DefaultDaysBeforeDeadline;
 
     /// <summary>Workdays after the deadline on which an open task is reminded again.</summary>
     [Range(0, 30)]

@@ -55,7 +55,7 @@ public static class ReminderPlanner
         {
             // When several offsets land on the same workday (a Monday deadline: T-1 and T-3 both
             // move to Friday) the most urgent one speaks for them.
-            foreach (var daysBefore in policy.DaysBeforeDeadline.Where(d => d >= 0).Order())
+            foreach (var daysBefore in policy.DaysBeforeDeadlineOrDefault().Where(d => d >= 0).Order())
             {
                 if (calendar.OnOrBeforeWorkday(dueOn.AddDays(-daysBefore)) == day)
                 {
