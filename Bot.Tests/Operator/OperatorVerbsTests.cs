@@ -62,6 +62,10 @@ public class OperatorVerbsTests : IAsyncLifetime
     [Theory]
     [InlineData("import")]
     [InlineData("import", "a.xlsx", "b.xlsx")]
+    [InlineData("reminders", "run", "--at")]
+    [InlineData("reminders", "run", "--at", "next tuesday")]
+    [InlineData("reminders", "send")]
+    [InlineData("workdays", "load")]
     public async Task WrongArguments_ExitTwoWithUsage(params string[] args)
     {
         var (code, output) = await RunAsync(args);
@@ -70,12 +74,14 @@ public class OperatorVerbsTests : IAsyncLifetime
         Assert.StartsWith("usage:", output);
     }
 
-    [Fact]
-    public async Task Import_MissingFile_ExitsOne()
+    [Theory]
+    [InlineData("import", "/nonexistent/plan.xlsx")]
+    [InlineData("workdays", "load", "/nonexistent/calendar.csv")]
+    public async Task MissingFile_ExitsOne(params string[] args)
     {
-        var (code, output) = await RunAsync("import", "/nonexistent/plan.xlsx");
+        var (code, output) = await RunAsync(args);
 
         Assert.Equal(1, code);
-        Assert.Contains("no file at", output);
+        Assert.Contains("failed: no file at /nonexistent/", output);
     }
 }

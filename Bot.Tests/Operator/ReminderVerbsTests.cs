@@ -66,19 +66,6 @@ public class ReminderVerbsTests : IAsyncLifetime
         Assert.Single(connector.To("zonghe-chat"));
     }
 
-    [Theory]
-    [InlineData("reminders", "run", "--at")]
-    [InlineData("reminders", "run", "--at", "next tuesday")]
-    [InlineData("reminders", "send")]
-    [InlineData("workdays", "load")]
-    public async Task BadArguments_ExitTwoWithUsage(params string[] args)
-    {
-        var (code, output) = await RunAsync(args);
-
-        Assert.Equal(2, code);
-        Assert.StartsWith("usage:", output);
-    }
-
     [Fact]
     public async Task WorkdaysLoad_GoodFile_ChangesWhenRemindersGo()
     {

@@ -7,9 +7,8 @@ public static class PlanVerbs
 {
     public static async Task<int> ImportAsync(IServiceProvider services, string path, TextWriter output)
     {
-        if (!File.Exists(path))
+        if (!await OperatorOutput.FileExistsAsync(output, "import", path))
         {
-            await output.WriteLineAsync($"import failed: no file at {Path.GetFullPath(path)}");
             return 1;
         }
 
@@ -35,6 +34,18 @@ public static class PlanVerbs
 
 public static class OperatorOutput
 {
+    /// <summary>Says so when a verb's input file is not there.</summary>
+    public static async Task<bool> FileExistsAsync(TextWriter output, string verb, string path)
+    {
+        if (File.Exists(path))
+        {
+            return true;
+        }
+
+        await output.WriteLineAsync($"{verb} failed: no file at {Path.GetFullPath(path)}");
+        return false;
+    }
+
     /// <summary>How every verb says it refused a file: how many problems, that nothing changed, then each one.</summary>
     public static async Task RefusedAsync(TextWriter output, IReadOnlyList<string> errors)
     {

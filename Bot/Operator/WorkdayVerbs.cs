@@ -8,9 +8,8 @@ public static class WorkdayVerbs
 {
     public static async Task<int> LoadAsync(IServiceProvider services, string path, TextWriter output)
     {
-        if (!File.Exists(path))
+        if (!await OperatorOutput.FileExistsAsync(output, "workdays load", path))
         {
-            await output.WriteLineAsync($"workdays load failed: no file at {Path.GetFullPath(path)}");
             return 1;
         }
 

@@ -38,9 +38,10 @@ public sealed class ReminderMessageBuilder(
             headers.Add(Texts.EscalationHeader(escalated.Count, reminders.Value.EscalateOnOverdueWorkday));
         }
 
+        // Escalated tasks follow the office's own reminders, each marked 【督办】.
         var listed = TaskItems.List(string.Join("\n", headers), reminded.Concat(escalated).ToList(), Texts, today);
-        var items2 = listed.Items.Select((item, i) => i >= Math.Min(reminded.Count, TaskItems.MaxListed) ? item with { Title = Texts.EscalationTag + item.Title } : item).ToList();
-        return new ReminderDelivery(reference, ReplyRenderer.Render(listed with { Items = items2 }, conversation.ChannelId));
+        var marked = listed.Items.Select((item, i) => i >= reminded.Count ? item with { Title = Texts.EscalationTag + item.Title } : item).ToList();
+        return new ReminderDelivery(reference, ReplyRenderer.Render(listed with { Items = marked }, conversation.ChannelId));
     }
 
     public async Task<ReminderDelivery> ReportAsync(string target, DateOnly sendDay, IReadOnlyList<(string Chat, string Error)> failures, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using CampaignBot.Data;
 using CampaignBot.Data.Repositories;
 using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Scheduling.Time;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +13,7 @@ namespace CampaignBot.Reminders;
 /// The outbox over the ledger's database. States: pending → sending (committed before the send) →
 /// sent | failed | cancelled. A row left in sending by a crash is sent again after a restart.
 /// </summary>
-public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder messages) : IOutbox
+public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder messages, CampaignClock clock) : IOutbox
 {
     public async Task<bool> TryLeaseAsync(string holder, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
@@ -130,7 +132,7 @@ public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder
                     """
                     INSERT INTO outbox_message (target, kind, send_day, planned_at, body, updated_at)
                     VALUES (@Target, 'notice', @Day, @Now, @Body, @Now)
-                    """, new { Target = new ChatTarget(channelId, conversationId).Key, Day = DateOnly.FromDateTime(now.UtcDateTime), Now = UtcText.Format(now), Body = body }, transaction);
+                    """, new { Target = new ChatTarget(channelId, conversationId).Key, Day = SendSchedule.LocalDay(now, clock.Zone), Now = UtcText.Format(now), Body = body }, transaction);
             }
 
             return true;

@@ -64,8 +64,7 @@ public sealed class ReminderDispatcher : IDisposable
                 return DispatchSummary.Empty;
             }
 
-            using var heartbeat = time.CreateTimer(_ => _ = outbox.TryLeaseAsync(holder, time.GetUtcNow(), LeaseStaleAfter, CancellationToken.None),
-                null, LeaseStaleAfter / 3, LeaseStaleAfter / 3);
+            using var heartbeat = time.CreateTimer(_ => _ = RenewLeaseAsync(), null, LeaseStaleAfter / 3, LeaseStaleAfter / 3);
             try
             {
                 // A chat found gone queues notices to the coordinators; they go out in the same run.
@@ -90,6 +89,21 @@ public sealed class ReminderDispatcher : IDisposable
         finally
         {
             oneAtATime.Release();
+        }
+    }
+
+    private async Task RenewLeaseAsync()
+    {
+        try
+        {
+            if (!await outbox.TryLeaseAsync(holder, time.GetUtcNow(), LeaseStaleAfter, CancellationToken.None))
+            {
+                logger.LogError("The dispatch lease was taken over while this dispatcher was sending; check DispatchLeaseStaleSeconds");
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not renew the dispatch lease");
         }
     }
 
