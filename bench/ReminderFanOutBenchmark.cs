@@ -20,6 +20,12 @@ public sealed class ReminderFanOutBenchmark(int tasks, int offices, int chatsPer
     private static readonly DateTimeOffset SendTime = new(2026, 6, 15, 1, 0, 1, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 6, 15);
 
+    private const int Rounds = 5;
+
+    private static Task ResetOutboxAsync(LedgerDatabase database) =>
+        database.WriteAsync((connection, transaction) =>
+            connection.ExecuteAsync("DELETE FROM reminder; DELETE FROM outbox_message; DELETE FROM reminder_day;", transaction: transaction));
+
     public async Task<IReadOnlyList<BenchRow>> RunAsync(int globalLimitPerSecond)
     {
         var rows = new List<BenchRow>();
@@ -52,11 +58,29 @@ public sealed class ReminderFanOutBenchmark(int tasks, int offices, int chatsPer
             await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, SendTime, CancellationToken.None);
             rows.Add(new BenchRow("record in outbox (one transaction)", "ms", enqueue.Elapsed.TotalMilliseconds, "", null, $"{plan.Reminders.Count:N0} reminders"));
 
-            var send = Stopwatch.StartNew();
-            var sent = await unlimited.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
-            var perSecond = sent.Sent / send.Elapsed.TotalSeconds;
-            rows.Add(new BenchRow($"send, no rate limit ({offices * chatsPerOffice:N0} chats)", "messages/s", perSecond, ">= 1,000/s", perSecond >= 1000,
-                $"{sent.Sent:N0} sent in {send.Elapsed.TotalSeconds:F2} s, {sent.Failed} failed"));
+            // A fan-out of a few hundred messages lasts a fraction of a second, so one run's rate is
+            // mostly noise (GC, JIT tiers): the same fan-out is sent several times, the outbox emptied
+            // in between, and the median rate reported.
+            var rates = new List<double>();
+            var sentPerRound = 0;
+            for (var round = 0; round < Rounds; round++)
+            {
+                if (round > 0)
+                {
+                    await ResetOutboxAsync(unlimited.Get<LedgerDatabase>());
+                    await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, SendTime, CancellationToken.None);
+                }
+
+                var send = Stopwatch.StartNew();
+                var sent = await unlimited.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
+                rates.Add(sent.Sent / send.Elapsed.TotalSeconds);
+                sentPerRound = sent.Sent;
+            }
+
+            rates.Sort();
+            var median = rates[rates.Count / 2];
+            rows.Add(new BenchRow($"send, no rate limit ({offices * chatsPerOffice:N0} chats)", "messages/s", median, ">= 1,000/s", median >= 1000,
+                $"median of {Rounds} rounds of {sentPerRound:N0} messages; range {rates[0]:N0}-{rates[^1]:N0}"));
         }
 
         if (globalLimitPerSecond > 0)

@@ -112,6 +112,50 @@ public class ReminderDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_TimesOut_IsRetriedAndDeliveredOnce()
+    {
+        await using var slow = await BotServices.CreateAsync(new AnchoredTimeProvider(MondayMorning), new Dictionary<string, string?>
+        {
+            ["Reminders:SendTimeoutSeconds"] = "1",
+            ["Reminders:RetryBaseDelayMilliseconds"] = "20",
+        });
+        await slow.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
+        connector.Answer = (conversation, attempt) => attempt == 1 ? FakeConnector.Hang(TimeSpan.FromSeconds(5)) : null;
+
+        var result = await slow.Get<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Equal(1, result.Dispatch.Sent);
+        Assert.Equal(2, connector.AttemptsFor("zonghe-chat"));
+        Assert.Single(connector.To("zonghe-chat"));
+    }
+
+    [Fact]
+    public async Task Send_PerChatRateLimit_SpacesMessagesToTheSameChatOnly()
+    {
+        await using var limited = await BotServices.CreateAsync(new AnchoredTimeProvider(MondayMorning), new Dictionary<string, string?>
+        {
+            ["Reminders:PerChatMessagesPerMinute"] = "60",
+        });
+        await limited.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
+        await limited.Database.BindChatAsync("leaders-chat", connector.ServiceUrl, office: "领导小组办公室");
+        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<(string Chat, TimeSpan At)>();
+        var clock = Stopwatch.StartNew();
+        connector.Answer = (conversation, _) =>
+        {
+            arrivals.Enqueue((conversation, clock.Elapsed));
+            return null;
+        };
+
+        await limited.Get<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        // The leadership chat gets two messages (its reminders and the weekly report): 60 a minute spaces them.
+        var leaders = arrivals.Where(a => a.Chat == "leaders-chat").Select(a => a.At).Order().ToList();
+        Assert.Equal(2, leaders.Count);
+        Assert.True(leaders[1] - leaders[0] >= TimeSpan.FromSeconds(0.9), $"second message after {leaders[1] - leaders[0]}");
+        Assert.True(arrivals.Single(a => a.Chat == "zonghe-chat").At < leaders[1], "another chat waited on the leadership chat's limit");
+    }
+
+    [Fact]
     public async Task Send_ServerErrorEveryTime_FailsAfterLastAttemptAndShowsInNextReport()
     {
         connector.Answer = (conversation, _) => conversation == "zonghe-chat" ? Results.StatusCode(500) : null;

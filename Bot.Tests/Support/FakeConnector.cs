@@ -92,6 +92,18 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>429 with a Retry-After header, as the Bot Connector service answers when throttling.</summary>
     public static IResult TooManyRequests(int retryAfterSeconds) => new RetryAfterResult(retryAfterSeconds);
 
+    /// <summary>An answer that takes longer than the bot waits: the request is never delivered.</summary>
+    public static IResult Hang(TimeSpan duration) => new HangResult(duration);
+
+    private sealed class HangResult(TimeSpan duration) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            await Task.Delay(duration, httpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            httpContext.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+        }
+    }
+
     private sealed class RetryAfterResult(int seconds) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

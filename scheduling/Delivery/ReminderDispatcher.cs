@@ -206,15 +206,19 @@ public sealed class ReminderDispatcher : IDisposable
             .AddTimeout(TimeSpan.FromSeconds(options.SendTimeoutSeconds))
             .Build();
 
-    /// <summary>A token bucket that refills smoothly: small refills often, so the burst stays small.</summary>
-    private static TokenBucketRateLimiterOptions Bucket(int permits, TimeSpan per)
+    /// <summary>
+    /// A token bucket that refills smoothly (about 50 small refills per period, so the burst stays
+    /// small) and exactly at the configured rate: the refill period follows from the whole tokens
+    /// added per refill (60/min: 1 token a second; 100/s: 2 tokens every 20 ms).
+    /// </summary>
+    internal static TokenBucketRateLimiterOptions Bucket(int permits, TimeSpan per)
     {
-        var refills = Math.Clamp(permits, 1, 50);
+        var tokensPerRefill = Math.Max(1, permits / 50);
         return new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, permits / refills),
-            TokensPerPeriod = Math.Max(1, permits / refills),
-            ReplenishmentPeriod = per / refills,
+            TokenLimit = tokensPerRefill,
+            TokensPerPeriod = tokensPerRefill,
+            ReplenishmentPeriod = per * tokensPerRefill / permits,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
