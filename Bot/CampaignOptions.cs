@@ -19,6 +19,12 @@ public sealed class CampaignOptions
     /// <summary>Language of replies when the message does not tell (a bare task code, a date).</summary>
     public ReplyLanguage DefaultLanguage { get; set; } = ReplyLanguage.Chinese;
 
+    /// <summary>
+    /// Where people talk to the bot (the Web Chat page, a Teams link). Group-robot messages name it,
+    /// since a robot cannot hear "完成" replies; empty, they point to the bot's chat in general.
+    /// </summary>
+    public string? ChatUrl { get; set; }
+
     /// <summary>Seed the sample campaign from the 2020 speech into an empty ledger.</summary>
     public bool SeedSampleCampaign { get; set; } = true;
 }

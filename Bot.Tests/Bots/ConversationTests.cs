@@ -206,6 +206,43 @@ public class ConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddRobot_ByCoordinator_StoresItAndEchoesOnlyMaskedCredentials()
+    {
+        const string url = "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdefghij";
+        const string secret = "SEC0123456789abcdefghijklmnop";
+
+        await services.Flow("sample-coordinator")
+            .Send($"添加机器人 法工委 钉钉 {url} {secret}")
+            .AssertReply(r =>
+            {
+                var text = ((IMessageActivity)r).Text;
+                Assert.Contains("已为法制工作委员会添加钉钉机器人 #1：https://oapi.dingtalk.com/robot/send?access_token=012…ghij，加签密钥 SEC…mnop", text);
+                Assert.DoesNotContain("0123456789abcdefghij", text);
+            })
+            .Send("机器人")
+            .AssertReply(r => Assert.Contains("#1 法制工作委员会 · 钉钉 · https://oapi.dingtalk.com/robot/send?access_token=012…ghij · 已加签", ((IMessageActivity)r).Text))
+            .StartTestAsync();
+
+        await using var connection = await services.Database.OpenAsync();
+        Assert.Equal((url, secret, "chat"), await connection.QuerySingleAsync<(string, string, string)>("SELECT url, secret, source FROM robot"));
+        var audit = await connection.ExecuteScalarAsync<string>("SELECT after_json FROM audit WHERE action = 'robot.add'");
+        Assert.DoesNotContain("0123456789abcdefghij", audit);
+        Assert.DoesNotContain(secret, audit);
+    }
+
+    [Fact]
+    public async Task AddRobot_ByMember_IsRefused()
+    {
+        await services.Flow("sample-zonghe")
+            .Send("添加机器人 综合组 企业微信 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc")
+            .AssertReply(r => Assert.Contains("只有领导小组办公室的协调员", ((IMessageActivity)r).Text))
+            .StartTestAsync();
+
+        await using var connection = await services.Database.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM robot"));
+    }
+
+    [Fact]
     public async Task TeamsMention_IsIgnored_AndCardsCarryDoneAndDetailButtons()
     {
         var message = MessageFactoryText("<at>CampaignBot</at> 本周到期");

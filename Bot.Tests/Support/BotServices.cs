@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Tests.Support;
 
@@ -24,7 +25,7 @@ public sealed class BotServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
 
-    public static async Task<BotServices> CreateAsync(TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    public static async Task<BotServices> CreateAsync(TimeProvider? time = null, IDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
         var database = await TestDatabase.CreateAsync(time: time);
         var values = new Dictionary<string, string?>
@@ -41,7 +42,13 @@ public sealed class BotServices : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
+            .AddLogging(logging =>
+            {
+                if (logs is not null)
+                {
+                    logging.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+                }
+            })
             .AddSingleton<TimeProvider>(database.Time);
         services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(configuration);
         return new BotServices(database, services.BuildServiceProvider());

@@ -41,6 +41,8 @@ public sealed class ChatCommandRouter(
             BindOfficeCommand bind => await administration.BindAsync(bind, turn, cancellationToken),
             UnbindCommand => await administration.UnbindAsync(turn, cancellationToken),
             LinkAccountCommand link => await administration.LinkAsync(link, turn, cancellationToken),
+            AddRobotCommand robot => await administration.AddRobotAsync(robot, turn, cancellationToken),
+            ListRobotsCommand => await administration.ListRobotsAsync(turn, cancellationToken),
             SubscribeCommand subscribe => await administration.SubscribeAsync(subscribe, turn, cancellationToken),
             WhoAmICommand => AdministrationHandler.WhoAmI(turn),
             InvalidCommand { Reason: InvalidInput.ImpossibleDate } invalid => new ChatReply(turn.Texts.ImpossibleDate(invalid.Detail)),

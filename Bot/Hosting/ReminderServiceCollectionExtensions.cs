@@ -1,5 +1,6 @@
 using CampaignBot.Data;
 using CampaignBot.Reminders;
+using CampaignBot.Robots;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Jobs;
 using CampaignBot.Scheduling.Reminders;
@@ -24,10 +25,18 @@ public static class ReminderServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
         services.AddSingleton<IOutbox, SqliteOutbox>();
-        services.AddSingleton<IMessageSender, BotFrameworkSender>();
+        services.AddSingleton<BotFrameworkSender>();
+        services.AddSingleton<RobotSender>();
+        services.AddSingleton<IMessageSender, RoutingMessageSender>();
+        services.AddSingleton<RobotRepository>();
+        services.AddSingleton<ConfiguredRobots>();
+        services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");
+        // Robot webhooks carry their credential in the address: no request logging for them.
+        services.AddHttpClient(RobotSender.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<ReminderMessageBuilder>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderCycle>();
+        services.AddHostedService<RobotStartup>();
 
         // Quartz's triggers are made here, before the container exists, so their settings are read directly.
         var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();

@@ -43,6 +43,7 @@ public static class OperatorVerbs
 
         // Verbs work on the ledger without starting the bot: migrate, but do not seed samples into it.
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        await services.GetRequiredService<Robots.ConfiguredRobots>().SyncAsync(CancellationToken.None);
         try
         {
             return await run();

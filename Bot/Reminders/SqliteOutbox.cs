@@ -161,7 +161,7 @@ public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder
         return (await connection.QueryAsync<(string Target, string? Error)>(
                 "SELECT target, last_error FROM outbox_message WHERE state = 'failed' AND updated_at >= @Since ORDER BY id",
                 new { Since = UtcText.Format(since) }))
-            .Select(f => (ChatTarget.Parse(f.Target).ConversationId, f.Error ?? ""))
+            .Select(f => (Robots.Robot.IsTarget(f.Target) ? f.Target : ChatTarget.Parse(f.Target).ConversationId, f.Error ?? ""))
             .ToList();
     }
 }

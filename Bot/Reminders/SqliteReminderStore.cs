@@ -1,5 +1,6 @@
 using CampaignBot.Data;
 using CampaignBot.Ledger;
+using CampaignBot.Robots;
 using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Reminders;
 using Dapper;
@@ -27,10 +28,15 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             WHERE c.removed_at IS NULL AND (c.bound_office_id IS NOT NULL OR c.bound_person_id IS NOT NULL)
             ORDER BY c.channel_id, c.conversation_id
             """)).ToList();
+        var robots = (await connection.QueryAsync<(long Id, long OfficeId, string Kind)>(
+            "SELECT r.id, r.office_id, o.kind FROM robot r JOIN office o ON o.id = r.office_id ORDER BY r.id")).ToList();
+        var byOffice = chats.Where(c => c.OfficeId is not null).Select(c => (Office: c.OfficeId!.Value, Target: new ChatTarget(c.ChannelId, c.ConversationId).Key))
+            .Concat(robots.Select(r => (Office: r.OfficeId, Target: Robot.TargetPrefix + r.Id)));
         var targets = new ReminderTargets(
-            Group(chats.Where(c => c.OfficeId is not null), c => c.OfficeId!.Value, c => c.ChannelId, c => c.ConversationId),
+            byOffice.GroupBy(t => t.Office).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Target).ToList()),
             Group(chats.Where(c => c.PersonId is not null), c => c.PersonId!.Value, c => c.ChannelId, c => c.ConversationId),
-            chats.Where(c => c.Kind == Office.LeadershipKind).Select(c => new ChatTarget(c.ChannelId, c.ConversationId).Key).ToList());
+            chats.Where(c => c.Kind == Office.LeadershipKind).Select(c => new ChatTarget(c.ChannelId, c.ConversationId).Key)
+                .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(r => Robot.TargetPrefix + r.Id)).ToList());
 
         var exceptions = (await connection.QueryAsync<(DateOnly Date, bool IsWorkday)>("SELECT date, is_workday FROM workday"))
             .ToDictionary(d => d.Date, d => d.IsWorkday);

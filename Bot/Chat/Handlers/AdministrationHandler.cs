@@ -6,8 +6,39 @@ using CampaignBot.Ledger;
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Coordinators' commands in chat (bind a group to an office, link an account), and whoami.</summary>
-public sealed class AdministrationHandler(ChatAdministration administration, DirectoryRepository directory)
+public sealed class AdministrationHandler(ChatAdministration administration, DirectoryRepository directory, Robots.RobotRepository robots)
 {
+    public async Task<ChatReply> AddRobotAsync(AddRobotCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is not { IsCoordinator: true })
+        {
+            return new ChatReply(turn.Texts.CoordinatorsOnly);
+        }
+
+        var office = await directory.FindOfficeAsync(command.OfficeName, cancellationToken);
+        if (office is null)
+        {
+            var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
+            return new ChatReply(turn.Texts.UnknownOffice(command.OfficeName, known));
+        }
+
+        var result = await administration.AddRobotAsync(turn.Actor, office, command.DingTalk, command.Url, command.Secret, cancellationToken);
+        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, command.DingTalk, Robots.RobotSecrets.MaskUrl(command.Url),
+            command.Secret is null ? null : Robots.RobotSecrets.Mask(command.Secret)));
+    }
+
+    public async Task<ChatReply> ListRobotsAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is not { IsCoordinator: true })
+        {
+            return new ChatReply(turn.Texts.CoordinatorsOnly);
+        }
+
+        var all = await robots.AllAsync(cancellationToken);
+        var lines = all.Select(r => turn.Texts.RobotLine(r.Id, r.OfficeName, r.IsDingTalk, Robots.RobotSecrets.MaskUrl(r.Url), r.Secret is not null, r.Source == "config"));
+        return new ChatReply(string.Join("\n", lines.Prepend(turn.Texts.RobotsHeader(all.Count))));
+    }
+
     public async Task<ChatReply> BindAsync(BindOfficeCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Actor.Person is not { IsCoordinator: true })

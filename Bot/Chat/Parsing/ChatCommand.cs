@@ -46,6 +46,11 @@ public sealed record UnbindCommand(ReplyLanguage Language) : ChatCommand(Languag
 /// <param name="Subscribe">True to receive one's own task reminders in this 1:1 chat, false to stop.</param>
 public sealed record SubscribeCommand(bool Subscribe, ReplyLanguage Language) : ChatCommand(Language);
 
+/// <summary>A coordinator adds a group robot (DingTalk or WeCom) as a reminder target of an office.</summary>
+public sealed record AddRobotCommand(string OfficeName, bool DingTalk, string Url, string? Secret, ReplyLanguage Language) : ChatCommand(Language);
+
+public sealed record ListRobotsCommand(ReplyLanguage Language) : ChatCommand(Language);
+
 public sealed record LinkAccountCommand(string PersonName, string AccountId, ReplyLanguage Language) : ChatCommand(Language);
 
 public enum InvalidInput

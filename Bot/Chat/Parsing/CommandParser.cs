@@ -37,6 +37,16 @@ public static partial class CommandParser
         if (Keyword(t, "my office", "our office", "office")) return new OfficeTasksCommand(null, en);
         if (Keyword(t, "解除绑定", "本群解绑", "解绑")) return new UnbindCommand(zh);
         if (Keyword(t, "unbind")) return new UnbindCommand(en);
+        if (Keyword(t, "机器人", "机器人列表", "群机器人")) return new ListRobotsCommand(zh);
+        if (Keyword(t, "robots", "list robots")) return new ListRobotsCommand(en);
+        if (AddRobot().Match(t) is { Success: true } robot)
+        {
+            var english = robot.Groups["en"].Success;
+            var dingTalk = robot.Groups["kind"].Value.ToLowerInvariant() is "钉钉" or "dingtalk";
+            var secret = robot.Groups["secret"].Success ? robot.Groups["secret"].Value : null;
+            return new AddRobotCommand(robot.Groups["office"].Value, dingTalk, robot.Groups["url"].Value, secret, english ? en : zh);
+        }
+
         if (Keyword(t, "订阅我的提醒", "订阅提醒", "订阅")) return new SubscribeCommand(true, zh);
         if (Keyword(t, "subscribe", "subscribe me")) return new SubscribeCommand(true, en);
         if (Keyword(t, "取消订阅", "退订", "取消订阅提醒")) return new SubscribeCommand(false, zh);
@@ -176,6 +186,9 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^link\s+(?<name>\S.*?)\s+(?<account>\S+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LinkEn();
+
+    [GeneratedRegex(@"^(?:(?:添加机器人|新增机器人)|(?<en>add robot))\s+(?<office>\S+)\s+(?<kind>钉钉|企业微信|企微|dingtalk|wecom)\s+(?<url>https?://\S+)(?:\s+(?<secret>\S+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex AddRobot();
 
     [GeneratedRegex(@"^(?:全部|所有)(?<rest>.+)$|^all\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex AllPrefix();

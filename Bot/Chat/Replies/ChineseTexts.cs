@@ -20,7 +20,7 @@ public sealed class ChineseTexts : ReplyTexts
         · 完成 T017 已上传照片（可附照片或文件作为佐证）/ 重开 T017
         · 进度
         · 订阅我的提醒 / 取消订阅（单聊）
-        领导小组办公室：本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号>
+        领导小组办公室：本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号> / 添加机器人 综合组 钉钉 <地址> [加签密钥] / 机器人
         发送「我是谁」查看你的账号。English works too: type "help".
         """;
 
@@ -155,6 +155,15 @@ public sealed class ChineseTexts : ReplyTexts
     public override string Unsubscribed => "已取消订阅，这里不再收到个人任务提醒。";
     public override string NotSubscribed => "这里没有订阅个人任务提醒。";
     public override string SubscribeInPersonalChatOnly => "个人提醒只能在与我的单聊中订阅。";
+    public override string RobotAdded(long id, string office, bool dingTalk, string maskedUrl, string? maskedSecret) =>
+        $"已为{office}添加{(dingTalk ? "钉钉" : "企业微信")}机器人 #{id}：{maskedUrl}" + (maskedSecret is null ? "" : $"，加签密钥 {maskedSecret}") + $"。{office}的到期提醒也会推送到该群。";
+    public override string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration) =>
+        $"#{id} {office} · {(dingTalk ? "钉钉" : "企业微信")} · {maskedUrl}{(signed ? " · 已加签" : "")}{(fromConfiguration ? " · 来自配置文件" : "")}";
+    public override string RobotsHeader(int count) => count == 0 ? "还没有群机器人。领导小组办公室可发送「添加机器人 单位 钉钉|企业微信 地址 [加签密钥]」。" : $"群机器人 {count} 个：";
+    public override string RobotDoneHint(string? chatUrl, string exampleCode) =>
+        chatUrl is null
+            ? $"完成后请在与创建工作台账助手的对话中发送「完成 {exampleCode}」（可附照片），本群机器人无法接收回复。"
+            : $"完成后请打开 [创建工作台账助手]({chatUrl}) 发送「完成 {exampleCode}」（可附照片），本群机器人无法接收回复。";
 
     public override string ImpossibleDate(string words) => $"日期「{words}」不存在，请检查月份和日期。";
     public override string ReversedRange(string words) => $"日期范围「{words}」的结束早于开始。";

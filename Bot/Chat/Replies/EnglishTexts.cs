@@ -18,7 +18,7 @@ public sealed class EnglishTexts : ReplyTexts
         · done T017 photos uploaded (attach photos or files as evidence) / reopen T017
         · progress
         · subscribe / unsubscribe (1:1 chat): your own tasks' reminders
-        Coordinators: bind 综合组 / unbind / link 张伟 <account id>
+        Coordinators: bind 综合组 / unbind / link 张伟 <account id> / add robot 综合组 dingtalk <url> [secret] / robots
         Type "whoami" to see your account id. 中文命令请发送「帮助」。
         """;
 
@@ -139,6 +139,15 @@ public sealed class EnglishTexts : ReplyTexts
     public override string Unsubscribed => "Unsubscribed: no more personal reminders here.";
     public override string NotSubscribed => "This chat has no personal reminders.";
     public override string SubscribeInPersonalChatOnly => "Personal reminders can only be subscribed to in a 1:1 chat with me.";
+    public override string RobotAdded(long id, string office, bool dingTalk, string maskedUrl, string? maskedSecret) =>
+        $"Added {(dingTalk ? "DingTalk" : "WeCom")} robot #{id} for {office}: {maskedUrl}" + (maskedSecret is null ? "" : $", signing secret {maskedSecret}") + $". {office}'s reminders will go to that group too.";
+    public override string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration) =>
+        $"#{id} {office} · {(dingTalk ? "DingTalk" : "WeCom")} · {maskedUrl}{(signed ? " · signed" : "")}{(fromConfiguration ? " · from configuration" : "")}";
+    public override string RobotsHeader(int count) => count == 0 ? "No group robots yet. Coordinators can send \"add robot <office> dingtalk|wecom <url> [secret]\"." : $"{count} group robot(s):";
+    public override string RobotDoneHint(string? chatUrl, string exampleCode) =>
+        chatUrl is null
+            ? $"To mark a task done, send \"done {exampleCode}\" in your chat with the campaign bot (photos welcome); this robot cannot read replies."
+            : $"To mark a task done, open [the campaign bot]({chatUrl}) and send \"done {exampleCode}\" (photos welcome); this robot cannot read replies.";
 
     public override string ImpossibleDate(string words) => $"\"{words}\" is not a date that exists; check the month and day.";
     public override string ReversedRange(string words) => $"The range \"{words}\" ends before it starts.";

@@ -90,6 +90,13 @@ public abstract class ReplyTexts
     public abstract string NotSubscribed { get; }
     public abstract string SubscribeInPersonalChatOnly { get; }
 
+    public abstract string RobotAdded(long id, string office, bool dingTalk, string maskedUrl, string? maskedSecret);
+    public abstract string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration);
+    public abstract string RobotsHeader(int count);
+
+    /// <summary>A robot cannot hear replies: how to mark a task done instead.</summary>
+    public abstract string RobotDoneHint(string? chatUrl, string exampleCode);
+
     // Input problems.
     public abstract string ImpossibleDate(string words);
     public abstract string ReversedRange(string words);

@@ -58,6 +58,21 @@ public sealed class DirectoryRepository(LedgerDatabase database)
         return rows.ToLookup(r => r.PersonId, r => r.AccountId);
     }
 
+    /// <summary>How each of these people can be @-ed by a group robot, where known.</summary>
+    public async Task<IReadOnlyList<Robots.PersonMention>> MentionsAsync(IReadOnlyList<long> personIds, CancellationToken cancellationToken = default)
+    {
+        if (personIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long Id, string Name, string? Mobile, string? DingTalk, string? WeCom)>(
+                "SELECT id, name, mobile, dingtalk_user_id, wecom_user_id FROM person WHERE id IN @Ids ORDER BY id", new { Ids = personIds }))
+            .Select(p => new Robots.PersonMention(p.Id, p.Name, p.Mobile, p.DingTalk, p.WeCom))
+            .ToList();
+    }
+
     public static Task<long> InsertOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string name, string aliases, string kind) =>
         connection.ExecuteScalarAsync<long>(
             "INSERT INTO office (name, aliases, kind) VALUES (@Name, @Aliases, @Kind) RETURNING id",

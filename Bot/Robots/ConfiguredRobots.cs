@@ -1,0 +1,37 @@
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Robots;
+
+/// <summary>
+/// Makes the robot table agree with appsettings.json's "Robots" list: listed robots are added or
+/// updated, robots that came from the configuration and are no longer listed are removed; robots a
+/// coordinator added in chat are left alone. An entry naming an unknown office is logged and skipped.
+/// </summary>
+public sealed class ConfiguredRobots(LedgerDatabase database, IOptions<List<RobotEntry>> entries, TimeProvider time, ILogger<ConfiguredRobots> logger)
+{
+    public Task<int> SyncAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var offices = await DirectoryRepository.OfficesAsync(connection, transaction);
+            var kept = new List<long>();
+            foreach (var (entry, index) in entries.Value.Select((e, i) => (e, i)))
+            {
+                var office = offices.FirstOrDefault(o => o.Names.Contains(entry.Office.Trim(), StringComparer.OrdinalIgnoreCase));
+                if (office is null || !Uri.TryCreate(entry.Url, UriKind.Absolute, out _))
+                {
+                    // Masked: the webhook address carries the robot's credential.
+                    logger.LogError("Robots:{Index} is skipped: {Problem} ({Url})", index,
+                        office is null ? $"no office called '{entry.Office}'" : "the Url is not an absolute address", RobotSecrets.MaskUrl(entry.Url));
+                    continue;
+                }
+
+                kept.Add(await RobotRepository.UpsertAsync(connection, transaction, office.Id, Robot.KindOf(entry.Kind), entry.Url.Trim(), entry.Secret, "config", time.GetUtcNow()));
+            }
+
+            await connection.ExecuteAsync("DELETE FROM robot WHERE source = 'config' AND id NOT IN @Kept", new { Kept = kept }, transaction);
+            return kept.Count;
+        }, cancellationToken);
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using CampaignBot.Chat.Replies;
+
+namespace CampaignBot.Robots;
+
+/// <summary>
+/// A reply as robot markdown, with the same content as the chat message: the header, one entry per
+/// task (title in bold, then office, deadline and days left), a line on how to mark a task done (a
+/// robot cannot hear replies), and the owners' @mentions. Trimmed to the service's size limit,
+/// saying how many tasks were left out.
+/// </summary>
+public static class RobotMarkdown
+{
+    /// <summary>WeCom: markdown content of at most 4,096 UTF-8 bytes. DingTalk documents 20,000 bytes for a message.</summary>
+    public static int MaxBytes(Robot robot) => robot.IsDingTalk ? 20_000 : 4_096;
+
+    public static RobotDelivery Render(Robot robot, ChatReply reply, ReplyTexts texts, string doneHint, IReadOnlyList<PersonMention> owners)
+    {
+        var newline = robot.IsDingTalk ? "\n\n" : "\n"; // DingTalk's markdown joins single line breaks.
+        var headerLines = reply.Header.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var title = headerLines.FirstOrDefault() ?? "CampaignBot";
+        var mentions = Mentions(robot, owners);
+        var items = reply.Items.Select(i => $"- **{i.Title}**{newline}  {i.Subtitle}").ToList();
+        var lines = headerLines.Skip(1).ToList();
+
+        // Trim the task list first, then header lines (a long report), until the message fits.
+        for (var omitted = 0; ; omitted++)
+        {
+            var shownItems = items.Take(items.Count - Math.Min(omitted, items.Count)).ToList();
+            var hiddenLines = Math.Max(0, omitted - items.Count);
+            var shownLines = lines.Take(lines.Count - Math.Min(hiddenLines, lines.Count)).ToList();
+            var left = items.Count - shownItems.Count + lines.Count - shownLines.Count;
+            var text = new StringBuilder("### ").Append(title);
+            foreach (var line in shownLines.Concat(shownItems))
+            {
+                text.Append(newline).Append(line);
+            }
+
+            if (reply.Footer is not null)
+            {
+                text.Append(newline).Append(reply.Footer);
+            }
+
+            if (left > 0)
+            {
+                text.Append(newline).Append(texts.More(left));
+            }
+
+            if (reply.Items.Count > 0)
+            {
+                text.Append(newline).Append("> ").Append(doneHint);
+            }
+
+            if (mentions.Inline.Length > 0)
+            {
+                text.Append(newline).Append(mentions.Inline);
+            }
+
+            var markdown = text.ToString();
+            if (Encoding.UTF8.GetByteCount(markdown) <= MaxBytes(robot) || left >= items.Count + lines.Count)
+            {
+                return new RobotDelivery(robot, title, markdown, mentions.Mobiles, mentions.UserIds);
+            }
+        }
+    }
+
+    /// <summary>DingTalk @s by mobile or user id (listed in "at" and written in the text); WeCom by &lt;@userid&gt; in the text.</summary>
+    private static (string Inline, IReadOnlyList<string> Mobiles, IReadOnlyList<string> UserIds) Mentions(Robot robot, IReadOnlyList<PersonMention> owners)
+    {
+        if (robot.IsDingTalk)
+        {
+            var userIds = owners.Where(o => o.DingTalkUserId is not null).Select(o => o.DingTalkUserId!).Distinct().ToList();
+            var mobiles = owners.Where(o => o.DingTalkUserId is null && o.Mobile is not null).Select(o => o.Mobile!).Distinct().ToList();
+            return (string.Join(" ", userIds.Concat(mobiles).Select(m => "@" + m)), mobiles, userIds);
+        }
+
+        var weCom = owners.Where(o => o.WeComUserId is not null).Select(o => $"<@{o.WeComUserId}>").Distinct();
+        return (string.Join(" ", weCom), [], []);
+    }
+}

@@ -1,0 +1,37 @@
+using CampaignBot.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Robots;
+
+/// <summary>The group robots of each office.</summary>
+public sealed class RobotRepository(LedgerDatabase database)
+{
+    private const string SelectRobots = """
+        SELECT r.id, r.office_id, o.name AS office_name, r.kind, r.url, r.secret, r.source
+        FROM robot r JOIN office o ON o.id = r.office_id
+        """;
+
+    public async Task<IReadOnlyList<Robot>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Robot>(SelectRobots + " ORDER BY r.id")).AsList();
+    }
+
+    public async Task<Robot?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Robot>(SelectRobots + " WHERE r.id = @Id", new { Id = id });
+    }
+
+    /// <summary>Adds the robot, or re-points an existing one with the same webhook; returns its id.</summary>
+    public static Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, long officeId, string kind, string url, string? secret, string source, DateTimeOffset at) =>
+        connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO robot (office_id, kind, url, secret, source, created_at) VALUES (@OfficeId, @Kind, @Url, @Secret, @Source, @At)
+            ON CONFLICT (url) DO UPDATE SET office_id = excluded.office_id, kind = excluded.kind, secret = excluded.secret, source = excluded.source
+            RETURNING id
+            """,
+            new { OfficeId = officeId, Kind = kind, Url = url, Secret = string.IsNullOrWhiteSpace(secret) ? null : secret, Source = source, At = UtcText.Format(at) },
+            transaction);
+}
