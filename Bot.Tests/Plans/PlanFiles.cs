@@ -28,12 +28,15 @@ public static class PlanFiles
         [PlanColumns.OfficeKind] = kind,
     };
 
-    public static Dictionary<string, object?> Person(string name, string office, string role, string accounts) => new()
+    public static Dictionary<string, object?> Person(string name, string office, string role, string accounts, string mobile = "", string dingTalk = "", string weCom = "") => new()
     {
         [PlanColumns.PersonName] = name,
         [PlanColumns.PersonOffice] = office,
         [PlanColumns.PersonRole] = role,
         [PlanColumns.PersonAccounts] = accounts,
+        [PlanColumns.PersonMobile] = mobile,
+        [PlanColumns.PersonDingTalkId] = dingTalk,
+        [PlanColumns.PersonWeComId] = weCom,
     };
 
     public static string Xlsx(string folder, IEnumerable<Dictionary<string, object?>> tasks,

@@ -38,7 +38,7 @@ public class PlanImporterTests : IAsyncLifetime
                 Task("A02", "资料台账整理", "材料组", "2026-08-15"),
             ],
             offices: [Office("综合组", "工作组"), Office("材料组", "工作组"), Office("机关党委", "委室", "党委"), Office("领导小组办公室", "领导小组办公室")],
-            people: [Person("张三", "综合组", "负责人", "acc-zhang、29:teams-zhang"), Person("李四", "领导小组办公室", "协调员", "acc-li")]);
+            people: [Person("张三", "综合组", "负责人", "acc-zhang、29:teams-zhang", mobile: "13900000001", weCom: "zhangsan"), Person("李四", "领导小组办公室", "协调员", "acc-li", dingTalk: "lisi01")]);
 
         var result = await Importer(empty).ImportAsync(path, "tester");
 
@@ -58,6 +58,9 @@ public class PlanImporterTests : IAsyncLifetime
         Assert.Equal(("测试活动", new DateOnly(2026, 6, 1), new DateOnly(2026, 8, 15)), (campaign.Name, campaign.StartsOn, campaign.EndsOn));
         await using var connection = await empty.OpenAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM audit WHERE action = 'plan.import'"));
+        Assert.Equal(
+            [("张三", "13900000001", null, "zhangsan"), ("李四", null, "lisi01", null)],
+            await connection.QueryAsync<(string, string?, string?, string?)>("SELECT name, mobile, dingtalk_user_id, wecom_user_id FROM person ORDER BY id"));
     }
 
     [Fact]
@@ -175,6 +178,11 @@ public class PlanImporterTests : IAsyncLifetime
     [Fact]
     public async Task Export_ThenImportIntoEmptyLedger_ReproducesTheLedger()
     {
+        await using (var connection = await sample.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE person SET mobile = '13800000000', dingtalk_user_id = 'zw01', wecom_user_id = 'zhangwei' WHERE name = '张伟'");
+        }
+
         var tasks = new TaskRepository(sample.Database);
         var exported = Path.Combine(sample.Folder, "ledger.xlsx");
         await new LedgerExporter(tasks, new DirectoryRepository(sample.Database), sample.Clock).ExportAsync(exported);
@@ -184,7 +192,9 @@ public class PlanImporterTests : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         static object Shape(LedgerTask t) => (t.Code, t.Title, t.EvaluationItem, t.LeadOfficeName, t.CoOfficeNames, t.OwnerName, t.StartsOn, t.DueOn, t.EvidenceRequired);
         Assert.Equal((await tasks.AllAsync()).Select(Shape), (await new TaskRepository(empty.Database).AllAsync()).Select(Shape));
-        Assert.Equal("sample-coordinator", (await new DirectoryRepository(empty.Database).FindPersonByAccountAsync("sample-coordinator")) is { IsCoordinator: true } ? "sample-coordinator" : null);
+        Assert.True((await new DirectoryRepository(empty.Database).FindPersonByAccountAsync("sample-coordinator"))!.IsCoordinator);
+        var zhang = (await new DirectoryRepository(empty.Database).FindPersonByNameAsync("张伟"))!;
+        Assert.Equal(("13800000000", "zw01", "zhangwei"), (zhang.Mobile, zhang.DingTalkUserId, zhang.WeComUserId));
     }
 
     [Fact]

@@ -143,6 +143,31 @@ public class RobotDeliveryTests : IAsyncLifetime
         Assert.Equal(FakeRobotServer.DingTalkSecret, configured[0].Secret);
     }
 
+    [Fact]
+    public async Task LeadershipRobot_GetsEscalationsAndTheWeeklyReportAsMarkdown()
+    {
+        await using var services = await BotServices.CreateAsync(time, new Dictionary<string, string?>
+        {
+            ["Robots:0:Office"] = "领导小组",
+            ["Robots:0:Kind"] = "WeCom",
+            ["Robots:0:Url"] = robots.WeComUrl,
+        });
+        await services.Get<ConfiguredRobots>().SyncAsync(CancellationToken.None);
+        // T019 (综合组) was due Wednesday 10 June: Monday 15 June is its third overdue workday.
+        await ExecuteAsync(services, "UPDATE task SET due_on = '2026-06-10' WHERE code = 'T019'");
+
+        await services.Get<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        var contents = robots.Received.Select(r => r.Body["markdown"]!["content"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, contents.Count);
+        var reminders = Assert.Single(contents, c => c.StartsWith("### 【到期提醒】领导小组办公室", StringComparison.Ordinal));
+        Assert.Contains("【督办】1 项任务已逾期 3 个工作日，请督促办理", reminders);
+        Assert.Contains("- **【督办】T019 包联责任区创城任务落实**", reminders);
+        var report = Assert.Single(contents, c => c.StartsWith("### 【通报】创建工作进展（6月15日 周一）", StringComparison.Ordinal));
+        Assert.Contains("逾期任务 4 项：", report);
+        Assert.Contains("综合组：2/7，逾期 1", report);
+    }
+
     [Theory]
     [InlineData("SEC0123456789abcdef", "SEC…cdef")]
     [InlineData("short", "****")]

@@ -72,5 +72,8 @@ public sealed class LedgerExporter(TaskRepository tasks, DirectoryRepository dir
         [PlanColumns.PersonOffice] = person.OfficeName,
         [PlanColumns.PersonRole] = PlanColumns.RoleLabel(person.Role),
         [PlanColumns.PersonAccounts] = string.Join("、", accounts),
+        [PlanColumns.PersonMobile] = person.Mobile ?? "",
+        [PlanColumns.PersonDingTalkId] = person.DingTalkUserId ?? "",
+        [PlanColumns.PersonWeComId] = person.WeComUserId ?? "",
     };
 }

@@ -4,7 +4,8 @@ namespace CampaignBot.Plans;
 
 public sealed record PlanOffice(string Name, string Aliases, string Kind);
 
-public sealed record PlanPerson(string Name, string Office, string Role, IReadOnlyList<string> Accounts);
+/// <param name="Mobile">For DingTalk robots' @mentions; the Ids likewise for DingTalk and WeCom.</param>
+public sealed record PlanPerson(string Name, string Office, string Role, IReadOnlyList<string> Accounts, string? Mobile = null, string? DingTalkUserId = null, string? WeComUserId = null);
 
 public sealed record PlanTask(
     string Code,

@@ -36,6 +36,9 @@ public static class PlanColumns
     public const string PersonOffice = "单位";
     public const string PersonRole = "角色";
     public const string PersonAccounts = "账号";
+    public const string PersonMobile = "手机";
+    public const string PersonDingTalkId = "钉钉ID";
+    public const string PersonWeComId = "企业微信ID";
 
     public static readonly IReadOnlyList<string> TaskColumns =
         [Code, Title, EvaluationItem, LeadOffice, CoOffices, Owner, StartsOn, DueOn, EvidenceRequired];

@@ -109,11 +109,14 @@ public static class PlanValidator
             }
 
             var role = roleLabel.Length > 0 ? PlanColumns.RolesByLabel[roleLabel] : Roles.Member;
-            result.Add(new PlanPerson(name, officeByName[office], role, ids));
+            result.Add(new PlanPerson(name, officeByName[office], role, ids,
+                Optional(row.Text(PlanColumns.PersonMobile)), Optional(row.Text(PlanColumns.PersonDingTalkId)), Optional(row.Text(PlanColumns.PersonWeComId))));
         }
 
         return result;
     }
+
+    private static string? Optional(string text) => text.Length > 0 ? text : null;
 
     private static List<PlanTask> ReadTasks(IReadOnlyList<PlanRow> rows, Dictionary<string, string> officeByName, HashSet<string> personNames, List<PlanRowError> errors)
     {

@@ -23,6 +23,12 @@ public static class PlanWriter
         foreach (var person in plan.People)
         {
             var personId = await DirectoryRepository.UpsertPersonAsync(connection, transaction, person.Name, officeIds[person.Office], person.Role);
+            await connection.ExecuteAsync(
+                """
+                UPDATE person SET mobile = coalesce(@Mobile, mobile), dingtalk_user_id = coalesce(@DingTalkUserId, dingtalk_user_id),
+                                  wecom_user_id = coalesce(@WeComUserId, wecom_user_id)
+                WHERE id = @Id
+                """, new { Id = personId, person.Mobile, person.DingTalkUserId, person.WeComUserId }, transaction);
             foreach (var account in person.Accounts)
             {
                 await DirectoryRepository.LinkAccountAsync(connection, transaction, account, personId, null, at);

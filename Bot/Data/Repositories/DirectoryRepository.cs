@@ -8,7 +8,7 @@ namespace CampaignBot.Data.Repositories;
 public sealed class DirectoryRepository(LedgerDatabase database)
 {
     private const string SelectPeople = """
-        SELECT p.id, p.name, p.office_id, o.name AS office_name, p.role
+        SELECT p.id, p.name, p.office_id, o.name AS office_name, p.role, p.mobile, p.dingtalk_user_id, p.wecom_user_id
         FROM person p JOIN office o ON o.id = p.office_id
         """;
 
