@@ -151,7 +151,16 @@ public class RobotDeliveryTests : IAsyncLifetime
             ["Robots:0:Office"] = "领导小组",
             ["Robots:0:Kind"] = "WeCom",
             ["Robots:0:Url"] = robots.WeComUrl,
+            ["Reminders:PerChatMessagesPerMinute"] = "60",
+            ["Campaign:ChatUrl"] = "",
         });
+        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<TimeSpan>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        robots.Refuse = _ =>
+        {
+            arrivals.Enqueue(clock.Elapsed);
+            return null;
+        };
         await services.Get<ConfiguredRobots>().SyncAsync(CancellationToken.None);
         // T019 (综合组) was due Wednesday 10 June: Monday 15 June is its third overdue workday.
         await ExecuteAsync(services, "UPDATE task SET due_on = '2026-06-10' WHERE code = 'T019'");
@@ -166,6 +175,11 @@ public class RobotDeliveryTests : IAsyncLifetime
         var report = Assert.Single(contents, c => c.StartsWith("### 【通报】创建工作进展（6月15日 周一）", StringComparison.Ordinal));
         Assert.Contains("逾期任务 4 项：", report);
         Assert.Contains("综合组：2/7，逾期 1", report);
+        Assert.Contains("> 完成后请在与创建工作台账助手的对话中发送「完成", reminders);
+
+        // One robot, two messages: the per-target token bucket (60 a minute here) spaces them.
+        var times = arrivals.Order().ToList();
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(0.9), $"second message after {times[1] - times[0]}");
     }
 
     [Theory]

@@ -82,7 +82,8 @@ public sealed class ReminderMessageBuilder(
                 ?? throw new InvalidOperationException($"No robot {target} is known (it was removed).");
             var firstCode = reply.Items.FirstOrDefault()?.Title.Split(' ')[0].Replace(Texts.EscalationTag, "", StringComparison.Ordinal) ?? "T001";
             var mentions = await directory.MentionsAsync(owners, cancellationToken);
-            return RobotMarkdown.Render(robot, reply, Texts, Texts.RobotDoneHint(campaign.Value.ChatUrl, firstCode), mentions);
+            var chatUrl = string.IsNullOrWhiteSpace(campaign.Value.ChatUrl) ? null : campaign.Value.ChatUrl;
+            return RobotMarkdown.Render(robot, reply, Texts, Texts.RobotDoneHint(chatUrl, firstCode), mentions);
         }
 
         var (conversation, reference) = await ReferenceAsync(target, cancellationToken);
