@@ -1,4 +1,3 @@
-using CampaignBot.Operator;
 using CampaignBot.Tests.Plans;
 using CampaignBot.Tests.Support;
 using Dapper;
@@ -14,12 +13,7 @@ public class OperatorVerbsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await services.DisposeAsync();
 
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var code = await OperatorVerbs.RunAsync(services.Provider, args, output);
-        return (code, output.ToString());
-    }
+    private Task<(int Code, string Output)> RunAsync(params string[] args) => OperatorRun.RunAsync(services.Provider, args);
 
     [Fact]
     public async Task Import_BadFile_ExitsOneAndListsRows()

@@ -1,4 +1,3 @@
-using CampaignBot.Operator;
 using CampaignBot.Tests.Support;
 using Dapper;
 
@@ -22,12 +21,7 @@ public class ReminderVerbsTests : IAsyncLifetime
         await connector.DisposeAsync();
     }
 
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var code = await OperatorVerbs.RunAsync(services.Provider, args, output);
-        return (code, output.ToString());
-    }
+    private Task<(int Code, string Output)> RunAsync(params string[] args) => OperatorRun.RunAsync(services.Provider, args);
 
     [Fact]
     public async Task Preview_ListsTheSendTimesRemindersPerChatAndSendsNothing()

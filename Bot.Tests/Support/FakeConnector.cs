@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Tests.Support;
 
@@ -19,10 +13,8 @@ namespace CampaignBot.Tests.Support;
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
-    private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, int> attempts = new();
-
-    private FakeConnector(WebApplication app) => this.app = app;
+    private WebApplication app = null!;
 
     /// <summary>Activities answered with 200, in arrival order.</summary>
     public ConcurrentQueue<(string ConversationId, JsonNode Activity)> Received { get; } = new();
@@ -49,44 +41,40 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var connector = new FakeConnector(builder.Build());
-        connector.app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", async (string conversationId, HttpRequest request) =>
+        var connector = new FakeConnector();
+        (connector.app, connector.ServiceUrl) = await LoopbackServer.StartAsync(app => app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", connector.HandleAsync));
+        return connector;
+    }
+
+    private async Task<IResult> HandleAsync(string conversationId, HttpRequest request)
+    {
+        var attempt = attempts.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
+        var concurrent = Interlocked.Increment(ref inFlight);
+        lock (attempts)
         {
-            var attempt = connector.attempts.AddOrUpdate(conversationId, 1, (_, n) => n + 1);
-            var concurrent = Interlocked.Increment(ref connector.inFlight);
-            lock (connector.attempts)
-            {
-                connector.MaxConcurrentRequests = Math.Max(connector.MaxConcurrentRequests, concurrent);
-            }
+            MaxConcurrentRequests = Math.Max(MaxConcurrentRequests, concurrent);
+        }
 
-            try
-            {
+        try
+        {
             var activity = await JsonNode.ParseAsync(request.Body);
-            if (connector.Delay > TimeSpan.Zero)
+            if (Delay > TimeSpan.Zero)
             {
-                await Task.Delay(connector.Delay);
+                await Task.Delay(Delay);
             }
 
-            if (connector.Answer(conversationId, attempt) is { } refusal)
+            if (Answer(conversationId, attempt) is { } refusal)
             {
                 return refusal;
             }
 
-            connector.Received.Enqueue((conversationId, activity!));
+            Received.Enqueue((conversationId, activity!));
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
-            }
-            finally
-            {
-                Interlocked.Decrement(ref connector.inFlight);
-            }
-        });
-        await connector.app.StartAsync();
-        var address = connector.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        connector.ServiceUrl = address + "/";
-        return connector;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
     }
 
     /// <summary>429 with a Retry-After header, as the Bot Connector service answers when throttling.</summary>

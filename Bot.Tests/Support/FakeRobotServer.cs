@@ -3,13 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Tests.Support;
 
@@ -25,10 +19,8 @@ public sealed class FakeRobotServer : IAsyncDisposable
     public const string DingTalkSecret = "SECfake0123456789abcdefghijklmnopqrstuvwxyz";
     public const string WeComKey = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
 
-    private readonly WebApplication app;
+    private WebApplication app = null!;
     private int attempts;
-
-    private FakeRobotServer(WebApplication app) => this.app = app;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -49,11 +41,15 @@ public sealed class FakeRobotServer : IAsyncDisposable
 
     public static async Task<FakeRobotServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var server = new FakeRobotServer(builder.Build());
-        server.app.MapPost("/dingtalk/robot/send", async (HttpRequest request) =>
+        var server = new FakeRobotServer();
+        (server.app, server.BaseUrl) = await LoopbackServer.StartAsync(app => server.Map(app));
+        return server;
+    }
+
+    private void Map(WebApplication app)
+    {
+        var server = this;
+        app.MapPost("/dingtalk/robot/send", async (HttpRequest request) =>
         {
             var attempt = Interlocked.Increment(ref server.attempts);
             var body = (await JsonNode.ParseAsync(request.Body))!;
@@ -76,7 +72,7 @@ public sealed class FakeRobotServer : IAsyncDisposable
 
             return server.Accept("dingtalk", body, attempt);
         });
-        server.app.MapPost("/wecom/webhook/send", async (HttpRequest request) =>
+        app.MapPost("/wecom/webhook/send", async (HttpRequest request) =>
         {
             var attempt = Interlocked.Increment(ref server.attempts);
             var body = (await JsonNode.ParseAsync(request.Body))!;
@@ -88,9 +84,6 @@ public sealed class FakeRobotServer : IAsyncDisposable
             var content = body["markdown"]?["content"]?.GetValue<string>() ?? "";
             return Encoding.UTF8.GetByteCount(content) > 4096 ? Error(40058, "markdown.content exceed max length 4096") : server.Accept("wecom", body, attempt);
         });
-        await server.app.StartAsync();
-        server.BaseUrl = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
-        return server;
     }
 
     private IResult Accept(string service, JsonNode body, int attempt)
