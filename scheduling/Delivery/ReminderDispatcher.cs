@@ -26,6 +26,9 @@ public sealed class ReminderDispatcher : IDisposable
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly string holder = Guid.NewGuid().ToString("N");
 
+    /// <summary>Every pass finishes what it claims, so more passes are only for work that arrived meanwhile.</summary>
+    private const int MaxPasses = 5;
+
     private TimeSpan LeaseStaleAfter => TimeSpan.FromSeconds(options.DispatchLeaseStaleSeconds);
 
     public ReminderDispatcher(IOutbox outbox, IMessageSender sender, IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderDispatcher> logger)
@@ -67,13 +70,14 @@ public sealed class ReminderDispatcher : IDisposable
             using var heartbeat = time.CreateTimer(_ => _ = RenewLeaseAsync(), null, LeaseStaleAfter / 3, LeaseStaleAfter / 3);
             try
             {
-                // A chat found gone queues notices to the coordinators; they go out in the same run.
+                // Passes go on while they find work: notices queued for a chat found gone, and messages
+                // another process enqueued meanwhile, go out in the same run.
                 var total = DispatchSummary.Empty;
-                for (var pass = 0; pass < 3; pass++)
+                for (var pass = 0; pass < MaxPasses; pass++)
                 {
                     var summary = await PassAsync(cancellationToken);
                     total = new DispatchSummary(total.Sent + summary.Sent, total.Failed + summary.Failed, total.Cancelled + summary.Cancelled, total.Gone + summary.Gone);
-                    if (summary.Gone == 0)
+                    if (summary.Total == 0)
                     {
                         break;
                     }
