@@ -34,8 +34,7 @@ public class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper output)
 
             // Read the output only if it ended: reading it to the end waits for the process to exit.
             Assert.False(first.HasExited, first.HasExited ? "the run ended before it could be killed: " + await first.StandardOutput.ReadToEndAsync() : "");
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            await BotProcess.KillAsync(first);
         }
 
         var deliveredBeforeKill = connector.Received.Count;
@@ -48,9 +47,8 @@ public class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper output)
 
         using (var second = StartReminderRun(database))
         {
-            var output = await second.StandardOutput.ReadToEndAsync();
-            await second.WaitForExitAsync();
-            Assert.True(second.ExitCode == 0, output + await second.StandardError.ReadToEndAsync());
+            var (exitCode, runOutput) = await BotProcess.RunToEndAsync(second);
+            Assert.True(exitCode == 0, runOutput);
         }
 
         var perChat = connector.Received.GroupBy(r => r.ConversationId).ToDictionary(g => g.Key, g => g.Count());
@@ -63,21 +61,11 @@ public class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(0, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE state <> 'sent'"));
     }
 
-    private static Process StartReminderRun(TestDatabase database)
-    {
-        var bot = Path.Combine(AppContext.BaseDirectory, "Bot.dll");
-        var start = new ProcessStartInfo("dotnet", [bot, "reminders", "run", "--at", "2026-06-15T09:30+08:00"])
+    private static Process StartReminderRun(TestDatabase database) =>
+        BotProcess.Start(database, ["reminders", "run", "--at", "2026-06-15T09:30+08:00"], new Dictionary<string, string>
         {
-            WorkingDirectory = database.Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Storage__DatabasePath"] = database.Path;
-        start.Environment["Reminders__Enabled"] = "false";
-        start.Environment["Reminders__MaxParallelSends"] = MaxParallelSends.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Reminders__PerChatMessagesPerMinute"] = "0";
-        start.Environment["Reminders__DispatchLeaseStaleSeconds"] = "3";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        return Process.Start(start)!;
-    }
+            ["Reminders__MaxParallelSends"] = MaxParallelSends.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Reminders__PerChatMessagesPerMinute"] = "0",
+            ["Reminders__DispatchLeaseStaleSeconds"] = "3",
+        });
 }

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace CampaignBot.Tests.Support;
+
+/// <summary>The real program (Bot.dll, built beside the tests) run as a child process on a test database.</summary>
+public static class BotProcess
+{
+    public static Process Start(TestDatabase database, IEnumerable<string> args, IDictionary<string, string>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.dll"), .. args])
+        {
+            WorkingDirectory = database.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Storage__DatabasePath"] = database.Path;
+        start.Environment["Reminders__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Kills the process (SIGKILL) and waits until it is gone.</summary>
+    public static async Task KillAsync(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(Process process)
+    {
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output + errors);
+    }
+}
