@@ -17,16 +17,34 @@ public sealed record ConversationRecord
     public long? BoundPersonId { get; init; }
     public string? BoundOfficeName { get; init; }
     public DateTimeOffset LastSeenAt { get; init; }
+    public DateTimeOffset? RemovedAt { get; init; }
 }
 
 public sealed class ConversationRepository(LedgerDatabase database)
 {
+    /// <summary>A chat's last_seen_at is rewritten at most this often when nothing else about it changed.</summary>
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(5);
+
     /// <summary>
-    /// Records the chat as last seen now. Only what the activity carries overwrites what is stored:
-    /// a reply-in-body request (expectReplies) has no service url and must not erase the one we have.
+    /// Records the chat as seen now. Only what the activity carries overwrites what is stored: a
+    /// reply-in-body request (expectReplies) has no service url and must not erase the one we have.
+    /// When nothing changed and the chat was seen recently, nothing is written: every message would
+    /// otherwise take SQLite's single write lock (measured: it halved the bot's throughput).
     /// </summary>
     public async Task TouchAsync(ConversationRecord seen, CancellationToken cancellationToken = default)
     {
+        var known = await FindAsync(seen.ChannelId, seen.ConversationId, cancellationToken);
+        if (known is not null && known.RemovedAt is null
+            && (seen.ServiceUrl ?? known.ServiceUrl) == known.ServiceUrl
+            && (seen.TenantId ?? known.TenantId) == known.TenantId
+            && (seen.BotId ?? known.BotId) == known.BotId
+            && (seen.BotName ?? known.BotName) == known.BotName
+            && seen.IsGroup == known.IsGroup
+            && seen.LastSeenAt - known.LastSeenAt < LastSeenResolution)
+        {
+            return;
+        }
+
         const string sql = """
             INSERT INTO conversation (channel_id, conversation_id, service_url, tenant_id, bot_id, bot_name, is_group, last_seen_at)
             VALUES (@ChannelId, @ConversationId, @ServiceUrl, @TenantId, @BotId, @BotName, @IsGroup, @LastSeenAt)
@@ -63,7 +81,7 @@ public sealed class ConversationRepository(LedgerDatabase database)
         connection.QuerySingleOrDefaultAsync<ConversationRecord>(
             """
             SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
-                   c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, c.last_seen_at
+                   c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, c.last_seen_at, c.removed_at
             FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id
             WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
             """,

@@ -21,11 +21,14 @@ public sealed class TaskRepository(LedgerDatabase database)
         LEFT JOIN person d ON d.id = t.done_by
         """;
 
-    /// <remarks>An office's tasks are those it leads and those it helps with (配合单位).</remarks>
-    private const string InScope = """
-        (@OfficeId IS NULL OR t.lead_office_id = @OfficeId
-         OR EXISTS (SELECT 1 FROM task_co_office c WHERE c.task_id = t.id AND c.office_id = @OfficeId))
-        """;
+    /// <remarks>
+    /// An office's tasks are those it leads and those it helps with (配合单位). The filter starts from
+    /// the office's own tasks through their indexes, so a question costs what its answer holds, not
+    /// what the ledger holds (an "OR @OfficeId IS NULL" form made SQLite scan: 20 ms at 100,000 tasks).
+    /// </remarks>
+    private static string InScope(TaskScope scope) => scope.IsEverything
+        ? "1 = 1"
+        : "t.id IN (SELECT id FROM task WHERE lead_office_id = @OfficeId UNION ALL SELECT task_id FROM task_co_office WHERE office_id = @OfficeId)";
 
     private const string Order = " ORDER BY t.due_on, t.code";
 
@@ -39,15 +42,15 @@ public sealed class TaskRepository(LedgerDatabase database)
         connection.QuerySingleOrDefaultAsync<LedgerTask>(SelectTasks + " WHERE t.code = @Code", new { Code = code }, transaction);
 
     public Task<IReadOnlyList<LedgerTask>> OpenDueBetweenAsync(DateOnly from, DateOnly to, TaskScope scope, CancellationToken cancellationToken = default) =>
-        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.due_on BETWEEN @From AND @To AND {InScope}{Order}",
+        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.due_on BETWEEN @From AND @To AND {InScope(scope)}{Order}",
             new { From = from, To = to, scope.OfficeId }, cancellationToken);
 
     public Task<IReadOnlyList<LedgerTask>> OverdueAsync(DateOnly today, TaskScope scope, CancellationToken cancellationToken = default) =>
-        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.due_on < @Today AND {InScope}{Order}",
+        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.due_on < @Today AND {InScope(scope)}{Order}",
             new { Today = today, scope.OfficeId }, cancellationToken);
 
     public Task<IReadOnlyList<LedgerTask>> OpenInScopeAsync(TaskScope scope, CancellationToken cancellationToken = default) =>
-        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND {InScope}{Order}", new { scope.OfficeId }, cancellationToken);
+        QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND {InScope(scope)}{Order}", new { scope.OfficeId }, cancellationToken);
 
     public Task<IReadOnlyList<LedgerTask>> OpenOwnedByAsync(long personId, CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.owner_id = @PersonId{Order}", new { PersonId = personId }, cancellationToken);

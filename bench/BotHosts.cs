@@ -1,0 +1,58 @@
+using CampaignBot.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace CampaignBot.Bench;
+
+/// <summary>
+/// The two bots the query benchmark compares, each on Kestrel on 127.0.0.1 (real HTTP): CampaignBot
+/// composed exactly as Program composes it, and an echo bot on the same SDK and ASP.NET Core host,
+/// whose cost is the SDK's own per-message cost.
+/// </summary>
+public static class BotHosts
+{
+    public static async Task<(WebApplication App, string BaseUrl)> StartCampaignBotAsync(string databasePath)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = databasePath,
+            ["Campaign:SeedSampleCampaign"] = "false",
+            ["Reminders:Enabled"] = "false",
+        });
+        builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(builder.Configuration);
+        var app = builder.Build();
+        app.MapCampaignBot();
+        return (app, await StartAsync(app));
+    }
+
+    public static async Task<(WebApplication App, string BaseUrl)> StartEchoBotAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
+        builder.Services.AddTransient<IBot, EchoBot>();
+        var app = builder.Build();
+        app.MapPost("/api/messages", (HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot) => adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted));
+        return (app, await StartAsync(app));
+    }
+
+    private static async Task<string> StartAsync(WebApplication app)
+    {
+        await app.StartAsync();
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    private sealed class EchoBot : ActivityHandler
+    {
+        protected override Task OnMessageActivityAsync(ITurnContext<Microsoft.Bot.Schema.IMessageActivity> turnContext, CancellationToken cancellationToken) =>
+            turnContext.SendActivityAsync(MessageFactory.Text("Echo: " + turnContext.Activity.Text), cancellationToken);
+    }
+}
