@@ -12,9 +12,13 @@ public static class ActivityShape
 {
     private const int MaxJsonDepth = 32;
 
-    /// <summary>The reason the body is not a usable activity, or null when it is.</summary>
-    public static string? Problem(string body)
+    /// <summary>The reason the body is not a usable activity, or null when it is (and then the activity).</summary>
+    public static string? Problem(string body) => Read(body, out _);
+
+    /// <summary>Reads the body as an activity once, for both the check and the turn.</summary>
+    public static string? Read(string body, out Activity? read)
     {
+        read = null;
         JObject json;
         try
         {
@@ -72,8 +76,12 @@ public static class ActivityShape
             return "The activity has no serviceUrl.";
         }
 
-        return Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            ? null
-            : "The activity's serviceUrl must be an absolute http or https URL.";
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return "The activity's serviceUrl must be an absolute http or https URL.";
+        }
+
+        read = activity;
+        return null;
     }
 }

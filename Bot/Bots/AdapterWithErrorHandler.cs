@@ -1,5 +1,7 @@
 using CampaignBot.Chat.Replies;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -29,4 +31,11 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
         };
     }
+
+    /// <summary>
+    /// Authenticates and runs an activity the endpoint has already read and checked (the SDK's
+    /// ProcessAsync would read the body again). Throws UnauthorizedAccessException without a valid token.
+    /// </summary>
+    public Task<InvokeResponse> ProcessIncomingAsync(string authorization, Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authorization, activity, bot.OnTurnAsync, cancellationToken);
 }

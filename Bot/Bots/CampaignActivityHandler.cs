@@ -16,7 +16,7 @@ public sealed class CampaignActivityHandler(
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        await conversations.TouchAsync(Seen(turnContext.Activity), cancellationToken);
+        turnContext.TurnState.Add(await conversations.TouchAsync(Seen(turnContext.Activity), cancellationToken));
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
 
@@ -31,7 +31,8 @@ public sealed class CampaignActivityHandler(
             activity.ChannelId,
             activity.Conversation.Id,
             activity.Conversation.IsGroup == true,
-            EvidenceAttachments.From(activity.Attachments));
+            EvidenceAttachments.From(activity.Attachments),
+            turnContext.TurnState.Get<ConversationRecord>());
         var reply = await router.HandleAsync(request, cancellationToken);
         await turnContext.SendActivityAsync(ReplyRenderer.Render(reply, activity.ChannelId), cancellationToken);
     }

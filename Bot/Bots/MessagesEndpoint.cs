@@ -17,7 +17,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext http, AdapterWithErrorHandler adapter, IBot bot, ILoggerFactory loggers)
     {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
@@ -30,7 +30,6 @@ public static class MessagesEndpoint
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
 
-        http.Request.EnableBuffering(MaxBodyBytes);
         string body;
         try
         {
@@ -43,19 +42,31 @@ public static class MessagesEndpoint
             return;
         }
 
-        if (ActivityShape.Problem(body) is { } problem)
+        if (ActivityShape.Read(body, out var activity) is { } problem)
         {
             await Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a usable activity").ExecuteAsync(http);
             return;
         }
 
-        http.Request.Body.Position = 0;
         try
         {
-            // The SDK authenticates the request (401 without a token when an app id is set), runs
-            // the turn (its failures end in the adapter's OnTurnError), and answers expectReplies
-            // requests with the replies in the body.
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            // The SDK authenticates the request (a missing or bad token throws), runs the turn (its
+            // failures end in the adapter's OnTurnError), and for expectReplies and invokes returns
+            // the response, written here as the SDK's own ProcessAsync writes it. The activity is
+            // the one already read above: parsing it a second time cost measurable throughput.
+            var response = await adapter.ProcessIncomingAsync(http.Request.Headers.Authorization.ToString(), activity!, bot, http.RequestAborted);
+            if (response is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status200OK;
+            }
+            else
+            {
+                await HttpHelper.WriteResponseAsync(http.Response, response);
+            }
+        }
+        catch (UnauthorizedAccessException) when (!http.Response.HasStarted)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
         catch (Exception e) when (!http.Response.HasStarted && TokenCheck.IsUnverifiable(e))
         {

@@ -3,10 +3,12 @@ using CampaignBot.Data.Repositories;
 namespace CampaignBot.Chat;
 
 /// <summary>What the command handlers need of an incoming message, free of Bot Framework types.</summary>
+/// <param name="Conversation">The chat as stored, when the caller has just read it (saves a query per message).</param>
 public sealed record ChatRequest(
     string Text,
     string AccountId,
     string ChannelId,
     string ConversationId,
     bool IsGroup,
-    IReadOnlyList<EvidenceRepository.NewEvidence> Attachments);
+    IReadOnlyList<EvidenceRepository.NewEvidence> Attachments,
+    ConversationRecord? Conversation = null);

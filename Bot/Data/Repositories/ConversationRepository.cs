@@ -31,7 +31,8 @@ public sealed class ConversationRepository(LedgerDatabase database)
     /// When nothing changed and the chat was seen recently, nothing is written: every message would
     /// otherwise take SQLite's single write lock (measured: it halved the bot's throughput).
     /// </summary>
-    public async Task TouchAsync(ConversationRecord seen, CancellationToken cancellationToken = default)
+    /// <returns>The chat as stored after the visit, with what it is bound to.</returns>
+    public async Task<ConversationRecord> TouchAsync(ConversationRecord seen, CancellationToken cancellationToken = default)
     {
         var known = await FindAsync(seen.ChannelId, seen.ConversationId, cancellationToken);
         if (known is not null && known.RemovedAt is null
@@ -42,7 +43,7 @@ public sealed class ConversationRepository(LedgerDatabase database)
             && seen.IsGroup == known.IsGroup
             && seen.LastSeenAt - known.LastSeenAt < LastSeenResolution)
         {
-            return;
+            return known;
         }
 
         const string sql = """
@@ -69,6 +70,7 @@ public sealed class ConversationRepository(LedgerDatabase database)
             seen.IsGroup,
             LastSeenAt = UtcText.Format(seen.LastSeenAt),
         });
+        return (await FindAsync(connection, null, seen.ChannelId, seen.ConversationId))!;
     }
 
     public async Task<ConversationRecord?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken = default)
