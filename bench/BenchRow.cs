@@ -29,11 +29,11 @@ public static class BenchReport
     public static void Print(IReadOnlyList<BenchRow> rows, TextWriter output)
     {
         var width = rows.Max(r => r.Name.Length) + 2;
-        output.WriteLine($"{"measure".PadRight(width)}{"value",12}  {"unit",-16}{"goal",-12}{"met",-5}detail");
+        output.WriteLine($"{"measure".PadRight(width)}{"value",12}  {"unit",-16}{"goal",-16}{"met",-5}detail");
         foreach (var row in rows)
         {
             var met = row.Met switch { true => "yes", false => "NO", null => "" };
-            output.WriteLine($"{row.Name.PadRight(width)}{row.Value,12:N2}  {row.Unit,-16}{row.Goal,-12}{met,-5}{row.Detail}");
+            output.WriteLine($"{row.Name.PadRight(width)}{row.Value,12:N2}  {row.Unit,-16}{row.Goal,-16}{met,-5}{row.Detail}");
         }
     }
 

@@ -12,10 +12,10 @@ public static class ActivityShape
 {
     private const int MaxJsonDepth = 32;
 
-    /// <summary>The reason the body is not a usable activity, or null when it is (and then the activity).</summary>
-    public static string? Problem(string body) => Read(body, out _);
-
-    /// <summary>Reads the body as an activity once, for both the check and the turn.</summary>
+    /// <summary>
+    /// Reads the body as an activity once, for both the check and the turn: the reason it is not a
+    /// usable activity, or null and the activity.
+    /// </summary>
     public static string? Read(string body, out Activity? read)
     {
         read = null;

@@ -11,7 +11,8 @@ public static class ChatServiceCollectionExtensions
 {
     /// <summary>
     /// The Bot Framework side: authentication from the MicrosoftApp* settings (anonymous when no app
-    /// id is set), one adapter exposed under the types that inbound and proactive code ask for, and the bot.
+    /// id is set, connector clients shared), one adapter for /api/messages and, as CloudAdapter, for
+    /// proactive sends, and the bot.
     /// </summary>
     public static IServiceCollection AddCampaignChat(this IServiceCollection services)
     {
@@ -21,9 +22,7 @@ public static class ChatServiceCollectionExtensions
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<AdapterWithErrorHandler>();
-        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
-        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, CampaignActivityHandler>();
 
         services.AddSingleton<ChatCommandRouter>();
