@@ -24,6 +24,7 @@ public sealed class ReminderMessageBuilder(
 
     public async Task<object> RemindersAsync(string target, DateOnly sendDay, IReadOnlyList<(long TaskId, string Kind)> items, CancellationToken cancellationToken)
     {
+        var recipient = await RecipientAsync(target, cancellationToken);
         var byId = (await tasks.ByIdsAsync(items.Select(i => i.TaskId), cancellationToken)).ToDictionary(t => t.Id);
         var escalated = items.Where(i => i.Kind == ReminderKinds.Escalation).Select(i => byId[i.TaskId]).OrderBy(t => t.DueOn).ThenBy(t => t.Code).ToList();
         var reminded = items.Where(i => i.Kind != ReminderKinds.Escalation).Select(i => byId[i.TaskId]).Distinct().OrderBy(t => t.DueOn).ThenBy(t => t.Code).ToList();
@@ -31,7 +32,7 @@ public sealed class ReminderMessageBuilder(
         var headers = new List<string>();
         if (reminded.Count > 0)
         {
-            headers.Add(Texts.ReminderHeader(await AudienceAsync(target, cancellationToken), sendDay, reminded.Count));
+            headers.Add(Texts.ReminderHeader(recipient.Audience, sendDay, reminded.Count));
         }
 
         if (escalated.Count > 0)
@@ -40,14 +41,16 @@ public sealed class ReminderMessageBuilder(
         }
 
         // Escalated tasks follow the office's own reminders, each marked 【督办】.
-        var listed = TaskItems.List(string.Join("\n", headers), reminded.Concat(escalated).ToList(), Texts, clock.Today);
+        var listedTasks = reminded.Concat(escalated).ToList();
+        var listed = TaskItems.List(string.Join("\n", headers), listedTasks, Texts, clock.Today);
         var marked = listed.Items.Select((item, i) => i >= reminded.Count ? item with { Title = Texts.EscalationTag + item.Title } : item).ToList();
-        var owners = reminded.Concat(escalated).Where(t => t.OwnerId is not null).Select(t => t.OwnerId!.Value).Distinct().ToList();
-        return await DeliverAsync(target, listed with { Items = marked }, owners, cancellationToken);
+        var owners = listedTasks.Where(t => t.OwnerId is not null).Select(t => t.OwnerId!.Value).Distinct().ToList();
+        return await DeliverAsync(recipient, listed with { Items = marked }, owners, listedTasks[0].Code, cancellationToken);
     }
 
     public async Task<object> ReportAsync(string target, DateOnly sendDay, IReadOnlyList<(string Chat, string Error)> failures, CancellationToken cancellationToken)
     {
+        var recipient = await RecipientAsync(target, cancellationToken);
         var today = clock.Today;
         var progress = await tasks.ProgressByLeadOfficeAsync(today, cancellationToken);
         var overdue = await tasks.OverdueAsync(today, TaskScope.Everything, cancellationToken);
@@ -66,28 +69,28 @@ public sealed class ReminderMessageBuilder(
             lines.AddRange(failures.Select(f => "· " + Texts.ReportFailedLine(f.Chat, f.Error)));
         }
 
-        return await DeliverAsync(target, new ChatReply(string.Join("\n", lines)), [], cancellationToken);
+        return await DeliverAsync(recipient, new ChatReply(string.Join("\n", lines)), [], null, cancellationToken);
     }
 
-    public Task<object> NoticeAsync(string target, string body, CancellationToken cancellationToken) =>
-        DeliverAsync(target, new ChatReply(body), [], cancellationToken);
+    public async Task<object> NoticeAsync(string target, string body, CancellationToken cancellationToken) =>
+        await DeliverAsync(await RecipientAsync(target, cancellationToken), new ChatReply(body), [], null, cancellationToken);
 
     public string ChatRemovedNotice(string chat, string? office) => Texts.ChatRemoved(chat, office);
 
-    private async Task<object> DeliverAsync(string target, ChatReply reply, IReadOnlyList<long> owners, CancellationToken cancellationToken)
+    /// <summary>Who a message is for: how to address them, and where it goes (a robot, or a chat's reference).</summary>
+    private sealed record Recipient(string Audience, Robot? Robot, string? ChannelId, ConversationReference? Reference);
+
+    /// <param name="exampleCode">A listed task, for a robot's line on how to mark tasks done; null when nothing is listed.</param>
+    private async Task<object> DeliverAsync(Recipient recipient, ChatReply reply, IReadOnlyList<long> owners, string? exampleCode, CancellationToken cancellationToken)
     {
-        if (Robot.IsTarget(target))
+        if (recipient.Robot is { } robot)
         {
-            var robot = await robots.FindAsync(Robot.IdOf(target), cancellationToken)
-                ?? throw new InvalidOperationException($"No robot {target} is known (it was removed).");
-            var firstCode = reply.Items.FirstOrDefault()?.Title.Split(' ')[0].Replace(Texts.EscalationTag, "", StringComparison.Ordinal) ?? "T001";
             var mentions = await directory.MentionsAsync(owners, cancellationToken);
             var chatUrl = string.IsNullOrWhiteSpace(campaign.Value.ChatUrl) ? null : campaign.Value.ChatUrl;
-            return RobotMarkdown.Render(robot, reply, Texts, Texts.RobotDoneHint(chatUrl, firstCode), mentions);
+            return RobotMarkdown.Render(robot, reply, Texts, exampleCode is null ? null : Texts.RobotDoneHint(chatUrl, exampleCode), mentions);
         }
 
-        var (conversation, reference) = await ReferenceAsync(target, cancellationToken);
-        return new ReminderDelivery(reference, ReplyRenderer.Render(reply, conversation.ChannelId));
+        return new ReminderDelivery(recipient.Reference!, ReplyRenderer.Render(reply, recipient.ChannelId));
     }
 
     private string Line(LedgerTask task, DateOnly today)
@@ -96,27 +99,20 @@ public sealed class ReminderMessageBuilder(
         return $"· {item.Title} · {item.Subtitle}";
     }
 
-    /// <summary>Whom a reminder addresses: the chat's office, the subscribed person, or the robot's office.</summary>
-    private async Task<string> AudienceAsync(string target, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves a target once per message: a robot (addressed by its office), or a chat (by its
+    /// office or subscribed person) with what a proactive send needs, rebuilt from the stored
+    /// conversation (never kept in memory).
+    /// </summary>
+    private async Task<Recipient> RecipientAsync(string target, CancellationToken cancellationToken)
     {
         if (Robot.IsTarget(target))
         {
-            return (await robots.FindAsync(Robot.IdOf(target), cancellationToken))?.OfficeName ?? target;
+            var robot = await robots.FindAsync(Robot.IdOf(target), cancellationToken)
+                ?? throw new InvalidOperationException($"No robot {target} is known (it was removed).");
+            return new Recipient(robot.OfficeName, robot, null, null);
         }
 
-        var (conversation, _) = await ReferenceAsync(target, cancellationToken);
-        if (conversation.BoundOfficeName is { } office)
-        {
-            return office;
-        }
-
-        var people = await directory.PeopleAsync(cancellationToken);
-        return people.FirstOrDefault(p => p.Id == conversation.BoundPersonId)?.Name ?? conversation.ConversationId;
-    }
-
-    /// <summary>What a proactive send needs, rebuilt from the stored conversation (never kept in memory).</summary>
-    private async Task<(ConversationRecord Conversation, ConversationReference Reference)> ReferenceAsync(string target, CancellationToken cancellationToken)
-    {
         var chat = ChatTarget.Parse(target);
         var conversation = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
             ?? throw new InvalidOperationException($"No conversation {target} is known.");
@@ -125,12 +121,16 @@ public sealed class ReminderMessageBuilder(
             throw new InvalidOperationException($"Conversation {target} has no service url to send to.");
         }
 
-        return (conversation, new ConversationReference
-        {
-            ChannelId = conversation.ChannelId,
-            ServiceUrl = conversation.ServiceUrl,
-            Conversation = new ConversationAccount(conversation.IsGroup, id: conversation.ConversationId, tenantId: conversation.TenantId),
-            Bot = new ChannelAccount(conversation.BotId, conversation.BotName),
-        });
+        return new Recipient(
+            conversation.BoundOfficeName ?? conversation.BoundPersonName ?? conversation.ConversationId,
+            null,
+            conversation.ChannelId,
+            new ConversationReference
+            {
+                ChannelId = conversation.ChannelId,
+                ServiceUrl = conversation.ServiceUrl,
+                Conversation = new ConversationAccount(conversation.IsGroup, id: conversation.ConversationId, tenantId: conversation.TenantId),
+                Bot = new ChannelAccount(conversation.BotId, conversation.BotName),
+            });
     }
 }

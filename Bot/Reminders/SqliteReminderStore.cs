@@ -30,12 +30,12 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             """)).ToList();
         var robots = (await connection.QueryAsync<(long Id, long OfficeId, string Kind)>(
             "SELECT r.id, r.office_id, o.kind FROM robot r JOIN office o ON o.id = r.office_id ORDER BY r.id")).ToList();
-        var byOffice = chats.Where(c => c.OfficeId is not null).Select(c => (Office: c.OfficeId!.Value, Target: new ChatTarget(c.ChannelId, c.ConversationId).Key))
-            .Concat(robots.Select(r => (Office: r.OfficeId, Target: Robot.TargetPrefix + r.Id)));
+        static string Chat((string ChannelId, string ConversationId, long? OfficeId, long? PersonId, string? Kind) c) => new ChatTarget(c.ChannelId, c.ConversationId).Key;
         var targets = new ReminderTargets(
-            byOffice.GroupBy(t => t.Office).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Target).ToList()),
-            Group(chats.Where(c => c.PersonId is not null), c => c.PersonId!.Value, c => c.ChannelId, c => c.ConversationId),
-            chats.Where(c => c.Kind == Office.LeadershipKind).Select(c => new ChatTarget(c.ChannelId, c.ConversationId).Key)
+            ByKey(chats.Where(c => c.OfficeId is not null).Select(c => (c.OfficeId!.Value, Chat(c)))
+                .Concat(robots.Select(r => (r.OfficeId, Robot.TargetPrefix + r.Id)))),
+            ByKey(chats.Where(c => c.PersonId is not null).Select(c => (c.PersonId!.Value, Chat(c)))),
+            chats.Where(c => c.Kind == Office.LeadershipKind).Select(Chat)
                 .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(r => Robot.TargetPrefix + r.Id)).ToList());
 
         var exceptions = (await connection.QueryAsync<(DateOnly Date, bool IsWorkday)>("SELECT date, is_workday FROM workday"))
@@ -43,8 +43,8 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
         return new PlanningInput(tasks, targets, new WorkdayCalendar(exceptions));
     }
 
-    private static IReadOnlyDictionary<long, IReadOnlyList<string>> Group<T>(IEnumerable<T> rows, Func<T, long> key, Func<T, string> channel, Func<T, string> conversation) =>
-        rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => new ChatTarget(channel(r), conversation(r)).Key).ToList());
+    private static IReadOnlyDictionary<long, IReadOnlyList<string>> ByKey(IEnumerable<(long Key, string Target)> pairs) =>
+        pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Target).ToList());
 
     public async Task<DateOnly?> LastPlannedDayAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,8 @@ public static class RobotMarkdown
     /// <summary>WeCom: markdown content of at most 4,096 UTF-8 bytes. DingTalk documents 20,000 bytes for a message.</summary>
     public static int MaxBytes(Robot robot) => robot.IsDingTalk ? 20_000 : 4_096;
 
-    public static RobotDelivery Render(Robot robot, ChatReply reply, ReplyTexts texts, string doneHint, IReadOnlyList<PersonMention> owners)
+    /// <param name="doneHint">How to mark a listed task done; null for messages that list no tasks (reports, notices).</param>
+    public static RobotDelivery Render(Robot robot, ChatReply reply, ReplyTexts texts, string? doneHint, IReadOnlyList<PersonMention> owners)
     {
         var newline = robot.IsDingTalk ? "\n\n" : "\n"; // DingTalk's markdown joins single line breaks.
         var headerLines = reply.Header.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -46,7 +47,7 @@ public static class RobotMarkdown
                 text.Append(newline).Append(texts.More(left));
             }
 
-            if (reply.Items.Count > 0)
+            if (doneHint is not null)
             {
                 text.Append(newline).Append("> ").Append(doneHint);
             }

@@ -15,6 +15,7 @@ public sealed record ConversationRecord
     public bool IsGroup { get; init; }
     public long? BoundOfficeId { get; init; }
     public long? BoundPersonId { get; init; }
+    public string? BoundPersonName { get; init; }
     public string? BoundOfficeName { get; init; }
     public DateTimeOffset LastSeenAt { get; init; }
     public DateTimeOffset? RemovedAt { get; init; }
@@ -83,8 +84,9 @@ public sealed class ConversationRepository(LedgerDatabase database)
         connection.QuerySingleOrDefaultAsync<ConversationRecord>(
             """
             SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
-                   c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, c.last_seen_at, c.removed_at
-            FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id
+                   c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, p.name AS bound_person_name,
+                   c.last_seen_at, c.removed_at
+            FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id LEFT JOIN person p ON p.id = c.bound_person_id
             WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
             """,
             new { ChannelId = channelId, ConversationId = conversationId }, transaction);
