@@ -31,12 +31,20 @@ public static class BotHosts
         return (app, await StartAsync(app));
     }
 
-    public static async Task<(WebApplication App, string BaseUrl)> StartEchoBotAsync()
+    /// <param name="sharedClients">
+    /// Whether the echo bot keeps its connector clients as CampaignBot does
+    /// (<see cref="CampaignBot.Bots.SharedConnectorAuthentication"/>); the SDK as shipped builds one per turn.
+    /// </param>
+    public static async Task<(WebApplication App, string BaseUrl)> StartEchoBotAsync(bool sharedClients = false)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
+        {
+            var configured = new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>());
+            return sharedClients ? new CampaignBot.Bots.SharedConnectorAuthentication(configured) : configured;
+        });
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
         builder.Services.AddTransient<IBot, EchoBot>();
         var app = builder.Build();

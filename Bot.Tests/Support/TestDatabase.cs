@@ -64,8 +64,9 @@ public sealed class TestDatabase : IAsyncDisposable
             new { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, IsGroup = office is not null, Office = office, Person = person });
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Database.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try
         {
@@ -75,7 +76,5 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A file still held open does not fail the test; the temp folder is cleaned by the OS.
         }
-
-        return ValueTask.CompletedTask;
     }
 }

@@ -19,14 +19,32 @@ namespace CampaignBot.Bots;
 /// </summary>
 public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
 {
+    /// <summary>Channels are few (Teams has a handful of regional service urls); this bounds the cache against odd requests.</summary>
+    public const int MaxSharedClients = 256;
+
     private readonly ConcurrentDictionary<(string? AppId, string ServiceUrl, string? Audience), Lazy<Task<IConnectorClient>>> clients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<UserTokenClient>>> tokenClients = new();
 
-    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+    /// <remarks>
+    /// The adapter makes the turn's connector client from the factory in this result, not from
+    /// <see cref="CreateConnectorFactory"/>: it is wrapped too, or every incoming message would
+    /// build a new client (measured: a quarter of a query's CPU, mostly user-agent regexes).
+    /// </remarks>
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        Shared(await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken));
 
-    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
-        inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+    public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        Shared(await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken));
+
+    private AuthenticateRequestResult Shared(AuthenticateRequestResult result)
+    {
+        if (result.ConnectorFactory is { } factory and not SharedFactory)
+        {
+            result.ConnectorFactory = new SharedFactory(this, factory, AppIdOf(result.ClaimsIdentity));
+        }
+
+        return result;
+    }
 
     public override async Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken)
     {
@@ -62,6 +80,13 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
             var key = (appId, serviceUrl, audience);
+            if (owner.clients.Count >= MaxSharedClients && !owner.clients.ContainsKey(key))
+            {
+                // Service urls come from requests; past a sane number of channels, stop keeping them
+                // (without an app id anyone can post any url), and let the turn dispose its own client.
+                return await factory.CreateAsync(serviceUrl, audience, cancellationToken);
+            }
+
             var shared = owner.clients.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(() => factory.CreateAsync(serviceUrl, audience, CancellationToken.None)));
             try
             {

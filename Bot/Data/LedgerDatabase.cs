@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CampaignBot.Data;
 
 /// <summary>Opens connections to the ledger's SQLite file and runs writes in immediate transactions.</summary>
-public sealed class LedgerDatabase
+public sealed class LedgerDatabase : IAsyncDisposable
 {
     public LedgerDatabase(IOptions<StorageOptions> options)
     {
@@ -15,11 +15,13 @@ public sealed class LedgerDatabase
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
-            ForeignKeys = true,
+            // foreign_keys is set with the other pragmas, once per SQLite handle (see OpenAsync):
+            // ForeignKeys = true would run it again on every open from the pool.
             Pooling = true,
             // Microsoft.Data.Sqlite retries a busy database until the command timeout runs out.
             DefaultTimeout = Math.Max(1, storage.BusyTimeoutMilliseconds / 1000),
         }.ToString();
+        Reads = new PreparedReads(this);
     }
 
     private readonly int busyTimeoutMilliseconds;
@@ -32,9 +34,19 @@ public sealed class LedgerDatabase
     /// </summary>
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
+    private static readonly object Configured = new();
+
+    /// <summary>The pooled SQLite handles whose per-connection pragmas are already set.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> configuredHandles = new();
+
     public string FilePath { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The hot reads of a chat turn, on connections that keep their statements prepared.</summary>
+    public PreparedReads Reads { get; }
+
+    public ValueTask DisposeAsync() => Reads.DisposeAsync();
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -45,9 +57,15 @@ public sealed class LedgerDatabase
         // synchronous = NORMAL: in WAL mode it syncs at checkpoints, not at every commit; a killed
         // process loses nothing and the file stays consistent; only an OS crash or power cut can
         // lose the last commits, which for the outbox means at worst a reminder sent again.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        // Both settings live as long as the SQLite handle, which the pool keeps: set them once per handle.
+        if (connection.Handle is { } handle && !configuredHandles.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            configuredHandles.AddOrUpdate(handle, Configured);
+        }
+
         return connection;
     }
 

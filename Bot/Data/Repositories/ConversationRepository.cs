@@ -74,22 +74,19 @@ public sealed class ConversationRepository(LedgerDatabase database)
         return (await FindAsync(connection, null, seen.ChannelId, seen.ConversationId))!;
     }
 
-    public async Task<ConversationRecord?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindAsync(connection, null, channelId, conversationId);
-    }
+    private const string SelectOne = """
+        SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
+               c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, p.name AS bound_person_name,
+               c.last_seen_at, c.removed_at
+        FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id LEFT JOIN person p ON p.id = c.bound_person_id
+        WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
+        """;
+
+    public Task<ConversationRecord?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken = default) =>
+        database.Reads.QuerySingleOrDefaultAsync<ConversationRecord>(SelectOne, new { ChannelId = channelId, ConversationId = conversationId }, cancellationToken);
 
     public static Task<ConversationRecord?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string channelId, string conversationId) =>
-        connection.QuerySingleOrDefaultAsync<ConversationRecord>(
-            """
-            SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
-                   c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, p.name AS bound_person_name,
-                   c.last_seen_at, c.removed_at
-            FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id LEFT JOIN person p ON p.id = c.bound_person_id
-            WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
-            """,
-            new { ChannelId = channelId, ConversationId = conversationId }, transaction);
+        connection.QuerySingleOrDefaultAsync<ConversationRecord>(SelectOne, new { ChannelId = channelId, ConversationId = conversationId }, transaction);
 
     /// <summary>Binds a 1:1 chat to its person, for their own reminders (订阅我的提醒); null unsubscribes.</summary>
     public static Task BindPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? personId) =>

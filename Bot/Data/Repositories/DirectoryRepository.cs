@@ -37,12 +37,9 @@ public sealed class DirectoryRepository(LedgerDatabase database)
     public static async Task<IReadOnlyList<Person>> PeopleAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
         (await connection.QueryAsync<Person>(SelectPeople + " ORDER BY p.id", transaction: transaction)).AsList();
 
-    public async Task<Person?> FindPersonByAccountAsync(string accountId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Person>(
-            SelectPeople + " JOIN channel_account a ON a.person_id = p.id WHERE a.account_id = @AccountId", new { AccountId = accountId });
-    }
+    public Task<Person?> FindPersonByAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+        database.Reads.QuerySingleOrDefaultAsync<Person>(
+            SelectPeople + " JOIN channel_account a ON a.person_id = p.id WHERE a.account_id = @AccountId", new { AccountId = accountId }, cancellationToken);
 
     public async Task<Person?> FindPersonByNameAsync(string name, CancellationToken cancellationToken = default)
     {

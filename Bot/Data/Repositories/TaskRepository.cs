@@ -64,8 +64,12 @@ public sealed class TaskRepository(LedgerDatabase database)
     public Task<IReadOnlyList<LedgerTask>> OpenOwnedByAsync(long personId, CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.owner_id = @PersonId{Order}", new { PersonId = personId }, cancellationToken);
 
-    public Task<IReadOnlyList<LedgerTask>> ByIdsAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
-        QueryAsync($"{SelectTasks} WHERE t.id IN @Ids{Order}", new { Ids = ids.Distinct().ToArray() }, cancellationToken);
+    public async Task<IReadOnlyList<LedgerTask>> ByIdsAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default)
+    {
+        // The IN list is expanded by Dapper, so this one is not a fixed statement to keep prepared.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<LedgerTask>($"{SelectTasks} WHERE t.id IN @Ids{Order}", new { Ids = ids.Distinct().ToArray() })).AsList();
+    }
 
     public Task<IReadOnlyList<LedgerTask>> AllAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectTasks} ORDER BY t.code", null, cancellationToken);
@@ -104,9 +108,6 @@ public sealed class TaskRepository(LedgerDatabase database)
         return await connection.ExecuteAsync(sql, new { TaskId = taskId, At = UtcText.Format(at) }, transaction) == 1;
     }
 
-    private async Task<IReadOnlyList<LedgerTask>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<LedgerTask>(sql, parameters)).AsList();
-    }
+    private async Task<IReadOnlyList<LedgerTask>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        await database.Reads.QueryAsync<LedgerTask>(sql, parameters, cancellationToken);
 }

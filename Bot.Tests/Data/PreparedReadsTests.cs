@@ -1,0 +1,71 @@
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+using CampaignBot.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Tests.Data;
+
+/// <summary>
+/// Statements kept prepared across reads must never answer from an old snapshot: a commit from
+/// another connection (or another process: the operator's import) is visible to the next read.
+/// </summary>
+public class PreparedReadsTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task ARead_AfterAnotherConnectionCommits_SeesTheCommit()
+    {
+        var tasks = new TaskRepository(database.Database);
+        var today = new DateOnly(2026, 6, 15);
+        var before = await tasks.OverdueAsync(today, TaskScope.Everything);
+        Assert.NotEmpty(before);
+
+        // A separate, unpooled connection, as another process would have.
+        await using (var other = new SqliteConnection($"Data Source={database.Path};Pooling=False"))
+        {
+            await other.ExecuteAsync("UPDATE task SET status = 'done', done_at = '2026-06-15T00:00:00.000Z' WHERE code = @Code", new { before[0].Code });
+        }
+
+        var after = await tasks.OverdueAsync(today, TaskScope.Everything);
+        Assert.Equal(before.Count - 1, after.Count);
+        Assert.DoesNotContain(after, t => t.Code == before[0].Code);
+    }
+
+    [Fact]
+    public async Task ARead_SeesRowsAddedBetweenReads_AndSurvivesASchemaChange()
+    {
+        var directory = new DirectoryRepository(database.Database);
+        Assert.Null(await directory.FindPersonByAccountAsync("new-account"));
+
+        await using (var other = new SqliteConnection($"Data Source={database.Path};Pooling=False"))
+        {
+            // A schema change makes SQLite re-prepare the kept statement on its next step.
+            await other.ExecuteAsync("ALTER TABLE person ADD COLUMN nickname TEXT");
+            await other.ExecuteAsync("INSERT INTO channel_account (account_id, person_id, linked_at) VALUES ('new-account', 1, '2026-06-15T00:00:00.000Z')");
+        }
+
+        var person = await directory.FindPersonByAccountAsync("new-account");
+        Assert.NotNull(person);
+        Assert.Equal(1, person.Id);
+    }
+
+    [Fact]
+    public async Task ManyParallelReads_EachGetTheirOwnAnswer()
+    {
+        var conversations = new ConversationRepository(database.Database);
+        await database.BindChatAsync("chat-a", "http://127.0.0.1:9/", office: "综合组");
+        await database.BindChatAsync("chat-b", "http://127.0.0.1:9/", office: "材料组");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            conversations.FindAsync("msteams", i % 2 == 0 ? "chat-a" : "chat-b")));
+
+        Assert.All(answers.Where((_, i) => i % 2 == 0), a => Assert.Equal("综合组", a!.BoundOfficeName));
+        Assert.All(answers.Where((_, i) => i % 2 == 1), a => Assert.Equal("材料组", a!.BoundOfficeName));
+    }
+}
