@@ -3,8 +3,13 @@ using CampaignBot.Operator;
 
 // Operator verbs (import, export) take their own arguments; everything else is host configuration.
 var isVerb = OperatorVerbs.IsVerb(args);
-var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
-builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(builder.Configuration);
+// The pages (Web Chat) live beside the binary, wherever the service is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = isVerb ? [] : args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
 
 var app = builder.Build();
 if (isVerb)

@@ -22,7 +22,7 @@ public sealed class BenchServices(ServiceProvider provider, string folder) : IDi
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
             .AddSingleton(time);
-        services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(configuration);
+        services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(configuration).AddReminders(configuration);
         return new BenchServices(services.BuildServiceProvider(), folder);
     }
 

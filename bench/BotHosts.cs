@@ -25,7 +25,7 @@ public static class BotHosts
             ["Campaign:SeedSampleCampaign"] = "false",
             ["Reminders:Enabled"] = "false",
         });
-        builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(builder.Configuration);
+        builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
         var app = builder.Build();
         app.MapCampaignBot();
         return (app, await StartAsync(app));

@@ -50,7 +50,7 @@ public sealed class BotServices : IAsyncDisposable
                 }
             })
             .AddSingleton<TimeProvider>(database.Time);
-        services.AddCampaignClock().AddLedger().AddCampaignChat().AddReminders(configuration);
+        services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(configuration).AddReminders(configuration);
         return new BotServices(database, services.BuildServiceProvider());
     }
 

@@ -18,6 +18,50 @@ public static class ActivityShape
     /// </summary>
     public static string? Read(string body, out Activity? read)
     {
+        if (Parse(body, out read) is { } problem)
+        {
+            return problem;
+        }
+
+        var activity = read!;
+        read = null;
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "The activity has no channelId.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no conversation.id.";
+        }
+
+        if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "A message activity needs from.id.";
+        }
+
+        // The SDK builds a connector client for every turn, even when replies come back in the
+        // response body (expectReplies), so a service url is always needed.
+        if (string.IsNullOrEmpty(activity.ServiceUrl))
+        {
+            return "The activity has no serviceUrl.";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return "The activity's serviceUrl must be an absolute http or https URL.";
+        }
+
+        read = activity;
+        return null;
+    }
+
+    /// <summary>
+    /// Reads a JSON object with a type as an activity, nothing more: what a Direct Line client
+    /// posts, where the channel fills in the conversation, sender and service url itself.
+    /// </summary>
+    public static string? Parse(string body, out Activity? read)
+    {
         read = null;
         JObject json;
         try
@@ -52,33 +96,6 @@ public static class ActivityShape
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
             return "The activity has no type.";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.ChannelId))
-        {
-            return "The activity has no channelId.";
-        }
-
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
-        {
-            return "The activity has no conversation.id.";
-        }
-
-        if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.From?.Id))
-        {
-            return "A message activity needs from.id.";
-        }
-
-        // The SDK builds a connector client for every turn, even when replies come back in the
-        // response body (expectReplies), so a service url is always needed.
-        if (string.IsNullOrEmpty(activity.ServiceUrl))
-        {
-            return "The activity has no serviceUrl.";
-        }
-
-        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            return "The activity's serviceUrl must be an absolute http or https URL.";
         }
 
         read = activity;

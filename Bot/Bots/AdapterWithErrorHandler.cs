@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CampaignBot.Chat.Replies;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -38,4 +39,14 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
     /// </summary>
     public Task<InvokeResponse> ProcessIncomingAsync(string authorization, Activity activity, IBot bot, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authorization, activity, bot.OnTurnAsync, cancellationToken);
+
+    /// <summary>
+    /// Runs an activity that a channel hosted by this process has already authenticated (the
+    /// embedded Direct Line channel checks its own tokens), with the bot's identity: the same
+    /// pipeline, bot and error handling as /api/messages.
+    /// </summary>
+    public Task<InvokeResponse> ProcessAuthenticatedAsync(ClaimsIdentity identity, Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(
+            new AuthenticateRequestResult { ClaimsIdentity = identity, ConnectorFactory = BotFrameworkAuthentication.CreateConnectorFactory(identity) },
+            activity, bot.OnTurnAsync, cancellationToken);
 }

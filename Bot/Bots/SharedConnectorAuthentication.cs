@@ -15,12 +15,15 @@ namespace CampaignBot.Bots;
 /// (fresh JSON contract metadata); a warm one sends in 0.3 ms (measured here, bench/). A reminder
 /// fan-out sends thousands, so clients are kept per (bot app id, service url, audience), as the
 /// SDK's older BotFrameworkAdapter kept them. The user-token client it also makes for every turn
-/// is shared the same way. Everything else is the configured authentication.
+/// is shared the same way. Service urls of the embedded Direct Line channel get that channel's
+/// own clients. Everything else is the configured authentication.
 /// </summary>
-public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inner, DirectLine.EmbeddedConnector? embedded = null) : BotFrameworkAuthentication
 {
     /// <summary>Channels are few (Teams has a handful of regional service urls); this bounds the cache against odd requests.</summary>
     public const int MaxSharedClients = 256;
+
+    private readonly DirectLine.EmbeddedConnector? embeddedChannel = embedded;
 
     private readonly ConcurrentDictionary<(string? AppId, string ServiceUrl, string? Audience), Lazy<Task<IConnectorClient>>> clients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<UserTokenClient>>> tokenClients = new();
@@ -79,6 +82,12 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
+            if (owner.embeddedChannel is { } channel && DirectLine.EmbeddedConnector.Serves(serviceUrl))
+            {
+                // The embedded Web Chat channel: its own key, no Azure AD token.
+                return new KeptConnectorClient(channel.ClientFor(serviceUrl));
+            }
+
             var key = (appId, serviceUrl, audience);
             if (owner.clients.Count >= MaxSharedClients && !owner.clients.ContainsKey(key))
             {

@@ -1,6 +1,7 @@
 using CampaignBot.Bots;
 using CampaignBot.Chat;
 using CampaignBot.Chat.Handlers;
+using CampaignBot.DirectLine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -20,7 +21,8 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            sp.GetRequiredService<DirectLine.EmbeddedConnector>()));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, CampaignActivityHandler>();
@@ -34,9 +36,14 @@ public static class ChatServiceCollectionExtensions
 
     public static WebApplication MapCampaignBot(this WebApplication app)
     {
+        app.UseWebSockets();
+        // The Web Chat page (wwwroot/index.html) and the bundle npm fetched at build time (wwwroot/lib).
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapBotMessages();
+        app.MapDirectLine();
+        app.MapWebChat();
         app.MapHealthChecks("/healthz");
-        app.MapGet("/", () => Results.Text("CampaignBot is running. Bot Framework endpoint: POST /api/messages\n"));
         return app;
     }
 }

@@ -45,4 +45,13 @@ public sealed class EvidenceRepository(LedgerDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<Evidence>(sql, new { TaskId = taskId })).AsList();
     }
+
+    /// <summary>The tasks that have a file at a url ending in <paramref name="suffix"/> as evidence.</summary>
+    public async Task<IReadOnlyList<long>> TasksWithUrlEndingAsync(string suffix, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(
+            "SELECT DISTINCT task_id FROM evidence WHERE url LIKE '%' || @Suffix ESCAPE '\\'",
+            new { Suffix = suffix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") })).AsList();
+    }
 }

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using CampaignBot.Data;
+using Dapper;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace CampaignBot.DirectLine;
+
+public sealed record DirectLineConversation(string Id, string UserId, string? UserName);
+
+public sealed record StoredAttachment(string Id, string ConversationId, string UserId, string Name, string ContentType, long SizeBytes);
+
+/// <summary>
+/// The channel's conversations and their activities, in the ledger's SQLite file, so that what was
+/// said (and reminders pushed while nobody had the page open) is still there after a restart.
+/// </summary>
+public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time)
+{
+    /// <summary>Most activities one read returns; a client asks again from the new watermark.</summary>
+    public const int PageSize = 200;
+
+    public static string NewId(string prefix) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        database.Reads.QuerySingleOrDefaultAsync<DirectLineConversation>(
+            "SELECT id, user_id AS UserId, user_name AS UserName FROM directline_conversation WHERE id = @Id", new { Id = conversationId }, cancellationToken);
+
+    public Task<DirectLineConversation> CreateAsync(string userId, string? userName, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var created = new DirectLineConversation(NewId("dl"), userId, userName);
+            await connection.ExecuteAsync(
+                "INSERT INTO directline_conversation (id, user_id, user_name, created_at) VALUES (@Id, @UserId, @UserName, @At)",
+                new { created.Id, created.UserId, created.UserName, At = UtcText.Format(time.GetUtcNow()) }, transaction);
+            return created;
+        }, cancellationToken);
+
+    /// <summary>The Web Chat page's conversation of a user: one per person, kept, so the page shows what came while it was closed.</summary>
+    public async Task<(DirectLineConversation Conversation, bool Created)> PageConversationAsync(string userId, string? userName, CancellationToken cancellationToken = default)
+    {
+        var existing = await database.Reads.QuerySingleOrDefaultAsync<DirectLineConversation>(
+            "SELECT id, user_id AS UserId, user_name AS UserName FROM directline_conversation WHERE user_id = @UserId ORDER BY created_at LIMIT 1", new { UserId = userId }, cancellationToken);
+        return existing is null ? (await CreateAsync(userId, userName, cancellationToken), true) : (existing, false);
+    }
+
+    /// <summary>Adds an activity to a conversation, with a new id and timestamp; returns the id and its watermark.</summary>
+    public Task<(string Id, long Watermark)> AppendAsync(Activity activity, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            activity.Id = NewId(activity.Conversation.Id + "|");
+            activity.Timestamp = time.GetUtcNow();
+            var watermark = await connection.ExecuteScalarAsync<long>(
+                """
+                INSERT INTO directline_activity (conversation_id, activity_id, json, created_at) VALUES (@ConversationId, @ActivityId, @Json, @At)
+                RETURNING watermark
+                """,
+                new
+                {
+                    ConversationId = activity.Conversation.Id,
+                    ActivityId = activity.Id,
+                    Json = JsonConvert.SerializeObject(activity, HttpHelper.BotMessageSerializerSettings),
+                    At = UtcText.Format(activity.Timestamp.Value),
+                }, transaction);
+            return (activity.Id, watermark);
+        }, cancellationToken);
+
+    /// <summary>The activities after <paramref name="watermark"/> (as JSON), oldest first, and the new watermark.</summary>
+    public async Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken = default)
+    {
+        var rows = await database.Reads.QueryAsync<(long Watermark, string Json)>(
+            "SELECT watermark, json FROM directline_activity WHERE conversation_id = @ConversationId AND watermark > @After ORDER BY watermark LIMIT @Limit",
+            new { ConversationId = conversationId, After = watermark, Limit = PageSize }, cancellationToken);
+        return (rows.Select(r => r.Json).ToList(), rows.Count == 0 ? watermark : rows[^1].Watermark);
+    }
+
+    public async Task<long> LatestWatermarkAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        (await database.Reads.QueryAsync<long>(
+            "SELECT COALESCE(max(watermark), 0) FROM directline_activity WHERE conversation_id = @ConversationId",
+            new { ConversationId = conversationId }, cancellationToken))[0];
+
+    public Task AddAttachmentAsync(StoredAttachment attachment, CancellationToken cancellationToken = default) =>
+        database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            """
+            INSERT INTO directline_attachment (id, conversation_id, user_id, name, content_type, size_bytes, created_at)
+            VALUES (@Id, @ConversationId, @UserId, @Name, @ContentType, @SizeBytes, @At)
+            """,
+            new { attachment.Id, attachment.ConversationId, attachment.UserId, attachment.Name, attachment.ContentType, attachment.SizeBytes, At = UtcText.Format(time.GetUtcNow()) },
+            transaction), cancellationToken);
+
+    public Task<StoredAttachment?> FindAttachmentAsync(string id, CancellationToken cancellationToken = default) =>
+        database.Reads.QuerySingleOrDefaultAsync<StoredAttachment>(
+            "SELECT id, conversation_id AS ConversationId, user_id AS UserId, name, content_type AS ContentType, size_bytes AS SizeBytes FROM directline_attachment WHERE id = @Id", new { Id = id }, cancellationToken);
+}

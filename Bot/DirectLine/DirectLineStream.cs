@@ -1,0 +1,112 @@
+using System.Net.WebSockets;
+using System.Text;
+
+namespace CampaignBot.DirectLine;
+
+/// <summary>
+/// The WebSocket stream of a conversation: every activity after the watermark as an ActivitySet
+/// message, then each new one as it is stored. Clients' empty pings are read and ignored; a
+/// client that goes away ends the stream.
+/// </summary>
+public static class DirectLineStream
+{
+    /// <summary>An idle stream sends an empty message this often, so proxies keep the connection open.</summary>
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+
+    public static RouteGroupBuilder MapDirectLineStream(this RouteGroupBuilder group)
+    {
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        return group;
+    }
+
+    private static async Task<IResult> StreamAsync(
+        HttpContext http, string conversationId, string? watermark, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store, ConversationSignals signals)
+    {
+        // A browser's WebSocket cannot send headers: the token comes in the url's "t".
+        var (conversation, refusal) = await DirectLineEndpoints.AuthorizeAsync(http, conversationId, secret, tokens, store, allowQueryToken: true);
+        if (conversation is null)
+        {
+            return refusal!;
+        }
+
+        var (from, problem) = await DirectLineEndpoints.ReadWatermarkAsync(watermark, conversation, store, http.RequestAborted);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return DirectLineErrors.BadArgument("The stream is a WebSocket; poll GET .../activities otherwise.");
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        var reading = DrainAsync(socket, closed);
+        var position = from ?? 0;
+        try
+        {
+            while (!closed.IsCancellationRequested)
+            {
+                // Taken before reading, so an activity stored in between wakes the wait below.
+                var next = signals.Next(conversation.Id);
+                var (activities, reached) = await store.ReadAfterAsync(conversation.Id, position, closed.Token);
+                if (activities.Count > 0)
+                {
+                    await SendAsync(socket, DirectLineEndpoints.ActivitySetJson(activities, reached), closed.Token);
+                    position = reached;
+                    continue;
+                }
+
+                var woken = await Task.WhenAny(next, Task.Delay(KeepAlive, closed.Token), reading);
+                if (woken == reading)
+                {
+                    break;
+                }
+
+                if (woken != next && !closed.IsCancellationRequested)
+                {
+                    await SendAsync(socket, "", closed.Token);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // The client went away.
+        }
+
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
+        return Results.Empty;
+    }
+
+    private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+    /// <summary>Reads (and drops) what the client sends until it closes, then cancels the stream.</summary>
+    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer, closed.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+        }
+        finally
+        {
+            await closed.CancelAsync();
+        }
+    }
+}

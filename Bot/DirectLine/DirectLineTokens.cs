@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CampaignBot.DirectLine;
+
+/// <summary>Who a token speaks for: one user in one conversation, until it expires.</summary>
+public sealed record DirectLineGrant(string ConversationId, string UserId, string? UserName, DateTimeOffset ExpiresAt);
+
+public enum TokenProblem
+{
+    None,
+    Missing,
+    Invalid,
+    Expired,
+}
+
+/// <summary>
+/// Direct Line tokens: JWTs signed (HS256) with a key derived from the channel secret, carrying the
+/// conversation and the user. Web Chat reads the user id from the token's "user" claim, as it does
+/// with the cloud service's tokens. Expiry is checked against the injected clock, not the library's.
+/// </summary>
+public sealed class DirectLineTokens(DirectLineSecret secret, IOptions<DirectLineOptions> options, TimeProvider time)
+{
+    private const string Issuer = "campaignbot-directline";
+    private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly Lazy<SymmetricSecurityKey> key = new(() => new SymmetricSecurityKey(secret.KeyFor("tokens")));
+
+    public TimeSpan Lifetime => TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
+
+    public string Issue(string conversationId, string userId, string? userName)
+    {
+        var now = time.GetUtcNow();
+        var claims = new Dictionary<string, object> { ["conv"] = conversationId, ["user"] = userId };
+        if (!string.IsNullOrEmpty(userName))
+        {
+            claims["name"] = userName;
+        }
+
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            Expires = (now + Lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(key.Value, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public async Task<(DirectLineGrant? Grant, TokenProblem Problem)> ReadAsync(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return (null, TokenProblem.Missing);
+        }
+
+        var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
+        {
+            ValidIssuer = Issuer,
+            ValidateAudience = false,
+            ValidateLifetime = false,
+            IssuerSigningKey = key.Value,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        });
+        if (!result.IsValid
+            || !result.Claims.TryGetValue("conv", out var conversation) || conversation is not string conversationId
+            || !result.Claims.TryGetValue("user", out var user) || user is not string userId
+            || result.SecurityToken is not JsonWebToken jwt)
+        {
+            return (null, TokenProblem.Invalid);
+        }
+
+        var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero);
+        if (expires <= time.GetUtcNow())
+        {
+            return (null, TokenProblem.Expired);
+        }
+
+        return (new DirectLineGrant(conversationId, userId, result.Claims.TryGetValue("name", out var name) ? name as string : null, expires), TokenProblem.None);
+    }
+}

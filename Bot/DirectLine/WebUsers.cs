@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using CampaignBot.Data.Repositories;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.DirectLine;
+
+/// <summary>A person using the bot's pages (Web Chat, the board), by their chat account.</summary>
+public sealed record WebUser(string AccountId, string Name);
+
+/// <summary>
+/// Who is on the page. In production only the intranet's single sign-on proxy says so, in the
+/// header named by DirectLine:TrustedUserHeader; in development a sample person can be picked
+/// (a cookie remembers the choice). With neither, nobody is signed in and the page is refused.
+/// </summary>
+public sealed class WebUsers(IOptions<DirectLineOptions> options, IHostEnvironment environment, DirectoryRepository directory)
+{
+    public bool UsesProxy => options.Value.TrustedUserHeader.Length > 0;
+
+    /// <summary>Picking a sample person: never when a proxy signs people in; otherwise as configured, or in Development.</summary>
+    public bool AllowsSampleSignIn => !UsesProxy && (options.Value.SampleSignIn ?? environment.IsDevelopment());
+
+    public async Task<WebUser?> CurrentAsync(HttpContext http)
+    {
+        if (UsesProxy)
+        {
+            var account = http.Request.Headers[options.Value.TrustedUserHeader].ToString().Trim();
+            if (account.Length == 0)
+            {
+                return null;
+            }
+
+            var person = await directory.FindPersonByAccountAsync(account, http.RequestAborted);
+            return new WebUser(account, person?.Name ?? account);
+        }
+
+        if (!AllowsSampleSignIn)
+        {
+            return null;
+        }
+
+        var signedIn = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return signedIn.Succeeded && signedIn.Principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id
+            ? new WebUser(id, signedIn.Principal.FindFirstValue(ClaimTypes.Name) ?? id)
+            : null;
+    }
+
+    public Task SignInAsync(HttpContext http, WebUser user) =>
+        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.AccountId), new Claim(ClaimTypes.Name, user.Name)], CookieAuthenticationDefaults.AuthenticationScheme)));
+
+    public Task SignOutAsync(HttpContext http) => http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+}

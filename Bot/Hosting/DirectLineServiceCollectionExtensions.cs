@@ -1,0 +1,46 @@
+using CampaignBot.Data;
+using CampaignBot.DirectLine;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Hosting;
+
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The embedded Direct Line channel and the Web Chat page's sign-in: the channel's secret and
+    /// tokens, its store, the connector the bot posts back to, and the cookie that remembers a
+    /// development sign-in (its keys kept beside the ledger, so a restart does not sign people out).
+    /// </summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section));
+        services.AddSingleton<DirectLineSecret>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<EmbeddedConnector>();
+        services.AddSingleton<DirectLineChannel>();
+        services.AddSingleton<AttachmentAccess>();
+        services.AddSingleton<WebUsers>();
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddDataProtection()
+            .SetApplicationName("CampaignBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath))!, "keys")));
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "campaignbot-user";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(7);
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
+        });
+        return services;
+    }
+}
