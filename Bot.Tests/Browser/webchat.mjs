@@ -15,7 +15,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN' });
+const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 page.on('console', message => { if (message.type() === 'error') console.log('browser console: ' + message.text()); });
 page.setDefaultTimeout(20000);
 const transcript = () => page.locator('.webchat__basic-transcript');

@@ -1,3 +1,4 @@
+using CampaignBot.Tests.Support;
 using CampaignBot.Hosting;
 using CampaignBot.Scheduling.Reminders;
 using Microsoft.Extensions.Configuration;
@@ -36,13 +37,7 @@ public class ReminderOptionsTests
     [Fact]
     public void RootAppSettings_BindsToTheSamePolicy()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "CampaignBot.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(root.FullName, "appsettings.json")).Build();
+        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepositoryRoot.Path, "appsettings.json")).Build();
         var options = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>()!;
 
         Assert.Equal([7, 3, 1, 0], options.DaysBeforeDeadlineOrDefault());

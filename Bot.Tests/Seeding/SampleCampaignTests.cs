@@ -39,7 +39,7 @@ public class SampleCampaignTests
     [Fact]
     public async Task Readme_ListsEverySamplePersonWithAccountOfficeAndRole()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "README.md"));
         await using var database = await TestDatabase.CreateAsync();
         var accounts = await new DirectoryRepository(database.Database).AccountsByPersonAsync();
 
@@ -49,16 +49,5 @@ public class SampleCampaignTests
             var row = new Regex($@"^\|\s*`{Regex.Escape(account)}`\s*\|\s*{person.Name}\s*\|\s*{person.OfficeName}\s*\|", RegexOptions.Multiline);
             Assert.True(row.IsMatch(readme), $"README.md has no row for {account} ({person.Name}, {person.OfficeName})");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CampaignBot.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("CampaignBot.sln not found above the test binaries");
     }
 }

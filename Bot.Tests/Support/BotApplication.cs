@@ -32,6 +32,8 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             ["Reminders:SchedulerName"] = "tests-" + Guid.NewGuid().ToString("N"),
             ["Reminders:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Error",
+            ["DirectLine:SecretFile"] = Path.Combine(Folder, "directline-secret"),
+            ["DirectLine:AttachmentsFolder"] = Path.Combine(Folder, "attachments"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -55,6 +57,19 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>
+    /// Serves on a real port on 127.0.0.1 (Kestrel) instead of the in-memory test server: for a
+    /// browser, WebSockets, and the embedded channel's connector, which the bot calls over HTTP.
+    /// </summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
     }
 
     public SqliteConnection OpenLedger()
