@@ -24,6 +24,9 @@ public static class BotHosts
             ["Storage:DatabasePath"] = databasePath,
             ["Campaign:SeedSampleCampaign"] = "false",
             ["Reminders:Enabled"] = "false",
+            // The embedded Direct Line channel keeps its secret and files beside the ledger, not in the checkout's data/.
+            ["DirectLine:SecretFile"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "directline-secret"),
+            ["DirectLine:AttachmentsFolder"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "attachments"),
         });
         builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
         var app = builder.Build();

@@ -1,6 +1,6 @@
 using CampaignBot.Bench;
 
-// dotnet run -c Release --project bench [-- --only fanout|queries --tasks 10000 --offices 200 --chats-per-office 1 --limit 100 --soak 180 --out bench-results.json]
+// dotnet run -c Release --project bench [-- --only fanout|queries|directline --tasks 10000 --offices 200 --chats-per-office 1 --limit 100 --soak 180 --out bench-results.json]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1]);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
@@ -21,10 +21,17 @@ try
 
         rows.AddRange(await QueryBenchmark.RunAsync(folder, ledgers));
         rows.AddRange(await StartupBenchmark.RunAsync(folder, ledgers[100_000], 100_000));
+        rows.AddRange(await DirectLineBenchmark.RunAsync(ledgers[10_000]));
         if (Option("soak", 0) is > 0 and var seconds)
         {
             rows.AddRange(await SoakBenchmark.RunAsync(ledgers[10_000], TimeSpan.FromSeconds(seconds)));
         }
+    }
+
+    if (only is "directline")
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        rows.AddRange(await DirectLineBenchmark.RunAsync(await BenchLedger.CreateAsync(folder, 10_000, today)));
     }
 
     if (only is null or "fanout")

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using CampaignBot.DirectLine;
+
+namespace CampaignBot.Bench;
+
+/// <summary>
+/// The embedded Direct Line channel as Web Chat uses it: 50 conversations, each with its WebSocket
+/// stream open, each posting 本周到期 and waiting for the bot's answer on its stream before asking
+/// again. Round trip = from the POST to the answer arriving on the stream.
+/// </summary>
+public static class DirectLineBenchmark
+{
+    private const int Conversations = 50;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Measured = TimeSpan.FromSeconds(10);
+
+    public static async Task<IReadOnlyList<BenchRow>> RunAsync(string ledger)
+    {
+        var (app, baseUrl) = await BotHosts.StartCampaignBotAsync(ledger);
+        try
+        {
+            var secret = app.Services.GetRequiredService<DirectLineSecret>().Value;
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var clients = new List<Client>();
+            for (var i = 0; i < Conversations; i++)
+            {
+                clients.Add(await Client.StartAsync(http, secret, BenchLedger.Account));
+            }
+
+            await RunAllAsync(clients, WarmUp, pace: null);
+            // People type: each conversation asks once a second (50 questions/s in all); then as fast as answers come.
+            var paced = await MeasureAsync(clients, TimeSpan.FromSeconds(1));
+            var flat = await MeasureAsync(clients, pace: null);
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+
+            return
+            [
+                Row($"Direct Line round trip, {Conversations} conversations each asking once a second", paced),
+                Row($"Direct Line round trip, {Conversations} conversations asking back to back (saturation)", flat),
+            ];
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private static async Task<(List<double> Latencies, double Seconds)> MeasureAsync(IReadOnlyList<Client> clients, TimeSpan? pace)
+    {
+        foreach (var client in clients)
+        {
+            client.Latencies.Clear();
+        }
+
+        var watch = Stopwatch.StartNew();
+        await RunAllAsync(clients, Measured, pace);
+        return (clients.SelectMany(c => c.Latencies).Order().ToList(), watch.Elapsed.TotalSeconds);
+    }
+
+    private static BenchRow Row(string name, (List<double> Latencies, double Seconds) run)
+    {
+        var all = run.Latencies;
+        return new BenchRow(name, "median ms", all[all.Count / 2], "", null,
+            $"p99 {all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))]:F2} ms, {all.Count / run.Seconds:N0} questions/s over {all.Count:N0} round trips (本周到期, answer read from the WebSocket stream, 10,000 tasks)");
+    }
+
+    private static Task RunAllAsync(IReadOnlyList<Client> clients, TimeSpan duration, TimeSpan? pace)
+    {
+        var until = Stopwatch.StartNew();
+        return Task.WhenAll(clients.Select(async (c, i) =>
+        {
+            // Paced clients start spread over the first interval, as people do.
+            var next = pace is { } interval ? interval * i / clients.Count : TimeSpan.Zero;
+            while (until.Elapsed < duration)
+            {
+                if (pace is { } step)
+                {
+                    if (next > until.Elapsed)
+                    {
+                        await Task.Delay(next - until.Elapsed);
+                    }
+
+                    next += step;
+                }
+
+                await c.AskAsync("本周到期");
+            }
+        }));
+    }
+
+    /// <summary>One Web Chat user: a token, a conversation, its stream, and the latencies it saw.</summary>
+    private sealed class Client : IAsyncDisposable
+    {
+        private readonly HttpClient http;
+        private readonly string conversationId;
+        private readonly string token;
+        private readonly ClientWebSocket socket = new();
+        private readonly Task receiving;
+        private TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Client(HttpClient http, string conversationId, string token, string streamUrl)
+        {
+            this.http = http;
+            this.conversationId = conversationId;
+            this.token = token;
+            socket.ConnectAsync(new Uri(streamUrl), CancellationToken.None).GetAwaiter().GetResult();
+            receiving = ReceiveAsync();
+        }
+
+        public List<double> Latencies { get; } = [];
+
+        public static async Task<Client> StartAsync(HttpClient http, string secret, string userId)
+        {
+            using var generate = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/tokens/generate") { Content = JsonContent.Create(new { user = new { id = userId } }) };
+            generate.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            var token = (await (await http.SendAsync(generate)).Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+            using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+            start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var conversation = (await (await http.SendAsync(start)).Content.ReadFromJsonAsync<JsonObject>())!;
+            return new Client(http, conversation["conversationId"]!.GetValue<string>(), token, conversation["streamUrl"]!.GetValue<string>());
+        }
+
+        public async Task AskAsync(string text)
+        {
+            answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var watch = Stopwatch.StartNew();
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/activities") { Content = JsonContent.Create(new { type = "message", text }) };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            (await http.SendAsync(post)).EnsureSuccessStatusCode();
+            await answered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            await receiving;
+            socket.Dispose();
+        }
+
+        private async Task ReceiveAsync()
+        {
+            var buffer = new byte[64 * 1024];
+            using var message = new MemoryStream();
+            try
+            {
+                while (socket.State == WebSocketState.Open)
+                {
+                    var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                    if (received.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    message.Write(buffer, 0, received.Count);
+                    if (!received.EndOfMessage || message.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var set = JsonNode.Parse(message.ToArray())!;
+                    message.SetLength(0);
+                    if (set["activities"]!.AsArray().Any(a => a!["from"]!["role"]?.GetValue<string>() == "bot" && a["replyToId"] is not null))
+                    {
+                        answered.TrySetResult();
+                    }
+                }
+            }
+            catch (WebSocketException)
+            {
+                // The server closed the stream at shutdown.
+            }
+        }
+    }
+}
