@@ -34,6 +34,7 @@ public sealed class WebChatPageTests
 
         Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(60)) == 0, browser.Output);
         Assert.Contains("step: reminder arrived without a reload", browser.Output);
+        Assert.Contains("websocket: /v3/directline/conversations/", browser.Output);
         Assert.True(new FileInfo(Path.Combine(Screenshots, "webchat.png")).Length > 10_000);
 
         using var ledger = app.OpenLedger();
@@ -42,6 +43,24 @@ public sealed class WebChatPageTests
         Assert.Contains("/v3/directline/attachments/", photoUrl);
         var stored = Directory.GetFiles(Path.Combine(app.Folder, "attachments"));
         Assert.Equal(TestImages.Png, await File.ReadAllBytesAsync(Assert.Single(stored)));
+    }
+
+    [Fact]
+    public async Task WithoutAWebSocket_WebChatPolls_AndStillAnswers()
+    {
+        await using var app = new BotApplication(new Dictionary<string, string?> { ["DirectLine:SampleSignIn"] = "true" });
+        var page = new Uri(app.StartOnKestrel(), "?transport=polling");
+        Directory.CreateDirectory(Screenshots);
+
+        using var browser = NodeScript.Start("webchat.mjs", [page.ToString(), "sample-zonghe", "", Screenshots], new() { ["STOP_AFTER_DONE"] = "webchat-polling.png" });
+
+        Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(120)) == 0, browser.Output);
+        Assert.Contains("step: confirmed: 已完成：T013", browser.Output);
+        using var ledger = app.OpenLedger();
+        Assert.Equal("done", ledger.ExecuteScalar<string>("SELECT status FROM task WHERE code = 'T013'"));
+        // Polling, not streaming: the page never opened a WebSocket.
+        Assert.DoesNotContain("websocket:", browser.Output);
+        Assert.True(new FileInfo(Path.Combine(Screenshots, "webchat-polling.png")).Length > 10_000);
     }
 }
 

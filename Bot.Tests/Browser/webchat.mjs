@@ -1,7 +1,8 @@
 // The Web Chat page in headless Chromium, as a person uses it: sign in as a sample person, ask
 // 本周到期, press 完成 on a task, send a photo with 完成, subscribe to reminders, then wait (the
 // test runs the reminder job meanwhile) until the reminder appears in the open page.
-// Usage: node webchat.mjs BASE_URL ACCOUNT PHOTO OUTPUT_FOLDER; the expected reminder text arrives on stdin.
+// Usage: node webchat.mjs PAGE_URL ACCOUNT PHOTO OUTPUT_FOLDER; the expected reminder text arrives on stdin.
+// STOP_AFTER_DONE=name.png ends after the 完成 confirmation with that screenshot.
 import { chromium } from 'playwright-core';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+page.on('websocket', socket => console.log('websocket: ' + new URL(socket.url()).pathname));
 page.on('console', message => { if (message.type() === 'error') console.log('browser console: ' + message.text()); });
 page.setDefaultTimeout(20000);
 const transcript = () => page.locator('.webchat__basic-transcript');
@@ -48,6 +50,11 @@ try {
   const confirmation = transcript().getByText(/^已完成：T\d+/).last();
   await confirmation.waitFor();
   step('confirmed: ' + await confirmation.innerText());
+  if (process.env.STOP_AFTER_DONE) {
+    await page.screenshot({ path: path.join(output, process.env.STOP_AFTER_DONE), fullPage: true });
+    console.log('ok');
+    process.exit(0);
+  }
 
   // A photo with 完成: Web Chat uploads it (multipart) with the text, and it becomes evidence.
   const code = process.env.PHOTO_TASK;

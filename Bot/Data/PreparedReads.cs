@@ -41,7 +41,7 @@ public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable
                 }
             }
 
-            Return(session);
+            await ReturnAsync(session);
             return rows;
         }
         catch
@@ -71,7 +71,7 @@ public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable
         }
     }
 
-    private void Return(Session session)
+    private async ValueTask ReturnAsync(Session session)
     {
         if (idle.Count < MaxIdleSessions)
         {
@@ -79,7 +79,7 @@ public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable
         }
         else
         {
-            session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            await session.DisposeAsync();
         }
     }
 

@@ -25,11 +25,11 @@ public sealed class DirectLineChannel(
 {
     public const string ChannelId = "directline";
 
+    private readonly string? appId = configuration["MicrosoftAppId"] is { Length: > 0 } configured ? configured : null;
+
     private string? connectorBaseUrl;
 
-    public ChannelAccount BotAccount => new(BotId, campaign.Value.Name, RoleTypes.Bot);
-
-    private string BotId => configuration["MicrosoftAppId"] is { Length: > 0 } appId ? appId : "campaignbot";
+    public ChannelAccount BotAccount => new(appId ?? "campaignbot", campaign.Value.Name, RoleTypes.Bot);
 
     /// <summary>Where the bot posts its activities for this channel: its own connector endpoint.</summary>
     public string ServiceUrl => connectorBaseUrl ??= ResolveConnectorBase() + EmbeddedConnector.PathMarker.TrimStart('/');
@@ -87,7 +87,7 @@ public sealed class DirectLineChannel(
     private Task RunTurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {
         var claims = new List<Claim>();
-        if (configuration["MicrosoftAppId"] is { Length: > 0 } appId)
+        if (appId is not null)
         {
             claims.Add(new Claim(AuthenticationConstants.AudienceClaim, appId));
             claims.Add(new Claim(AuthenticationConstants.AppIdClaim, appId));

@@ -107,14 +107,13 @@ public static class DirectLineUploads
     /// or the holder of a Direct Line token. Anyone else gets 404, which does not say it exists.
     /// </summary>
     private static async Task<IResult> DownloadAsync(
-        HttpContext http, string attachmentId, DirectLineStore store, WebUsers webUsers, DirectLineTokens tokens, AttachmentAccess access, IOptions<DirectLineOptions> options)
+        HttpContext http, string attachmentId, DirectLineStore store, WebUsers webUsers, DirectLineSecret secret, DirectLineTokens tokens,
+        AttachmentAccess access, IOptions<DirectLineOptions> options)
     {
         var viewer = (await webUsers.CurrentAsync(http))?.AccountId;
-        if (viewer is null)
+        if (viewer is null && http.Request.Headers.Authorization.Count > 0)
         {
-            var header = http.Request.Headers.Authorization.ToString();
-            var (grant, _) = await tokens.ReadAsync(header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null);
-            viewer = grant?.UserId;
+            viewer = (await DirectLineCaller.ReadAsync(http, secret, tokens)).Caller?.Grant?.UserId;
         }
 
         if (viewer is null)
