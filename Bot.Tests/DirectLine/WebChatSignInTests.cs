@@ -27,6 +27,7 @@ public class WebChatSignInTests
         using var client = Client(app);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/webchat/session", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/board/data")).StatusCode);
         var people = await client.GetFromJsonAsync<JsonArray>("/webchat/people");
         Assert.Contains(people!, p => p!["account"]!.GetValue<string>() == "sample-zonghe" && p["name"]!.GetValue<string>() == "张伟");
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/webchat/sign-in", new { account = "nobody" })).StatusCode);
@@ -35,6 +36,10 @@ public class WebChatSignInTests
         var session = await DirectLineSession.ReadAsync(await client.PostAsync("/webchat/session", null));
         Assert.Equal("sample-zonghe", session["userId"]!.GetValue<string>());
         Assert.Equal("张伟", session["userName"]!.GetValue<string>());
+
+        // The board has the same sign-in.
+        var board = await client.GetFromJsonAsync<JsonObject>("/board/data");
+        Assert.Equal(9, board!["offices"]!.AsArray().Count);
 
         // One conversation per person, kept across sessions (so reminders sent meanwhile are there).
         var again = await DirectLineSession.ReadAsync(await client.PostAsync("/webchat/session", null));
@@ -48,6 +53,7 @@ public class WebChatSignInTests
         using var client = Client(app);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/webchat/people")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/board/data")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/webchat/sign-in", new { account = "sample-coordinator" })).StatusCode);
         var refused = await client.PostAsync("/webchat/session", null);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);

@@ -74,6 +74,14 @@ public class ReminderDeliveryTests : IAsyncLifetime
         var report = Text(Assert.Single(leaders, a => Text(a).StartsWith("【通报】", StringComparison.Ordinal)));
         Assert.Contains("完成 10/37，逾期 3 项", report);
         Assert.Contains("逾期任务 3 项：", report);
+        // The report carries its chart inline (a data: url), which Teams and Web Chat show as a picture.
+        var picture = Assert.Single(leaders.Single(a => Text(a).StartsWith("【通报】", StringComparison.Ordinal))["attachments"]!.AsArray());
+        Assert.Equal("image/png", picture!["contentType"]!.GetValue<string>());
+        var url = picture["contentUrl"]!.GetValue<string>();
+        Assert.StartsWith("data:image/png;base64,", url);
+        var (width, _, colours) = PngCheck.Inspect(Convert.FromBase64String(url["data:image/png;base64,".Length..]));
+        Assert.Equal(900, width);
+        Assert.True(colours > 20);
         Assert.Equal(new(4, 0, 0, 0), result.Dispatch);
     }
 

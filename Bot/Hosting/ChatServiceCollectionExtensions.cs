@@ -1,3 +1,4 @@
+using CampaignBot.Board;
 using CampaignBot.Bots;
 using CampaignBot.Chat;
 using CampaignBot.Chat.Handlers;
@@ -43,6 +44,7 @@ public static class ChatServiceCollectionExtensions
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapBoard();
         app.MapHealthChecks("/healthz");
         return app;
     }

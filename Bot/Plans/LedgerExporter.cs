@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignBot.Board;
 using CampaignBot.Data.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
@@ -8,7 +9,8 @@ namespace CampaignBot.Plans;
 
 /// <summary>
 /// Writes the ledger as a spreadsheet with the import template's columns plus its state, so that an
-/// export can be edited and imported again. .xlsx gets the 单位 and 人员 sheets too; .csv the tasks.
+/// export can be edited and imported again. .xlsx gets the 单位 and 人员 sheets too, and the board's
+/// 汇总 and one sheet per evaluation item (see <see cref="BoardSheets"/>); .csv the tasks.
 /// </summary>
 public sealed class LedgerExporter(TaskRepository tasks, DirectoryRepository directory, CampaignClock clock)
 {
@@ -25,12 +27,19 @@ public sealed class LedgerExporter(TaskRepository tasks, DirectoryRepository dir
             case ".xlsx":
                 var people = await directory.PeopleAsync(cancellationToken);
                 var accounts = await directory.AccountsByPersonAsync(cancellationToken);
+                var offices = await directory.OfficesAsync(cancellationToken);
                 var sheets = new Dictionary<string, object>
                 {
                     [PlanColumns.TaskSheet] = taskRows,
-                    [PlanColumns.OfficeSheet] = (await directory.OfficesAsync(cancellationToken)).Select(OfficeRow).ToList(),
+                    [PlanColumns.OfficeSheet] = offices.Select(OfficeRow).ToList(),
                     [PlanColumns.PeopleSheet] = people.Select(p => PersonRow(p, accounts[p.Id])).ToList(),
                 };
+                // The board's numbers (the same computation as /board), and a sheet per evaluation item.
+                foreach (var (name, rows) in BoardSheets.From(BoardSnapshot.Build(allTasks, offices, clock.Today, BoardFilter.All), sheets.Keys))
+                {
+                    sheets[name] = rows;
+                }
+
                 await MiniExcel.SaveAsAsync(path, sheets, excelType: ExcelType.XLSX, overwriteFile: true, cancellationToken: cancellationToken);
                 break;
             default:

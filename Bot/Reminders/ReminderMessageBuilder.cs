@@ -1,3 +1,4 @@
+using CampaignBot.Board;
 using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Data.Repositories;
@@ -69,7 +70,11 @@ public sealed class ReminderMessageBuilder(
             lines.AddRange(failures.Select(f => "· " + Texts.ReportFailedLine(f.Chat, f.Error)));
         }
 
-        return await DeliverAsync(recipient, new ChatReply(string.Join("\n", lines)), [], null, cancellationToken);
+        // A chat gets the picture too (inline, so Teams and Web Chat show it); a robot's markdown cannot carry one.
+        var chart = recipient.Robot is null
+            ? new Attachment("image/png", "data:image/png;base64," + Convert.ToBase64String(ProgressChart.RenderPng(progress, Texts.ReportChartTitle(today))), name: Texts.ReportChartFile)
+            : null;
+        return await DeliverAsync(recipient, new ChatReply(string.Join("\n", lines)), [], null, cancellationToken, chart);
     }
 
     public async Task<object> NoticeAsync(string target, string body, CancellationToken cancellationToken) =>
@@ -81,7 +86,8 @@ public sealed class ReminderMessageBuilder(
     private sealed record Recipient(string Audience, Robot? Robot, string? ChannelId, ConversationReference? Reference);
 
     /// <param name="exampleCode">A listed task, for a robot's line on how to mark tasks done; null when nothing is listed.</param>
-    private async Task<object> DeliverAsync(Recipient recipient, ChatReply reply, IReadOnlyList<long> owners, string? exampleCode, CancellationToken cancellationToken)
+    /// <param name="picture">An image for a chat, after the text; robots do not get it.</param>
+    private async Task<object> DeliverAsync(Recipient recipient, ChatReply reply, IReadOnlyList<long> owners, string? exampleCode, CancellationToken cancellationToken, Attachment? picture = null)
     {
         if (recipient.Robot is { } robot)
         {
@@ -90,7 +96,14 @@ public sealed class ReminderMessageBuilder(
             return RobotMarkdown.Render(robot, reply, Texts, exampleCode is null ? null : Texts.RobotDoneHint(chatUrl, exampleCode), mentions);
         }
 
-        return new ReminderDelivery(recipient.Reference!, ReplyRenderer.Render(reply, recipient.ChannelId));
+        var activity = ReplyRenderer.Render(reply, recipient.ChannelId);
+        if (picture is not null)
+        {
+            activity.Attachments ??= [];
+            activity.Attachments.Add(picture);
+        }
+
+        return new ReminderDelivery(recipient.Reference!, activity);
     }
 
     private string Line(LedgerTask task, DateOnly today)

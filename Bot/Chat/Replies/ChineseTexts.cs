@@ -144,6 +144,8 @@ public sealed class ChineseTexts : ReplyTexts
     public override string EscalationTag => "【督办】";
     public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
         $"【通报】创建工作进展（{Date(day, day)}）：完成 {done}/{total}，逾期 {overdue} 项";
+    public override string ReportChartTitle(DateOnly day) => $"各单位完成情况（截至{Date(day, day)}）";
+    public override string ReportChartFile => "各单位完成情况.png";
     public override string ReportOverdue(int count) => count == 0 ? "逾期任务：无" : $"逾期任务 {count} 项：";
     public override string ReportDueThisWeek(int count) => count == 0 ? "本周到期：无" : $"本周到期 {count} 项：";
     public override string ReportFailed(int count) => $"上周有 {count} 条提醒未能送达：";

@@ -128,6 +128,8 @@ public sealed class EnglishTexts : ReplyTexts
     public override string EscalationTag => "[escalated] ";
     public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
         $"Weekly progress report ({Date(day, day)}): {done}/{total} done, {overdue} overdue";
+    public override string ReportChartTitle(DateOnly day) => $"Progress by office ({Date(day, day)})";
+    public override string ReportChartFile => "progress-by-office.png";
     public override string ReportOverdue(int count) => count == 0 ? "Overdue: none" : $"Overdue ({count}):";
     public override string ReportDueThisWeek(int count) => count == 0 ? "Due this week: none" : $"Due this week ({count}):";
     public override string ReportFailed(int count) => $"{count} reminder(s) could not be delivered last week:";

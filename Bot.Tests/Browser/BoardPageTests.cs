@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CampaignBot.Tests.Support;
+using Dapper;
+
+namespace CampaignBot.Tests.Browser;
+
+/// <summary>
+/// The progress board in headless Chromium (Browser/board.mjs) with the sample campaign: the numbers
+/// it shows match the ledger (counted here with SQL of its own), a task marked done through the bot
+/// shows on a refresh, and the office filter narrows it. Screenshot: screenshots/board.png.
+/// </summary>
+public sealed class BoardPageTests
+{
+    private sealed record OfficeRow(string Office, long Total, long Done, long Due, long Overdue);
+
+    [Fact]
+    public async Task TheBoard_ShowsTheLedgersNumbers_AndAChangeMadeInChat()
+    {
+        await using var app = new BotApplication(new Dictionary<string, string?> { ["DirectLine:SampleSignIn"] = "true" });
+        var baseUrl = app.StartOnKestrel();
+        Directory.CreateDirectory(WebChatPageTests.Screenshots);
+
+        using var browser = NodeScript.Start("board.mjs", [baseUrl.ToString(), "sample-coordinator", WebChatPageTests.Screenshots], []);
+        Assert.True(await browser.WaitForLineAsync("ready-for-change", TimeSpan.FromSeconds(90)), browser.Output);
+        var before = Numbers(browser.Output, "numbers: ");
+        AssertMatchesLedger(app, before);
+        Assert.Equal(2, before["charts"]!.GetValue<int>());
+
+        // 张伟 marks T014 (综合组's, due tomorrow) done in chat; the board shows it on its next refresh.
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        var reply = await BotApplication.ReplyTextsAsync(await app.PostMessageAsync(http, "sample-zonghe", "完成 T014"));
+        Assert.Contains(reply, r => r.StartsWith("已完成：T014", StringComparison.Ordinal));
+        await browser.WriteLineAsync("changed");
+
+        Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(60)) == 0, browser.Output);
+        var after = Numbers(browser.Output, "numbers-after: ");
+        AssertMatchesLedger(app, after);
+        Assert.Equal(Office(before, "综合组")["done"]!.GetValue<string>(), (int.Parse(Office(after, "综合组")["done"]!.GetValue<string>()) - 1).ToString());
+        Assert.DoesNotContain(after["nextDays"]!.AsArray(), c => c!.GetValue<string>() == "T014");
+
+        var filtered = Numbers(browser.Output, "filtered: ");
+        Assert.Equal(["综合组"], filtered["offices"]!.AsArray().Select(o => o!["office"]!.GetValue<string>()));
+        Assert.True(new FileInfo(Path.Combine(WebChatPageTests.Screenshots, "board.png")).Length > 20_000);
+    }
+
+    private static JsonObject Numbers(string output, string prefix) =>
+        JsonNode.Parse(output.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..])!.AsObject();
+
+    private static JsonNode Office(JsonObject numbers, string name) =>
+        numbers["offices"]!.AsArray().Single(o => o!["office"]!.GetValue<string>() == name)!;
+
+    /// <summary>The page against the ledger, counted independently of the board's own code.</summary>
+    private static void AssertMatchesLedger(BotApplication app, JsonObject shown)
+    {
+        var today = TestClock.Today.ToString("yyyy-MM-dd");
+        using var ledger = app.OpenLedger();
+        var offices = ledger.Query<OfficeRow>(
+            """
+            SELECT o.name AS Office, count(*) AS Total, sum(t.status = 'done') AS Done, sum(t.due_on <= @Today) AS Due,
+                   sum(t.status = 'open' AND t.due_on < @Today) AS Overdue
+            FROM task t JOIN office o ON o.id = t.lead_office_id GROUP BY o.id ORDER BY o.id
+            """, new { Today = today }).ToList();
+        Assert.Equal(
+            offices.Select(o => $"{o.Office} {o.Done}/{o.Due}/{o.Total} {o.Overdue}"),
+            shown["offices"]!.AsArray().Select(o => $"{o!["office"]} {o["done"]}/{o["due"]}/{o["total"]} {o["overdue"]}"));
+        Assert.Equal(
+            [offices.Sum(o => o.Total), offices.Sum(o => o.Done), offices.Sum(o => o.Due), offices.Sum(o => o.Overdue)],
+            shown["totals"]!.AsArray().Select(n => (long)n!.GetValue<double>()));
+
+        var overdue = ledger.Query<(string Code, long Late)>(
+            "SELECT code, julianday(@Today) - julianday(due_on) FROM task WHERE status = 'open' AND due_on < @Today ORDER BY due_on, code", new { Today = today });
+        Assert.Equal(overdue.Select(o => $"{o.Code} {o.Late}"), shown["overdue"]!.AsArray().Select(o => $"{o!["code"]} {o["daysLate"]}"));
+
+        var items = ledger.Query<(string Item, long Total, long Done, long WithEvidence)>(
+            """
+            SELECT evaluation_item, count(*), sum(status = 'done'), sum(EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = t.id))
+            FROM task t GROUP BY evaluation_item ORDER BY evaluation_item
+            """);
+        Assert.Equal(
+            items.Select(i => $"{i.Item} {i.Done}/{i.Total} {i.WithEvidence}").Order(StringComparer.Ordinal),
+            shown["items"]!.AsArray().Select(i => $"{i!["item"]} {i["done"]}/{i["total"]} {i["evidence"]}").Order(StringComparer.Ordinal));
+    }
+}

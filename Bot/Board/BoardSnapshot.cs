@@ -1,0 +1,74 @@
+using CampaignBot.Ledger;
+
+namespace CampaignBot.Board;
+
+/// <summary>An office's line on the board: its tasks as lead office.</summary>
+public sealed record OfficeLine(long OfficeId, string Office, int Total, int Done, int DueSoFar, int Overdue);
+
+public sealed record BoardTask(string Code, string Title, string Office, string EvaluationItem, DateOnly DueOn, bool Done, int Evidence, int DaysLate);
+
+/// <summary>An evaluation item (测评项目): its tasks, how many are done, and how many have evidence.</summary>
+public sealed record ItemLine(string Item, int Total, int Done, int WithEvidence, IReadOnlyList<BoardTask> Tasks)
+{
+    /// <summary>Tasks with no evidence yet: what an inspection would find missing.</summary>
+    public int EvidenceGaps => Total - WithEvidence;
+}
+
+/// <summary>What to show: one office (as lead or helping office) and/or one evaluation item; null is all.</summary>
+public sealed record BoardFilter(long? OfficeId, string? Item)
+{
+    public static readonly BoardFilter All = new(null, null);
+
+    public bool Includes(LedgerTask task) =>
+        (OfficeId is not { } office || task.InvolvesOffice(office))
+        && (Item is null || ItemOf(task) == Item);
+
+    public static string ItemOf(LedgerTask task) => string.IsNullOrWhiteSpace(task.EvaluationItem) ? BoardSnapshot.NoItem : task.EvaluationItem.Trim();
+}
+
+/// <summary>
+/// The progress board (挂图作战) computed from the ledger as it is: per-office progress, the overdue
+/// list, the next 14 days, and per-evaluation-item coverage. One pure function of the tasks and the
+/// day, so the page, the export's summary and the tests agree by construction.
+/// </summary>
+public sealed record BoardSnapshot(
+    DateOnly Today,
+    IReadOnlyList<OfficeLine> Offices,
+    IReadOnlyList<BoardTask> Overdue,
+    IReadOnlyList<BoardTask> NextDays,
+    IReadOnlyList<ItemLine> Items,
+    IReadOnlyList<string> AllItems,
+    IReadOnlyList<(long Id, string Name)> AllOffices)
+{
+    public const string NoItem = "（未填测评项目）";
+    public const int DaysAhead = 14;
+
+    public static BoardSnapshot Build(IReadOnlyList<LedgerTask> tasks, IReadOnlyList<Office> offices, DateOnly today, BoardFilter filter)
+    {
+        var shown = tasks.Where(filter.Includes).ToList();
+        var lines = offices
+            .Where(o => filter.OfficeId is not { } only || o.Id == only)
+            .Select(o => Line(o, shown.Where(t => t.LeadOfficeId == o.Id).ToList(), today))
+            .Where(l => l.Total > 0 || filter.OfficeId is not null)
+            .ToList();
+        var overdue = shown.Where(t => !t.IsDone && t.DueOn < today)
+            .OrderBy(t => t.DueOn).ThenBy(t => t.Code).Select(t => Task(t, today)).ToList();
+        var nextDays = shown.Where(t => !t.IsDone && t.DueOn >= today && t.DueOn < today.AddDays(DaysAhead))
+            .OrderBy(t => t.DueOn).ThenBy(t => t.Code).Select(t => Task(t, today)).ToList();
+        var items = shown.GroupBy(BoardFilter.ItemOf)
+            .Select(g => new ItemLine(g.Key, g.Count(), g.Count(t => t.IsDone), g.Count(t => t.EvidenceCount > 0),
+                g.OrderBy(t => t.Code).Select(t => Task(t, today)).ToList()))
+            .OrderByDescending(i => i.EvidenceGaps).ThenBy(i => i.Item, StringComparer.Ordinal)
+            .ToList();
+        return new BoardSnapshot(today, lines, overdue, nextDays, items,
+            tasks.Select(BoardFilter.ItemOf).Distinct().Order(StringComparer.Ordinal).ToList(),
+            offices.Select(o => (o.Id, o.Name)).ToList());
+    }
+
+    private static OfficeLine Line(Office office, IReadOnlyList<LedgerTask> led, DateOnly today) => new(
+        office.Id, office.Name, led.Count, led.Count(t => t.IsDone), led.Count(t => t.DueOn <= today), led.Count(t => !t.IsDone && t.DueOn < today));
+
+    private static BoardTask Task(LedgerTask task, DateOnly today) => new(
+        task.Code, task.Title, task.LeadOfficeName, BoardFilter.ItemOf(task), task.DueOn, task.IsDone, task.EvidenceCount,
+        task.IsDone || task.DueOn >= today ? 0 : today.DayNumber - task.DueOn.DayNumber);
+}
