@@ -2,36 +2,27 @@
 // numbers it shows, wait for the test to change the ledger through the bot, refresh, print them
 // again, try the office filter, and keep a screenshot.
 // Usage: node board.mjs BASE_URL ACCOUNT OUTPUT_FOLDER; a line on stdin says the change is made.
-import { chromium } from 'playwright-core';
-import { createInterface } from 'node:readline';
+import { runInPage, stdinLines } from './chromium.mjs';
 import path from 'node:path';
 
 const [baseUrl, account, output] = process.argv.slice(2);
-const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 1400 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-page.setDefaultTimeout(20000);
-page.on('console', message => { if (message.type() === 'error') console.log('browser console: ' + message.text()); });
+const lines = stdinLines();
 
-// What the page shows, read from its tables (the charts draw the same numbers on a canvas).
-const shown = () => page.evaluate(() => ({
-  totals: ['total', 'done', 'due', 'overdue-count'].map(id => +document.getElementById(id).textContent),
-  offices: [...document.querySelectorAll('#offices tbody tr')].map(r => ({ ...r.dataset })),
-  overdue: [...document.querySelectorAll('#overdue tbody tr')].map(r => ({ ...r.dataset })),
-  nextDays: [...document.querySelectorAll('#next-days tbody tr')].map(r => r.dataset.code),
-  items: [...document.querySelectorAll('#items tbody tr')].map(r => ({ ...r.dataset })),
-  charts: document.querySelectorAll('.chart canvas').length,
-}));
-const loaded = async previous => {
-  await page.waitForFunction(p => document.body.dataset.loaded && document.body.dataset.loaded !== p, previous ?? null);
-  return page.evaluate(() => document.body.dataset.loaded);
-};
+await runInPage({ width: 1280, height: 1400 }, output, 'board', async page => {
+  // What the page shows, read from its tables (the charts draw the same numbers on a canvas).
+  const shown = () => page.evaluate(() => ({
+    totals: ['total', 'done', 'due', 'overdue-count'].map(id => +document.getElementById(id).textContent),
+    offices: [...document.querySelectorAll('#offices tbody tr')].map(r => ({ ...r.dataset })),
+    overdue: [...document.querySelectorAll('#overdue tbody tr')].map(r => ({ ...r.dataset })),
+    nextDays: [...document.querySelectorAll('#next-days tbody tr')].map(r => r.dataset.code),
+    items: [...document.querySelectorAll('#items tbody tr')].map(r => ({ ...r.dataset })),
+    charts: document.querySelectorAll('.chart canvas').length,
+  }));
+  const loaded = async previous => {
+    await page.waitForFunction(p => document.body.dataset.loaded && document.body.dataset.loaded !== p, previous ?? null);
+    return page.evaluate(() => document.body.dataset.loaded);
+  };
 
-try {
   await page.goto(baseUrl);
   await page.locator(`button[data-account="${account}"]`).click();
   await page.locator('[data-id="webchat-sendbox-input"]').waitFor();
@@ -50,12 +41,4 @@ try {
   await page.locator('#office').selectOption({ label: '综合组' });
   await loaded(stamp);
   console.log('filtered: ' + JSON.stringify(await shown()));
-  console.log('ok');
-} catch (error) {
-  console.log('fail: ' + (error && error.message ? error.message.split('\n')[0] : error));
-  await page.screenshot({ path: path.join(output, 'board-failure.png'), fullPage: true }).catch(() => {});
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-  process.exit();
-}
+});

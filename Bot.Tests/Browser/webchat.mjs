@@ -3,35 +3,25 @@
 // test runs the reminder job meanwhile) until the reminder appears in the open page.
 // Usage: node webchat.mjs PAGE_URL ACCOUNT PHOTO OUTPUT_FOLDER; the expected reminder text arrives on stdin.
 // STOP_AFTER_DONE=name.png ends after the 完成 confirmation with that screenshot.
-import { chromium } from 'playwright-core';
-import { createInterface } from 'node:readline';
+import { runInPage, stdinLines } from './chromium.mjs';
 import path from 'node:path';
 
 const [baseUrl, account, photo, output] = process.argv.slice(2);
 const step = text => console.log('step: ' + text);
-const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const lines = stdinLines();
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-page.on('websocket', socket => console.log('websocket: ' + new URL(socket.url()).pathname));
-page.on('console', message => { if (message.type() === 'error') console.log('browser console: ' + message.text()); });
-page.setDefaultTimeout(20000);
-const transcript = () => page.locator('.webchat__basic-transcript');
-// Typed key by key: Web Chat's send box keeps its own state, which a programmatic fill bypasses.
-const type = async text => {
-  await page.locator('[data-id="webchat-sendbox-input"]').click();
-  await page.keyboard.type(text);
-};
-const say = async text => {
-  await type(text);
-  await page.keyboard.press('Enter');
-};
+await runInPage({ width: 1000, height: 900 }, output, 'webchat', async page => {
+  const transcript = () => page.locator('.webchat__basic-transcript');
+  // Typed key by key: Web Chat's send box keeps its own state, which a programmatic fill bypasses.
+  const type = async text => {
+    await page.locator('[data-id="webchat-sendbox-input"]').click();
+    await page.keyboard.type(text);
+  };
+  const say = async text => {
+    await type(text);
+    await page.keyboard.press('Enter');
+  };
 
-try {
   await page.goto(baseUrl);
   step('sign-in list shown');
   await page.locator(`button[data-account="${account}"]`).click();
@@ -52,8 +42,7 @@ try {
   step('confirmed: ' + await confirmation.innerText());
   if (process.env.STOP_AFTER_DONE) {
     await page.screenshot({ path: path.join(output, process.env.STOP_AFTER_DONE), fullPage: true });
-    console.log('ok');
-    process.exit(0);
+    return;
   }
 
   // A photo with 完成: Web Chat uploads it (multipart) with the text, and it becomes evidence.
@@ -86,12 +75,4 @@ try {
   step('reminder arrived without a reload: ' + expected);
 
   await page.screenshot({ path: path.join(output, 'webchat.png'), fullPage: true });
-  console.log('ok');
-} catch (error) {
-  console.log('fail: ' + (error && error.message ? error.message.split('\n')[0] : error));
-  await page.screenshot({ path: path.join(output, 'webchat-failure.png'), fullPage: true }).catch(() => {});
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-  process.exit();
-}
+});
