@@ -117,6 +117,17 @@ public sealed record OfficeProgress
     public int Overdue { get; init; }
 }
 
+/// <summary>A recurring duty's record so far: of its occurrences due by today, how many were done (中心组学习 9/10).</summary>
+public sealed record SeriesProgress
+{
+    public string Code { get; init; } = "";
+    public string Title { get; init; } = "";
+    public string Rule { get; init; } = "";
+    public int DueSoFar { get; init; }
+    public int Done { get; init; }
+    public int Total { get; init; }
+}
+
 /// <summary>Which tasks a question is about: the whole campaign or one office (as lead or co-office).</summary>
 public sealed record TaskScope(long? OfficeId, string? OfficeName)
 {

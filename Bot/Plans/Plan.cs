@@ -16,9 +16,21 @@ public sealed record PlanTask(
     string? Owner,
     DateOnly? StartsOn,
     DateOnly DueOn,
-    string EvidenceRequired);
+    string EvidenceRequired)
+{
+    /// <summary>For an occurrence of a recurring duty: its series' code, and the day of the event.</summary>
+    public string? SeriesCode { get; init; }
 
-public sealed record Plan(IReadOnlyList<PlanOffice> Offices, IReadOnlyList<PlanPerson> People, IReadOnlyList<PlanTask> Tasks);
+    public DateOnly? EventOn { get; init; }
+}
+
+/// <summary>A recurring duty (a row with 周期): its occurrences are among the plan's tasks.</summary>
+public sealed record PlanSeries(string Code, string Title, string Rule, int LeadDays);
+
+public sealed record Plan(IReadOnlyList<PlanOffice> Offices, IReadOnlyList<PlanPerson> People, IReadOnlyList<PlanTask> Tasks)
+{
+    public IReadOnlyList<PlanSeries> Series { get; init; } = [];
+}
 
 /// <summary>A bad row: the sheet it is on, its row number as the spreadsheet shows it, and why.</summary>
 public sealed record PlanRowError(string Sheet, int Row, string Reason)

@@ -22,6 +22,9 @@ public static class PlanColumns
     public const string DueOn = "截止日期";
     public const string EvidenceRequired = "佐证材料";
 
+    /// <summary>How a duty repeats (每周四, 每月最后一个工作日, 每年端午，提前7天 …); empty for a one-off task.</summary>
+    public const string Recurrence = "周期";
+
     // Columns only the export writes; import ignores them.
     public const string Status = "状态";
     public const string DoneAt = "完成时间";

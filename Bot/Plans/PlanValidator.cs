@@ -1,4 +1,7 @@
+using System.Globalization;
 using CampaignBot.Ledger;
+using CampaignBot.Scheduling.Calendar;
+using CampaignBot.Scheduling.Recurrence;
 
 namespace CampaignBot.Plans;
 
@@ -16,15 +19,17 @@ public static class PlanValidator
 
     private static readonly string[] RequiredTaskColumns = [PlanColumns.Code, PlanColumns.Title, PlanColumns.LeadOffice, PlanColumns.DueOn];
 
-    public static Result Validate(PlanSheets sheets, IReadOnlyList<Office> knownOffices, IReadOnlyList<Person> knownPeople)
+    /// <param name="calendar">Workdays, for rules such as 每月最后一个工作日.</param>
+    public static Result Validate(PlanSheets sheets, IReadOnlyList<Office> knownOffices, IReadOnlyList<Person> knownPeople, IWorkdayCalendar? calendar = null)
     {
         var errors = new List<PlanRowError>();
         var offices = ReadOffices(sheets.Offices, knownOffices, errors);
         var officeByName = OfficeNames(knownOffices, offices);
         var people = ReadPeople(sheets.People, officeByName, errors);
         var personNames = knownPeople.Select(p => p.Name).Concat(people.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
-        var tasks = ReadTasks(sheets.Tasks, officeByName, personNames, errors);
-        return errors.Count == 0 ? new Result(new Plan(offices, people, tasks), errors) : new Result(null, errors);
+        var series = new List<PlanSeries>();
+        var tasks = ReadTasks(sheets.Tasks, officeByName, personNames, calendar ?? WorkdayCalendar.WeekdaysOnly, series, errors);
+        return errors.Count == 0 ? new Result(new Plan(offices, people, tasks) { Series = series }, errors) : new Result(null, errors);
     }
 
     /// <summary>Every name and alias of every office, known or new, mapped to the office's own name.</summary>
@@ -118,7 +123,8 @@ public static class PlanValidator
 
     private static string? Optional(string text) => text.Length > 0 ? text : null;
 
-    private static List<PlanTask> ReadTasks(IReadOnlyList<PlanRow> rows, Dictionary<string, string> officeByName, HashSet<string> personNames, List<PlanRowError> errors)
+    private static List<PlanTask> ReadTasks(
+        IReadOnlyList<PlanRow> rows, Dictionary<string, string> officeByName, HashSet<string> personNames, IWorkdayCalendar calendar, List<PlanSeries> series, List<PlanRowError> errors)
     {
         var result = new List<PlanTask>();
         var dataRows = rows.Where(r => !r.IsBlank).ToList();
@@ -139,17 +145,70 @@ public static class PlanValidator
         foreach (var row in dataRows)
         {
             var reasons = TaskErrors(row, officeByName, personNames, seen, out var task);
-            if (reasons.Count > 0)
+            var recurrence = row.Text(PlanColumns.Recurrence);
+            if (reasons.Count == 0 && recurrence.Length > 0)
             {
-                errors.AddRange(reasons.Select(r => new PlanRowError(PlanColumns.TaskSheet, row.Number, r)));
+                reasons.AddRange(Occurrences(row.Number, task!, recurrence, calendar, seen, series, result));
             }
-            else
+            else if (reasons.Count == 0)
             {
                 result.Add(task!);
             }
+
+            errors.AddRange(reasons.Select(r => new PlanRowError(PlanColumns.TaskSheet, row.Number, r)));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A row with 周期 is a recurring duty: its 开始日期 and 截止日期 bound the events, and each event
+    /// becomes a task of its own, coded by the series and the event's date (R01-260716), due
+    /// the rule's lead days before the event.
+    /// </summary>
+    private static IEnumerable<string> Occurrences(
+        int rowNumber, PlanTask template, string recurrence, IWorkdayCalendar calendar, Dictionary<string, int> seen, List<PlanSeries> series, List<PlanTask> result)
+    {
+        var (rule, error) = RecurrenceText.Parse(recurrence);
+        if (rule is null)
+        {
+            return [$"周期{error}"];
+        }
+
+        if (template.StartsOn is not { } from)
+        {
+            return ["周期任务需要开始日期（第一次活动不早于这一天）"];
+        }
+
+        var occurrences = rule.Occurrences(from, template.DueOn, calendar).ToList();
+        if (occurrences.Count == 0)
+        {
+            return [$"开始日期到截止日期之间没有「{recurrence}」的活动"];
+        }
+
+        var tasks = occurrences.Select(o => template with
+        {
+            Code = $"{template.Code}-{o.EventDate.ToString("yyMMdd", CultureInfo.InvariantCulture)}",
+            Title = $"{template.Title}（{o.EventDate.Month}月{o.EventDate.Day}日）",
+            StartsOn = null,
+            DueOn = o.DueOn,
+            SeriesCode = template.Code,
+            EventOn = o.EventDate,
+        }).ToList();
+        var taken = tasks.FirstOrDefault(t => seen.ContainsKey(t.Code));
+        if (taken is not null)
+        {
+            return [$"周期活动的编号「{taken.Code}」与第 {seen[taken.Code]} 行重复"];
+        }
+
+        foreach (var task in tasks)
+        {
+            seen[task.Code] = rowNumber;
+        }
+
+        series.Add(new PlanSeries(template.Code, template.Title, rule.Describe(), rule.LeadDays));
+        result.AddRange(tasks);
+        return [];
     }
 
     private static List<string> TaskErrors(PlanRow row, Dictionary<string, string> officeByName, HashSet<string> personNames, Dictionary<string, int> seen, out PlanTask? task)

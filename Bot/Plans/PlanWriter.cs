@@ -38,6 +38,12 @@ public static class PlanWriter
         var personIds = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, p => p.Id);
         var campaignId = await EnsureCampaignAsync(connection, transaction, plan, campaignName, at);
         var existing = (await connection.QueryAsync<string>("SELECT code FROM task", transaction: transaction)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO task_series (code, title, rule, lead_days, updated_at) VALUES (@Code, @Title, @Rule, @LeadDays, @At)
+            ON CONFLICT (code) DO UPDATE SET title = excluded.title, rule = excluded.rule, lead_days = excluded.lead_days, updated_at = excluded.updated_at
+            """,
+            plan.Series.Select(s => new { s.Code, s.Title, s.Rule, s.LeadDays, At = UtcText.Format(at) }), transaction);
         foreach (var task in plan.Tasks)
         {
             var taskId = await connection.ExecuteScalarAsync<long>(UpsertTask, new
@@ -51,6 +57,8 @@ public static class PlanWriter
                 OwnerId = task.Owner is null ? (long?)null : personIds[task.Owner],
                 task.StartsOn,
                 task.DueOn,
+                task.SeriesCode,
+                task.EventOn,
                 At = UtcText.Format(at),
             }, transaction);
             await connection.ExecuteAsync("DELETE FROM task_co_office WHERE task_id = @TaskId", new { TaskId = taskId }, transaction);
@@ -60,13 +68,25 @@ public static class PlanWriter
                 transaction);
         }
 
+        // A series whose rule or window changed no longer has some occurrences: those not yet done
+        // and without evidence go (their pending reminders with them); done or evidenced ones stay.
+        foreach (var series in plan.Series)
+        {
+            await connection.ExecuteAsync(
+                """
+                DELETE FROM task WHERE series_code = @Code AND status = 'open' AND code NOT IN @Codes
+                  AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = task.id)
+                """,
+                new { series.Code, Codes = plan.Tasks.Where(t => t.SeriesCode == series.Code).Select(t => t.Code).ToArray() }, transaction);
+        }
+
         var added = plan.Tasks.Count(t => !existing.Contains(t.Code));
         return new PlanWriteSummary(officesAdded, plan.People.Count, added, plan.Tasks.Count - added);
     }
 
     private const string UpsertTask = """
-        INSERT INTO task (campaign_id, code, title, evaluation_item, evidence_required, lead_office_id, owner_id, starts_on, due_on, updated_at)
-        VALUES (@CampaignId, @Code, @Title, @EvaluationItem, @EvidenceRequired, @LeadOfficeId, @OwnerId, @StartsOn, @DueOn, @At)
+        INSERT INTO task (campaign_id, code, title, evaluation_item, evidence_required, lead_office_id, owner_id, starts_on, due_on, series_code, event_on, updated_at)
+        VALUES (@CampaignId, @Code, @Title, @EvaluationItem, @EvidenceRequired, @LeadOfficeId, @OwnerId, @StartsOn, @DueOn, @SeriesCode, @EventOn, @At)
         ON CONFLICT (code) DO UPDATE SET
             title = excluded.title,
             evaluation_item = excluded.evaluation_item,
@@ -75,6 +95,8 @@ public static class PlanWriter
             owner_id = excluded.owner_id,
             starts_on = excluded.starts_on,
             due_on = excluded.due_on,
+            series_code = excluded.series_code,
+            event_on = excluded.event_on,
             updated_at = excluded.updated_at
         RETURNING id
         """;

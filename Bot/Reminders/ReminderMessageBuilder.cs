@@ -60,6 +60,7 @@ public sealed class ReminderMessageBuilder(
 
         var lines = new List<string> { Texts.ReportTitle(today, progress.Sum(p => p.Done), progress.Sum(p => p.Total), progress.Sum(p => p.Overdue)) };
         lines.AddRange(progress.OrderByDescending(p => p.Overdue).ThenBy(p => p.OfficeId).Select(Texts.ProgressLine));
+        lines.AddRange(TaskItems.SeriesLines(await tasks.ProgressBySeriesAsync(today, cancellationToken), Texts));
         lines.Add(Texts.ReportOverdue(overdue.Count));
         lines.AddRange(overdue.Take(TaskItems.MaxListed).Select(t => Line(t, today)));
         lines.Add(Texts.ReportDueThisWeek(dueThisWeek.Count));

@@ -1,3 +1,4 @@
+using CampaignBot.Data.Repositories;
 using CampaignBot.Data;
 using CampaignBot.Ledger;
 using CampaignBot.Robots;
@@ -38,9 +39,7 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             chats.Where(c => c.Kind == Office.LeadershipKind).Select(Chat)
                 .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(r => Robot.TargetPrefix + r.Id)).ToList());
 
-        var exceptions = (await connection.QueryAsync<(DateOnly Date, bool IsWorkday)>("SELECT date, is_workday FROM workday"))
-            .ToDictionary(d => d.Date, d => d.IsWorkday);
-        return new PlanningInput(tasks, targets, new WorkdayCalendar(exceptions));
+        return new PlanningInput(tasks, targets, await WorkdayRepository.CalendarAsync(connection));
     }
 
     private static IReadOnlyDictionary<long, IReadOnlyList<string>> ByKey(IEnumerable<(long Key, string Target)> pairs) =>

@@ -71,6 +71,7 @@ public class CommandParserTests
     [InlineData("完成 T017 已上传照片", "T017", "已上传照片", ReplyLanguage.Chinese)]
     [InlineData("完成T017已上传照片", "T017", "已上传照片", ReplyLanguage.Chinese)]
     [InlineData("完成 t017", "T017", null, ReplyLanguage.Chinese)]
+    [InlineData("完成 R01-260630 已开会", "R01-260630", "已开会", ReplyLanguage.Chinese)] // an occurrence of a recurring duty
     [InlineData("已完成 A-01 见附件", "A-01", "见附件", ReplyLanguage.Chinese)]
     [InlineData("done T017 photos uploaded", "T017", "photos uploaded", ReplyLanguage.English)]
     [InlineData("Done T017", "T017", null, ReplyLanguage.English)]

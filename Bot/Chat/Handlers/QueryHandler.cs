@@ -94,7 +94,8 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
         }
 
         var header = turn.Texts.ProgressHeader(turn.Today, offices.Sum(o => o.Done), offices.Sum(o => o.Total), offices.Sum(o => o.Overdue));
-        var lines = offices.OrderByDescending(o => o.Overdue).ThenBy(o => o.OfficeId).Select(turn.Texts.ProgressLine);
+        var lines = offices.OrderByDescending(o => o.Overdue).ThenBy(o => o.OfficeId).Select(turn.Texts.ProgressLine).ToList();
+        lines.AddRange(TaskItems.SeriesLines(await tasks.ProgressBySeriesAsync(turn.Today, cancellationToken), turn.Texts));
         return new ChatReply(header + "\n" + string.Join("\n", lines));
     }
 }

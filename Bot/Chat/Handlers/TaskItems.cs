@@ -29,4 +29,8 @@ public static class TaskItems
         Items = tasks.Take(MaxListed).Select(t => Item(t, texts, today)).ToList(),
         Footer = tasks.Count > MaxListed ? texts.More(tasks.Count - MaxListed) : null,
     };
+
+    /// <summary>The recurring duties' lines of a progress answer or report (nothing when there are none).</summary>
+    public static IEnumerable<string> SeriesLines(IReadOnlyList<SeriesProgress> series, ReplyTexts texts) =>
+        series.Count == 0 ? [] : series.Select(texts.SeriesLine).Prepend(texts.SeriesHeader);
 }

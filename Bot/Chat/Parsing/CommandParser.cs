@@ -9,7 +9,7 @@ namespace CampaignBot.Chat.Parsing;
 /// </summary>
 public static partial class CommandParser
 {
-    private const string Code = @"(?<code>[A-Za-z]{0,6}[-.]?\d{1,5}(?:[-.]\d{1,4})*)";
+    private const string Code = @"(?<code>[A-Za-z]{0,6}[-.]?\d{1,5}(?:[-.]\d{1,6})*)";
 
     public static ChatCommand Parse(string? text, DateOnly today, ReplyLanguage defaultLanguage)
     {
@@ -172,7 +172,7 @@ public static partial class CommandParser
     [GeneratedRegex(@"^(?:detail|details|show|info)\s+" + Code + "$", RegexOptions.IgnoreCase)]
     private static partial Regex DetailEn();
 
-    [GeneratedRegex(@"^(?<code>[A-Za-z]{1,6}[-.]?\d{1,5}(?:[-.]\d{1,4})*)$")]
+    [GeneratedRegex(@"^(?<code>[A-Za-z]{1,6}[-.]?\d{1,5}(?:[-.]\d{1,6})*)$")]
     private static partial Regex BareCode();
 
     [GeneratedRegex(@"^(?:本群绑定|绑定单位|绑定本群到|绑定)\s*(?<office>\S.*)$")]

@@ -113,6 +113,8 @@ public sealed class ChineseTexts : ReplyTexts
 
     public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
         $"创建进度（截至{Date(today, today)}）：完成 {done}/{total}，逾期 {overdue} 项";
+    public override string SeriesHeader => "周期任务（已办/应办）：";
+    public override string SeriesLine(SeriesProgress series) => $"{series.Title}（{series.Rule}）：{series.Done}/{series.DueSoFar}" + (series.DueSoFar < series.Total ? $"，共 {series.Total} 次" : "");
     public override string ProgressLine(OfficeProgress office) =>
         $"{office.OfficeName}：{office.Done}/{office.Total}" + (office.Overdue > 0 ? $"，逾期 {office.Overdue}" : "");
     public override string NoTasks => "台账里还没有任务。请领导小组办公室导入实施方案。";

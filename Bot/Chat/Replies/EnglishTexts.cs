@@ -105,6 +105,8 @@ public sealed class EnglishTexts : ReplyTexts
 
     public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
         $"Progress as of {Date(today, today)}: {done}/{total} done, {overdue} overdue";
+    public override string SeriesHeader => "Recurring duties (held / due so far):";
+    public override string SeriesLine(SeriesProgress series) => $"{series.Title} ({series.Rule}): {series.Done}/{series.DueSoFar}" + (series.DueSoFar < series.Total ? $", {series.Total} in all" : "");
     public override string ProgressLine(OfficeProgress office) =>
         $"{office.OfficeName}: {office.Done}/{office.Total}" + (office.Overdue > 0 ? $", {office.Overdue} overdue" : "");
     public override string NoTasks => "The ledger has no tasks yet. Ask a coordinator to import the plan.";

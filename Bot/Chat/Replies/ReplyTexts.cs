@@ -60,6 +60,8 @@ public abstract class ReplyTexts
     // Progress.
     public abstract string ProgressHeader(DateOnly today, int done, int total, int overdue);
     public abstract string ProgressLine(OfficeProgress office);
+    public abstract string SeriesHeader { get; }
+    public abstract string SeriesLine(SeriesProgress series);
     public abstract string NoTasks { get; }
 
     // Administration.

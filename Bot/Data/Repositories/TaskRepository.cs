@@ -88,6 +88,21 @@ public sealed class TaskRepository(LedgerDatabase database)
         return (await connection.QueryAsync<OfficeProgress>(sql, new { Today = today })).AsList();
     }
 
+    /// <summary>Each recurring duty with its occurrences due by <paramref name="today"/> and how many of those are done.</summary>
+    public async Task<IReadOnlyList<SeriesProgress>> ProgressBySeriesAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT s.code, s.title, s.rule, count(t.id) AS total,
+                   coalesce(sum(t.due_on <= @Today), 0) AS due_so_far,
+                   coalesce(sum(t.due_on <= @Today AND t.status = 'done'), 0) AS done
+            FROM task_series s LEFT JOIN task t ON t.series_code = s.code
+            GROUP BY s.code, s.title, s.rule
+            ORDER BY s.code
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<SeriesProgress>(sql, new { Today = today })).AsList();
+    }
+
     /// <summary>Marks an open task done; false when it was not open (someone was quicker).</summary>
     public static async Task<bool> MarkDoneAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long personId, DateTimeOffset at)
     {
