@@ -16,7 +16,8 @@ public sealed class ChatCommandRouter(
     ConversationRepository conversations,
     QueryHandler queries,
     ChangeHandler changes,
-    AdministrationHandler administration)
+    AdministrationHandler administration,
+    PlanChangeHandler planChanges)
 {
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -38,6 +39,10 @@ public sealed class ChatCommandRouter(
             ProgressCommand => await queries.ProgressAsync(turn, cancellationToken),
             DoneCommand done => await changes.DoneAsync(done, turn, cancellationToken),
             ReopenCommand reopen => await changes.ReopenAsync(reopen, turn, cancellationToken),
+            ExtendCommand extend => await planChanges.ExtendAsync(extend, turn, cancellationToken),
+            DecideExtensionCommand decide => await planChanges.DecideAsync(decide, turn, cancellationToken),
+            ReassignCommand reassign => await planChanges.ReassignAsync(reassign, turn, cancellationToken),
+            SnoozeCommand snooze => await planChanges.SnoozeAsync(snooze, turn, cancellationToken),
             BindOfficeCommand bind => await administration.BindAsync(bind, turn, cancellationToken),
             UnbindCommand => await administration.UnbindAsync(turn, cancellationToken),
             LinkAccountCommand link => await administration.LinkAsync(link, turn, cancellationToken),

@@ -32,6 +32,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<ChangeHandler>();
         services.AddSingleton<AdministrationHandler>();
+        services.AddSingleton<PlanChangeHandler>();
         return services;
     }
 

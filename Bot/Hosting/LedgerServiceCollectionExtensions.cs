@@ -25,6 +25,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<CampaignRepository>();
 
         services.AddSingleton<TaskCompletion>();
+        services.AddSingleton<DeadlineChanges>();
         services.AddSingleton<ChatAdministration>();
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<LedgerExporter>();

@@ -36,6 +36,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderMessageBuilder>();
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderCycle>();
+        services.AddSingleton<Snoozes>();
         services.AddHostedService<RobotStartup>();
 
         // Quartz's triggers are made here, before the container exists, so their settings are read directly.

@@ -79,7 +79,7 @@ public sealed class ReminderMessageBuilder(
     }
 
     public async Task<object> NoticeAsync(string target, string body, CancellationToken cancellationToken) =>
-        await DeliverAsync(await RecipientAsync(target, cancellationToken), new ChatReply(body), [], null, cancellationToken);
+        await DeliverAsync(await RecipientAsync(target, cancellationToken), Notices.Render(body), [], null, cancellationToken);
 
     public string ChatRemovedNotice(string chat, string? office) => Texts.ChatRemoved(chat, office);
 

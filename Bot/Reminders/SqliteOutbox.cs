@@ -121,19 +121,7 @@ public sealed class SqliteOutbox(LedgerDatabase database, ReminderMessageBuilder
 
             // Tell the coordinators, in the leadership office's chats, through the same outbox.
             var body = messages.ChatRemovedNotice(chat.ConversationId, before?.BoundOfficeName);
-            var leadership = await connection.QueryAsync<(string ChannelId, string ConversationId)>(
-                """
-                SELECT c.channel_id, c.conversation_id FROM conversation c JOIN office o ON o.id = c.bound_office_id
-                WHERE o.kind = 'leadership' AND c.removed_at IS NULL
-                """, transaction: transaction);
-            foreach (var (channelId, conversationId) in leadership)
-            {
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO outbox_message (target, kind, send_day, planned_at, body, updated_at)
-                    VALUES (@Target, 'notice', @Day, @Now, @Body, @Now)
-                    """, new { Target = new ChatTarget(channelId, conversationId).Key, Day = SendSchedule.LocalDay(now, clock.Zone), Now = UtcText.Format(now), Body = body }, transaction);
-            }
+            await Notices.EnqueueAsync(connection, transaction, await Notices.LeadershipChatsAsync(connection, transaction), body, now, clock.Zone);
 
             return true;
         }, cancellationToken);

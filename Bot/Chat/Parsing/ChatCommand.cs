@@ -51,6 +51,18 @@ public sealed record AddRobotCommand(string OfficeName, bool DingTalk, string Ur
 
 public sealed record ListRobotsCommand(ReplyLanguage Language) : ChatCommand(Language);
 
+/// <summary>申请延期 T017 到 7月15日 理由…: asks the coordinators to move a deadline.</summary>
+public sealed record ExtendCommand(string Code, DateOnly NewDueOn, string? Reason, ReplyLanguage Language) : ChatCommand(Language);
+
+/// <summary>同意延期 12 / 驳回延期 12 理由: a coordinator decides a request.</summary>
+public sealed record DecideExtensionCommand(long RequestId, bool Approve, string? Note, ReplyLanguage Language) : ChatCommand(Language);
+
+/// <summary>转办 T017 给 材料组 (an office) or 给 孙丽 (a person, whose office then leads).</summary>
+public sealed record ReassignCommand(string Code, string To, ReplyLanguage Language) : ChatCommand(Language);
+
+/// <summary>稍后提醒 T017 明天 / 3天后: the task's reminder again in this chat on that day.</summary>
+public sealed record SnoozeCommand(string Code, DateOnly Day, ReplyLanguage Language) : ChatCommand(Language);
+
 public sealed record LinkAccountCommand(string PersonName, string AccountId, ReplyLanguage Language) : ChatCommand(Language);
 
 public enum InvalidInput

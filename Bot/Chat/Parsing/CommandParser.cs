@@ -52,6 +52,15 @@ public static partial class CommandParser
         if (Keyword(t, "取消订阅", "退订", "取消订阅提醒")) return new SubscribeCommand(false, zh);
         if (Keyword(t, "unsubscribe")) return new SubscribeCommand(false, en);
 
+        if (ExtendZh().Match(t) is { Success: true } xz) return Extend(xz, today, zh);
+        if (ExtendEn().Match(t) is { Success: true } xe) return Extend(xe, today, en);
+        if (DecideZh().Match(t) is { Success: true } dcz) return Decide(dcz, dcz.Groups["verb"].Value is "同意" or "批准", zh);
+        if (DecideEn().Match(t) is { Success: true } dce) return Decide(dce, dce.Groups["verb"].Value == "approve", en);
+        if (ReassignZh().Match(t) is { Success: true } az) return new ReassignCommand(CodeOf(az), az.Groups["to"].Value.Trim(), zh);
+        if (ReassignEn().Match(t) is { Success: true } ae) return new ReassignCommand(CodeOf(ae), ae.Groups["to"].Value.Trim(), en);
+        if (SnoozeZh().Match(t) is { Success: true } sz) return Snooze(sz, today, zh);
+        if (SnoozeEn().Match(t) is { Success: true } se) return Snooze(se, today, en);
+
         if (DoneZh().Match(t) is { Success: true } dz) return new DoneCommand(CodeOf(dz), NoteOf(dz), zh);
         if (DoneEn().Match(t) is { Success: true } de) return new DoneCommand(CodeOf(de), NoteOf(de), en);
         if (ReopenZh().Match(t) is { Success: true } rz) return new ReopenCommand(CodeOf(rz), NoteOf(rz), zh);
@@ -142,6 +151,41 @@ public static partial class CommandParser
 
     private static string CodeOf(Match m) => m.Groups["code"].Value.ToUpperInvariant();
 
+    /// <summary>The new deadline must be one day (7月15日, 2026-07-15, 下周五); a range or a non-date is not a request.</summary>
+    private static ChatCommand Extend(Match m, DateOnly today, ReplyLanguage language)
+    {
+        var reading = DateExpressions.Read(m.Groups["date"].Value, today);
+        return reading switch
+        {
+            { Error: { } error } => new InvalidCommand(error, m.Groups["date"].Value, language),
+            { Window: { IsSingleDay: true } day } => new ExtendCommand(CodeOf(m), day.From, NoteOf(m), language),
+            _ => new InvalidCommand(InvalidInput.ImpossibleDate, m.Groups["date"].Value, language),
+        };
+    }
+
+    private static ChatCommand Decide(Match m, bool approve, ReplyLanguage language) =>
+        new DecideExtensionCommand(long.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), approve, NoteOf(m), language);
+
+    /// <summary>明天, 后天, N天后 / tomorrow, in N days, or a date: the day the reminder comes again.</summary>
+    private static ChatCommand Snooze(Match m, DateOnly today, ReplyLanguage language)
+    {
+        var when = m.Groups["when"].Value.Trim();
+        if (m.Groups["days"].Success)
+        {
+            var days = int.Parse(m.Groups["days"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return days is >= 1 and <= 60
+                ? new SnoozeCommand(CodeOf(m), today.AddDays(days), language)
+                : new InvalidCommand(InvalidInput.ImpossibleDate, when, language);
+        }
+
+        return DateExpressions.Read(when, today) switch
+        {
+            { Window: { IsSingleDay: true } day } when day.From > today => new SnoozeCommand(CodeOf(m), day.From, language),
+            { Error: { } error } => new InvalidCommand(error, when, language),
+            _ => new InvalidCommand(InvalidInput.ImpossibleDate, when, language),
+        };
+    }
+
     private static string? NoteOf(Match m) => m.Groups["note"].Value.Trim() is { Length: > 0 } note ? note : null;
 
     internal static bool ContainsChinese(string t) => t.Any(c => c is >= '\u4e00' and <= '\u9fff');
@@ -171,6 +215,30 @@ public static partial class CommandParser
 
     [GeneratedRegex(@"^(?:detail|details|show|info)\s+" + Code + "$", RegexOptions.IgnoreCase)]
     private static partial Regex DetailEn();
+
+    [GeneratedRegex(@"^(?:申请延期|延期申请|申请延长)\s*" + Code + @"\s*(?:到|至|延至|延到)?\s*(?<date>[^\s，,]+?)(?:(?:\s+|[，,])(?:理由[:：]?\s*)?(?<note>.*))?$", RegexOptions.Singleline)]
+    private static partial Regex ExtendZh();
+
+    [GeneratedRegex(@"^(?:extend|request extension(?: of)?)\s+" + Code + @"\s+(?:to|until)\s+(?<date>\S+)(?:\s+(?:because\s+)?(?<note>.*))?$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ExtendEn();
+
+    [GeneratedRegex(@"^(?<verb>同意|批准|驳回|不同意)延期\s*(?:申请)?\s*#?(?<id>\d{1,9})(?:\s+(?<note>.*))?$", RegexOptions.Singleline)]
+    private static partial Regex DecideZh();
+
+    [GeneratedRegex(@"^(?<verb>approve|reject) extension\s+#?(?<id>\d{1,9})(?:\s+(?<note>.*))?$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex DecideEn();
+
+    [GeneratedRegex(@"^(?:转办|转交|改派)\s*" + Code + @"\s*(?:给|到|至)?\s*(?<to>\S.*)$")]
+    private static partial Regex ReassignZh();
+
+    [GeneratedRegex(@"^(?:reassign|hand over)\s+" + Code + @"\s+to\s+(?<to>\S.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReassignEn();
+
+    [GeneratedRegex(@"^(?:稍后提醒|晚点提醒|再提醒)\s*" + Code + @"\s*(?<when>(?<days>\d{1,3})\s*天后|\S+)$")]
+    private static partial Regex SnoozeZh();
+
+    [GeneratedRegex(@"^(?:snooze|remind me(?: about)?)\s+" + Code + @"\s+(?<when>in\s+(?<days>\d{1,3})\s+days?|\S+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex SnoozeEn();
 
     [GeneratedRegex(@"^(?<code>[A-Za-z]{1,6}[-.]?\d{1,5}(?:[-.]\d{1,6})*)$")]
     private static partial Regex BareCode();

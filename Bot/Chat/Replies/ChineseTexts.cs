@@ -19,8 +19,10 @@ public sealed class ChineseTexts : ReplyTexts
         · 详情 T017
         · 完成 T017 已上传照片（可附照片或文件作为佐证）/ 重开 T017
         · 进度
+        · 申请延期 T017 到 7月15日 理由… / 稍后提醒 T017 明天（或 3天后）
         · 订阅我的提醒 / 取消订阅（单聊）
-        领导小组办公室：本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号> / 添加机器人 综合组 钉钉 <地址> [加签密钥] / 机器人
+        负责人：转办 T017 给 材料组（或 给 孙丽）
+        领导小组办公室：同意延期 12 / 驳回延期 12 / 本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号> / 添加机器人 综合组 钉钉 <地址> [加签密钥] / 机器人
         发送「我是谁」查看你的账号。English works too: type "help".
         """;
 
@@ -108,6 +110,38 @@ public sealed class ChineseTexts : ReplyTexts
     public override string AlreadyOpen(LedgerTask task) => $"{task.Code} 本来就是未完成状态。";
     public override string NotPermitted(LedgerTask task) =>
         $"你不在 {task.Code} 的牵头或配合单位，不能更改它。请联系{task.LeadOfficeName}或领导小组办公室。";
+    public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold) =>
+        $"已提交延期申请 #{id}：{task.Code} 截止日期 {Date(task.DueOn, task.DueOn)} → {Date(newDue, newDue)}，等待协调员审批。"
+        + (coordinatorsTold ? "" : "（还没有会话绑定到领导小组办公室，请直接告诉协调员。）");
+    public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
+        $"【延期申请】#{id} {asker}（{task.LeadOfficeName}）申请延期\n{task.Code} {task.Title}\n截止 {Date(task.DueOn, task.DueOn)} → {Date(newDue, newDue)}"
+        + (reason is null ? "" : $"；理由：{reason}");
+    public override string ExtensionNotLater(LedgerTask task) => $"新的截止日期须晚于 {task.Code} 现在的截止日期（{Date(task.DueOn, task.DueOn)}）。";
+    public override string ExtensionNotPermitted(LedgerTask task) => $"只有{task.LeadOfficeName}（牵头单位）的人员或协调员可以为 {task.Code} 申请延期。";
+    public override string ExtensionPending(LedgerTask task, long id) => $"{task.Code} 已有待审批的延期申请 #{id}。";
+    public override string ExtensionNotFound(long id) => $"没有编号为 #{id} 的延期申请。";
+    public override string ExtensionAlreadyDecided(long id, bool approved) => $"延期申请 #{id} 已经{(approved ? "同意" : "驳回")}过了。";
+    public override string OnlyCoordinatorsDecide => "只有协调员可以审批延期申请。";
+    public override string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue) =>
+        approve ? $"已同意延期申请 #{id}：{task.Code} 截止日期改为 {Date(newDue, newDue)}，提醒随之调整。" : $"已驳回延期申请 #{id}（{task.Code}）。";
+    public override string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note) =>
+        (approve ? $"【延期审批】#{id} 已同意：{task.Code} {task.Title} 截止日期改为 {Date(newDue, newDue)}（{decider}）"
+                 : $"【延期审批】#{id} 未同意：{task.Code} {task.Title} 仍于 {Date(task.DueOn, task.DueOn)} 截止（{decider}）")
+        + (note is null ? "" : $"；{note}");
+    public override string ApproveButton => "同意";
+    public override string RejectButton => "驳回";
+    public override string ApproveCommand(long id) => $"同意延期 {id}";
+    public override string RejectCommand(long id) => $"驳回延期 {id}";
+    public override string Reassigned(LedgerTask task) =>
+        $"已转办：{task.Code} {task.Title} 改由{task.LeadOfficeName}牵头" + (task.OwnerName is null ? "。" : $"，责任人{task.OwnerName}。");
+    public override string ReassignNotice(LedgerTask task, string fromOffice, string by) =>
+        $"【转办】{task.Code} {task.Title}：由{fromOffice}转交{task.LeadOfficeName}" + (task.OwnerName is null ? "" : $"（责任人{task.OwnerName}）") + $"，截止 {Date(task.DueOn, task.DueOn)}。经办：{by}";
+    public override string ReassignTargetUnknown(string name) => $"不认识「{name}」：请写单位名称（或简称）或人员姓名。";
+    public override string OnlyLeadsReassign(LedgerTask task) => $"只有{task.LeadOfficeName}的负责人或协调员可以转办 {task.Code}。";
+    public override string ReassignUnchanged(LedgerTask task) => $"{task.Code} 已经由{task.LeadOfficeName}牵头" + (task.OwnerName is null ? "。" : $"（责任人{task.OwnerName}）。");
+    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at) => $"好的，{Date(day, day)} {at:HH\\:mm} 在这里再提醒 {task.Code}。";
+    public override string TaskAlreadyDone(LedgerTask task) => $"{task.Code} 已经完成了。";
+    public override string RemindersOff => "这里没有开启定时提醒（Reminders:Enabled），无法稍后提醒。";
     public override string UnknownPersonCannotChange(string accountId) =>
         $"你的账号（{accountId}）还没有关联人员，只能查询，不能更改任务。请领导小组办公室发送「关联 你的姓名 {accountId}」。";
 

@@ -17,8 +17,10 @@ public sealed class EnglishTexts : ReplyTexts
         · detail T017
         · done T017 photos uploaded (attach photos or files as evidence) / reopen T017
         · progress
+        · extend T017 to 2026-07-15 because … / snooze T017 tomorrow (or in 3 days)
         · subscribe / unsubscribe (1:1 chat): your own tasks' reminders
-        Coordinators: bind 综合组 / unbind / link 张伟 <account id> / add robot 综合组 dingtalk <url> [secret] / robots
+        Office leads: reassign T017 to 材料组 (or to 孙丽)
+        Coordinators: approve extension 12 / reject extension 12 / bind 综合组 / unbind / link 张伟 <account id> / add robot 综合组 dingtalk <url> [secret] / robots
         Type "whoami" to see your account id. 中文命令请发送「帮助」。
         """;
 
@@ -107,6 +109,38 @@ public sealed class EnglishTexts : ReplyTexts
         $"Progress as of {Date(today, today)}: {done}/{total} done, {overdue} overdue";
     public override string SeriesHeader => "Recurring duties (held / due so far):";
     public override string SeriesLine(SeriesProgress series) => $"{series.Title} ({series.Rule}): {series.Done}/{series.DueSoFar}" + (series.DueSoFar < series.Total ? $", {series.Total} in all" : "");
+    public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold) =>
+        $"Extension request #{id} sent: {task.Code} from {Date(task.DueOn, task.DueOn)} to {Date(newDue, newDue)}, waiting for a coordinator."
+        + (coordinatorsTold ? "" : " (No chat is bound to the leadership group office yet: tell a coordinator directly.)");
+    public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
+        $"Extension request #{id} from {asker} ({task.LeadOfficeName})\n{task.Code} {task.Title}\nDeadline {Date(task.DueOn, task.DueOn)} → {Date(newDue, newDue)}"
+        + (reason is null ? "" : $"; reason: {reason}");
+    public override string ExtensionNotLater(LedgerTask task) => $"The new deadline must be after {task.Code}'s current one ({Date(task.DueOn, task.DueOn)}).";
+    public override string ExtensionNotPermitted(LedgerTask task) => $"Only {task.LeadOfficeName} (the lead office) or a coordinator may ask to extend {task.Code}.";
+    public override string ExtensionPending(LedgerTask task, long id) => $"{task.Code} already has a pending extension request, #{id}.";
+    public override string ExtensionNotFound(long id) => $"There is no extension request #{id}.";
+    public override string ExtensionAlreadyDecided(long id, bool approved) => $"Extension request #{id} was already {(approved ? "approved" : "rejected")}.";
+    public override string OnlyCoordinatorsDecide => "Only coordinators decide extension requests.";
+    public override string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue) =>
+        approve ? $"Approved #{id}: {task.Code} is now due {Date(newDue, newDue)}; reminders follow." : $"Rejected #{id} ({task.Code}).";
+    public override string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note) =>
+        (approve ? $"Extension #{id} approved: {task.Code} {task.Title} is now due {Date(newDue, newDue)} ({decider})"
+                 : $"Extension #{id} rejected: {task.Code} {task.Title} stays due {Date(task.DueOn, task.DueOn)} ({decider})")
+        + (note is null ? "" : $"; {note}");
+    public override string ApproveButton => "Approve";
+    public override string RejectButton => "Reject";
+    public override string ApproveCommand(long id) => $"approve extension {id}";
+    public override string RejectCommand(long id) => $"reject extension {id}";
+    public override string Reassigned(LedgerTask task) =>
+        $"Handed over: {task.Code} {task.Title} is now led by {task.LeadOfficeName}" + (task.OwnerName is null ? "." : $", owner {task.OwnerName}.");
+    public override string ReassignNotice(LedgerTask task, string fromOffice, string by) =>
+        $"Handed over: {task.Code} {task.Title} from {fromOffice} to {task.LeadOfficeName}" + (task.OwnerName is null ? "" : $" (owner {task.OwnerName})") + $", due {Date(task.DueOn, task.DueOn)}. By {by}";
+    public override string ReassignTargetUnknown(string name) => $"I don't know \"{name}\": give an office's name (or alias) or a person's name.";
+    public override string OnlyLeadsReassign(LedgerTask task) => $"Only {task.LeadOfficeName}'s lead or a coordinator may hand over {task.Code}.";
+    public override string ReassignUnchanged(LedgerTask task) => $"{task.Code} is already led by {task.LeadOfficeName}" + (task.OwnerName is null ? "." : $" (owner {task.OwnerName}).");
+    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at) => $"OK: I'll remind this chat about {task.Code} on {Date(day, day)} at {at:HH\\:mm}.";
+    public override string TaskAlreadyDone(LedgerTask task) => $"{task.Code} is already done.";
+    public override string RemindersOff => "Scheduled reminders are off here (Reminders:Enabled), so I cannot remind you later.";
     public override string ProgressLine(OfficeProgress office) =>
         $"{office.OfficeName}: {office.Done}/{office.Total}" + (office.Overdue > 0 ? $", {office.Overdue} overdue" : "");
     public override string NoTasks => "The ledger has no tasks yet. Ask a coordinator to import the plan.";

@@ -55,6 +55,30 @@ public abstract class ReplyTexts
     public abstract string Reopened(LedgerTask task);
     public abstract string AlreadyOpen(LedgerTask task);
     public abstract string NotPermitted(LedgerTask task);
+
+    // Deadline changes (延期), hand-overs (转办) and snoozes (稍后提醒).
+    public abstract string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold);
+    public abstract string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id);
+    public abstract string ExtensionNotLater(LedgerTask task);
+    public abstract string ExtensionNotPermitted(LedgerTask task);
+    public abstract string ExtensionPending(LedgerTask task, long id);
+    public abstract string ExtensionNotFound(long id);
+    public abstract string ExtensionAlreadyDecided(long id, bool approved);
+    public abstract string OnlyCoordinatorsDecide { get; }
+    public abstract string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue);
+    public abstract string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note);
+    public abstract string ApproveButton { get; }
+    public abstract string RejectButton { get; }
+    public abstract string ApproveCommand(long id);
+    public abstract string RejectCommand(long id);
+    public abstract string Reassigned(LedgerTask task);
+    public abstract string ReassignNotice(LedgerTask task, string fromOffice, string by);
+    public abstract string ReassignTargetUnknown(string name);
+    public abstract string OnlyLeadsReassign(LedgerTask task);
+    public abstract string ReassignUnchanged(LedgerTask task);
+    public abstract string Snoozed(LedgerTask task, DateOnly day, TimeOnly at);
+    public abstract string TaskAlreadyDone(LedgerTask task);
+    public abstract string RemindersOff { get; }
     public abstract string UnknownPersonCannotChange(string accountId);
 
     // Progress.

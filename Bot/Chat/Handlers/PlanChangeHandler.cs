@@ -1,0 +1,42 @@
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
+using CampaignBot.Reminders;
+using CampaignBot.Scheduling.Reminders;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Chat.Handlers;
+
+/// <summary>Deadline extensions (申请延期, 同意/驳回延期), hand-overs (转办) and snoozes (稍后提醒).</summary>
+public sealed class PlanChangeHandler(DeadlineChanges changes, Snoozes snoozes, TaskRepository tasks, IOptions<ReminderOptions> reminders)
+{
+    public async Task<ChatReply> ExtendAsync(ExtendCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
+        new(await changes.RequestExtensionAsync(turn.Actor, command.Code, command.NewDueOn, command.Reason, ChatOf(turn), turn.Texts, cancellationToken));
+
+    public async Task<ChatReply> DecideAsync(DecideExtensionCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
+        new(await changes.DecideExtensionAsync(turn.Actor, command.RequestId, command.Approve, command.Note, turn.Texts, cancellationToken));
+
+    public async Task<ChatReply> ReassignAsync(ReassignCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
+        new(await changes.ReassignAsync(turn.Actor, command.Code, command.To, turn.Texts, cancellationToken));
+
+    public async Task<ChatReply> SnoozeAsync(SnoozeCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var task = await tasks.FindByCodeAsync(command.Code, cancellationToken);
+        if (task is null)
+        {
+            return new ChatReply(turn.Texts.TaskNotFound(command.Code));
+        }
+
+        if (task.IsDone)
+        {
+            return new ChatReply(turn.Texts.TaskAlreadyDone(task));
+        }
+
+        return await snoozes.ScheduleAsync(ChatOf(turn), task.Id, command.Day, cancellationToken)
+            ? new ChatReply(turn.Texts.Snoozed(task, command.Day, reminders.Value.SendTimeLocal))
+            : new ChatReply(turn.Texts.RemindersOff);
+    }
+
+    private static string ChatOf(ChatTurn turn) => new ChatTarget(turn.Request.ChannelId, turn.Request.ConversationId).Key;
+}
