@@ -37,6 +37,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<ReminderDispatcher>();
         services.AddSingleton<ReminderCycle>();
         services.AddSingleton<Snoozes>();
+        services.AddSingleton<OutboxKick>();
         services.AddHostedService<RobotStartup>();
 
         // Quartz's triggers are made here, before the container exists, so their settings are read directly.

@@ -9,16 +9,23 @@ using Microsoft.Extensions.Options;
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Deadline extensions (申请延期, 同意/驳回延期), hand-overs (转办) and snoozes (稍后提醒).</summary>
-public sealed class PlanChangeHandler(DeadlineChanges changes, Snoozes snoozes, TaskRepository tasks, IOptions<ReminderOptions> reminders)
+public sealed class PlanChangeHandler(DeadlineChanges changes, Snoozes snoozes, TaskRepository tasks, OutboxKick outbox, IOptions<ReminderOptions> reminders)
 {
     public async Task<ChatReply> ExtendAsync(ExtendCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
-        new(await changes.RequestExtensionAsync(turn.Actor, command.Code, command.NewDueOn, command.Reason, ChatOf(turn), turn.Texts, cancellationToken));
+        Sent(await changes.RequestExtensionAsync(turn.Actor, command.Code, command.NewDueOn, command.Reason, ChatOf(turn), turn.Texts, cancellationToken));
 
     public async Task<ChatReply> DecideAsync(DecideExtensionCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
-        new(await changes.DecideExtensionAsync(turn.Actor, command.RequestId, command.Approve, command.Note, turn.Texts, cancellationToken));
+        Sent(await changes.DecideExtensionAsync(turn.Actor, command.RequestId, command.Approve, command.Note, turn.Texts, cancellationToken));
 
     public async Task<ChatReply> ReassignAsync(ReassignCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
-        new(await changes.ReassignAsync(turn.Actor, command.Code, command.To, turn.Texts, cancellationToken));
+        Sent(await changes.ReassignAsync(turn.Actor, command.Code, command.To, turn.Texts, cancellationToken));
+
+    /// <summary>The answer, with whatever notices the change queued on their way now.</summary>
+    private ChatReply Sent(string answer)
+    {
+        outbox.Kick();
+        return new ChatReply(answer);
+    }
 
     public async Task<ChatReply> SnoozeAsync(SnoozeCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {

@@ -10,11 +10,12 @@ using Quartz;
 namespace CampaignBot.Tests.Reminders;
 
 /// <summary>
-/// 稍后提醒 in the real host with Quartz's persistent SQLite store: the snooze is a one-off trigger
-/// that outlives the process, and when it fires the task's reminder reaches the chat that asked.
-/// Quartz keeps real time, so this host runs on the system clock.
+/// Plan changes in the real host with reminders on (Quartz and its persistent SQLite store): a
+/// snooze is a one-off trigger that outlives the process and, when it fires, brings the task's
+/// reminder to the chat that asked; an extension request reaches the coordinators' chat at once.
+/// Quartz keeps real time, so these hosts run on the system clock.
 /// </summary>
-public sealed class SnoozeTests : IAsyncLifetime
+public sealed class PlanChangesInHostTests : IAsyncLifetime
 {
     private readonly string folder = TestDatabase.NewFolder();
     private readonly string schedulerName = "snooze-tests-" + Guid.NewGuid().ToString("N");
@@ -38,6 +39,40 @@ public sealed class SnoozeTests : IAsyncLifetime
         ["Reminders:SchedulerName"] = schedulerName,
     }, TimeProvider.System);
 
+    /// <summary>Posts a message as a Teams-like chat whose replies go to the fake connector.</summary>
+    private async Task SayAsync(HttpClient client, string account, string text, string chat, bool isGroup)
+    {
+        var activity = Activities.Message(account, text, "msteams", chat, isGroup);
+        activity["serviceUrl"] = connector.ServiceUrl;
+        activity.Remove("deliveryMode");
+        (await client.PostAsJsonAsync("/api/messages", activity)).EnsureSuccessStatusCode();
+    }
+
+    private async Task<IReadOnlyList<JsonNode>> WaitForAsync(string chat, Func<JsonNode, bool> wanted)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!connector.To(chat).Any(wanted) && watch.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(100);
+        }
+
+        return connector.To(chat).Where(wanted).ToList();
+    }
+
+    [Fact]
+    public async Task AnExtensionRequest_ReachesTheCoordinatorsChat_WithoutWaitingForTheNextRun()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        await SayAsync(client, "sample-coordinator", "本群绑定 领导小组办公室", "leaders-chat", isGroup: true);
+        var later = host.Services.GetRequiredService<CampaignBot.Scheduling.Time.CampaignClock>().Today.AddDays(40);
+
+        await SayAsync(client, "sample-zonghe", $"申请延期 T014 到 {later:yyyy-MM-dd} 理由：志愿者调整", "zonghe-1on1", isGroup: false);
+
+        var request = Assert.Single(await WaitForAsync("leaders-chat", a => a["text"]?.GetValue<string>().StartsWith("【延期申请】", StringComparison.Ordinal) == true));
+        Assert.Equal(2, request["attachments"]![0]!["content"]!["buttons"]!.AsArray().Count);
+    }
+
     [Fact]
     public async Task ASnooze_SurvivesARestart_AndFiresTheReminderInTheChatThatAsked()
     {
@@ -45,11 +80,7 @@ public sealed class SnoozeTests : IAsyncLifetime
         await using (var first = Host())
         {
             using var client = first.CreateClient();
-            // A Teams-like chat whose replies (and later the reminder) go to the fake connector.
-            var activity = Activities.Message("sample-zonghe", "稍后提醒 T014 明天", "msteams", "snooze-chat", isGroup: false);
-            activity["serviceUrl"] = connector.ServiceUrl;
-            activity.Remove("deliveryMode");
-            (await client.PostAsJsonAsync("/api/messages", activity)).EnsureSuccessStatusCode();
+            await SayAsync(client, "sample-zonghe", "稍后提醒 T014 明天", "snooze-chat", isGroup: false);
 
             var reply = Assert.Single(connector.To("snooze-chat"));
             Assert.StartsWith("好的，", reply["text"]!.GetValue<string>());
@@ -68,16 +99,10 @@ public sealed class SnoozeTests : IAsyncLifetime
 
         // Rather than wait for tomorrow 09:00: the same stored job, fired now.
         await scheduler.RescheduleJob(key, TriggerBuilder.Create().WithIdentity(key).ForJob(trigger.JobKey).StartNow().Build());
-        var watch = Stopwatch.StartNew();
-        while (connector.To("snooze-chat").Count < 2 && watch.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(100);
-        }
-
-        var reminder = connector.To("snooze-chat").Skip(1).Single();
-        Assert.StartsWith("【到期提醒】", reminder["text"]!.GetValue<string>());
+        var reminder = Assert.Single(await WaitForAsync("snooze-chat", a => a["text"]?.GetValue<string>().StartsWith("【到期提醒】", StringComparison.Ordinal) == true));
         Assert.StartsWith("T014", reminder["attachments"]![0]!["content"]!["title"]!.GetValue<string>());
         // A one-off: once its job has run, Quartz removes the trigger.
+        var watch = Stopwatch.StartNew();
         while ((await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Snoozes.Group))).Count > 0 && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100);
