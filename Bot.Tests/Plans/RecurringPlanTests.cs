@@ -15,30 +15,22 @@ public sealed class RecurringPlanTests : IAsyncLifetime
 {
     private const string Header = "编号,任务,测评项目,牵头单位,配合单位,责任人,开始日期,截止日期,佐证材料,周期";
 
-    private FakeConnector connector = null!;
-    private BotServices services = null!;
+    private MondayMorningChats chats = null!;
 
-    public async Task InitializeAsync()
-    {
-        connector = await FakeConnector.StartAsync();
-        services = await BotServices.CreateAsync(new AnchoredTimeProvider(TestClock.Start.AddSeconds(5)), new Dictionary<string, string?>
-        {
-            ["Reminders:PerChatMessagesPerMinute"] = "0",
-        });
-        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
-    }
+    private FakeConnector Connector => chats.Connector;
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connector.DisposeAsync();
-    }
+    private BotServices Services => chats.Services;
+
+    public async Task InitializeAsync() =>
+        chats = await MondayMorningChats.StartAsync(new Dictionary<string, string?> { ["Reminders:PerChatMessagesPerMinute"] = "0" }, ("zonghe-chat", "综合组"));
+
+    public async Task DisposeAsync() => await chats.DisposeAsync();
 
     private async Task<(int Code, string Output)> ImportAsync(params string[] rows)
     {
-        var path = Path.Combine(services.Database.Folder, Guid.NewGuid().ToString("N") + ".csv");
+        var path = Path.Combine(Services.Database.Folder, Guid.NewGuid().ToString("N") + ".csv");
         await File.WriteAllTextAsync(path, string.Join("\n", rows.Prepend(Header)), Encoding.UTF8);
-        return await OperatorRun.RunAsync(services.Provider, "import", path);
+        return await OperatorRun.RunAsync(Services.Provider, "import", path);
     }
 
     private const string Study = "R01,理论学习中心组学习,理论学习,机关党委,,何军,2026-06-01,2026-12-31,学习记录,每月最后一个工作日";
@@ -47,7 +39,7 @@ public sealed class RecurringPlanTests : IAsyncLifetime
 
     private async Task<List<(string Code, string Title, string DueOn, string? EventOn, string Status)>> OccurrencesAsync(string series)
     {
-        await using var connection = await services.Database.OpenAsync();
+        await using var connection = await Services.Database.OpenAsync();
         return (await connection.QueryAsync<(string, string, string, string?, string)>(
             "SELECT code, title, due_on, event_on, status FROM task WHERE series_code = @Series ORDER BY due_on", new { Series = series })).ToList();
     }
@@ -63,7 +55,7 @@ public sealed class RecurringPlanTests : IAsyncLifetime
         var dragonBoat = Assert.Single(await OccurrencesAsync("R03"));
         Assert.Equal(("R03-260619", "我们的节日·端午（6月19日）", "2026-06-12", "2026-06-19", "open"),
             (dragonBoat.Code, dragonBoat.Title, dragonBoat.DueOn, dragonBoat.EventOn, dragonBoat.Status));
-        await using var connection = await services.Database.OpenAsync();
+        await using var connection = await Services.Database.OpenAsync();
         Assert.Equal(["R01 每月最后一个工作日", "R02 每周四", "R03 每年端午，提前7天"],
             await connection.QueryAsync<string>("SELECT code || ' ' || rule FROM task_series ORDER BY code"));
     }
@@ -85,8 +77,8 @@ public sealed class RecurringPlanTests : IAsyncLifetime
         await ImportAsync(Study, Thursdays, DragonBoat);
 
         // 综合组's chat gets the 端午 activity (due 12 June, so overdue) in its Monday reminder.
-        await services.Get<ReminderCycle>().RunAsync(TestClock.Start.AddSeconds(5), CancellationToken.None);
-        var reminder = Assert.Single(connector.To("zonghe-chat"));
+        await Services.Get<ReminderCycle>().RunAsync(MondayMorningChats.Now, CancellationToken.None);
+        var reminder = Assert.Single(Connector.To("zonghe-chat"));
         Assert.Contains(reminder["attachments"]!.AsArray(), a => a!["content"]!["title"]!.GetValue<string>().StartsWith("R03-260619", StringComparison.Ordinal));
 
         var (_, week) = await ChatAsync("sample-coordinator", "本周到期");
@@ -118,7 +110,7 @@ public sealed class RecurringPlanTests : IAsyncLifetime
 
     private async Task<(int Count, string Text)> ChatAsync(string account, string text)
     {
-        var reply = await services.Get<CampaignBot.Chat.ChatCommandRouter>().HandleAsync(
+        var reply = await Services.Get<CampaignBot.Chat.ChatCommandRouter>().HandleAsync(
             new CampaignBot.Chat.ChatRequest(text, account, "test", "conv-" + account, false, [], null), CancellationToken.None);
         var all = reply.Header + "\n" + string.Join("\n", reply.Items.Select(i => i.Title));
         return (reply.Items.Count, all);

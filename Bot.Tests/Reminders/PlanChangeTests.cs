@@ -14,40 +14,38 @@ namespace CampaignBot.Tests.Reminders;
 /// </summary>
 public sealed class PlanChangeTests : IAsyncLifetime
 {
-    private FakeConnector connector = null!;
-    private BotServices services = null!;
+    private MondayMorningChats chats = null!;
 
-    public async Task InitializeAsync()
-    {
-        connector = await FakeConnector.StartAsync();
-        services = await BotServices.CreateAsync(new AnchoredTimeProvider(TestClock.Start.AddSeconds(5)), new Dictionary<string, string?>
-        {
-            ["Reminders:PerChatMessagesPerMinute"] = "0",
-        });
-        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
-        await services.Database.BindChatAsync("cailiao-chat", connector.ServiceUrl, office: "材料组");
-        await services.Database.BindChatAsync("leaders-chat", connector.ServiceUrl, office: "领导小组办公室");
-    }
+    private FakeConnector Connector => chats.Connector;
 
-    public async Task DisposeAsync()
+    private BotServices Services => chats.Services;
+
+    public async Task InitializeAsync() => chats = await MondayMorningChats.StartAsync(
+        new Dictionary<string, string?> { ["Reminders:PerChatMessagesPerMinute"] = "0" },
+        ("zonghe-chat", "综合组"), ("cailiao-chat", "材料组"), ("leaders-chat", "领导小组办公室"));
+
+    public async Task DisposeAsync() => await chats.DisposeAsync();
+
+    /// <summary>Plans and queues Monday's reminders without sending them.</summary>
+    private async Task QueueMondayRemindersAsync()
     {
-        await services.DisposeAsync();
-        await connector.DisposeAsync();
+        var plan = await Services.Get<ReminderCycle>().PlanAsync(MondayMorningChats.Now, CancellationToken.None);
+        await Services.Get<IReminderStore>().EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, MondayMorningChats.Now, CancellationToken.None);
     }
 
     /// <summary>A message as <paramref name="account"/> in a chat; the reply's text and its items' titles.</summary>
     private async Task<string> SayAsync(string account, string text, string chat)
     {
-        var reply = await services.Get<ChatCommandRouter>().HandleAsync(
+        var reply = await Services.Get<ChatCommandRouter>().HandleAsync(
             new ChatRequest(text, account, "msteams", chat, true, [], null), CancellationToken.None);
         return string.Join("\n", reply.Items.Select(i => i.Title).Prepend(reply.Header));
     }
 
-    private Task DispatchAsync() => services.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
+    private Task DispatchAsync() => Services.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
 
     private async Task<T> LedgerAsync<T>(string sql)
     {
-        await using var connection = await services.Database.OpenAsync();
+        await using var connection = await Services.Database.OpenAsync();
         return (await connection.ExecuteScalarAsync<T>(sql))!;
     }
 
@@ -57,9 +55,7 @@ public sealed class PlanChangeTests : IAsyncLifetime
     public async Task AnApprovedExtension_MovesTheDeadline_AndTheQueuedReminderForTheOldOneIsNotSent()
     {
         // Monday's reminders are planned and queued (综合组: T013, T014, T017), not yet sent.
-        var cycle = services.Get<ReminderCycle>();
-        var plan = await cycle.PlanAsync(TestClock.Start.AddSeconds(5), CancellationToken.None);
-        await services.Get<IReminderStore>().EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, TestClock.Start.AddSeconds(5), CancellationToken.None);
+        await QueueMondayRemindersAsync();
 
         var asked = await SayAsync("sample-zonghe", "申请延期 T014 到 6月30日 理由：志愿者调整", "zonghe-chat");
         Assert.StartsWith("已提交延期申请 #1：T014 截止日期 6月16日", asked);
@@ -71,9 +67,9 @@ public sealed class PlanChangeTests : IAsyncLifetime
         await DispatchAsync();
         // The coordinators got the request with its buttons; the asker's chat the decision; 综合组's
         // reminder went out without T014, whose queued reminder was for the old deadline.
-        var request = Assert.Single(connector.To("leaders-chat"), a => Text(a).StartsWith("【延期申请】#1", StringComparison.Ordinal));
+        var request = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【延期申请】#1", StringComparison.Ordinal));
         Assert.Equal(["同意延期 1", "驳回延期 1"], request["attachments"]![0]!["content"]!["buttons"]!.AsArray().Select(b => b!["value"]!.GetValue<string>()));
-        var zonghe = connector.To("zonghe-chat");
+        var zonghe = Connector.To("zonghe-chat");
         Assert.Contains(zonghe, a => Text(a).StartsWith("【延期审批】#1 已同意：T014", StringComparison.Ordinal));
         var reminder = Assert.Single(zonghe, a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
         Assert.DoesNotContain(reminder["attachments"]!.AsArray(), a => a!["content"]!["title"]!.GetValue<string>().StartsWith("T014", StringComparison.Ordinal));
@@ -89,7 +85,7 @@ public sealed class PlanChangeTests : IAsyncLifetime
         Assert.Equal("2026-06-16", await LedgerAsync<string>("SELECT due_on FROM task WHERE code = 'T014'"));
         Assert.Contains("已经驳回过了", await SayAsync("sample-coordinator", "同意延期 1", "leaders-chat"));
         await DispatchAsync();
-        Assert.Contains(connector.To("zonghe-chat"), a => Text(a) == "【延期审批】#1 未同意：T014 学雷锋志愿服务活动 仍于 6月16日 周二 截止（王建国）；请按期完成");
+        Assert.Contains(Connector.To("zonghe-chat"), a => Text(a) == "【延期审批】#1 未同意：T014 学雷锋志愿服务活动 仍于 6月16日 周二 截止（王建国）；请按期完成");
     }
 
     [Theory]
@@ -120,9 +116,7 @@ public sealed class PlanChangeTests : IAsyncLifetime
     [Fact]
     public async Task AHandOver_MovesTheTask_TellsBothOffices_AndRemindersFollowTheNewOffice()
     {
-        var cycle = services.Get<ReminderCycle>();
-        var plan = await cycle.PlanAsync(TestClock.Start.AddSeconds(5), CancellationToken.None);
-        await services.Get<IReminderStore>().EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, TestClock.Start.AddSeconds(5), CancellationToken.None);
+        await QueueMondayRemindersAsync();
 
         Assert.Contains("只有综合组的负责人或协调员", await SayAsync("sample-zonghe", "转办 T014 给 材料组", "zonghe-chat"));
         var handed = await SayAsync("sample-zonghe-lead", "转办 T014 给 孙丽", "zonghe-chat");
@@ -130,13 +124,13 @@ public sealed class PlanChangeTests : IAsyncLifetime
         Assert.Equal("已转办：T014 学雷锋志愿服务活动 改由材料组牵头，责任人孙丽。", handed);
         Assert.Equal("材料组 孙丽", await LedgerAsync<string>("SELECT o.name || ' ' || p.name FROM task t JOIN office o ON o.id = t.lead_office_id JOIN person p ON p.id = t.owner_id WHERE t.code = 'T014'"));
         await DispatchAsync();
-        Assert.Contains(connector.To("zonghe-chat"), a => Text(a).StartsWith("【转办】T014 学雷锋志愿服务活动：由综合组转交材料组（责任人孙丽）", StringComparison.Ordinal));
-        Assert.Contains(connector.To("cailiao-chat"), a => Text(a).StartsWith("【转办】T014", StringComparison.Ordinal));
+        Assert.Contains(Connector.To("zonghe-chat"), a => Text(a).StartsWith("【转办】T014 学雷锋志愿服务活动：由综合组转交材料组（责任人孙丽）", StringComparison.Ordinal));
+        Assert.Contains(Connector.To("cailiao-chat"), a => Text(a).StartsWith("【转办】T014", StringComparison.Ordinal));
         // 综合组's queued reminder no longer lists T014; the next planning gives it to 材料组.
-        var zongheReminder = Assert.Single(connector.To("zonghe-chat"), a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
+        var zongheReminder = Assert.Single(Connector.To("zonghe-chat"), a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
         Assert.DoesNotContain(zongheReminder["attachments"]!.AsArray(), a => a!["content"]!["title"]!.GetValue<string>().StartsWith("T014", StringComparison.Ordinal));
         var t014 = await TaskIdAsync("T014");
-        var tuesday = await cycle.PlanAsync(TestClock.Start.AddDays(1).AddSeconds(5), CancellationToken.None);
+        var tuesday = await Services.Get<ReminderCycle>().PlanAsync(TestClock.Start.AddDays(1).AddSeconds(5), CancellationToken.None);
         Assert.Contains(tuesday.Reminders, r => r.Reminder.Target == "bf:msteams:cailiao-chat" && r.Reminder.TaskId == t014);
         Assert.DoesNotContain(tuesday.Reminders, r => r.Reminder.Target == "bf:msteams:zonghe-chat" && r.Reminder.TaskId == t014);
     }

@@ -16,33 +16,27 @@ namespace CampaignBot.Tests.Reminders;
 public class ReminderDeliveryTests : IAsyncLifetime
 {
     // Monday 15 June 2026, 09:00:05 in Shanghai.
-    private static readonly DateTimeOffset MondayMorning = TestClock.Start.AddSeconds(5);
+    private static readonly DateTimeOffset MondayMorning = MondayMorningChats.Now;
 
-    private FakeConnector connector = null!;
-    private BotServices services = null!;
+    private MondayMorningChats chats = null!;
 
-    public async Task InitializeAsync()
-    {
-        connector = await FakeConnector.StartAsync();
-        services = await BotServices.CreateAsync(new AnchoredTimeProvider(MondayMorning), new Dictionary<string, string?>
+    private FakeConnector Connector => chats.Connector;
+
+    private BotServices Services => chats.Services;
+
+    public async Task InitializeAsync() => chats = await MondayMorningChats.StartAsync(
+        new Dictionary<string, string?>
         {
             ["Reminders:MaxAttempts"] = "3",
             ["Reminders:RetryBaseDelayMilliseconds"] = "20",
             ["Reminders:MaxRetryDelaySeconds"] = "5",
             ["Reminders:PerChatMessagesPerMinute"] = "0",
-        });
-        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
-        await services.Database.BindChatAsync("cailiao-chat", connector.ServiceUrl, office: "材料组");
-        await services.Database.BindChatAsync("leaders-chat", connector.ServiceUrl, office: "领导小组办公室");
-    }
+        },
+        ("zonghe-chat", "综合组"), ("cailiao-chat", "材料组"), ("leaders-chat", "领导小组办公室"));
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connector.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await chats.DisposeAsync();
 
-    private ReminderCycle Cycle => services.Get<ReminderCycle>();
+    private ReminderCycle Cycle => Services.Get<ReminderCycle>();
 
     private static IReadOnlyList<string> CardTitles(JsonNode activity) =>
         activity["attachments"]!.AsArray().Select(a => a!["content"]!["title"]!.GetValue<string>()).ToList();
@@ -51,7 +45,7 @@ public class ReminderDeliveryTests : IAsyncLifetime
 
     private async Task<string> OutboxStateAsync(string conversationId)
     {
-        await using var connection = await services.Database.OpenAsync();
+        await using var connection = await Services.Database.OpenAsync();
         return await connection.ExecuteScalarAsync<string>(
             "SELECT group_concat(state || ':' || attempts) FROM outbox_message WHERE target = @Target AND kind = 'reminders'",
             new { Target = "bf:msteams:" + conversationId }) ?? "";
@@ -62,13 +56,13 @@ public class ReminderDeliveryTests : IAsyncLifetime
     {
         var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
 
-        var zonghe = Assert.Single(connector.To("zonghe-chat"));
+        var zonghe = Assert.Single(Connector.To("zonghe-chat"));
         Assert.StartsWith("【到期提醒】综合组 6月15日 周一：3 项任务需要关注", Text(zonghe));
         Assert.Equal(["T013 测评资料收集整理与台账装订（第一批）", "T014 学雷锋志愿服务活动", "T017 “我们的节日·中秋”主题活动"], CardTitles(zonghe));
         Assert.Equal("完成 T013", zonghe["attachments"]![0]!["content"]!["buttons"]![0]!["value"]!.GetValue<string>());
-        var cailiao = Assert.Single(connector.To("cailiao-chat"));
+        var cailiao = Assert.Single(Connector.To("cailiao-chat"));
         Assert.Equal(["T011", "T012", "T013"], CardTitles(cailiao).Select(t => t[..4]));
-        var leaders = connector.To("leaders-chat");
+        var leaders = Connector.To("leaders-chat");
         Assert.Equal(2, leaders.Count);
         Assert.Contains(leaders, a => Text(a).StartsWith("【到期提醒】领导小组办公室", StringComparison.Ordinal) && CardTitles(a).Single().StartsWith("T012", StringComparison.Ordinal));
         var report = Text(Assert.Single(leaders, a => Text(a).StartsWith("【通报】", StringComparison.Ordinal)));
@@ -93,7 +87,7 @@ public class ReminderDeliveryTests : IAsyncLifetime
 
         Assert.Equal(0, second.Enqueued);
         Assert.Equal(0, second.Dispatch.Total);
-        Assert.Equal(4, connector.Requests);
+        Assert.Equal(4, Connector.Requests);
     }
 
     [Fact]
@@ -101,19 +95,19 @@ public class ReminderDeliveryTests : IAsyncLifetime
     {
         await Task.WhenAll(Cycle.RunAsync(MondayMorning, CancellationToken.None), Cycle.RunAsync(MondayMorning, CancellationToken.None));
 
-        Assert.Equal(4, connector.Requests);
+        Assert.Equal(4, Connector.Requests);
     }
 
     [Fact]
     public async Task Send_Throttled429_WaitsForRetryAfterAndDeliversOnce()
     {
-        connector.Answer = (conversation, attempt) => conversation == "zonghe-chat" && attempt == 1 ? FakeConnector.TooManyRequests(1) : null;
+        Connector.Answer = (conversation, attempt) => conversation == "zonghe-chat" && attempt == 1 ? FakeConnector.TooManyRequests(1) : null;
         var watch = Stopwatch.StartNew();
 
         var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
 
-        Assert.Single(connector.To("zonghe-chat"));
-        Assert.Equal(2, connector.AttemptsFor("zonghe-chat"));
+        Assert.Single(Connector.To("zonghe-chat"));
+        Assert.Equal(2, Connector.AttemptsFor("zonghe-chat"));
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {watch.Elapsed}, before Retry-After's 1 s");
         Assert.Equal("sent:2", await OutboxStateAsync("zonghe-chat"));
         Assert.Equal(4, result.Dispatch.Sent);
@@ -127,14 +121,14 @@ public class ReminderDeliveryTests : IAsyncLifetime
             ["Reminders:SendTimeoutSeconds"] = "1",
             ["Reminders:RetryBaseDelayMilliseconds"] = "20",
         });
-        await slow.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
-        connector.Answer = (conversation, attempt) => attempt == 1 ? FakeConnector.Hang(TimeSpan.FromSeconds(5)) : null;
+        await slow.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
+        Connector.Answer = (conversation, attempt) => attempt == 1 ? FakeConnector.Hang(TimeSpan.FromSeconds(5)) : null;
 
         var result = await slow.Get<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
 
         Assert.Equal(1, result.Dispatch.Sent);
-        Assert.Equal(2, connector.AttemptsFor("zonghe-chat"));
-        Assert.Single(connector.To("zonghe-chat"));
+        Assert.Equal(2, Connector.AttemptsFor("zonghe-chat"));
+        Assert.Single(Connector.To("zonghe-chat"));
     }
 
     [Fact]
@@ -144,11 +138,11 @@ public class ReminderDeliveryTests : IAsyncLifetime
         {
             ["Reminders:PerChatMessagesPerMinute"] = "60",
         });
-        await limited.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
-        await limited.Database.BindChatAsync("leaders-chat", connector.ServiceUrl, office: "领导小组办公室");
+        await limited.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
+        await limited.Database.BindChatAsync("leaders-chat", Connector.ServiceUrl, office: "领导小组办公室");
         var arrivals = new System.Collections.Concurrent.ConcurrentQueue<(string Chat, TimeSpan At)>();
         var clock = Stopwatch.StartNew();
-        connector.Answer = (conversation, _) =>
+        Connector.Answer = (conversation, _) =>
         {
             arrivals.Enqueue((conversation, clock.Elapsed));
             return null;
@@ -166,18 +160,18 @@ public class ReminderDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Send_ServerErrorEveryTime_FailsAfterLastAttemptAndShowsInNextReport()
     {
-        connector.Answer = (conversation, _) => conversation == "zonghe-chat" ? Results.StatusCode(500) : null;
+        Connector.Answer = (conversation, _) => conversation == "zonghe-chat" ? Results.StatusCode(500) : null;
 
         var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
 
         Assert.Equal(1, result.Dispatch.Failed);
-        Assert.Equal(3, connector.AttemptsFor("zonghe-chat"));
-        Assert.Empty(connector.To("zonghe-chat"));
+        Assert.Equal(3, Connector.AttemptsFor("zonghe-chat"));
+        Assert.Empty(Connector.To("zonghe-chat"));
         Assert.Equal("failed:3", await OutboxStateAsync("zonghe-chat"));
 
-        connector.Answer = (_, _) => null;
+        Connector.Answer = (_, _) => null;
         await Cycle.RunAsync(MondayMorning.AddDays(7), CancellationToken.None);
-        var report = Text(Assert.Single(connector.To("leaders-chat"), a => Text(a).StartsWith("【通报】", StringComparison.Ordinal) && Text(a).Contains("6月22日")));
+        var report = Text(Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【通报】", StringComparison.Ordinal) && Text(a).Contains("6月22日")));
         Assert.Contains("上周有 1 条提醒未能送达", report);
         Assert.Contains("zonghe-chat", report);
     }
@@ -185,16 +179,16 @@ public class ReminderDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Send_Forbidden_UnbindsTheChatAndTellsTheCoordinators()
     {
-        connector.Answer = (conversation, _) => conversation == "zonghe-chat" ? Results.StatusCode(403) : null;
+        Connector.Answer = (conversation, _) => conversation == "zonghe-chat" ? Results.StatusCode(403) : null;
 
         var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
 
         Assert.Equal(1, result.Dispatch.Gone);
-        Assert.Equal(1, connector.AttemptsFor("zonghe-chat"));
-        var notice = Assert.Single(connector.To("leaders-chat"), a => Text(a).StartsWith("【提醒】", StringComparison.Ordinal));
+        Assert.Equal(1, Connector.AttemptsFor("zonghe-chat"));
+        var notice = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【提醒】", StringComparison.Ordinal));
         Assert.Contains("机器人已被移出会话 zonghe-chat", Text(notice));
         Assert.Contains("综合组", Text(notice));
-        await using var connection = await services.Database.OpenAsync();
+        await using var connection = await Services.Database.OpenAsync();
         var chat = await connection.QuerySingleAsync<(long? Office, string? Removed)>(
             "SELECT bound_office_id, removed_at FROM conversation WHERE conversation_id = 'zonghe-chat'");
         Assert.Null(chat.Office);
@@ -205,19 +199,19 @@ public class ReminderDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Send_TaskCompletedAfterPlanning_IsNotReminded()
     {
-        var store = services.Get<IReminderStore>();
+        var store = Services.Get<IReminderStore>();
         var plan = await Cycle.PlanAsync(MondayMorning, CancellationToken.None);
         await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, MondayMorning, CancellationToken.None);
-        var coordinator = new ChatActor("sample-coordinator", await services.Get<DirectoryRepository>().FindPersonByAccountAsync("sample-coordinator"), "test", "c");
+        var coordinator = new ChatActor("sample-coordinator", await Services.Get<DirectoryRepository>().FindPersonByAccountAsync("sample-coordinator"), "test", "c");
         foreach (var code in new[] { "T013", "T014", "T017" })
         {
-            await services.Get<TaskCompletion>().MarkDoneAsync(coordinator, code, null, []);
+            await Services.Get<TaskCompletion>().MarkDoneAsync(coordinator, code, null, []);
         }
 
         var result = await Cycle.RunAsync(MondayMorning, CancellationToken.None);
 
-        Assert.Empty(connector.To("zonghe-chat"));
-        Assert.Equal(["T011", "T012"], CardTitles(Assert.Single(connector.To("cailiao-chat"))).Select(t => t[..4]));
+        Assert.Empty(Connector.To("zonghe-chat"));
+        Assert.Equal(["T011", "T012"], CardTitles(Assert.Single(Connector.To("cailiao-chat"))).Select(t => t[..4]));
         Assert.Equal(1, result.Dispatch.Cancelled);
         Assert.Equal("cancelled:0", await OutboxStateAsync("zonghe-chat"));
     }
@@ -226,7 +220,7 @@ public class ReminderDeliveryTests : IAsyncLifetime
     public async Task Run_AfterDaysDown_CatchesUpOnceWithWhatIsStillUseful()
     {
         // The last run was Wednesday 10 June; the service was down Thursday, Friday and until Monday 10:00.
-        await using (var connection = await services.Database.OpenAsync())
+        await using (var connection = await Services.Database.OpenAsync())
         {
             await connection.ExecuteAsync("INSERT INTO reminder_day (day, planned_at, reminders, dropped) VALUES ('2026-06-10', '2026-06-10T01:00:00.000Z', 0, 0)");
         }
@@ -235,9 +229,9 @@ public class ReminderDeliveryTests : IAsyncLifetime
 
         Assert.Equal([new DateOnly(2026, 6, 15), new DateOnly(2026, 6, 12), new DateOnly(2026, 6, 11)], result.Plan.Days);
         Assert.True(result.Plan.Dropped > 0);
-        Assert.Single(connector.To("zonghe-chat"));
-        Assert.Equal(["T011", "T012", "T013"], CardTitles(Assert.Single(connector.To("cailiao-chat"))).Select(t => t[..4]));
-        await using var ledger = await services.Database.OpenAsync();
+        Assert.Single(Connector.To("zonghe-chat"));
+        Assert.Equal(["T011", "T012", "T013"], CardTitles(Assert.Single(Connector.To("cailiao-chat"))).Select(t => t[..4]));
+        await using var ledger = await Services.Database.OpenAsync();
         // T011 was due Thursday: its day-of reminder is stale, and of its two overdue reminders only the latest goes.
         Assert.Equal(["overdue-2"], await ledger.QueryAsync<string>(
             "SELECT r.kind FROM reminder r JOIN task t ON t.id = r.task_id WHERE t.code = 'T011' AND r.target = 'bf:msteams:cailiao-chat'"));
@@ -246,11 +240,11 @@ public class ReminderDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Run_PersonSubscribed_GetsTheirOwnTasksInTheirChat()
     {
-        await services.Database.BindChatAsync("zhangwei-dm", connector.ServiceUrl, person: "张伟");
+        await Services.Database.BindChatAsync("zhangwei-dm", Connector.ServiceUrl, person: "张伟");
 
         await Cycle.RunAsync(MondayMorning, CancellationToken.None);
 
-        var message = Assert.Single(connector.To("zhangwei-dm"));
+        var message = Assert.Single(Connector.To("zhangwei-dm"));
         Assert.StartsWith("【到期提醒】张伟", Text(message));
         Assert.Equal(["T014 学雷锋志愿服务活动"], CardTitles(message));
     }
@@ -259,15 +253,15 @@ public class ReminderDeliveryTests : IAsyncLifetime
     public async Task Run_ThirdOverdueWorkday_EscalatesToTheLeadershipChat()
     {
         // T019 (综合组) was due Wednesday 10 June: Monday 15 June is its third overdue workday.
-        await using (var connection = await services.Database.OpenAsync())
+        await using (var connection = await Services.Database.OpenAsync())
         {
             await connection.ExecuteAsync("UPDATE task SET due_on = '2026-06-10' WHERE code = 'T019'");
         }
 
         await Cycle.RunAsync(MondayMorning, CancellationToken.None);
 
-        Assert.Contains("T019 包联责任区创城任务落实", CardTitles(Assert.Single(connector.To("zonghe-chat"))));
-        var leaders = Assert.Single(connector.To("leaders-chat"), a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
+        Assert.Contains("T019 包联责任区创城任务落实", CardTitles(Assert.Single(Connector.To("zonghe-chat"))));
+        var leaders = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
         Assert.Contains("【督办】1 项任务已逾期 3 个工作日，请督促办理", Text(leaders));
         Assert.Contains("【督办】T019 包联责任区创城任务落实", CardTitles(leaders));
         var escalated = leaders["attachments"]!.AsArray().Single(a => a!["content"]!["title"]!.GetValue<string>().Contains("T019"));
