@@ -13,7 +13,8 @@ namespace CampaignBot.Reminders;
 /// service is down at that moment it fires when it is back) that puts the task's reminder for that
 /// chat in the outbox and sends it, on the chosen day at the send time.
 /// </summary>
-public sealed class Snoozes(IServiceProvider services, CampaignClock clock, IOptions<ReminderOptions> options)
+public sealed class Snoozes(
+    LedgerDatabase database, ReminderDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services)
 {
     public const string Group = "snoozes";
 
@@ -23,7 +24,7 @@ public sealed class Snoozes(IServiceProvider services, CampaignClock clock, IOpt
     /// <returns>False when reminders are off here (no scheduler).</returns>
     public async Task<bool> ScheduleAsync(string target, long taskId, DateOnly day, CancellationToken cancellationToken)
     {
-        // A named scheduler (AddQuartz(name, ...)) is registered under its name.
+        // A named scheduler (AddQuartz(name, ...)) is registered under its name, and only where reminders are on.
         if (!options.Value.Enabled || services.GetKeyedService<IScheduler>(options.Value.SchedulerName) is not { } scheduler)
         {
             return false;
@@ -46,8 +47,7 @@ public sealed class Snoozes(IServiceProvider services, CampaignClock clock, IOpt
     /// <summary>Records the snoozed reminder once (a second firing finds it) and sends what the outbox holds.</summary>
     public async Task<int> SendAsync(string target, long taskId, DateOnly day, CancellationToken cancellationToken)
     {
-        var database = services.GetRequiredService<LedgerDatabase>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = time.GetUtcNow();
         var added = await database.WriteAsync(async (connection, transaction) =>
         {
             // The occurrence is the task's deadline now, so the claim's check (done? deadline moved?) applies as to any reminder.
@@ -67,7 +67,7 @@ public sealed class Snoozes(IServiceProvider services, CampaignClock clock, IOpt
                 "INSERT INTO reminder (task_id, occurrence, kind, target, planned_at, message_id) VALUES (@TaskId, @DueOn, @Kind, @Target, @At, @MessageId)",
                 new { TaskId = taskId, DueOn = dueOn, Kind = kind, Target = target, At = at, MessageId = messageId }, transaction);
         }, cancellationToken);
-        await services.GetRequiredService<ReminderDispatcher>().DispatchAsync(cancellationToken);
+        await dispatcher.DispatchAsync(cancellationToken);
         return added;
     }
 }
