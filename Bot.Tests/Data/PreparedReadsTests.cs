@@ -1,8 +1,11 @@
+using CampaignBot.Data;
 using CampaignBot.Data.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Tests.Support;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Tests.Data;
 
@@ -67,5 +70,20 @@ public class PreparedReadsTests : IAsyncLifetime
 
         Assert.All(answers.Where((_, i) => i % 2 == 0), a => Assert.Equal("综合组", a!.BoundOfficeName));
         Assert.All(answers.Where((_, i) => i % 2 == 1), a => Assert.Equal("材料组", a!.BoundOfficeName));
+    }
+
+    [Fact]
+    public async Task AContainerDisposedSynchronously_ClosesTheKeptConnections()
+    {
+        var provider = new ServiceCollection()
+            .AddSingleton(_ => new LedgerDatabase(Options.Create(new StorageOptions { DatabasePath = database.Path })))
+            .BuildServiceProvider();
+        var ledger = provider.GetRequiredService<LedgerDatabase>();
+        Assert.NotNull(await new DirectoryRepository(ledger).FindPersonByAccountAsync("sample-zonghe"));
+
+        // A plain ServiceProvider.Dispose() (the bench, console tools) must not throw for an async-only disposable.
+        var disposing = Record.Exception(provider.Dispose);
+
+        Assert.Null(disposing);
     }
 }

@@ -108,6 +108,17 @@ public sealed class RecurringPlanTests : IAsyncLifetime
         Assert.Equal("done", left[0].Status);
     }
 
+    [Fact]
+    public async Task TheSamplePlanOfRecurringDuties_ImportsIntoTheSampleCampaign()
+    {
+        var (code, output) = await OperatorRun.RunAsync(Services.Provider, "import", Path.Combine(RepositoryRoot.Path, "docs", "samples", "recurring-duties.csv"));
+
+        Assert.True(code == 0, output);
+        Assert.Equal(13, (await OccurrencesAsync("R01")).Count); // June 2026 to June 2027
+        Assert.Equal(["R04-260619", "R04-270609"], (await OccurrencesAsync("R04")).Select(o => o.Code)); // 端午 2026 and 2027
+        Assert.Equal(["R05-260925"], (await OccurrencesAsync("R05")).Select(o => o.Code));
+    }
+
     private async Task<(int Count, string Text)> ChatAsync(string account, string text)
     {
         var reply = await Services.Get<CampaignBot.Chat.ChatCommandRouter>().HandleAsync(

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CampaignBot.Data;
 
 /// <summary>Opens connections to the ledger's SQLite file and runs writes in immediate transactions.</summary>
-public sealed class LedgerDatabase : IAsyncDisposable
+public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
 {
     public LedgerDatabase(IOptions<StorageOptions> options)
     {
@@ -47,6 +47,9 @@ public sealed class LedgerDatabase : IAsyncDisposable
     public PreparedReads Reads { get; }
 
     public ValueTask DisposeAsync() => Reads.DisposeAsync();
+
+    /// <summary>For containers disposed synchronously (a plain ServiceProvider's Dispose).</summary>
+    public void Dispose() => Reads.Dispose();
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {

@@ -18,7 +18,7 @@ namespace CampaignBot.Data;
 /// read always sees the latest commit, from this process or another. SQLite re-prepares a cached
 /// statement by itself when the schema changes. Only fixed SQL belongs here (no list expansion).
 /// </remarks>
-public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable
+public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable, IDisposable
 {
     private static readonly int MaxIdleSessions = Environment.ProcessorCount * 4;
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> ParameterProperties = new();
@@ -71,6 +71,14 @@ public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable
         }
     }
 
+    public void Dispose()
+    {
+        while (idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
     private async ValueTask ReturnAsync(Session session)
     {
         if (idle.Count < MaxIdleSessions)
@@ -113,7 +121,7 @@ public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable
     }
 
     /// <summary>One open connection and the statements prepared on it, used by one reader at a time.</summary>
-    private sealed class Session(SqliteConnection connection) : IAsyncDisposable
+    private sealed class Session(SqliteConnection connection) : IAsyncDisposable, IDisposable
     {
         private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
@@ -137,6 +145,16 @@ public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable
             }
 
             await connection.DisposeAsync();
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in commands.Values)
+            {
+                command.Dispose();
+            }
+
+            connection.Dispose();
         }
     }
 }
