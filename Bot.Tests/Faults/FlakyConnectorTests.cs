@@ -19,7 +19,9 @@ public class FlakyConnectorTests(Xunit.Abstractions.ITestOutputHelper output)
             ["Reminders:MaxAttempts"] = "10",
             ["Reminders:RetryBaseDelayMilliseconds"] = "20",
             ["Reminders:MaxRetryDelaySeconds"] = "1",
-            ["Reminders:SendTimeoutSeconds"] = "1",
+            // Long enough that a slow success on a loaded 2-core CI machine is not taken for a timeout
+            // (a success the bot gave up on is retried: the one way a message can arrive twice).
+            ["Reminders:SendTimeoutSeconds"] = "3",
             ["Reminders:PerChatMessagesPerMinute"] = "0",
         });
         for (var i = 0; i < Chats; i++)
@@ -47,7 +49,7 @@ public class FlakyConnectorTests(Xunit.Abstractions.ITestOutputHelper output)
             {
                 0 => FakeConnector.TooManyRequests(0),
                 1 => Results.StatusCode(500),
-                _ => FakeConnector.Hang(TimeSpan.FromSeconds(3)),
+                _ => FakeConnector.Hang(TimeSpan.FromSeconds(6)),
             };
         };
 
