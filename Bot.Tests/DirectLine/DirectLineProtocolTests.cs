@@ -277,6 +277,23 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, await FetchAs(null));
     }
 
+    [Fact]
+    public async Task AReminder_ReachesAWebChatConversation_StoredWhileTheBotListenedOnAnotherPort()
+    {
+        var session = await DirectLineSession.StartAsync(app, http, "sample-zonghe");
+        await DirectLineSession.ReadAsync(await session.PostTextAsync("订阅我的提醒"));
+        using (var ledger = app.OpenLedger())
+        {
+            // As if the bot had listened elsewhere when this chat last spoke: that port is dead now.
+            ledger.Execute("UPDATE conversation SET service_url = 'http://127.0.0.1:9/directline/connector/' WHERE conversation_id = @Id", new { Id = session.ConversationId });
+        }
+
+        var (code, printed) = await OperatorRun.RunAsync(app.Services, "reminders", "run", "--at", "2026-06-15T01:00:00Z");
+
+        Assert.True(code == 0, printed);
+        Assert.Contains(await session.BotTextsAsync(), t => t.StartsWith("【到期提醒】张伟", StringComparison.Ordinal));
+    }
+
     private static async Task<JsonNode> ReceiveAsync(ClientWebSocket socket)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using CampaignBot.Bots;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -18,21 +16,19 @@ public sealed class DirectLineChannel(
     DirectLineStore store,
     ConversationSignals signals,
     AdapterWithErrorHandler adapter,
-    IServer server,
+    EmbeddedConnector connector,
     IConfiguration configuration,
-    IOptions<DirectLineOptions> options,
     IOptions<CampaignOptions> campaign)
 {
     public const string ChannelId = "directline";
 
     private readonly string? appId = configuration["MicrosoftAppId"] is { Length: > 0 } configured ? configured : null;
 
-    private string? connectorBaseUrl;
-
     public ChannelAccount BotAccount => new(appId ?? "campaignbot", campaign.Value.Name, RoleTypes.Bot);
 
     /// <summary>Where the bot posts its activities for this channel: its own connector endpoint.</summary>
-    public string ServiceUrl => connectorBaseUrl ??= ResolveConnectorBase() + EmbeddedConnector.PathMarker.TrimStart('/');
+    public string ServiceUrl => connector.CurrentServiceUrl
+        ?? throw new InvalidOperationException("The server has no address yet; set DirectLine:ConnectorBaseUrl.");
 
     /// <summary>Tells the bot that the user and the bot joined, as the cloud channel does when a conversation starts.</summary>
     public async Task StartAsync(DirectLineConversation conversation, IBot bot, CancellationToken cancellationToken)
@@ -94,24 +90,5 @@ public sealed class DirectLineChannel(
         }
 
         return adapter.ProcessAuthenticatedAsync(new ClaimsIdentity(claims, "directline-embedded"), activity, bot, cancellationToken);
-    }
-
-    private string ResolveConnectorBase()
-    {
-        if (options.Value.ConnectorBaseUrl is { Length: > 0 } configured)
-        {
-            return configured.TrimEnd('/') + "/";
-        }
-
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("The server has no address yet; set DirectLine:ConnectorBaseUrl.");
-        // Kestrel reports wildcard hosts as given ("http://+:80", "http://0.0.0.0:3978", "http://[::]:3978").
-        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "localhost")
-        {
-            uri.Host = "127.0.0.1";
-        }
-
-        return uri.Uri.GetLeftPart(UriPartial.Authority) + "/";
     }
 }
