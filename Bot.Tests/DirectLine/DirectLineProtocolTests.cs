@@ -181,6 +181,19 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         Assert.Equal(before, Snapshot());
     }
 
+    [Fact]
+    public async Task AnOversizedActivity_Gets413_AndChangesNothing()
+    {
+        var session = await DirectLineSession.StartAsync(app, http, "sample-zonghe");
+        var before = Snapshot();
+
+        var response = await session.PostAsync(new { type = "message", text = "完成 T014 " + new string('x', 300 * 1024) });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("256 KB", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, Snapshot());
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[1, 2]")]

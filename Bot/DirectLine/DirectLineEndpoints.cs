@@ -127,15 +127,11 @@ public static class DirectLineEndpoints
             return refusal!;
         }
 
-        if (http.Request.ContentLength > MaxActivityBytes)
-        {
-            return DirectLineErrors.Of(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity is limited to {MaxActivityBytes / 1024} KB; send files by upload.");
-        }
-
-        var body = await ReadBodyAsync(http, MaxActivityBytes);
+        // A declared length over the limit is refused unread; an undeclared one is cut off while reading.
+        var body = http.Request.ContentLength > MaxActivityBytes ? null : await ReadBodyAsync(http, MaxActivityBytes);
         if (body is null)
         {
-            return DirectLineErrors.Of(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"An activity is limited to {MaxActivityBytes / 1024} KB.");
+            return DirectLineErrors.TooLarge(MaxActivityBytes, "An activity");
         }
 
         if (ActivityShape.Parse(body, out var activity) is { } problem)

@@ -15,6 +15,8 @@ public static class DirectLineErrors
 
     public static IResult NotFound(string message) => Of(StatusCodes.Status404NotFound, "NotFound", message);
 
-    public static IResult TooLarge(long limit) =>
-        Of(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"Uploads are limited to {limit / (1024 * 1024)} MB.");
+    public static IResult TooLarge(long limit, string what = "An upload") =>
+        Of(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", limit >= 1024 * 1024
+            ? $"{what} is limited to {limit / (1024 * 1024)} MB."
+            : $"{what} is limited to {limit / 1024} KB; send files by upload.");
 }

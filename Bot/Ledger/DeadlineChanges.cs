@@ -17,7 +17,7 @@ namespace CampaignBot.Ledger;
 /// </summary>
 public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, CampaignClock clock)
 {
-    private sealed record Request(long Id, long TaskId, long RequestedBy, string OldDueOn, string NewDueOn, string? Reason, string ReplyTarget, string State);
+    private sealed record Request(long TaskId, string Code, string OldDueOn, string NewDueOn, string ReplyTarget, string State);
 
     /// <summary>Asks the coordinators for a later deadline. Only the lead office and coordinators may ask.</summary>
     public Task<string> RequestExtensionAsync(ChatActor actor, string code, DateOnly newDue, string? reason, string replyTarget, ReplyTexts texts, CancellationToken cancellationToken) =>
@@ -74,8 +74,8 @@ public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, 
 
             var request = await connection.QuerySingleOrDefaultAsync<Request>(
                 """
-                SELECT id, task_id AS TaskId, requested_by AS RequestedBy, old_due_on AS OldDueOn, new_due_on AS NewDueOn, reason, reply_target AS ReplyTarget, state
-                FROM extension_request WHERE id = @Id
+                SELECT r.task_id AS TaskId, t.code, r.old_due_on AS OldDueOn, r.new_due_on AS NewDueOn, r.reply_target AS ReplyTarget, r.state
+                FROM extension_request r JOIN task t ON t.id = r.task_id WHERE r.id = @Id
                 """, new { Id = requestId }, transaction);
             if (request is null)
             {
@@ -89,21 +89,21 @@ public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, 
 
             var now = time.GetUtcNow();
             var newDue = DateOnly.Parse(request.NewDueOn, System.Globalization.CultureInfo.InvariantCulture);
-            var code = await connection.ExecuteScalarAsync<string>("SELECT code FROM task WHERE id = @Id", new { Id = request.TaskId }, transaction);
             if (approve)
             {
                 await connection.ExecuteAsync("UPDATE task SET due_on = @NewDue, updated_at = @At WHERE id = @Id",
                     new { Id = request.TaskId, NewDue = newDue, At = UtcText.Format(now) }, transaction);
                 await CancelPendingRemindersAsync(connection, transaction, request.TaskId);
-                await AuditAsync(connection, transaction, actor, now, "task.extend", code!, new { DueOn = request.OldDueOn }, new { DueOn = newDue, Request = requestId });
             }
 
             await connection.ExecuteAsync(
                 "UPDATE extension_request SET state = @State, decided_by = @PersonId, decided_at = @At, decision_note = @Note WHERE id = @Id",
                 new { Id = requestId, State = approve ? "approved" : "rejected", PersonId = person.Id, At = UtcText.Format(now), Note = note }, transaction);
-            await AuditAsync(connection, transaction, actor, now, approve ? "extension.approve" : "extension.reject", code!, null, new { Request = requestId, Note = note });
+            // One audit row per decision: an approval is the deadline change itself.
+            await AuditAsync(connection, transaction, actor, now, approve ? "task.extend" : "extension.reject", request.Code,
+                approve ? new { DueOn = request.OldDueOn } : null, new { DueOn = approve ? request.NewDueOn : request.OldDueOn, Request = requestId, Note = note });
 
-            var task = (await TaskRepository.FindByCodeAsync(connection, transaction, code!))!;
+            var task = (await TaskRepository.FindByCodeAsync(connection, transaction, request.Code))!;
             await Notices.EnqueueAsync(connection, transaction, [request.ReplyTarget], texts.ExtensionDecisionNotice(requestId, approve, task, newDue, person.Name, note), now, clock.Zone);
             return texts.ExtensionDecided(requestId, approve, task, newDue);
         }, cancellationToken);
