@@ -8,6 +8,10 @@ namespace CampaignBot.Tests.Data;
 
 public class SchemaMigratorTests
 {
+    /// <summary>The numbered scripts shipped in the assembly (Migrations/0001_*.sql …), numbered without gaps.</summary>
+    private static readonly int EmbeddedScripts = typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
+        .Count(n => n.StartsWith("CampaignBot.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal));
+
     [Fact]
     public async Task Migrate_NewFile_CreatesVersionedSchemaInWalMode()
     {
@@ -16,7 +20,7 @@ public class SchemaMigratorTests
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
+        Assert.Equal(Enumerable.Range(1, EmbeddedScripts).Select(v => (long)v), await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
         Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit", "workday", "reminder_day", "outbox_message", "reminder", "robot", "directline_conversation", "directline_activity", "directline_attachment", "task_series", "extension_request" }, tables);
     }
@@ -29,7 +33,7 @@ public class SchemaMigratorTests
         await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
         await using var connection = await database.OpenAsync();
-        Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migration"));
+        Assert.Equal(EmbeddedScripts, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migration"));
         Assert.Equal(37, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM task"));
     }
 
