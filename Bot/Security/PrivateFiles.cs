@@ -25,6 +25,8 @@ public static class PrivateFiles
         }
         else
         {
+            // Missing parents are the bot's own too (Directory.CreateDirectory gives them the default mode).
+            EnsureParentFolder(full);
             Directory.CreateDirectory(full, OwnerFolder);
         }
 
