@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using CampaignBot.Tests.Support;
 using Dapper;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CampaignBot.Tests.Security;
 
@@ -10,40 +9,25 @@ namespace CampaignBot.Tests.Security;
 /// was kept in plain text in the transcript; the WebSocket stream kept delivering after its token
 /// expired; ten simultaneous first sign-ins created two "one per person" conversations.
 /// </summary>
-public sealed class DirectLineSecurityTests : IAsyncLifetime
+public sealed class DirectLineSecurityTests : KestrelBotTest
 {
     private const string Token = "d5f1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345";
     private const string Secret = "SEC0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
 
-    private readonly FakeTimeProvider time = TestClock.Create();
-    private BotApplication app = null!;
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        app = new BotApplication(new Dictionary<string, string?>
-        {
-            ["environment"] = "Production",
-            ["DirectLine:TrustedUserHeader"] = "X-Forwarded-User",
-        }, time);
-        http = new HttpClient { BaseAddress = app.StartOnKestrel() };
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await app.DisposeAsync();
-    }
+        ["environment"] = "Production",
+        ["DirectLine:TrustedUserHeader"] = "X-Forwarded-User",
+    };
 
     [Fact]
     public async Task ARobotsWebhookKeyAndSecret_TypedInChat_AreNotKeptInTheTranscriptOrAudit()
     {
-        var coordinator = await DirectLineSession.StartAsync(app, http, "sample-coordinator");
+        var coordinator = await DirectLineSession.StartAsync(App, Http, "sample-coordinator");
 
         await DirectLineSession.ReadAsync(await coordinator.PostTextAsync($"添加机器人 综合组 钉钉 https://oapi.dingtalk.com/robot/send?access_token={Token} {Secret}"));
 
-        using var ledger = app.OpenLedger();
+        using var ledger = App.OpenLedger();
         Assert.Equal(1, ledger.ExecuteScalar<long>("SELECT count(*) FROM robot"));
         Assert.Equal(Secret, ledger.ExecuteScalar<string>("SELECT secret FROM robot"));
         var kept = string.Join("\n", ledger.Query<string>("SELECT json FROM directline_activity").Concat(ledger.Query<string>("SELECT COALESCE(before_json, '') || COALESCE(after_json, '') FROM audit")));
@@ -55,12 +39,12 @@ public sealed class DirectLineSecurityTests : IAsyncLifetime
     [Fact]
     public async Task TheStream_ClosesWhenItsTokenExpires()
     {
-        var session = await DirectLineSession.StartAsync(app, http, "sample-zonghe");
+        var session = await DirectLineSession.StartAsync(App, Http, "sample-zonghe");
         var reconnect = await DirectLineSession.ReadAsync(await session.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{session.ConversationId}"));
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(new Uri(reconnect["streamUrl"]!.GetValue<string>()), CancellationToken.None);
 
-        time.Advance(TimeSpan.FromMinutes(61));
+        Time.Advance(TimeSpan.FromMinutes(61));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var buffer = new byte[64 * 1024];
@@ -82,11 +66,11 @@ public sealed class DirectLineSecurityTests : IAsyncLifetime
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/webchat/session");
             request.Headers.Add("X-Forwarded-User", "new-person");
-            return (await DirectLineSession.ReadAsync(await http.SendAsync(request)))["conversationId"]!.GetValue<string>();
+            return (await DirectLineSession.ReadAsync(await Http.SendAsync(request)))["conversationId"]!.GetValue<string>();
         }));
 
         Assert.Single(sessions.Distinct());
-        using var ledger = app.OpenLedger();
+        using var ledger = App.OpenLedger();
         Assert.Equal(1, ledger.ExecuteScalar<long>("SELECT count(*) FROM directline_conversation WHERE user_id = 'new-person'"));
     }
 }

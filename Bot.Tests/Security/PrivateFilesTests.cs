@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using CampaignBot.Tests.Support;
 
 namespace CampaignBot.Tests.Security;
@@ -32,12 +31,7 @@ public class PrivateFilesTests
         });
         using var http = new HttpClient { BaseAddress = app.StartOnKestrel() };
         var session = await DirectLineSession.StartAsync(app, http, "sample-zonghe");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("""{"type":"message","text":"完成 T024"}""", Encoding.UTF8, "application/vnd.microsoft.activity"), "activity", "blob" },
-            { new ByteArrayContent(TestImages.Png) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "file", "现场.png" },
-        };
-        await DirectLineSession.ReadAsync(await session.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{session.ConversationId}/upload?userId=sample-zonghe", form));
+        await session.UploadAsync("sample-zonghe", "完成 T024", new ByteArrayContent(TestImages.Png) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "现场.png");
 
         Assert.Equal(OwnerOnlyFolder, File.GetUnixFileMode(data));
         foreach (var file in new[] { "campaignbot.db", "campaignbot.db-wal", "scheduler.db", "directline-secret" })

@@ -8,23 +8,8 @@ namespace CampaignBot.Tests.Security;
 /// Issue 12, point 6: the pages could be framed by any site and carried no security headers. The
 /// pages still working under these headers is checked by the browser tests (Browser/).
 /// </summary>
-public sealed class SecurityHeadersTests : IAsyncLifetime
+public sealed class SecurityHeadersTests : KestrelBotTest
 {
-    private BotApplication app = null!;
-    private HttpClient http = null!;
-
-    public Task InitializeAsync()
-    {
-        app = new BotApplication();
-        http = new HttpClient { BaseAddress = app.StartOnKestrel() };
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        http.Dispose();
-        await app.DisposeAsync();
-    }
 
     private static void AssertHardened(HttpResponseMessage response, string policyPart)
     {
@@ -41,7 +26,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [InlineData("/board/")]
     public async Task APage_CarriesItsPolicy_AllowingOnlyItsOwnScripts(string path)
     {
-        var response = await http.GetAsync(path);
+        var response = await Http.GetAsync(path);
 
         response.EnsureSuccessStatusCode();
         AssertHardened(response, "script-src 'self' 'sha256-");
@@ -51,19 +36,15 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task AnUploadedFile_IsServedSandboxed_SoAScriptInAnSvgUploadRunsNothing()
     {
-        var session = await DirectLineSession.StartAsync(app, http, "sample-zonghe");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent("""{"type":"message","text":"完成 T024"}""", Encoding.UTF8, "application/vnd.microsoft.activity"), "activity", "blob" },
-            { new StringContent("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>", Encoding.UTF8, "image/svg+xml"), "file", "图.svg" },
-        };
-        await DirectLineSession.ReadAsync(await session.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{session.ConversationId}/upload?userId=sample-zonghe", form));
-        using var ledger = app.OpenLedger();
+        var session = await DirectLineSession.StartAsync(App, Http, "sample-zonghe");
+        await session.UploadAsync("sample-zonghe", "完成 T024",
+            new StringContent("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>", Encoding.UTF8, "image/svg+xml"), "图.svg");
+        using var ledger = App.OpenLedger();
         var url = Dapper.SqlMapper.ExecuteScalar<string>(ledger, "SELECT url FROM evidence WHERE kind = 'attachment'")!;
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url).PathAndQuery);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
-        var response = await http.SendAsync(request);
+        var response = await Http.SendAsync(request);
 
         response.EnsureSuccessStatusCode();
         AssertHardened(response, "sandbox");
@@ -73,6 +54,6 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task TheApi_CarriesTheHeadersToo()
     {
-        AssertHardened(await http.GetAsync("/healthz"), "default-src 'none'");
+        AssertHardened(await Http.GetAsync("/healthz"), "default-src 'none'");
     }
 }
