@@ -8,9 +8,14 @@ namespace CampaignBot.Tests.Data;
 
 public class SchemaMigratorTests
 {
-    /// <summary>The numbered scripts shipped in the assembly (Migrations/0001_*.sql …), numbered without gaps.</summary>
-    private static readonly int EmbeddedScripts = typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
-        .Count(n => n.StartsWith("CampaignBot.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal));
+    /// <summary>The versions of the numbered scripts shipped in the assembly (Migrations/0001_*.sql …).</summary>
+    private static readonly long[] EmbeddedVersions = typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("CampaignBot.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+        .Select(n => long.Parse(n["CampaignBot.Data.Migrations.".Length..].Split('_')[0], System.Globalization.CultureInfo.InvariantCulture))
+        .Order()
+        .ToArray();
+
+    private static readonly int EmbeddedScripts = EmbeddedVersions.Length;
 
     [Fact]
     public async Task Migrate_NewFile_CreatesVersionedSchemaInWalMode()
@@ -20,7 +25,8 @@ public class SchemaMigratorTests
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
-        Assert.Equal(Enumerable.Range(1, EmbeddedScripts).Select(v => (long)v), await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
+        Assert.Equal(EmbeddedVersions, await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L], EmbeddedVersions.Take(7));
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
         Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit", "workday", "reminder_day", "outbox_message", "reminder", "robot", "directline_conversation", "directline_activity", "directline_attachment", "task_series", "extension_request" }, tables);
     }

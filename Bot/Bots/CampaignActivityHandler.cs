@@ -28,7 +28,8 @@ public sealed class CampaignActivityHandler(
         var activity = turnContext.Activity;
         // Teams puts "<at>CampaignBot</at>" into the text of a group message; it is not the user's words.
         var text = BotMention.StripFrom(activity);
-        var attachments = await evidence.ReadAsync(activity, cancellationToken);
+        var authenticated = ChannelTrust.IsAuthenticated(turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey));
+        var attachments = await evidence.ReadAsync(activity, authenticated, cancellationToken);
         var request = new ChatRequest(
             text,
             activity.From.Id,

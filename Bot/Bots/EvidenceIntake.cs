@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CampaignBot.Chat;
 using CampaignBot.Data.Repositories;
 using CampaignBot.DirectLine;
+using CampaignBot.Security;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -13,18 +14,21 @@ namespace CampaignBot.Bots;
 /// chat (it is then recorded as that file, which is what decides who may download it); any other
 /// link must be http or https. An attachment that cannot be read is refused, not a failed turn.
 /// </summary>
-public sealed partial class EvidenceIntake(DirectLineStore store)
+public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust trust)
 {
     public sealed record Result(IReadOnlyList<EvidenceRepository.NewEvidence> Accepted, IReadOnlyList<RefusedAttachment> Refused);
 
-    public async Task<Result> ReadAsync(IActivity activity, CancellationToken cancellationToken)
+    /// <param name="authenticated">Whether the turn came from an authenticated channel (its links were written by the channel's service).</param>
+    public async Task<Result> ReadAsync(IActivity activity, bool authenticated, CancellationToken cancellationToken)
     {
+        var fetchLinks = trust.MayFetchAttachments(activity.ChannelId, authenticated);
         var accepted = new List<EvidenceRepository.NewEvidence>();
         var refused = new List<RefusedAttachment>();
         foreach (var attachment in (activity.AsMessageActivity()?.Attachments ?? []).Where(a => a is not null && IsEvidence(a)))
         {
             var name = string.IsNullOrWhiteSpace(attachment.Name) ? attachment.ContentType : attachment.Name;
-            if (UrlOf(attachment) is not { } text)
+            var (text, preauthorised) = UrlOf(attachment);
+            if (text is null)
             {
                 refused.Add(new RefusedAttachment(name, AttachmentRefusal.Unreadable));
                 continue;
@@ -49,7 +53,13 @@ public sealed partial class EvidenceIntake(DirectLineStore store)
                 }
             }
 
-            accepted.Add(new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Attachment, attachment.Name, text, attachment.ContentType, null, attachmentId));
+            // Kept in the evidence store: the channel's own uploads, and links written by an authenticated
+            // channel (an inline image needs the bot's credentials; a Teams file's downloadUrl is pre-authorised).
+            IncomingFile? keep = attachmentId is not null || fetchLinks
+                ? new IncomingFile(name, ClaimedType(attachment), activity.From!.Id, attachmentId is null ? text : null, attachmentId,
+                    attachmentId is null && !preauthorised && trust.HasAppId, activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
+                : null;
+            accepted.Add(new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Attachment, attachment.Name, text, attachment.ContentType, null, attachmentId, keep));
         }
 
         return new Result(accepted, refused);
@@ -62,11 +72,31 @@ public sealed partial class EvidenceIntake(DirectLineStore store)
         && !attachment.ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
         && !attachment.ContentType.StartsWith("application/vnd.microsoft.card.", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The attachment's address; a Teams file's sits in its content as downloadUrl. Null when there is none, or it is not text.</summary>
-    private static string? UrlOf(Attachment attachment) =>
-        !string.IsNullOrWhiteSpace(attachment.ContentUrl) ? attachment.ContentUrl.Trim()
-        : attachment.Content is JObject content && content["downloadUrl"] is JValue { Type: JTokenType.String } download ? ((string?)download)?.Trim()
-        : null;
+    /// <summary>
+    /// The attachment's address, and whether it is pre-authorised (a Teams file's downloadUrl, in its
+    /// content); no address when there is none or it is not text.
+    /// </summary>
+    private static (string? Url, bool Preauthorised) UrlOf(Attachment attachment) =>
+        !string.IsNullOrWhiteSpace(attachment.ContentUrl) ? (attachment.ContentUrl.Trim(), false)
+        : attachment.Content is JObject content && content["downloadUrl"] is JValue { Type: JTokenType.String } download ? (((string?)download)?.Trim(), true)
+        : (null, false);
+
+    /// <summary>What the sender says the file is: a Teams file's type is its file type, in its content.</summary>
+    private static string? ClaimedType(Attachment attachment) =>
+        attachment.Content is JObject content && content["fileType"] is JValue { Type: JTokenType.String } fileType
+            ? MimeOfExtension((string?)fileType)
+            : attachment.ContentType;
+
+    private static string? MimeOfExtension(string? extension) => extension?.ToLowerInvariant() switch
+    {
+        "png" => "image/png",
+        "jpg" or "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "pdf" => "application/pdf",
+        "docx" or "xlsx" or "pptx" => "application/zip",
+        "mp4" => "video/mp4",
+        _ => null,
+    };
 
     [GeneratedRegex(@"/v3/directline/attachments/(?<id>[^/]+)/?$")]
     private static partial Regex StoredFilePath();

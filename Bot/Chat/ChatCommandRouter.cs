@@ -17,7 +17,8 @@ public sealed class ChatCommandRouter(
     QueryHandler queries,
     ChangeHandler changes,
     AdministrationHandler administration,
-    PlanChangeHandler planChanges)
+    PlanChangeHandler planChanges,
+    EvidenceHandler evidence)
 {
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -39,6 +40,9 @@ public sealed class ChatCommandRouter(
             ProgressCommand => await queries.ProgressAsync(turn, cancellationToken),
             DoneCommand done => await changes.DoneAsync(done, turn, cancellationToken),
             ReopenCommand reopen => await changes.ReopenAsync(reopen, turn, cancellationToken),
+            ListEvidenceCommand list => await evidence.ListAsync(list, turn, cancellationToken),
+            AddEvidenceCommand add => await evidence.AddAsync(add, turn, cancellationToken),
+            WithdrawEvidenceCommand withdraw => await evidence.WithdrawAsync(withdraw, turn, cancellationToken),
             ExtendCommand extend => await planChanges.ExtendAsync(extend, turn, cancellationToken),
             DecideExtensionCommand decide => await planChanges.DecideAsync(decide, turn, cancellationToken),
             ReassignCommand reassign => await planChanges.ReassignAsync(reassign, turn, cancellationToken),

@@ -38,6 +38,8 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChangeHandler>();
         services.AddSingleton<AdministrationHandler>();
         services.AddSingleton<PlanChangeHandler>();
+        services.AddSingleton<EvidenceHandler>();
+        services.AddEvidenceFiles();
         return services;
     }
 

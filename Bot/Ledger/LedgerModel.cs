@@ -106,6 +106,11 @@ public sealed record Evidence
     public string? Note { get; init; }
     public string? ByName { get; init; }
     public DateTimeOffset At { get; init; }
+
+    /// <summary>The kept file's state (stored, pending, failed, refused); null for notes and links the bot does not fetch.</summary>
+    public string? FileState { get; init; }
+    public string? FileProblem { get; init; }
+    public long? SizeBytes { get; init; }
 }
 
 public sealed record OfficeProgress

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CampaignBot.Data;
 using CampaignBot.Data.Repositories;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger;
@@ -34,6 +35,73 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
             }
 
             return true;
+        }, cancellationToken);
+
+    /// <summary>补充佐证: evidence added to a task (done or not) without changing its state.</summary>
+    public Task<ChangeResult<LedgerTask>> AddEvidenceAsync(
+        ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, code, "evidence.add", async (connection, transaction, task, person, now) =>
+        {
+            if (note is null && attachments.Count == 0)
+            {
+                return false;
+            }
+
+            if (note is not null)
+            {
+                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
+                    new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note));
+            }
+
+            foreach (var attachment in attachments)
+            {
+                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Withdraws a piece of evidence added by mistake: by whoever added it, or a coordinator. It stays
+    /// in the ledger (and the audit says who withdrew it) but is no longer shown or exported.
+    /// </summary>
+    public Task<ChangeResult<LedgerTask>> WithdrawEvidenceAsync(ChatActor actor, long evidenceId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<(long TaskId, long? ByPersonId, string Kind, string? Name, string? Note)>(
+                "SELECT task_id, by_person_id, kind, name, note FROM evidence WHERE id = @Id AND withdrawn_at IS NULL", new { Id = evidenceId }, transaction);
+            if (row.TaskId == 0)
+            {
+                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotFound);
+            }
+
+            var task = (await TaskRepository.ByIdAsync(connection, transaction, row.TaskId))!;
+            if (actor.Person is not { } person)
+            {
+                return ChangeResult<LedgerTask>.Of(ChangeOutcome.UnknownPerson, task);
+            }
+
+            if (row.ByPersonId != person.Id && !person.IsCoordinator)
+            {
+                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotPermitted, task);
+            }
+
+            var now = time.GetUtcNow();
+            await connection.ExecuteAsync("UPDATE evidence SET withdrawn_at = @Now, withdrawn_by_person_id = @PersonId WHERE id = @Id",
+                new { Id = evidenceId, Now = UtcText.Format(now), PersonId = person.Id }, transaction);
+            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            {
+                At = now,
+                ActorPersonId = person.Id,
+                ActorAccount = actor.AccountId,
+                Action = "evidence.withdraw",
+                Entity = "evidence",
+                EntityKey = evidenceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                BeforeJson = JsonSerializer.Serialize(new { Task = task.Code, row.Kind, row.Name, row.Note }, AuditJson.Options),
+                ChannelId = actor.ChannelId,
+                ConversationId = actor.ConversationId,
+            });
+            return ChangeResult<LedgerTask>.Of(ChangeOutcome.Changed, task);
         }, cancellationToken);
 
     public Task<ChangeResult<LedgerTask>> ReopenAsync(ChatActor actor, string code, string? reason, CancellationToken cancellationToken = default) =>

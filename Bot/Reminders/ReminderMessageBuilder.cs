@@ -18,7 +18,7 @@ namespace CampaignBot.Reminders;
 /// with 完成 buttons) for a chat, markdown for a group robot.
 /// </summary>
 public sealed class ReminderMessageBuilder(
-    TaskRepository tasks, ConversationRepository conversations, DirectoryRepository directory, RobotRepository robots,
+    TaskRepository tasks, ConversationRepository conversations, DirectoryRepository directory, RobotRepository robots, EvidenceFileRepository evidenceFiles,
     CampaignClock clock, IOptions<CampaignOptions> campaign, IOptions<ReminderOptions> reminders)
 {
     private ReplyTexts Texts => ReplyTexts.For(campaign.Value.DefaultLanguage);
@@ -69,6 +69,11 @@ public sealed class ReminderMessageBuilder(
         {
             lines.Add(Texts.ReportFailed(failures.Count));
             lines.AddRange(failures.Select(f => "· " + Texts.ReportFailedLine(f.Chat, f.Error)));
+        }
+
+        if (await evidenceFiles.LostAsync(cancellationToken) is { Count: > 0 } lost)
+        {
+            lines.Add(Texts.ReportLostEvidence(lost.Select(f => (f.TaskCode, f.TaskTitle, f.Name)).ToList()));
         }
 
         // A chat gets the picture too (inline, so Teams and Web Chat show it); a robot's markdown cannot carry one.

@@ -6,7 +6,7 @@ using CampaignBot.Scheduling.Time;
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Marks tasks done (the message's attachments become evidence) and reopens them.</summary>
-public sealed class ChangeHandler(TaskCompletion completion, CampaignClock clock)
+public sealed class ChangeHandler(TaskCompletion completion, EvidenceFiles.EvidenceCollector collector, CampaignClock clock)
 {
     public async Task<ChatReply> DoneAsync(DoneCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -15,8 +15,7 @@ public sealed class ChangeHandler(TaskCompletion completion, CampaignClock clock
         var texts = turn.Texts;
         return result.Outcome switch
         {
-            ChangeOutcome.Changed => new ChatReply(texts.MarkedDone(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1))
-                + (turn.Request.RefusedAttachments.Count == 0 ? "" : "\n" + texts.AttachmentsRefused(turn.Request.RefusedAttachments))),
+            ChangeOutcome.Changed => new ChatReply(await EvidenceHandler.KeptAsync(texts.MarkedDone(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken)),
             ChangeOutcome.AlreadyInState => new ChatReply(texts.AlreadyDone(result.Subject!, clock.Zone)),
             _ => Refusal(result, command.Code, turn),
         };
@@ -33,7 +32,7 @@ public sealed class ChangeHandler(TaskCompletion completion, CampaignClock clock
         };
     }
 
-    private static ChatReply Refusal(ChangeResult<LedgerTask> result, string code, ChatTurn turn) => new(result.Outcome switch
+    public static ChatReply Refusal(ChangeResult<LedgerTask> result, string code, ChatTurn turn) => new(result.Outcome switch
     {
         ChangeOutcome.NotFound => turn.Texts.TaskNotFound(code),
         ChangeOutcome.UnknownPerson => turn.Texts.UnknownPersonCannotChange(turn.Actor.AccountId),

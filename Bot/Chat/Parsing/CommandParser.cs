@@ -61,6 +61,8 @@ public static partial class CommandParser
         if (SnoozeZh().Match(t) is { Success: true } sz) return Snooze(sz, today, zh);
         if (SnoozeEn().Match(t) is { Success: true } se) return Snooze(se, today, en);
 
+        if (EvidenceZh().Match(t) is { Success: true } ez) return Evidence(ez, zh);
+        if (EvidenceEn().Match(t) is { Success: true } ee) return Evidence(ee, en);
         if (DoneZh().Match(t) is { Success: true } dz) return new DoneCommand(CodeOf(dz), NoteOf(dz), zh);
         if (DoneEn().Match(t) is { Success: true } de) return new DoneCommand(CodeOf(de), NoteOf(de), en);
         if (ReopenZh().Match(t) is { Success: true } rz) return new ReopenCommand(CodeOf(rz), NoteOf(rz), zh);
@@ -185,6 +187,18 @@ public static partial class CommandParser
             _ => new InvalidCommand(InvalidInput.ImpossibleDate, when, language),
         };
     }
+
+    /// <summary>佐证 T017 (list), 补充佐证 T017 说明 (add), 撤回佐证 12 (withdraw).</summary>
+    private static ChatCommand Evidence(Match m, ReplyLanguage language) =>
+        m.Groups["add"].Success ? new AddEvidenceCommand(CodeOf(m), NoteOf(m), language)
+        : m.Groups["withdraw"].Success ? new WithdrawEvidenceCommand(long.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), language)
+        : new ListEvidenceCommand(CodeOf(m), language);
+
+    [GeneratedRegex(@"^(?:(?<withdraw>撤回佐证|删除佐证)\s*#?(?<id>\d{1,9})|(?:(?<add>补充佐证|追加佐证|补充材料)|佐证|佐证材料|查看佐证)\s*" + Code + @"(?:\s+|(?=[^A-Za-z0-9])|$)(?<note>.*))$", RegexOptions.Singleline)]
+    private static partial Regex EvidenceZh();
+
+    [GeneratedRegex(@"^(?:(?<withdraw>withdraw evidence)\s+#?(?<id>\d{1,9})|(?:(?<add>add evidence)|evidence|list evidence)\s+" + Code + @"(?:\s+(?<note>.*))?)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex EvidenceEn();
 
     private static string? NoteOf(Match m) => m.Groups["note"].Value.Trim() is { Length: > 0 } note ? note : null;
 

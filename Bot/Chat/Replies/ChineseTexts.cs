@@ -207,6 +207,34 @@ public sealed class ChineseTexts : ReplyTexts
             AttachmentRefusal.NotYourUpload => "不是您在本对话中上传的文件",
             _ => "无法读取",
         })) + "。";
+    public override string EvidenceLostNotice(string code, string title, string fileName) =>
+        $"【佐证缺失】{code} {title}：文件「{fileName}」多次取回失败，未能保存。请重新发送：补充佐证 {code}（附上文件）。";
+    public override string EvidenceFilesKept(IReadOnlyList<(string Name, string State, string? Reason)> files) =>
+        files.Count == 0 ? "" : "佐证文件：" + string.Join("；", files.Select(f => $"「{f.Name}」" + f.State switch
+        {
+            "stored" => "已保存",
+            "pending" => "暂未取回，将自动重试",
+            "failed" => "未能取回",
+            _ => f.Reason == "too-large" ? "超过大小上限，未保存" : "内容与声明的类型不符，未保存",
+        })) + "。";
+    public override string ReportLostEvidence(IReadOnlyList<(string Code, string Title, string FileName)> lost) =>
+        string.Join("\n", lost.Take(20).Select(f => $"· {f.Code} {f.Title}「{f.FileName}」").Prepend($"佐证文件未能保存：{lost.Count} 个（请相关单位发送「补充佐证 编号」重新提交）"));
+    public override string EvidenceListHeader(LedgerTask task, int count) =>
+        count == 0 ? $"{task.Code} {task.Title}：还没有佐证材料。" : $"{task.Code} {task.Title}：佐证材料 {count} 项";
+    public override string EvidenceListLine(Evidence evidence, TimeZoneInfo zone) =>
+        $"#{evidence.Id} " + (evidence.Kind == "note" ? $"说明：{evidence.Note}" : $"{evidence.Name ?? evidence.Url}") + evidence.FileState switch
+        {
+            "stored" => " · 已保存",
+            "pending" => " · 待取回",
+            "failed" => " · 未能取回",
+            "refused" => " · 未保存",
+            _ => evidence.Kind == "note" ? "" : " · 链接",
+        } + $"（{evidence.ByName}，{Local(evidence.At, zone)}）";
+    public override string EvidenceAdded(LedgerTask task, int added) => $"已为 {task.Code} {task.Title} 补充佐证 {added} 项。";
+    public override string EvidenceWithdrawn(long id, LedgerTask task) => $"已撤回佐证 #{id}（{task.Code}），记录保留在审计中。";
+    public override string EvidenceNotFound(long id) => $"没有找到佐证 #{id}。发送「佐证 任务编号」查看编号。";
+    public override string EvidenceNotYours(long id) => $"佐证 #{id} 只能由提交人或领导小组办公室撤回。";
+    public override string NothingToAdd(string code) => $"请附上文件，或写明说明：补充佐证 {code} 说明文字。";
     public override string RobotDoneHint(string? chatUrl, string exampleCode) =>
         chatUrl is null
             ? $"完成后请在与创建工作台账助手的对话中发送「完成 {exampleCode}」（可附照片），本群机器人无法接收回复。"

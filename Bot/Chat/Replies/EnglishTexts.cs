@@ -191,6 +191,34 @@ public sealed class EnglishTexts : ReplyTexts
             AttachmentRefusal.NotYourUpload => "is not a file you uploaded in this chat",
             _ => "could not be read",
         })) + ".";
+    public override string EvidenceLostNotice(string code, string title, string fileName) =>
+        $"[Evidence missing] {code} {title}: the file \"{fileName}\" could not be fetched after several tries and is not kept. Please send it again: add evidence {code} (with the file).";
+    public override string EvidenceFilesKept(IReadOnlyList<(string Name, string State, string? Reason)> files) =>
+        files.Count == 0 ? "" : "Evidence files: " + string.Join("; ", files.Select(f => $"\"{f.Name}\" " + f.State switch
+        {
+            "stored" => "kept",
+            "pending" => "not fetched yet, will be retried",
+            "failed" => "could not be fetched",
+            _ => f.Reason == "too-large" ? "is over the size limit, not kept" : "is not what its type says, not kept",
+        })) + ".";
+    public override string ReportLostEvidence(IReadOnlyList<(string Code, string Title, string FileName)> lost) =>
+        string.Join("\n", lost.Take(20).Select(f => $"· {f.Code} {f.Title} \"{f.FileName}\"").Prepend($"Evidence files that could not be kept: {lost.Count} (the offices should send them again with \"add evidence <code>\")"));
+    public override string EvidenceListHeader(LedgerTask task, int count) =>
+        count == 0 ? $"{task.Code} {task.Title}: no evidence yet." : $"{task.Code} {task.Title}: {count} piece(s) of evidence";
+    public override string EvidenceListLine(Evidence evidence, TimeZoneInfo zone) =>
+        $"#{evidence.Id} " + (evidence.Kind == "note" ? $"note: {evidence.Note}" : $"{evidence.Name ?? evidence.Url}") + evidence.FileState switch
+        {
+            "stored" => " · kept",
+            "pending" => " · being fetched",
+            "failed" => " · could not be fetched",
+            "refused" => " · not kept",
+            _ => evidence.Kind == "note" ? "" : " · link",
+        } + $" ({evidence.ByName}, {Local(evidence.At, zone)})";
+    public override string EvidenceAdded(LedgerTask task, int added) => $"Added {added} piece(s) of evidence to {task.Code} {task.Title}.";
+    public override string EvidenceWithdrawn(long id, LedgerTask task) => $"Withdrew evidence #{id} ({task.Code}); the audit keeps the record.";
+    public override string EvidenceNotFound(long id) => $"No evidence #{id}. Send \"evidence <task code>\" to see the numbers.";
+    public override string EvidenceNotYours(long id) => $"Evidence #{id} can be withdrawn only by whoever added it or by a coordinator.";
+    public override string NothingToAdd(string code) => $"Attach a file, or write a note: add evidence {code} <note>.";
     public override string RobotDoneHint(string? chatUrl, string exampleCode) =>
         chatUrl is null
             ? $"To mark a task done, send \"done {exampleCode}\" in your chat with the campaign bot (photos welcome); this robot cannot read replies."

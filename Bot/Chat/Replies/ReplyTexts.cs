@@ -121,6 +121,16 @@ public abstract class ReplyTexts
     public abstract string RobotAdded(long id, string office, bool dingTalk, string maskedUrl, string? maskedSecret);
     public abstract string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration);
     public abstract string RobotsHeader(int count);
+    public abstract string EvidenceLostNotice(string code, string title, string fileName);
+    public abstract string EvidenceFilesKept(IReadOnlyList<(string Name, string State, string? Reason)> files);
+    public abstract string ReportLostEvidence(IReadOnlyList<(string Code, string Title, string FileName)> lost);
+    public abstract string EvidenceListHeader(LedgerTask task, int count);
+    public abstract string EvidenceListLine(Evidence evidence, TimeZoneInfo zone);
+    public abstract string EvidenceAdded(LedgerTask task, int added);
+    public abstract string EvidenceWithdrawn(long id, LedgerTask task);
+    public abstract string EvidenceNotFound(long id);
+    public abstract string EvidenceNotYours(long id);
+    public abstract string NothingToAdd(string code);
     public abstract string AttachmentsRefused(IReadOnlyList<RefusedAttachment> refused);
     public abstract string RobotUrlNotAllowed(string maskedUrl, IEnumerable<string> allowedBases);
 

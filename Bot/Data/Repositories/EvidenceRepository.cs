@@ -15,16 +15,19 @@ public sealed class EvidenceRepository(LedgerDatabase database)
     }
 
     /// <param name="AttachmentId">The file kept by this server that the evidence is (its uploader sent it), if any.</param>
-    public sealed record NewEvidence(string Kind, string? Name, string? Url, string? ContentType, string? Note, string? AttachmentId = null);
+    /// <param name="File">The file to keep in the evidence store, when the evidence is one the bot can fetch.</param>
+    public sealed record NewEvidence(string Kind, string? Name, string? Url, string? ContentType, string? Note, string? AttachmentId = null, IncomingFile? File = null);
 
-    public static Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long? personId, DateTimeOffset at, NewEvidence evidence)
+    public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long? personId, DateTimeOffset at, NewEvidence evidence)
     {
         const string sql = """
-            INSERT INTO evidence (task_id, kind, name, url, content_type, note, by_person_id, at, attachment_id)
-            VALUES (@TaskId, @Kind, @Name, @Url, @ContentType, @Note, @PersonId, @At, @AttachmentId)
+            INSERT INTO evidence (task_id, kind, name, url, content_type, note, by_person_id, at, attachment_id, file_id)
+            VALUES (@TaskId, @Kind, @Name, @Url, @ContentType, @Note, @PersonId, @At, @AttachmentId, @FileId)
             """;
-        return connection.ExecuteAsync(sql, new
+        long? fileId = evidence.File is { } file ? await EvidenceFileRepository.InsertPendingAsync(connection, transaction, file, at) : null;
+        await connection.ExecuteAsync(sql, new
         {
+            FileId = fileId,
             TaskId = taskId,
             evidence.Kind,
             evidence.Name,
@@ -40,9 +43,10 @@ public sealed class EvidenceRepository(LedgerDatabase database)
     public async Task<IReadOnlyList<Evidence>> ForTaskAsync(long taskId, CancellationToken cancellationToken = default)
     {
         const string sql = """
-            SELECT e.id, e.kind, e.name, e.url, e.content_type, e.note, p.name AS by_name, e.at
-            FROM evidence e LEFT JOIN person p ON p.id = e.by_person_id
-            WHERE e.task_id = @TaskId ORDER BY e.at, e.id
+            SELECT e.id, e.kind, e.name, e.url, e.content_type, e.note, p.name AS by_name, e.at,
+                   f.state AS file_state, f.last_error AS file_problem, f.size_bytes
+            FROM evidence e LEFT JOIN person p ON p.id = e.by_person_id LEFT JOIN evidence_file f ON f.id = e.file_id
+            WHERE e.task_id = @TaskId AND e.withdrawn_at IS NULL ORDER BY e.at, e.id
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<Evidence>(sql, new { TaskId = taskId })).AsList();
@@ -53,6 +57,6 @@ public sealed class EvidenceRepository(LedgerDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<long>(
-            "SELECT DISTINCT task_id FROM evidence WHERE attachment_id = @AttachmentId", new { AttachmentId = attachmentId })).AsList();
+            "SELECT DISTINCT task_id FROM evidence WHERE attachment_id = @AttachmentId AND withdrawn_at IS NULL", new { AttachmentId = attachmentId })).AsList();
     }
 }

@@ -14,7 +14,7 @@ public sealed class TaskRepository(LedgerDatabase database)
                COALESCE((SELECT group_concat(c.office_id, ',') FROM task_co_office c WHERE c.task_id = t.id), '') AS co_office_ids,
                COALESCE((SELECT group_concat(o.name, '、') FROM task_co_office c JOIN office o ON o.id = c.office_id WHERE c.task_id = t.id), '') AS co_office_names,
                t.owner_id, p.name AS owner_name, t.starts_on, t.due_on, t.status, t.done_at, d.name AS done_by_name,
-               (SELECT count(*) FROM evidence e WHERE e.task_id = t.id) AS evidence_count
+               (SELECT count(*) FROM evidence e WHERE e.task_id = t.id AND e.withdrawn_at IS NULL) AS evidence_count
         """;
 
     private const string Joins = """
@@ -49,6 +49,9 @@ public sealed class TaskRepository(LedgerDatabase database)
 
     public static Task<LedgerTask?> FindByCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, string code) =>
         connection.QuerySingleOrDefaultAsync<LedgerTask>(SelectTasks + " WHERE t.code = @Code", new { Code = code }, transaction);
+
+    public static Task<LedgerTask?> ByIdAsync(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
+        connection.QuerySingleOrDefaultAsync<LedgerTask>(SelectTasks + " WHERE t.id = @Id", new { Id = id }, transaction);
 
     public Task<IReadOnlyList<LedgerTask>> OpenDueBetweenAsync(DateOnly from, DateOnly to, TaskScope scope, CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectInScope(scope)} WHERE t.status = 'open' AND t.due_on BETWEEN @From AND @To{Order}",

@@ -1,0 +1,127 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Data.Repositories;
+
+/// <summary>
+/// A file that arrived as evidence and is to be kept: from the embedded channel's uploads (by its
+/// attachment id) or from a channel's link (fetched, with the bot's credentials where the channel
+/// needs them). <paramref name="ServiceUrl"/>, with the channel and conversation, is how the bot's
+/// credentials for that channel are found again for a retry.
+/// </summary>
+public sealed record IncomingFile(
+    string Name, string? ClaimedType, string SenderAccount, string? SourceUrl, string? AttachmentId, bool NeedsBotCredentials,
+    string ChannelId, string ConversationId, string? ServiceUrl);
+
+/// <summary>An evidence file as stored: its state and, once kept, its hash.</summary>
+public sealed record EvidenceFileRow
+{
+    public long Id { get; init; }
+    public string State { get; init; } = "";
+    public string OriginalName { get; init; } = "";
+    public string? ClaimedType { get; init; }
+    public string? ContentType { get; init; }
+    public string? Sha256 { get; init; }
+    public long? SizeBytes { get; init; }
+    public string SenderAccount { get; init; } = "";
+    public DateTimeOffset ReceivedAt { get; init; }
+    public string? SourceUrl { get; init; }
+    public string? AttachmentId { get; init; }
+    public bool NeedsBotCredentials { get; init; }
+    public string? ChannelId { get; init; }
+    public string? ConversationId { get; init; }
+    public string? ServiceUrl { get; init; }
+    public int Attempts { get; init; }
+    public string? LastError { get; init; }
+}
+
+public static class EvidenceFileStates
+{
+    public const string Stored = "stored";
+    public const string Pending = "pending";
+    public const string Failed = "failed";
+    public const string Refused = "refused";
+}
+
+/// <summary>The evidence_file table: one writer for a file's life from pending to stored, refused or failed.</summary>
+public sealed class EvidenceFileRepository(LedgerDatabase database)
+{
+    private const string Columns = """
+        f.id, f.state, f.original_name, f.claimed_type, f.content_type, f.sha256, f.size_bytes, f.sender_account, f.received_at,
+        f.source_url, e.attachment_id, f.needs_bot_credentials, f.channel_id, f.conversation_id, f.service_url, f.attempts, f.last_error
+        """;
+
+    /// <summary>Records a file to fetch, in the transaction that makes it evidence; it is fetched after the commit.</summary>
+    public static Task<long> InsertPendingAsync(SqliteConnection connection, SqliteTransaction transaction, IncomingFile file, DateTimeOffset now) =>
+        connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO evidence_file (state, original_name, claimed_type, sender_account, received_at, source_url, needs_bot_credentials,
+                                       channel_id, conversation_id, service_url, next_attempt_at)
+            VALUES ('pending', @Name, @ClaimedType, @SenderAccount, @Now, @SourceUrl, @NeedsBotCredentials, @ChannelId, @ConversationId, @ServiceUrl, @Now)
+            RETURNING id
+            """,
+            new { file.Name, file.ClaimedType, file.SenderAccount, file.SourceUrl, file.NeedsBotCredentials, file.ChannelId, file.ConversationId, file.ServiceUrl, Now = UtcText.Format(now) },
+            transaction);
+
+    /// <summary>Files of a task's evidence that have never been tried: the ones that just arrived.</summary>
+    public Task<IReadOnlyList<EvidenceFileRow>> UntriedOfTaskAsync(long taskId, CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {Columns} FROM evidence_file f JOIN evidence e ON e.file_id = f.id WHERE e.task_id = @TaskId AND f.state = 'pending' AND f.attempts = 0 ORDER BY f.id",
+            new { TaskId = taskId }, cancellationToken);
+
+    /// <summary>Pending files whose next attempt is due.</summary>
+    public Task<IReadOnlyList<EvidenceFileRow>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {Columns} FROM evidence_file f JOIN evidence e ON e.file_id = f.id WHERE f.state = 'pending' AND f.next_attempt_at <= @Now ORDER BY f.next_attempt_at LIMIT @Limit",
+            new { Now = UtcText.Format(now), Limit = limit }, cancellationToken);
+
+    /// <summary>Every kept file, for the integrity check.</summary>
+    public Task<IReadOnlyList<EvidenceFileRow>> StoredAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {Columns} FROM evidence_file f LEFT JOIN evidence e ON e.file_id = f.id WHERE f.state = 'stored' GROUP BY f.id ORDER BY f.id", null, cancellationToken);
+
+    public Task MarkStoredAsync(long id, string sha256, long size, string contentType, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpdateAsync(
+            "UPDATE evidence_file SET state = 'stored', sha256 = @Sha256, size_bytes = @Size, content_type = @ContentType, stored_at = @Now, attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL WHERE id = @Id",
+            new { Id = id, Sha256 = sha256, Size = size, ContentType = contentType, Now = UtcText.Format(now) }, cancellationToken);
+
+    /// <summary>The file will not be kept whatever is tried again (too large, not what it claims to be).</summary>
+    public Task MarkRefusedAsync(long id, string reason, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE evidence_file SET state = 'refused', attempts = attempts + 1, next_attempt_at = NULL, last_error = @Reason WHERE id = @Id",
+            new { Id = id, Reason = reason }, cancellationToken);
+
+    /// <summary>A failed attempt: tried again at <paramref name="nextAttemptAt"/>, or, with none, given up (failed).</summary>
+    public Task MarkAttemptFailedAsync(long id, string error, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken) =>
+        UpdateAsync(
+            "UPDATE evidence_file SET state = CASE WHEN @Next IS NULL THEN 'failed' ELSE 'pending' END, attempts = attempts + 1, next_attempt_at = @Next, last_error = @Error WHERE id = @Id",
+            new { Id = id, Error = error, Next = nextAttemptAt is { } next ? UtcText.Format(next) : null }, cancellationToken);
+
+    private const string LostColumns = """
+        f.id AS file_id, f.original_name AS name, t.id AS task_id, t.code AS task_code, t.title AS task_title, t.lead_office_id, f.received_at
+        FROM evidence_file f JOIN evidence e ON e.file_id = f.id JOIN task t ON t.id = e.task_id
+        WHERE f.state = 'failed' AND e.withdrawn_at IS NULL
+        """;
+
+    /// <summary>Lost files not yet reported to their office, in the reporting transaction.</summary>
+    public static async Task<IReadOnlyList<LostEvidenceFile>> UnreportedLostAsync(SqliteConnection connection, SqliteTransaction transaction) =>
+        (await connection.QueryAsync<LostEvidenceFile>($"SELECT {LostColumns} AND f.reported_at IS NULL ORDER BY f.id", transaction: transaction)).AsList();
+
+    public static Task MarkReportedAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> fileIds, DateTimeOffset now) =>
+        connection.ExecuteAsync("UPDATE evidence_file SET reported_at = @Now WHERE id IN @Ids", new { Ids = fileIds, Now = UtcText.Format(now) }, transaction);
+
+    /// <summary>Every lost file of evidence still shown, for the weekly report.</summary>
+    public async Task<IReadOnlyList<LostEvidenceFile>> LostAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<LostEvidenceFile>($"SELECT {LostColumns} ORDER BY t.code, f.id")).AsList();
+    }
+
+    private async Task UpdateAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(sql, parameters, transaction), cancellationToken);
+
+    private async Task<IReadOnlyList<EvidenceFileRow>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<EvidenceFileRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+    }
+}
+
+/// <summary>A file that could not be fetched after every retry, with the task it was evidence of.</summary>
+public sealed record LostEvidenceFile(long FileId, string Name, long TaskId, string TaskCode, string TaskTitle, long LeadOfficeId, DateTimeOffset ReceivedAt);

@@ -1,0 +1,205 @@
+using CampaignBot.Data.Repositories;
+using CampaignBot.DirectLine;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace CampaignBot.EvidenceFiles;
+
+/// <summary>
+/// Brings evidence files into the bot's store: an upload of the embedded channel from its folder, a
+/// channel's link over HTTP (with the bot's credentials where the channel needs them). Tried once
+/// when the message arrives, after the task is done (so a failed download never loses the completion);
+/// then by the background retry (<see cref="EvidenceRetryService"/>) with growing waits, until
+/// <see cref="EvidenceOptions.MaxAttempts"/>, after which the file is reported lost.
+/// </summary>
+public sealed class EvidenceCollector
+{
+    public const string HttpClientName = "evidence";
+
+    /// <summary>What became of one file, for the reply.</summary>
+    public sealed record Outcome(string Name, string State, string? Reason);
+
+    private readonly EvidenceFileRepository files;
+    private readonly EvidenceFileStore store;
+    private readonly IHttpClientFactory clients;
+    private readonly IChannelFileCredentials? credentials;
+    private readonly EvidenceOptions options;
+    private readonly string uploadsFolder;
+    private readonly TimeProvider time;
+    private readonly ILogger<EvidenceCollector> logger;
+    private readonly ResiliencePipeline once;
+    private readonly ResiliencePipeline withRetries;
+
+    public EvidenceCollector(
+        EvidenceFileRepository files, EvidenceFileStore store, IHttpClientFactory clients, IOptions<EvidenceOptions> options, IOptions<DirectLineOptions> directLine,
+        TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null)
+    {
+        this.files = files;
+        this.store = store;
+        this.clients = clients;
+        this.credentials = credentials;
+        this.options = options.Value;
+        uploadsFolder = Path.GetFullPath(directLine.Value.AttachmentsFolder);
+        this.time = time;
+        this.logger = logger;
+        var timeout = TimeSpan.FromSeconds(this.options.DownloadTimeoutSeconds);
+        once = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(timeout).Build();
+        withRetries = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutRejectedException>().Handle<IOException>(),
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .AddTimeout(timeout)
+            .Build();
+    }
+
+    /// <summary>The first try for the files that just arrived with a task's evidence.</summary>
+    public async Task<IReadOnlyList<Outcome>> CollectNewAsync(long taskId, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<Outcome>();
+        foreach (var file in await files.UntriedOfTaskAsync(taskId, cancellationToken))
+        {
+            outcomes.Add(await TryAsync(file, once, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>One pass of the background retry: the pending files whose time has come.</summary>
+    public async Task<IReadOnlyList<Outcome>> RetryDueAsync(CancellationToken cancellationToken)
+    {
+        var outcomes = new List<Outcome>();
+        foreach (var file in await files.DueAsync(time.GetUtcNow(), 20, cancellationToken))
+        {
+            outcomes.Add(await TryAsync(file, withRetries, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<Outcome> TryAsync(EvidenceFileRow file, ResiliencePipeline pipeline, CancellationToken cancellationToken)
+    {
+        string? problem;
+        try
+        {
+            problem = await pipeline.ExecuteAsync(async token => await FetchAsync(file, token), cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException or UnauthorizedAccessException)
+        {
+            var attempts = file.Attempts + 1;
+            DateTimeOffset? next = attempts >= options.MaxAttempts ? null : time.GetUtcNow() + Backoff(attempts);
+            await files.MarkAttemptFailedAsync(file.Id, e.Message, next, CancellationToken.None);
+            logger.LogWarning("Evidence file {Id} ({Name}) not fetched on attempt {Attempt}: {Error}", file.Id, file.OriginalName, attempts, e.Message);
+            return new Outcome(file.OriginalName, next is null ? EvidenceFileStates.Failed : EvidenceFileStates.Pending, e.Message);
+        }
+
+        return problem is null
+            ? new Outcome(file.OriginalName, EvidenceFileStates.Stored, null)
+            : new Outcome(file.OriginalName, EvidenceFileStates.Refused, problem);
+    }
+
+    /// <summary>Fetches and keeps the file; the reason it is refused (too large, not what it claims), or null when kept.</summary>
+    private async Task<string?> FetchAsync(EvidenceFileRow file, CancellationToken cancellationToken)
+    {
+        await using var content = await OpenAsync(file, cancellationToken);
+        if (content is null)
+        {
+            await files.MarkRefusedAsync(file.Id, RefusalReasons.TooLarge, cancellationToken);
+            return RefusalReasons.TooLarge;
+        }
+
+        var saved = await store.SaveAsync(content, cancellationToken);
+        if (saved is null)
+        {
+            await files.MarkRefusedAsync(file.Id, RefusalReasons.TooLarge, cancellationToken);
+            return RefusalReasons.TooLarge;
+        }
+
+        if (!ContentSniffer.Agrees(file.ClaimedType, saved.DetectedType))
+        {
+            await files.MarkRefusedAsync(file.Id, RefusalReasons.NotWhatItClaims, cancellationToken);
+            return RefusalReasons.NotWhatItClaims;
+        }
+
+        await files.MarkStoredAsync(file.Id, saved.Sha256, saved.SizeBytes, saved.DetectedType!, time.GetUtcNow(), cancellationToken);
+        return null;
+    }
+
+    /// <summary>The file's bytes, or null when its declared length is already over the limit.</summary>
+    private async Task<Stream?> OpenAsync(EvidenceFileRow file, CancellationToken cancellationToken)
+    {
+        if (file.AttachmentId is { } upload)
+        {
+            return File.OpenRead(Path.Combine(uploadsFolder, Path.GetFileName(upload)));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, file.SourceUrl);
+        if (file.NeedsBotCredentials && credentials is not null)
+        {
+            await credentials.AuthorizeAsync(request, file, cancellationToken);
+        }
+
+        var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw new HttpRequestException($"HTTP {status}", null, (System.Net.HttpStatusCode)status);
+        }
+
+        if (response.Content.Headers.ContentLength > options.MaxFileBytes)
+        {
+            response.Dispose();
+            return null;
+        }
+
+        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+    }
+
+    /// <summary>Waits that double from the configured base, with up to a quarter more at random, so retries do not march together.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var wait = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds * Math.Pow(2, Math.Min(attempts - 1, 16)));
+        return wait + TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * wait.TotalMilliseconds / 4);
+    }
+
+    /// <summary>A response body that disposes its response with it.</summary>
+    private sealed class ResponseStream(HttpResponseMessage response, Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                response.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
+
+/// <summary>Why a file is not kept, as stored in evidence_file.last_error and shown in replies.</summary>
+public static class RefusalReasons
+{
+    public const string TooLarge = "too-large";
+    public const string NotWhatItClaims = "type-mismatch";
+}

@@ -1,0 +1,61 @@
+using CampaignBot.Chat.Replies;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Reminders;
+using CampaignBot.Scheduling.Time;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.EvidenceFiles;
+
+/// <summary>
+/// The background retry of evidence files that could not be fetched when they arrived (a channel
+/// down, a link that failed): every <see cref="EvidenceOptions.RetrySweepSeconds"/> the due ones are
+/// tried again; a file given up on is reported once to its task's office, through the outbox.
+/// </summary>
+public sealed class EvidenceRetryService(
+    EvidenceCollector collector, LedgerDatabase database, OutboxKick outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
+    IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RetrySweepSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The evidence retry pass failed; the next one tries again");
+            }
+        }
+    }
+
+    /// <summary>One pass: retry what is due, then tell offices about files given up on.</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        await collector.RetryDueAsync(cancellationToken);
+        if (await ReportLostAsync(cancellationToken) > 0)
+        {
+            outbox.Kick();
+        }
+    }
+
+    /// <summary>Queues one notice per lost file to its lead office's chats, in the transaction that marks it reported.</summary>
+    public Task<int> ReportLostAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var lost = await EvidenceFileRepository.UnreportedLostAsync(connection, transaction);
+            var texts = ReplyTexts.For(campaign.Value.DefaultLanguage);
+            var now = time.GetUtcNow();
+            foreach (var file in lost)
+            {
+                var chats = await Notices.OfficeChatsAsync(connection, transaction, file.LeadOfficeId);
+                await Notices.EnqueueAsync(connection, transaction, chats, texts.EvidenceLostNotice(file.TaskCode, file.TaskTitle, file.Name), now, clock.Zone);
+            }
+
+            await EvidenceFileRepository.MarkReportedAsync(connection, transaction, lost.Select(f => f.FileId), now);
+            return lost.Count;
+        }, cancellationToken);
+}

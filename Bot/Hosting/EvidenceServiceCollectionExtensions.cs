@@ -1,0 +1,26 @@
+using CampaignBot.Bots;
+using CampaignBot.Data.Repositories;
+using CampaignBot.EvidenceFiles;
+
+namespace CampaignBot.Hosting;
+
+public static class EvidenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Evidence files kept by the bot: the store, the collector that fetches them when they arrive
+    /// (with the bot's channel credentials where needed), and the background retry.
+    /// </summary>
+    public static IServiceCollection AddEvidenceFiles(this IServiceCollection services)
+    {
+        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EvidenceFileRepository>();
+        services.AddSingleton<EvidenceFileStore>();
+        services.AddSingleton<IChannelFileCredentials, ConnectorFileCredentials>();
+        services.AddSingleton<EvidenceCollector>();
+        services.AddSingleton<EvidenceRetryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
+        // Evidence links carry pre-authorised tokens (a Teams file's downloadUrl): no request logging.
+        services.AddHttpClient(EvidenceCollector.HttpClientName).RemoveAllLoggers();
+        return services;
+    }
+}
