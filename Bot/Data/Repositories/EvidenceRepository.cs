@@ -52,6 +52,19 @@ public sealed class EvidenceRepository(LedgerDatabase database)
         return (await connection.QueryAsync<Evidence>(sql, new { TaskId = taskId })).AsList();
     }
 
+    /// <summary>Every piece of evidence still shown, with its kept file's hash, for the binder (task id order).</summary>
+    public async Task<IReadOnlyList<BinderEvidence>> ForBinderAsync(CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT e.id, e.task_id, e.kind, e.name, e.url, e.note, p.name AS by_name, e.at,
+                   f.state AS file_state, f.sha256, f.original_name, f.size_bytes, f.content_type
+            FROM evidence e LEFT JOIN person p ON p.id = e.by_person_id LEFT JOIN evidence_file f ON f.id = e.file_id
+            WHERE e.withdrawn_at IS NULL ORDER BY e.task_id, e.at, e.id
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<BinderEvidence>(sql)).AsList();
+    }
+
     /// <summary>The tasks that a stored file is evidence of.</summary>
     public async Task<IReadOnlyList<long>> TasksWithAttachmentAsync(string attachmentId, CancellationToken cancellationToken = default)
     {
@@ -59,4 +72,22 @@ public sealed class EvidenceRepository(LedgerDatabase database)
         return (await connection.QueryAsync<long>(
             "SELECT DISTINCT task_id FROM evidence WHERE attachment_id = @AttachmentId AND withdrawn_at IS NULL", new { AttachmentId = attachmentId })).AsList();
     }
+}
+
+/// <summary>A piece of evidence as the binder needs it: what it is, who gave it when, and its kept file if any.</summary>
+public sealed record BinderEvidence
+{
+    public long Id { get; init; }
+    public long TaskId { get; init; }
+    public string Kind { get; init; } = "";
+    public string? Name { get; init; }
+    public string? Url { get; init; }
+    public string? Note { get; init; }
+    public string? ByName { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? FileState { get; init; }
+    public string? Sha256 { get; init; }
+    public string? OriginalName { get; init; }
+    public long? SizeBytes { get; init; }
+    public string? ContentType { get; init; }
 }
