@@ -6,7 +6,13 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Plans;
 
-public sealed record PlanWriteSummary(int OfficesAdded, int PeopleWritten, int TasksAdded, int TasksUpdated);
+public sealed record PlanWriteSummary(int OfficesAdded, int PeopleWritten, int TasksAdded, int TasksUpdated)
+{
+    /// <summary>Offices and people created because the plan named them (import --create-missing).</summary>
+    public IReadOnlyList<string> OfficesCreated { get; init; } = [];
+
+    public IReadOnlyList<string> PeopleCreated { get; init; } = [];
+}
 
 /// <summary>
 /// Writes a validated plan inside the caller's transaction. Tasks are matched by code: a known
