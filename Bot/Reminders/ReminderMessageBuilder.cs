@@ -65,6 +65,11 @@ public sealed class ReminderMessageBuilder(
         lines.AddRange(overdue.Take(TaskItems.MaxListed).Select(t => Line(t, today)));
         lines.Add(Texts.ReportDueThisWeek(dueThisWeek.Count));
         lines.AddRange(dueThisWeek.Take(TaskItems.MaxListed).Select(t => Line(t, today)));
+        if (await conversations.UnreachableOfficesAsync(cancellationToken) is { Count: > 0 } unreachable)
+        {
+            lines.Add(Texts.ReportUnreachable(unreachable));
+        }
+
         if (failures.Count > 0)
         {
             lines.Add(Texts.ReportFailed(failures.Count));

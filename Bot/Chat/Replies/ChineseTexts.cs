@@ -186,6 +186,8 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ReportDueThisWeek(int count) => count == 0 ? "本周到期：无" : $"本周到期 {count} 项：";
     public override string ReportFailed(int count) => $"上周有 {count} 条提醒未能送达：";
     public override string ReportFailedLine(string chat, string error) => $"{chat}（{error}）";
+    public override string ReportUnreachable(IReadOnlyList<string> offices) =>
+        $"提醒无法送达的单位 {offices.Count} 个（没有绑定群聊或机器人）：{string.Join("、", offices)}。请在该单位的群里发送「本群绑定 单位名称」，或添加机器人。";
     public override string ChatRemoved(string chat, string? office) =>
         $"【提醒】机器人已被移出会话 {chat}" + (office is null ? "，已解除该会话的提醒订阅。" : $"，已解除它与{office}的绑定。请在{office}的新工作群发送「本群绑定 {office}」，否则{office}收不到到期提醒。");
     public override string Subscribed(string person) => $"已订阅：{person}负责的任务到期时，提醒会发到这里。发送「取消订阅」停止。";

@@ -170,6 +170,8 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ReportDueThisWeek(int count) => count == 0 ? "Due this week: none" : $"Due this week ({count}):";
     public override string ReportFailed(int count) => $"{count} reminder(s) could not be delivered last week:";
     public override string ReportFailedLine(string chat, string error) => $"{chat} ({error})";
+    public override string ReportUnreachable(IReadOnlyList<string> offices) =>
+        $"{offices.Count} office(s) cannot be reached (no chat bound, no robot): {string.Join(", ", offices)}. Send \"bind <office>\" in the office's group chat, or add a robot.";
     public override string ChatRemoved(string chat, string? office) =>
         $"The bot was removed from chat {chat}" + (office is null ? "; its reminders are stopped." : $"; it is no longer bound to {office}. Bind {office}'s new chat (\"bind {office}\") or it gets no reminders.");
     public override string Subscribed(string person) => $"Subscribed: reminders for {person}'s tasks will come here. Send \"unsubscribe\" to stop.";

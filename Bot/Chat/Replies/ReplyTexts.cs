@@ -111,6 +111,8 @@ public abstract class ReplyTexts
     public abstract string ReportDueThisWeek(int count);
     public abstract string ReportFailed(int count);
     public abstract string ReportFailedLine(string chat, string error);
+    /// <summary>Offices with open tasks that no chat or robot reaches: their reminders go nowhere until one is bound.</summary>
+    public abstract string ReportUnreachable(IReadOnlyList<string> offices);
     public abstract string ChatRemoved(string chat, string? office);
     public abstract string Subscribed(string person);
     public abstract string AlreadySubscribed(string person);
