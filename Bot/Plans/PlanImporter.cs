@@ -22,7 +22,8 @@ public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOp
             // Validate inside the write transaction, so the directory checked is the one written to.
             var offices = await DirectoryRepository.OfficesAsync(connection, transaction);
             var people = await DirectoryRepository.PeopleAsync(connection, transaction);
-            var validation = PlanValidator.Validate(sheets, offices, people, await WorkdayRepository.CalendarAsync(connection, transaction));
+            var validation = PlanValidator.Validate(
+                sheets, offices, people, await WorkdayRepository.CalendarAsync(connection, transaction), createMissing, options.Value.LatestDueOn(time));
             if (!validation.IsValid)
             {
                 return new PlanImportResult(null, validation.Errors);
