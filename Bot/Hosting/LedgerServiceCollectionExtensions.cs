@@ -15,6 +15,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<LedgerDatabase>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SampleCampaignSeeder>();
+        services.AddSingleton<SampleCampaignRemover>();
         services.AddHostedService<LedgerStartup>();
 
         services.AddSingleton<TaskRepository>();

@@ -99,6 +99,12 @@ public static class SampleCampaign
         new("T037", "迎接全国文明单位考核验收", "创建工作机制", "领导小组办公室", ["综合组", "材料组", "行政组"], "王建国", 0, false, "迎检方案、资料清单"),
     ];
 
+    /// <summary>The codes of the sample's one-off tasks, by which removal tells the sample from real tasks.</summary>
+    public static IEnumerable<string> TaskCodes => Tasks.Select(t => t.Code);
+
+    /// <summary>The codes of the sample's recurring duties (their occurrences are coded R01-260618 …).</summary>
+    public static IEnumerable<string> SeriesCodes => [];
+
     public static Plan Build(DateOnly seedDay)
     {
         var end = seedDay.AddDays(DaysToEnd);
