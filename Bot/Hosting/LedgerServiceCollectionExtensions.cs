@@ -16,6 +16,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SampleCampaignSeeder>();
         services.AddSingleton<SampleCampaignRemover>();
+        services.AddSingleton<Reminders.OfficialCalendar>();
         services.AddHostedService<LedgerStartup>();
 
         services.AddSingleton<TaskRepository>();

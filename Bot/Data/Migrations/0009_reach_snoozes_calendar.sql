@@ -19,3 +19,11 @@ CREATE TABLE snooze (
     created_at  TEXT NOT NULL,
     PRIMARY KEY (task_id, target)
 );
+
+-- The State Council's holidays and make-up workdays as shipped with the bot (npm chinese-days),
+-- replaced from its file at every start. The workday table (workdays load) overrides it date by date.
+CREATE TABLE official_workday (
+    date        TEXT PRIMARY KEY,
+    is_workday  INTEGER NOT NULL CHECK (is_workday IN (0, 1)),
+    name        TEXT NOT NULL DEFAULT ''
+);
