@@ -56,7 +56,7 @@ public static class OperatorVerbs
 
     /// <summary>
     /// A verb's action: the ledger migrated (verbs do not start the bot, so nothing else migrates
-    /// it; samples are not seeded), configured robots synced, and input the verb cannot use
+    /// it; samples are not seeded), the shipped holiday calendar loaded, configured robots synced, and input the verb cannot use
     /// (a missing or malformed file) refused with one line and exit code 1.
     /// </summary>
     public static void SetVerbAction(this Command command, IServiceProvider services, Func<ParseResult, TextWriter, Task<int>> run) =>
@@ -64,6 +64,7 @@ public static class OperatorVerbs
         {
             var output = parsed.InvocationConfiguration.Output;
             await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            await services.GetRequiredService<Reminders.OfficialCalendar>().SyncAsync(cancellationToken);
             await services.GetRequiredService<Robots.ConfiguredRobots>().SyncAsync(cancellationToken);
             try
             {

@@ -21,7 +21,7 @@ public sealed class ReminderMessageBuilder(
     TaskRepository tasks, ConversationRepository conversations, DirectoryRepository directory, RobotRepository robots,
     CampaignClock clock, IOptions<CampaignOptions> campaign, IOptions<ReminderOptions> reminders)
 {
-    private ReplyTexts Texts => ReplyTexts.For(campaign.Value.DefaultLanguage);
+    private ReplyTexts Texts => ReplyTexts.For(campaign.Value.DefaultLanguage).On(clock.Today);
 
     public async Task<object> RemindersAsync(string target, DateOnly sendDay, IReadOnlyList<(long TaskId, string Kind)> items, CancellationToken cancellationToken)
     {
