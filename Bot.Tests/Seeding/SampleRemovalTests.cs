@@ -57,6 +57,18 @@ public class SampleRemovalTests
     }
 
     [Fact]
+    public async Task Remove_TheSampleWithItsRecurringDuties_RemovesTheDutiesToo()
+    {
+        await using var services = await BotServices.CreateAsync(sampleDuties: true);
+
+        var (code, _) = await OperatorRun.RunAsync(services.Provider, "sample", "remove");
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM task_series"));
+        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM task"));
+    }
+
+    [Fact]
     public async Task Remove_WithRealDataMixedIn_RefusesSayingWhatAndChangesNothing()
     {
         await using var services = await BotServices.CreateAsync();

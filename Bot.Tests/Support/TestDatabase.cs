@@ -29,14 +29,18 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public LedgerDatabase Database { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool seedSample = true, TimeProvider? time = null)
+    /// <param name="sampleDuties">
+    /// The sample with its recurring duties, as the bot seeds it by default. Off, the one-off tasks
+    /// only: the sample most tests were written against (37 tasks); the duties have tests of their own.
+    /// </param>
+    public static async Task<TestDatabase> CreateAsync(bool seedSample = true, TimeProvider? time = null, bool sampleDuties = false)
     {
         var folder = NewFolder();
         var database = new TestDatabase(folder, time ?? TestClock.Create());
         await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         if (seedSample)
         {
-            await new SampleCampaignSeeder(database.Database, database.Clock, NullLogger<SampleCampaignSeeder>.Instance).SeedIfEmptyAsync(CancellationToken.None);
+            await new SampleCampaignSeeder(database.Database, database.Clock, NullLogger<SampleCampaignSeeder>.Instance, sampleDuties).SeedIfEmptyAsync(CancellationToken.None);
         }
 
         return database;

@@ -212,11 +212,7 @@ public static class PlanValidator
         return result;
     }
 
-    /// <summary>
-    /// A row with 周期 is a recurring duty: its 开始日期 and 截止日期 bound the events, and each event
-    /// becomes a task of its own, coded by the series and the event's date (R01-260716), due
-    /// the rule's lead days before the event.
-    /// </summary>
+    /// <summary>A row with 周期 is a recurring duty: its occurrences (<see cref="RecurringDuty"/>) are the plan's tasks.</summary>
     private static IEnumerable<string> Occurrences(
         int rowNumber, PlanTask template, string recurrence, IWorkdayCalendar calendar, Dictionary<string, int> seen, List<PlanSeries> series, List<PlanTask> result)
     {
@@ -231,21 +227,12 @@ public static class PlanValidator
             return ["周期任务需要开始日期（第一次活动不早于这一天）"];
         }
 
-        var occurrences = rule.Occurrences(from, template.DueOn, calendar).ToList();
-        if (occurrences.Count == 0)
+        var (duty, tasks) = RecurringDuty.Expand(template, rule, from, calendar);
+        if (tasks.Count == 0)
         {
             return [$"开始日期到截止日期之间没有「{recurrence}」的活动"];
         }
 
-        var tasks = occurrences.Select(o => template with
-        {
-            Code = $"{template.Code}-{o.EventDate.ToString("yyMMdd", CultureInfo.InvariantCulture)}",
-            Title = $"{template.Title}（{o.EventDate.Month}月{o.EventDate.Day}日）",
-            StartsOn = null,
-            DueOn = o.DueOn,
-            SeriesCode = template.Code,
-            EventOn = o.EventDate,
-        }).ToList();
         var taken = tasks.FirstOrDefault(t => seen.ContainsKey(t.Code));
         if (taken is not null)
         {
@@ -257,7 +244,7 @@ public static class PlanValidator
             seen[task.Code] = rowNumber;
         }
 
-        series.Add(new PlanSeries(template.Code, template.Title, rule.Describe(), rule.LeadDays));
+        series.Add(duty);
         result.AddRange(tasks);
         return [];
     }
