@@ -1,5 +1,4 @@
 using CampaignBot.Tests.Support;
-using Dapper;
 
 namespace CampaignBot.Tests.Plans;
 
@@ -19,12 +18,6 @@ public class CreateMissingTests
         return path;
     }
 
-    private static async Task<int> CountAsync(BotServices services, string sql)
-    {
-        await using var connection = await services.Database.OpenAsync();
-        return await connection.ExecuteScalarAsync<int>(sql);
-    }
-
     [Fact]
     public async Task Csv_IntoALedgerWithNoOffices_CreatesTheOfficesAndPeopleItNamesAndListsThem()
     {
@@ -40,9 +33,9 @@ public class CreateMissingTests
         Assert.Contains("新增任务 3", output);
         Assert.Contains("新建单位：综合组、材料组、机关党委", output);
         Assert.Contains("新建人员：张三、李四", output);
-        Assert.Equal(3, await CountAsync(services, "SELECT count(*) FROM office"));
-        Assert.Equal(1, await CountAsync(services, "SELECT count(*) FROM person p JOIN office o ON o.id = p.office_id WHERE p.name = '张三' AND o.name = '综合组'"));
-        Assert.Equal(2, await CountAsync(services, "SELECT count(*) FROM task_co_office"));
+        Assert.Equal(3, await services.Database.CountAsync("SELECT count(*) FROM office"));
+        Assert.Equal(1, await services.Database.CountAsync("SELECT count(*) FROM person p JOIN office o ON o.id = p.office_id WHERE p.name = '张三' AND o.name = '综合组'"));
+        Assert.Equal(2, await services.Database.CountAsync("SELECT count(*) FROM task_co_office"));
     }
 
     [Fact]
@@ -58,7 +51,7 @@ public class CreateMissingTests
         Assert.Equal(1, code);
         Assert.Contains("任务 第 2 行: 未知牵头单位「综合祖」（是否为：综合组？）", output);
         Assert.Contains("任务 第 2 行: 未知责任人「张玮」（是否为：张伟？）", output);
-        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM task WHERE code IN ('N01', 'N02')"));
+        Assert.Equal(0, await services.Database.CountAsync("SELECT count(*) FROM task WHERE code IN ('N01', 'N02')"));
     }
 
     [Fact]
@@ -74,8 +67,8 @@ public class CreateMissingTests
         Assert.Equal(0, code);
         Assert.Contains("新建单位：宣传部", output);
         Assert.Contains("新建人员：王小明", output);
-        Assert.Equal(10, await CountAsync(services, "SELECT count(*) FROM office"));
-        Assert.Equal(1, await CountAsync(services, "SELECT count(*) FROM audit WHERE action = 'plan.import' AND after_json LIKE '%宣传部%'"));
+        Assert.Equal(10, await services.Database.CountAsync("SELECT count(*) FROM office"));
+        Assert.Equal(1, await services.Database.CountAsync("SELECT count(*) FROM audit WHERE action = 'plan.import' AND after_json LIKE '%宣传部%'"));
     }
 
     [Fact]
@@ -90,8 +83,8 @@ public class CreateMissingTests
 
         Assert.Equal(1, code);
         Assert.Contains("任务 第 3 行: 截止日期「2026-02-30」不存在", output);
-        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM office WHERE name = '宣传部'"));
-        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM person WHERE name = '王小明'"));
+        Assert.Equal(0, await services.Database.CountAsync("SELECT count(*) FROM office WHERE name = '宣传部'"));
+        Assert.Equal(0, await services.Database.CountAsync("SELECT count(*) FROM person WHERE name = '王小明'"));
     }
 
     [Fact]

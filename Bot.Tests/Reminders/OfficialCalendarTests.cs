@@ -14,26 +14,11 @@ namespace CampaignBot.Tests.Reminders;
 /// nobody loaded a CSV, and 2026's Spring Festival and National Day are still days off, their
 /// make-up weekends workdays, and reminders due in them come on the last workday before.
 /// </summary>
-public class OfficialCalendarTests : IAsyncLifetime
+public class OfficialCalendarTests : SampleWithConnector
 {
-    private FakeConnector connector = null!;
-    private BotServices services = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await FakeConnector.StartAsync();
-        services = await BotServices.CreateAsync(new AnchoredTimeProvider(TestClock.Start.AddHours(2)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connector.DisposeAsync();
-    }
-
     private async Task<WorkdayCalendar> CalendarAsync()
     {
-        await using var connection = await services.Database.OpenAsync();
+        await using var connection = await Services.Database.OpenAsync();
         return await WorkdayRepository.CalendarAsync(connection);
     }
 
@@ -41,7 +26,7 @@ public class OfficialCalendarTests : IAsyncLifetime
     public async Task StartUp_LoadsTheShippedCalendar_SpringFestivalAndNationalDay2026AreOffAndTheirMakeUpDaysOn()
     {
         // What the bot's start-up runs, with the file the build copied beside the binary.
-        await services.Provider.GetServices<IHostedService>().OfType<LedgerStartup>().Single().StartAsync(CancellationToken.None);
+        await Services.Provider.GetServices<IHostedService>().OfType<LedgerStartup>().Single().StartAsync(CancellationToken.None);
         var calendar = await CalendarAsync();
 
         for (var day = new DateOnly(2026, 2, 15); day <= new DateOnly(2026, 2, 23); day = day.AddDays(1))
@@ -67,8 +52,8 @@ public class OfficialCalendarTests : IAsyncLifetime
     [Fact]
     public async Task ReminderDueInTheNationalDayHoliday_ComesOnTheLastWorkdayBefore()
     {
-        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
-        await using (var connection = await services.Database.OpenAsync())
+        await Services.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
+        await using (var connection = await Services.Database.OpenAsync())
         {
             await connection.ExecuteAsync(
                 """
@@ -78,8 +63,8 @@ public class OfficialCalendarTests : IAsyncLifetime
         }
 
         // Wednesday 30 September is the last workday before the holiday; 10 October, a Saturday, is worked.
-        var (_, before) = await OperatorRun.RunAsync(services.Provider, "reminders", "preview", "--at", "2026-09-30T09:00+08:00");
-        var (_, makeUp) = await OperatorRun.RunAsync(services.Provider, "reminders", "preview", "--at", "2026-10-10T10:00+08:00");
+        var (_, before) = await RunAsync("reminders", "preview", "--at", "2026-09-30T09:00+08:00");
+        var (_, makeUp) = await RunAsync("reminders", "preview", "--at", "2026-10-10T10:00+08:00");
 
         Assert.Contains("send time 2026-09-30 Wed 09:00", before);
         Assert.Contains("due-0        H01", before);
@@ -89,11 +74,11 @@ public class OfficialCalendarTests : IAsyncLifetime
     [Fact]
     public async Task WorkdaysLoad_StillOverridesTheShippedCalendar()
     {
-        await services.Get<OfficialCalendar>().SyncAsync(CancellationToken.None);
-        var path = Path.Combine(services.Database.Folder, "calendar.csv");
+        await Services.Get<OfficialCalendar>().SyncAsync(CancellationToken.None);
+        var path = Path.Combine(Services.Database.Folder, "calendar.csv");
         await File.WriteAllTextAsync(path, "日期,类型,名称\n2026-10-10,休,本单位调整\n2026-10-02,班,值班\n");
 
-        var (code, _) = await OperatorRun.RunAsync(services.Provider, "workdays", "load", path);
+        var (code, _) = await RunAsync("workdays", "load", path);
         var calendar = await CalendarAsync();
 
         Assert.Equal(0, code);

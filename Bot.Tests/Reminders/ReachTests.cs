@@ -1,4 +1,3 @@
-using CampaignBot.Reminders;
 using CampaignBot.Tests.Support;
 using Dapper;
 
@@ -9,25 +8,8 @@ namespace CampaignBot.Tests.Reminders;
 /// nowhere are listed per office, the weekly report names the offices nothing reaches, and a chat
 /// bound later gets what still helps at the next send time.
 /// </summary>
-public class ReachTests : IAsyncLifetime
+public class ReachTests : SampleWithConnector
 {
-    private FakeConnector connector = null!;
-    private BotServices services = null!;
-
-    public async Task InitializeAsync()
-    {
-        connector = await FakeConnector.StartAsync();
-        services = await BotServices.CreateAsync(new AnchoredTimeProvider(TestClock.Start.AddHours(2)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await connector.DisposeAsync();
-    }
-
-    private Task<(int Code, string Output)> RunAsync(params string[] args) => OperatorRun.RunAsync(services.Provider, args);
-
     [Fact]
     public async Task Preview_NoChatBound_ListsPerOfficeTheRemindersNothingReaches()
     {
@@ -45,7 +27,7 @@ public class ReachTests : IAsyncLifetime
     [Fact]
     public async Task Run_SomeOfficesBound_ListsOnlyTheOthers()
     {
-        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
+        await Services.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
 
         var (code, output) = await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
 
@@ -60,18 +42,18 @@ public class ReachTests : IAsyncLifetime
     {
         // Monday: nothing reaches 综合组; T017 (due Monday 22 June) has its T-7 reminder then, and no other until Friday.
         await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
-        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
+        await Services.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
 
         var (_, tuesday) = await RunAsync("reminders", "run", "--at", "2026-06-16T09:00+08:00");
         var (_, wednesday) = await RunAsync("reminders", "run", "--at", "2026-06-17T09:00+08:00");
 
         Assert.Contains("messages sent 1,", tuesday);
         Assert.Contains("messages sent 1,", wednesday);
-        var messages = connector.To("zonghe-chat").Select(a => a.ToJsonString()).ToList();
+        var messages = Connector.To("zonghe-chat").Select(a => a.ToJsonString()).ToList();
         Assert.Equal(2, messages.Count);
         Assert.Contains("T017", messages[0]);
         Assert.DoesNotContain("T017", messages[1]);
-        await using var connection = await services.Database.OpenAsync();
+        await using var connection = await Services.Database.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM unreached_reminder WHERE office_id = (SELECT id FROM office WHERE name = '综合组')"));
     }
@@ -79,12 +61,12 @@ public class ReachTests : IAsyncLifetime
     [Fact]
     public async Task WeeklyReport_NamesTheOfficesNothingReaches()
     {
-        await services.Database.BindChatAsync("leaders", connector.ServiceUrl, office: "领导小组办公室");
-        await services.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
+        await Services.Database.BindChatAsync("leaders", Connector.ServiceUrl, office: "领导小组办公室");
+        await Services.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
 
         await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
 
-        var report = connector.To("leaders").Select(a => a["text"]?.GetValue<string>() ?? "").Single(t => t.Contains("提醒无法送达"));
+        var report = Connector.To("leaders").Select(a => a["text"]?.GetValue<string>() ?? "").Single(t => t.Contains("提醒无法送达"));
         var line = report.Split('\n').Single(l => l.StartsWith("提醒无法送达的单位", StringComparison.Ordinal));
         Assert.Contains("材料组", line);
         Assert.DoesNotContain("综合组", line);

@@ -10,12 +10,6 @@ namespace CampaignBot.Tests.Seeding;
 /// </summary>
 public class SampleRemovalTests
 {
-    private static async Task<int> CountAsync(BotServices services, string sql)
-    {
-        await using var connection = await services.Database.OpenAsync();
-        return await connection.ExecuteScalarAsync<int>(sql);
-    }
-
     private static async Task TriedTheSampleAsync(BotServices services)
     {
         await services.Database.BindChatAsync("zonghe-group", "http://127.0.0.1:9/", office: "综合组");
@@ -42,7 +36,7 @@ public class SampleRemovalTests
         Assert.True(File.Exists(file.FullName));
         foreach (var table in new[] { "campaign", "task", "office", "person", "channel_account", "conversation", "directline_conversation", "directline_activity", "evidence" })
         {
-            Assert.Equal(0, await CountAsync(services, $"SELECT count(*) FROM {table}"));
+            Assert.Equal(0, await services.Database.CountAsync($"SELECT count(*) FROM {table}"));
         }
 
         var plan = Path.Combine(services.Database.Folder, "plan.csv");
@@ -53,7 +47,7 @@ public class SampleRemovalTests
 
         // The bot's start-up does not seed the sample again into the ledger it was removed from.
         await services.Get<SampleCampaignSeeder>().SeedIfEmptyAsync(CancellationToken.None);
-        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM task WHERE code = 'T001'"));
+        Assert.Equal(0, await services.Database.CountAsync("SELECT count(*) FROM task WHERE code = 'T001'"));
     }
 
     [Fact]
@@ -64,8 +58,8 @@ public class SampleRemovalTests
         var (code, _) = await OperatorRun.RunAsync(services.Provider, "sample", "remove");
 
         Assert.Equal(0, code);
-        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM task_series"));
-        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM task"));
+        Assert.Equal(0, await services.Database.CountAsync("SELECT count(*) FROM task_series"));
+        Assert.Equal(0, await services.Database.CountAsync("SELECT count(*) FROM task"));
     }
 
     [Fact]
@@ -88,9 +82,9 @@ public class SampleRemovalTests
         Assert.Equal(1, code);
         Assert.Contains("tasks not in the sample: REAL-1", output);
         Assert.Contains("accounts linked to sample people: 29:real-teams-id", output);
-        Assert.Equal(38, await CountAsync(services, "SELECT count(*) FROM task"));
-        Assert.Equal(2, await CountAsync(services, "SELECT count(*) FROM conversation"));
-        Assert.Equal(1, await CountAsync(services, "SELECT count(*) FROM directline_activity"));
+        Assert.Equal(38, await services.Database.CountAsync("SELECT count(*) FROM task"));
+        Assert.Equal(2, await services.Database.CountAsync("SELECT count(*) FROM conversation"));
+        Assert.Equal(1, await services.Database.CountAsync("SELECT count(*) FROM directline_activity"));
     }
 
     [Fact]
@@ -102,6 +96,6 @@ public class SampleRemovalTests
 
         Assert.Equal(0, code);
         Assert.Contains("示例活动不在台账中", output);
-        Assert.Equal(0, await CountAsync(services, "SELECT count(*) FROM audit"));
+        Assert.Equal(0, await services.Database.CountAsync("SELECT count(*) FROM audit"));
     }
 }

@@ -55,6 +55,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async Task<SqliteConnection> OpenAsync() => await Database.OpenAsync();
 
+    /// <summary>One number from the ledger, such as a count of rows.</summary>
+    public async Task<int> CountAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, sql);
+    }
+
     /// <summary>Records a chat the bot has been in, bound to an office (or to a person for 1:1 reminders).</summary>
     public async Task BindChatAsync(string conversationId, string serviceUrl, string? office = null, string? person = null, string channelId = "msteams")
     {
