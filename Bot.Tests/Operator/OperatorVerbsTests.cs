@@ -133,6 +133,21 @@ public class OperatorVerbsTests : IAsyncLifetime
         Assert.Equal(37, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM task"));
     }
 
+    [Theory]
+    [InlineData("plan.docx", "import failed: 不支持的文件类型「.docx」")]
+    [InlineData("plan.xlsx", "import failed: ")]
+    public async Task Import_AFileThatIsNoPlan_IsRefusedInOneLineWithExitOne(string name, string expected)
+    {
+        var path = Path.Combine(services.Database.Folder, name);
+        await File.WriteAllBytesAsync(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02]);
+
+        var (code, output) = await RunAsync("import", path);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith(expected, output);
+        Assert.Single(output.TrimEnd().Split('\n'));
+    }
+
     [Fact]
     public void IsVerb_HelpAndWordsGoToTheCommandLineAndHostSettingsStartTheBot()
     {

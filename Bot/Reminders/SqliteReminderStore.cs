@@ -126,6 +126,7 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             DELETE FROM unreached_reminder
             WHERE office_id IN (SELECT bound_office_id FROM conversation WHERE bound_office_id IS NOT NULL AND removed_at IS NULL)
                OR office_id IN (SELECT office_id FROM robot)
+               OR task_id IN (SELECT id FROM task WHERE status = 'done')
             """, transaction: transaction);
         await connection.ExecuteAsync(
             """
