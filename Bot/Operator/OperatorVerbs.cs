@@ -56,8 +56,8 @@ public static class OperatorVerbs
 
     /// <summary>
     /// A verb's action: the ledger migrated (verbs do not start the bot, so nothing else migrates
-    /// it; samples are not seeded), the shipped holiday calendar loaded, configured robots synced, and input the verb cannot use
-    /// (a missing or malformed file) refused with one line and exit code 1.
+    /// it; samples are not seeded), the shipped holiday calendar loaded, configured robots synced,
+    /// and input the verb cannot use (a missing or malformed file) refused with one line and exit code 1.
     /// </summary>
     public static void SetVerbAction(this Command command, IServiceProvider services, Func<ParseResult, TextWriter, Task<int>> run) =>
         command.SetAction(async (parsed, cancellationToken) =>
@@ -79,7 +79,7 @@ public static class OperatorVerbs
 
     /// <remarks>The plan reader's own exceptions (unsupported, malformed or oversized files) are refused input.</remarks>
     private static bool IsRefusedInput(Exception e) =>
-        e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+        e is IOException or UnauthorizedAccessException or InvalidDataException
         || e.GetType().Namespace == typeof(Plans.PlanFileException).Namespace;
 
     private static string Path(Command command) =>
