@@ -27,6 +27,9 @@ public static class BotHosts
             // The embedded Direct Line channel keeps its secret and files beside the ledger, not in the checkout's data/.
             ["DirectLine:SecretFile"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "directline-secret"),
             ["DirectLine:AttachmentsFolder"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "attachments"),
+            // The load generator posts without a Bot Framework token, as the Emulator does, from this machine.
+            ["MessagesEndpoint:AllowUnauthenticated"] = "true",
+            ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
         });
         builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
         var app = builder.Build();
@@ -46,7 +49,7 @@ public static class BotHosts
         builder.Services.AddSingleton<BotFrameworkAuthentication>(sp =>
         {
             var configured = new ConfigurationBotFrameworkAuthentication(sp.GetRequiredService<IConfiguration>());
-            return sharedClients ? new CampaignBot.Bots.SharedConnectorAuthentication(configured) : configured;
+            return sharedClients ? new CampaignBot.Bots.SharedConnectorAuthentication(configured, CampaignBot.Security.ChannelTrust.Allowing("127.0.0.1")) : configured;
         });
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp => new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>()));
         builder.Services.AddTransient<IBot, EchoBot>();

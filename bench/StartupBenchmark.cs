@@ -26,6 +26,7 @@ public static class StartupBenchmark
         start.Environment["Storage__SchedulerDatabasePath"] = Path.Combine(folder, "scheduler.db");
         start.Environment["Campaign__SeedSampleCampaign"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["MessagesEndpoint__AllowUnauthenticated"] = "true";
 
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -14,7 +14,7 @@ namespace CampaignBot.Tests.Http;
 public class SharedConnectorAuthenticationTests
 {
     private static readonly SharedConnectorAuthentication Authentication =
-        new(new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()));
+        new(new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()), CampaignBot.Security.ChannelTrust.Allowing("127.0.0.1"));
 
     private static Activity Incoming(string serviceUrl) => new()
     {
@@ -42,7 +42,7 @@ public class SharedConnectorAuthenticationTests
     [Fact]
     public async Task BeyondTheBound_NewServiceUrls_GetTheirOwnClients()
     {
-        var authentication = new SharedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()));
+        var authentication = new SharedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()), CampaignBot.Security.ChannelTrust.Allowing("127.0.0.1"));
         for (var i = 0; i < SharedConnectorAuthentication.MaxSharedClients; i++)
         {
             var result = await authentication.AuthenticateRequestAsync(Incoming($"http://127.0.0.1:9/{i}/"), "", CancellationToken.None);

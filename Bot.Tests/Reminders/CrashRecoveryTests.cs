@@ -67,5 +67,7 @@ public class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper output)
             ["Reminders__MaxParallelSends"] = MaxParallelSends.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Reminders__PerChatMessagesPerMinute"] = "0",
             ["Reminders__DispatchLeaseStaleSeconds"] = "3",
+            // The channel stand-in listens on this machine; the program runs as Production.
+            ["MessagesEndpoint__UnauthenticatedServiceUrlHosts__0"] = "127.0.0.1",
         });
 }

@@ -29,6 +29,8 @@ public class RobotDeliveryTests : IAsyncLifetime
     {
         var services = await BotServices.CreateAsync(time, new Dictionary<string, string?>
         {
+            // The local stand-in for DingTalk's and WeCom's hosts, allowed as a private gateway would be.
+            ["RobotWebhooks:AllowedBaseUrls:0"] = robots.BaseUrl,
             ["Robots:0:Office"] = "综合组",
             ["Robots:0:Kind"] = "DingTalk",
             ["Robots:0:Url"] = robots.DingTalkUrl,
@@ -162,6 +164,7 @@ public class RobotDeliveryTests : IAsyncLifetime
     {
         await using var services = await BotServices.CreateAsync(time, new Dictionary<string, string?>
         {
+            ["RobotWebhooks:AllowedBaseUrls:0"] = robots.BaseUrl,
             ["Robots:0:Office"] = "领导小组",
             ["Robots:0:Kind"] = "WeCom",
             ["Robots:0:Url"] = robots.WeComUrl,

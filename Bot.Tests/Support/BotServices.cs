@@ -35,6 +35,8 @@ public sealed class BotServices : IAsyncDisposable
             ["Storage:DatabasePath"] = database.Path,
             ["Campaign:SeedSampleCampaign"] = "false",
             ["Reminders:Enabled"] = "false",
+            // The tests' channel stand-ins (FakeConnector) listen on this machine.
+            ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -47,6 +47,17 @@ public sealed class DirectLineSession(HttpClient http, string conversationId, st
 
     public Task<HttpResponseMessage> PostTextAsync(string text) => PostAsync(new { type = "message", text });
 
+    /// <summary>Sends a message with one file, as Web Chat uploads it (multipart: the activity, then the file), as <paramref name="userId"/>.</summary>
+    public async Task UploadAsync(string userId, string text, HttpContent file, string fileName)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(System.Text.Json.JsonSerializer.Serialize(new { type = "message", text }), System.Text.Encoding.UTF8, "application/vnd.microsoft.activity"), "activity", "blob" },
+            { file, "file", fileName },
+        };
+        await ReadAsync(await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId={userId}", form));
+    }
+
     public async Task<(JsonArray Activities, string Watermark)> ActivitiesAsync(string watermark = "")
     {
         var body = await ReadAsync(await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{ConversationId}/activities?watermark={watermark}"));

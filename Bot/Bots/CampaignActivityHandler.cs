@@ -1,6 +1,8 @@
 using CampaignBot.Chat;
 using CampaignBot.Chat.Replies;
+using System.Security.Claims;
 using CampaignBot.Data.Repositories;
+using CampaignBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -12,11 +14,12 @@ namespace CampaignBot.Bots;
 /// binding), turns a message into a <see cref="ChatRequest"/> for the router, and sends the reply.
 /// </summary>
 public sealed class CampaignActivityHandler(
-    ChatCommandRouter router, ConversationRepository conversations, TimeProvider time, IOptions<CampaignOptions> options) : ActivityHandler
+    ChatCommandRouter router, ConversationRepository conversations, EvidenceIntake evidence, ChannelTrust trust, TimeProvider time, IOptions<CampaignOptions> options) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        turnContext.TurnState.Add(await conversations.TouchAsync(Seen(turnContext.Activity), cancellationToken));
+        var authenticated = ChannelTrust.IsAuthenticated(turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey));
+        turnContext.TurnState.Add(await conversations.TouchAsync(Seen(turnContext.Activity, authenticated), cancellationToken));
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
 
@@ -25,14 +28,15 @@ public sealed class CampaignActivityHandler(
         var activity = turnContext.Activity;
         // Teams puts "<at>CampaignBot</at>" into the text of a group message; it is not the user's words.
         var text = BotMention.StripFrom(activity);
+        var attachments = await evidence.ReadAsync(activity, cancellationToken);
         var request = new ChatRequest(
             text,
             activity.From.Id,
             activity.ChannelId,
             activity.Conversation.Id,
             activity.Conversation.IsGroup == true,
-            EvidenceAttachments.From(activity.Attachments),
-            turnContext.TurnState.Get<ConversationRecord>());
+            attachments.Accepted,
+            turnContext.TurnState.Get<ConversationRecord>()) { RefusedAttachments = attachments.Refused };
         var reply = await router.HandleAsync(request, cancellationToken);
         await turnContext.SendActivityAsync(ReplyRenderer.Render(reply, activity.ChannelId), cancellationToken);
     }
@@ -50,11 +54,15 @@ public sealed class CampaignActivityHandler(
         }
     }
 
-    private ConversationRecord Seen(IActivity activity) => new()
+    /// <remarks>
+    /// A service url is kept for later reminders only when the bot may call it: a stranger's
+    /// unauthenticated message must not plant an address (nor replace the chat's real one).
+    /// </remarks>
+    private ConversationRecord Seen(IActivity activity, bool authenticated) => new()
     {
         ChannelId = activity.ChannelId,
         ConversationId = activity.Conversation.Id,
-        ServiceUrl = string.IsNullOrEmpty(activity.ServiceUrl) ? null : activity.ServiceUrl,
+        ServiceUrl = trust.MayCall(activity.ServiceUrl, authenticated) ? activity.ServiceUrl : null,
         TenantId = activity.Conversation.TenantId,
         BotId = activity.Recipient?.Id,
         BotName = activity.Recipient?.Name,

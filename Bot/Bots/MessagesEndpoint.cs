@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using CampaignBot.Security;
 
 namespace CampaignBot.Bots;
 
@@ -14,11 +16,31 @@ public static class MessagesEndpoint
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", HandleAsync);
+        var trust = endpoints.ServiceProvider.GetRequiredService<ChannelTrust>();
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint));
+        if (trust.Mode == MessagesMode.UnauthenticatedByOperator)
+        {
+            logger.LogWarning("{Mode}", trust.Describe());
+        }
+        else
+        {
+            logger.LogInformation("{Mode}", trust.Describe());
+        }
+
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, AdapterWithErrorHandler adapter, IBot bot, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext http, AdapterWithErrorHandler adapter, IBot bot, ChannelTrust trust, ILoggerFactory loggers)
     {
+        if (trust.Mode == MessagesMode.Refused)
+        {
+            // Without an Azure registration nothing can prove who is calling; refused unread.
+            await Results.Problem(
+                detail: "This bot has no MicrosoftAppId, so /api/messages cannot authenticate callers. Use the Web Chat page, or set MicrosoftAppId (or, on a closed network, MessagesEndpoint:AllowUnauthenticated).",
+                statusCode: StatusCodes.Status401Unauthorized, title: "Unauthenticated").ExecuteAsync(http);
+            return;
+        }
+
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -45,6 +67,16 @@ public static class MessagesEndpoint
         if (ActivityShape.Read(body, out var activity) is { } problem)
         {
             await Results.Problem(detail: problem, statusCode: StatusCodes.Status400BadRequest, title: "Not a usable activity").ExecuteAsync(http);
+            return;
+        }
+
+        if (trust.AcceptsUnauthenticated && string.IsNullOrEmpty(http.Request.Headers.Authorization)
+            && activity!.DeliveryMode != DeliveryModes.ExpectReplies && !trust.MayCall(activity.ServiceUrl, authenticated: false))
+        {
+            // Checked before the turn, so that nothing changes for a request the bot could not answer.
+            await Results.Problem(
+                detail: "An unauthenticated message is answered in the response (deliveryMode expectReplies) or at a serviceUrl on MessagesEndpoint:UnauthenticatedServiceUrlHosts.",
+                statusCode: StatusCodes.Status403Forbidden, title: "serviceUrl not allowed").ExecuteAsync(http);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using CampaignBot.Security;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
@@ -16,14 +17,17 @@ namespace CampaignBot.Bots;
 /// fan-out sends thousands, so clients are kept per (bot app id, service url, audience), as the
 /// SDK's older BotFrameworkAdapter kept them. The user-token client it also makes for every turn
 /// is shared the same way. Service urls of the embedded Direct Line channel get that channel's
-/// own clients. Everything else is the configured authentication.
+/// own clients. A service url the bot may not call (<see cref="ChannelTrust"/>) gets a client that
+/// refuses to send, so that a turn answered in the response body still runs. Everything else is
+/// the configured authentication.
 /// </summary>
-public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inner, DirectLine.EmbeddedConnector? embedded = null) : BotFrameworkAuthentication
+public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inner, ChannelTrust trust, DirectLine.EmbeddedConnector? embedded = null) : BotFrameworkAuthentication
 {
     /// <summary>Channels are few (Teams has a handful of regional service urls); this bounds the cache against odd requests.</summary>
     public const int MaxSharedClients = 256;
 
     private readonly DirectLine.EmbeddedConnector? embeddedChannel = embedded;
+    private readonly ChannelTrust trust = trust;
 
     private readonly ConcurrentDictionary<(string? AppId, string ServiceUrl, string? Audience), Lazy<Task<IConnectorClient>>> clients = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<UserTokenClient>>> tokenClients = new();
@@ -84,8 +88,15 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
         {
             if (owner.embeddedChannel is { } channel && DirectLine.EmbeddedConnector.Serves(serviceUrl))
             {
-                // The embedded Web Chat channel: its own key, no Azure AD token.
+                // The embedded Web Chat channel: its own key, no Azure AD token, and always its own address.
                 return new KeptConnectorClient(channel.ClientFor(serviceUrl));
+            }
+
+            // With an app id every request (and so every stored service url) came with a validated
+            // channel token; without one, only the hosts allowed for unauthenticated callers.
+            if (!owner.trust.MayCall(serviceUrl, authenticated: !string.IsNullOrEmpty(appId)))
+            {
+                return new KeptConnectorClient(RefusingConnector.For(serviceUrl));
             }
 
             var key = (appId, serviceUrl, audience);

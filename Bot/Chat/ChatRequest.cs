@@ -11,4 +11,8 @@ public sealed record ChatRequest(
     string ConversationId,
     bool IsGroup,
     IReadOnlyList<EvidenceRepository.NewEvidence> Attachments,
-    ConversationRecord? Conversation = null);
+    ConversationRecord? Conversation = null)
+{
+    /// <summary>Attachments of the message that are not evidence, and why (the reply says so).</summary>
+    public IReadOnlyList<RefusedAttachment> RefusedAttachments { get; init; } = [];
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using CampaignBot.Security;
 
 namespace CampaignBot.Data;
 
@@ -13,7 +14,8 @@ public sealed class SchemaMigrator(LedgerDatabase database, TimeProvider time, I
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(database.FilePath)!);
+        // The ledger holds robot secrets and transcripts: owner-only, before SQLite creates it.
+        PrivateFiles.EnsureFile(database.FilePath);
         await using var connection = await database.OpenAsync(cancellationToken);
 
         // WAL lets readers go on while a writer commits; it is a property of the file and persists.

@@ -8,7 +8,7 @@ namespace CampaignBot.DirectLine;
 /// </summary>
 public sealed class AttachmentAccess(DirectoryRepository directory, EvidenceRepository evidence, TaskRepository tasks)
 {
-    public async Task<bool> MaySeeAsync(string viewerAccount, StoredAttachment attachment, string url, CancellationToken cancellationToken)
+    public async Task<bool> MaySeeAsync(string viewerAccount, StoredAttachment attachment, CancellationToken cancellationToken)
     {
         if (viewerAccount == attachment.UserId)
         {
@@ -21,7 +21,8 @@ public sealed class AttachmentAccess(DirectoryRepository directory, EvidenceRepo
             return false;
         }
 
-        var taskIds = await evidence.TasksWithUrlEndingAsync("/attachments/" + attachment.Id, cancellationToken);
+        // By the evidence rows that are this file, not by urls that end like it: anyone can write a url.
+        var taskIds = await evidence.TasksWithAttachmentAsync(attachment.Id, cancellationToken);
         if (taskIds.Count == 0)
         {
             return false;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CampaignBot.Bots;
+using CampaignBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
@@ -45,7 +46,12 @@ public sealed class DirectLineChannel(
     public async Task<string> PostFromUserAsync(DirectLineConversation conversation, Activity posted, IBot bot, CancellationToken cancellationToken)
     {
         var activity = Inbound(conversation, posted);
+        // The transcript keeps the message without credentials (a robot's webhook key and secret);
+        // the bot's turn gets it as typed.
+        var typed = activity.Text;
+        activity.Text = CredentialRedaction.Redact(typed);
         var (id, _) = await store.AppendAsync(activity, cancellationToken);
+        activity.Text = typed;
         signals.Notify(conversation.Id);
         await RunTurnAsync(activity, bot, cancellationToken);
         return id;

@@ -167,21 +167,29 @@ public static class DirectLineEndpoints
 
     /// <summary>The caller's conversation, or the refusal: no credentials, a token for another conversation, an unknown one.</summary>
     public static async Task<(DirectLineConversation? Conversation, IResult? Refusal)> AuthorizeAsync(
+        HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store)
+    {
+        var (conversation, _, refusal) = await AuthorizeCallerAsync(http, conversationId, secret, tokens, store);
+        return (conversation, refusal);
+    }
+
+    /// <summary>As <see cref="AuthorizeAsync"/>, with the caller (whose token's expiry ends a stream).</summary>
+    public static async Task<(DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Refusal)> AuthorizeCallerAsync(
         HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store, bool allowQueryToken = false)
     {
         var (caller, refusal) = await DirectLineCaller.ReadAsync(http, secret, tokens, allowQueryToken);
         if (caller is null)
         {
-            return (null, refusal);
+            return (null, null, refusal);
         }
 
         if (!caller.MayUse(conversationId))
         {
-            return (null, DirectLineErrors.Forbidden("The token is for another conversation."));
+            return (null, null, DirectLineErrors.Forbidden("The token is for another conversation."));
         }
 
         var conversation = await store.FindAsync(conversationId, http.RequestAborted);
-        return conversation is null ? (null, DirectLineErrors.NotFound("No such conversation.")) : (conversation, null);
+        return conversation is null ? (null, null, DirectLineErrors.NotFound("No such conversation.")) : (conversation, caller, null);
     }
 
     /// <summary>A watermark is a number the conversation has reached; one from the future is refused, not silently reset.</summary>

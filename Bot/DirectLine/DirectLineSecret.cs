@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using CampaignBot.Security;
 
 namespace CampaignBot.DirectLine;
 
@@ -37,16 +38,12 @@ public sealed class DirectLineSecret
             return File.ReadAllText(full).Trim();
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        PrivateFiles.EnsureParentFolder(full);
         var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         // Created exclusively: if another process (the operator's command) wrote it first, use theirs.
         try
         {
-            using var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            using var stream = new FileStream(full, PrivateFiles.NewFile());
 
             stream.Write(Encoding.UTF8.GetBytes(generated));
         }

@@ -37,12 +37,28 @@ public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time)
             return created;
         }, cancellationToken);
 
-    /// <summary>The Web Chat page's conversation of a user: one per person, kept, so the page shows what came while it was closed.</summary>
+    /// <summary>
+    /// The Web Chat page's conversation of a user: one per person (a unique index says so, so that
+    /// simultaneous first sign-ins agree on one), kept, so the page shows what came while it was closed.
+    /// </summary>
     public async Task<(DirectLineConversation Conversation, bool Created)> PageConversationAsync(string userId, string? userName, CancellationToken cancellationToken = default)
     {
-        var existing = await database.Reads.QuerySingleOrDefaultAsync<DirectLineConversation>(
-            "SELECT id, user_id AS UserId, user_name AS UserName FROM directline_conversation WHERE user_id = @UserId ORDER BY created_at LIMIT 1", new { UserId = userId }, cancellationToken);
-        return existing is null ? (await CreateAsync(userId, userName, cancellationToken), true) : (existing, false);
+        const string page = "SELECT id, user_id AS UserId, user_name AS UserName FROM directline_conversation WHERE user_id = @UserId AND is_page = 1";
+        if (await database.Reads.QuerySingleOrDefaultAsync<DirectLineConversation>(page, new { UserId = userId }, cancellationToken) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        return await database.WriteAsync(async (connection, transaction) =>
+        {
+            var created = await connection.ExecuteAsync(
+                """
+                INSERT INTO directline_conversation (id, user_id, user_name, created_at, is_page) VALUES (@Id, @UserId, @UserName, @At, 1)
+                ON CONFLICT DO NOTHING
+                """,
+                new { Id = NewId("dl"), UserId = userId, UserName = userName, At = UtcText.Format(time.GetUtcNow()) }, transaction) == 1;
+            return (await connection.QuerySingleAsync<DirectLineConversation>(page, new { UserId = userId }, transaction), created);
+        }, cancellationToken);
     }
 
     /// <summary>Adds an activity to a conversation, with a new id and timestamp; returns the id and its watermark.</summary>

@@ -6,11 +6,12 @@ namespace CampaignBot.DirectLine;
 /// <summary>
 /// The WebSocket stream of a conversation: every activity after the watermark as an ActivitySet
 /// message, then each new one as it is stored. Clients' empty pings are read and ignored; a
-/// client that goes away ends the stream.
+/// client that goes away ends the stream, and so does the expiry of the token it was opened with
+/// (the client reconnects with the token it has refreshed meanwhile, as Web Chat does).
 /// </summary>
 public static class DirectLineStream
 {
-    /// <summary>An idle stream sends an empty message this often, so proxies keep the connection open.</summary>
+    /// <summary>An idle stream sends an empty message this often (real time: it is for proxies' idle timers), so proxies keep the connection open.</summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
 
     public static RouteGroupBuilder MapDirectLineStream(this RouteGroupBuilder group)
@@ -20,10 +21,11 @@ public static class DirectLineStream
     }
 
     private static async Task<IResult> StreamAsync(
-        HttpContext http, string conversationId, string? watermark, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store, ConversationSignals signals)
+        HttpContext http, string conversationId, string? watermark, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store, ConversationSignals signals,
+        TimeProvider time)
     {
         // A browser's WebSocket cannot send headers: the token comes in the url's "t".
-        var (conversation, refusal) = await DirectLineEndpoints.AuthorizeAsync(http, conversationId, secret, tokens, store, allowQueryToken: true);
+        var (conversation, caller, refusal) = await DirectLineEndpoints.AuthorizeCallerAsync(http, conversationId, secret, tokens, store, allowQueryToken: true);
         if (conversation is null)
         {
             return refusal!;
@@ -43,6 +45,11 @@ public static class DirectLineStream
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var reading = DrainAsync(socket, closed);
+        // The secret's holder has no expiry; a token's stream ends when the token does.
+        var expired = caller!.Grant is { } grant
+            ? Task.Delay(Max(grant.ExpiresAt - time.GetUtcNow(), TimeSpan.Zero), time, closed.Token)
+            : Task.Delay(Timeout.Infinite, closed.Token);
+        var closeStatus = WebSocketCloseStatus.NormalClosure;
         var position = from ?? 0;
         try
         {
@@ -58,9 +65,15 @@ public static class DirectLineStream
                     continue;
                 }
 
-                var woken = await Task.WhenAny(next, Task.Delay(KeepAlive, closed.Token), reading);
+                var woken = await Task.WhenAny(next, Task.Delay(KeepAlive, closed.Token), reading, expired);
                 if (woken == reading)
                 {
+                    break;
+                }
+
+                if (woken == expired && expired.IsCompletedSuccessfully)
+                {
+                    closeStatus = WebSocketCloseStatus.PolicyViolation;
                     break;
                 }
 
@@ -77,11 +90,13 @@ public static class DirectLineStream
 
         if (socket.State == WebSocketState.Open)
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            await socket.CloseOutputAsync(closeStatus, closeStatus == WebSocketCloseStatus.PolicyViolation ? "token expired" : null, CancellationToken.None);
         }
 
         return Results.Empty;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
+using CampaignBot.Security;
 
 namespace CampaignBot.DirectLine;
 
@@ -80,14 +81,13 @@ public static class DirectLineUploads
             return DirectLineErrors.BadArgument("The upload has no files.");
         }
 
-        var folder = Path.GetFullPath(options.Value.AttachmentsFolder);
-        Directory.CreateDirectory(folder);
+        var folder = PrivateFiles.EnsureFolder(options.Value.AttachmentsFolder);
         var attachments = new List<Attachment>();
         foreach (var file in files)
         {
             var stored = new StoredAttachment(DirectLineStore.NewId("a"), conversation.Id, conversation.UserId, SafeName(file.FileName),
                 string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Length);
-            await using (var target = File.Create(Path.Combine(folder, stored.Id)))
+            await using (var target = new FileStream(Path.Combine(folder, stored.Id), PrivateFiles.NewFile()))
             {
                 await file.CopyToAsync(target, http.RequestAborted);
             }
@@ -122,7 +122,7 @@ public static class DirectLineUploads
         }
 
         var stored = await store.FindAttachmentAsync(attachmentId, http.RequestAborted);
-        if (stored is null || !await access.MaySeeAsync(viewer, stored, UrlOf(http, stored.Id), http.RequestAborted))
+        if (stored is null || !await access.MaySeeAsync(viewer, stored, http.RequestAborted))
         {
             return DirectLineErrors.NotFound("No such file.");
         }

@@ -32,32 +32,53 @@ public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactor
 
     /// <summary>
     /// This process's own connector endpoint: DirectLine:ConnectorBaseUrl, or the first address Kestrel
-    /// listens on (a wildcard host read as 127.0.0.1); null where nothing listens (an operator's command).
+    /// listens on, or the first of Urls (a wildcard host read as 127.0.0.1); null when none is known.
     /// </summary>
-    public string? CurrentServiceUrl => current ??= ResolveBase() is { } root ? root + PathMarker.TrimStart('/') : null;
+    public string? CurrentServiceUrl
+    {
+        get
+        {
+            if (current is not null)
+            {
+                return current;
+            }
+
+            var (root, final) = Listening();
+            var url = root is null ? null : root + PathMarker.TrimStart('/');
+            return final ? current = url : url;
+        }
+    }
 
     /// <summary>
-    /// A client for a conversation's stored service url. The bot itself posts to its own endpoint
-    /// as it is now, so a conversation stored while the bot listened on another port still gets its
-    /// reminders; a process that listens nowhere uses the stored url.
+    /// A client for a conversation's stored service url. The bot always posts to its own endpoint
+    /// as it is now, never to the stored address: a conversation stored while the bot listened on
+    /// another port still gets its reminders, and a stored url that merely ends like this channel's
+    /// never receives the channel's key.
     /// </summary>
     public IConnectorClient ClientFor(string serviceUrl) =>
-        clients.GetOrAdd(CurrentServiceUrl ?? serviceUrl, url => new ConnectorClient(new Uri(url), new KeyCredentials(key.Value), httpClients.CreateClient(nameof(EmbeddedConnector)), disposeHttpClient: false));
+        clients.GetOrAdd(CurrentServiceUrl ?? throw new InvalidOperationException("The bot's own address is unknown; set DirectLine:ConnectorBaseUrl or Urls."), url => new ConnectorClient(new Uri(url), new KeyCredentials(key.Value), httpClients.CreateClient(nameof(EmbeddedConnector)), disposeHttpClient: false));
 
-    private string? ResolveBase()
+    /// <summary>Where this process listens, once it does; before that (or in an operator's command, which never listens) the configured Urls, not kept.</summary>
+    private (string? Root, bool Final) Listening()
     {
         if (options.Value.ConnectorBaseUrl is { Length: > 0 } configured)
         {
-            return configured.TrimEnd('/') + "/";
+            return (configured.TrimEnd('/') + "/", true);
         }
 
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (address is null)
+        var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (listening is not null)
         {
-            return null;
+            return (Authority(listening), true);
         }
 
-        // Kestrel reports wildcard hosts as given ("http://+:80", "http://0.0.0.0:3978", "http://[::]:3978").
+        var configuredUrls = services.GetService<IConfiguration>()?["Urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return (configuredUrls is null ? null : Authority(configuredUrls), false);
+    }
+
+    /// <summary>Kestrel reports wildcard hosts as given ("http://+:80", "http://0.0.0.0:3978", "http://[::]:3978"); the bot calls itself on 127.0.0.1.</summary>
+    private static string Authority(string address)
+    {
         var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
         if (uri.Host is "0.0.0.0" or "[::]" or "::" or "localhost")
         {

@@ -3,6 +3,7 @@ using CampaignBot.Bots;
 using CampaignBot.Chat;
 using CampaignBot.Chat.Handlers;
 using CampaignBot.DirectLine;
+using CampaignBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -19,14 +20,18 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddCampaignChat(this IServiceCollection services)
     {
         services.AddHttpClient();
+        services.AddOptions<MessagesEndpointOptions>().BindConfiguration(MessagesEndpointOptions.Section);
+        services.AddSingleton<ChannelTrust>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ChannelTrust>(),
             sp.GetRequiredService<DirectLine.EmbeddedConnector>()));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, CampaignActivityHandler>();
+        services.AddSingleton<EvidenceIntake>();
 
         services.AddSingleton<ChatCommandRouter>();
         services.AddSingleton<QueryHandler>();
@@ -38,6 +43,7 @@ public static class ChatServiceCollectionExtensions
 
     public static WebApplication MapCampaignBot(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseWebSockets();
         // The Web Chat page (wwwroot/index.html) and the bundle npm fetched at build time (wwwroot/lib).
         app.UseDefaultFiles();

@@ -3,6 +3,7 @@ using CampaignBot.DirectLine;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using CampaignBot.Security;
 
 namespace CampaignBot.Hosting;
 
@@ -29,7 +30,7 @@ public static class DirectLineServiceCollectionExtensions
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddDataProtection()
             .SetApplicationName("CampaignBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath))!, "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(PrivateFiles.EnsureFolder(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.DatabasePath))!, "keys"))));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = "campaignbot-user";

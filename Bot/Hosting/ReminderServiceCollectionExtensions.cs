@@ -6,6 +6,7 @@ using CampaignBot.Scheduling.Jobs;
 using CampaignBot.Scheduling.Reminders;
 using Microsoft.Data.Sqlite;
 using Quartz;
+using CampaignBot.Security;
 
 namespace CampaignBot.Hosting;
 
@@ -31,6 +32,8 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<RobotRepository>();
         services.AddSingleton<ConfiguredRobots>();
         services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");
+        services.AddOptions<RobotWebhookOptions>().BindConfiguration(RobotWebhookOptions.Section);
+        services.AddSingleton<RobotWebhookPolicy>();
         // Robot webhooks carry their credential in the address: no request logging for them.
         services.AddHttpClient(RobotSender.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<ReminderMessageBuilder>();
@@ -50,7 +53,7 @@ public static class ReminderServiceCollectionExtensions
         var campaign = configuration.GetSection(CampaignOptions.Section).Get<CampaignOptions>() ?? new CampaignOptions();
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var schedulerFile = Path.GetFullPath(storage.SchedulerDatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(schedulerFile)!);
+        PrivateFiles.EnsureFile(schedulerFile);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(campaign.TimeZone);
 
         services.AddQuartz(reminders.SchedulerName, q =>

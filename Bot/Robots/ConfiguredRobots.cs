@@ -10,7 +10,7 @@ namespace CampaignBot.Robots;
 /// updated, robots that came from the configuration and are no longer listed are removed; robots a
 /// coordinator added in chat are left alone. An entry naming an unknown office is logged and skipped.
 /// </summary>
-public sealed class ConfiguredRobots(LedgerDatabase database, IOptions<List<RobotEntry>> entries, TimeProvider time, ILogger<ConfiguredRobots> logger)
+public sealed class ConfiguredRobots(LedgerDatabase database, IOptions<List<RobotEntry>> entries, RobotWebhookPolicy webhooks, TimeProvider time, ILogger<ConfiguredRobots> logger)
 {
     public Task<int> SyncAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
@@ -20,11 +20,12 @@ public sealed class ConfiguredRobots(LedgerDatabase database, IOptions<List<Robo
             foreach (var (entry, index) in entries.Value.Select((e, i) => (e, i)))
             {
                 var office = offices.FirstOrDefault(o => o.Names.Contains(entry.Office.Trim(), StringComparer.OrdinalIgnoreCase));
-                if (office is null || !Uri.TryCreate(entry.Url, UriKind.Absolute, out _))
+                if (office is null || !webhooks.Allows(entry.Url))
                 {
                     // Masked: the webhook address carries the robot's credential.
                     logger.LogError("Robots:{Index} is skipped: {Problem} ({Url})", index,
-                        office is null ? $"no office called '{entry.Office}'" : "the Url is not an absolute address", RobotSecrets.MaskUrl(entry.Url));
+                        office is null ? $"no office called '{entry.Office}'" : $"the Url is not under {string.Join(" or ", webhooks.AllowedBases)} (RobotWebhooks:AllowedBaseUrls)",
+                        RobotSecrets.MaskUrl(entry.Url));
                     continue;
                 }
 

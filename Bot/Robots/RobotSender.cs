@@ -11,7 +11,7 @@ namespace CampaignBot.Robots;
 /// else fails the message. Neither the webhook address nor the secret is ever logged: the HTTP
 /// client for robots has no request logging, and errors name the robot by id.
 /// </summary>
-public sealed class RobotSender(IHttpClientFactory clients, TimeProvider time)
+public sealed class RobotSender(IHttpClientFactory clients, RobotWebhookPolicy webhooks, TimeProvider time)
 {
     public const string HttpClientName = "robots";
 
@@ -23,6 +23,12 @@ public sealed class RobotSender(IHttpClientFactory clients, TimeProvider time)
     public async Task SendAsync(RobotDelivery delivery, CancellationToken cancellationToken)
     {
         var robot = delivery.Robot;
+        if (!webhooks.Allows(robot.Url))
+        {
+            // Not retried: the address will not become allowed by waiting.
+            throw new InvalidOperationException($"robot {robot.Id}: its webhook address is not on an allowed host; not sent");
+        }
+
         var url = robot.IsDingTalk && robot.Secret is { } secret ? DingTalkSignature.SignedUrl(robot.Url, secret, time.GetUtcNow()) : robot.Url;
         object payload = robot.IsDingTalk
             ? new { msgtype = "markdown", markdown = new { title = delivery.Title, text = delivery.Markdown }, at = new { atMobiles = delivery.AtMobiles, atUserIds = delivery.AtUserIds, isAtAll = false } }

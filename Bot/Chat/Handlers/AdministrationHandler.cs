@@ -6,7 +6,7 @@ using CampaignBot.Ledger;
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Coordinators' commands in chat (bind a group to an office, link an account), and whoami.</summary>
-public sealed class AdministrationHandler(ChatAdministration administration, DirectoryRepository directory, Robots.RobotRepository robots)
+public sealed class AdministrationHandler(ChatAdministration administration, DirectoryRepository directory, Robots.RobotRepository robots, Robots.RobotWebhookPolicy webhooks)
 {
     public async Task<ChatReply> AddRobotAsync(AddRobotCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -20,6 +20,11 @@ public sealed class AdministrationHandler(ChatAdministration administration, Dir
         {
             var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
             return new ChatReply(turn.Texts.UnknownOffice(command.OfficeName, known));
+        }
+
+        if (!webhooks.Allows(command.Url))
+        {
+            return new ChatReply(turn.Texts.RobotUrlNotAllowed(Robots.RobotSecrets.MaskUrl(command.Url), webhooks.AllowedBases));
         }
 
         var result = await administration.AddRobotAsync(turn.Actor, office, command.DingTalk, command.Url, command.Secret, cancellationToken);

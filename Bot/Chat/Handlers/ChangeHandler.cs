@@ -15,7 +15,8 @@ public sealed class ChangeHandler(TaskCompletion completion, CampaignClock clock
         var texts = turn.Texts;
         return result.Outcome switch
         {
-            ChangeOutcome.Changed => new ChatReply(texts.MarkedDone(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1))),
+            ChangeOutcome.Changed => new ChatReply(texts.MarkedDone(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1))
+                + (turn.Request.RefusedAttachments.Count == 0 ? "" : "\n" + texts.AttachmentsRefused(turn.Request.RefusedAttachments))),
             ChangeOutcome.AlreadyInState => new ChatReply(texts.AlreadyDone(result.Subject!, clock.Zone)),
             _ => Refusal(result, command.Code, turn),
         };

@@ -206,6 +206,15 @@ public sealed class ChineseTexts : ReplyTexts
     public override string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration) =>
         $"#{id} {office} · {(dingTalk ? "钉钉" : "企业微信")} · {maskedUrl}{(signed ? " · 已加签" : "")}{(fromConfiguration ? " · 来自配置文件" : "")}";
     public override string RobotsHeader(int count) => count == 0 ? "还没有群机器人。领导小组办公室可发送「添加机器人 单位 钉钉|企业微信 地址 [加签密钥]」。" : $"群机器人 {count} 个：";
+    public override string RobotUrlNotAllowed(string maskedUrl, IEnumerable<string> allowedBases) =>
+        $"未添加：机器人地址 {maskedUrl} 不在允许范围内。地址须以下列之一开头：{string.Join("、", allowedBases)}（其他网关请由管理员配置 RobotWebhooks:AllowedBaseUrls）。";
+    public override string AttachmentsRefused(IReadOnlyList<RefusedAttachment> refused) =>
+        "以下附件未记为佐证：" + string.Join("；", refused.Select(r => $"「{r.Name}」" + r.Reason switch
+        {
+            AttachmentRefusal.NotAWebLink => "不是 http/https 链接",
+            AttachmentRefusal.NotYourUpload => "不是您在本对话中上传的文件",
+            _ => "无法读取",
+        })) + "。";
     public override string RobotDoneHint(string? chatUrl, string exampleCode) =>
         chatUrl is null
             ? $"完成后请在与创建工作台账助手的对话中发送「完成 {exampleCode}」（可附照片），本群机器人无法接收回复。"

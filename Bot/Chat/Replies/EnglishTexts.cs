@@ -190,6 +190,15 @@ public sealed class EnglishTexts : ReplyTexts
     public override string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration) =>
         $"#{id} {office} · {(dingTalk ? "DingTalk" : "WeCom")} · {maskedUrl}{(signed ? " · signed" : "")}{(fromConfiguration ? " · from configuration" : "")}";
     public override string RobotsHeader(int count) => count == 0 ? "No group robots yet. Coordinators can send \"add robot <office> dingtalk|wecom <url> [secret]\"." : $"{count} group robot(s):";
+    public override string RobotUrlNotAllowed(string maskedUrl, IEnumerable<string> allowedBases) =>
+        $"Not added: the robot address {maskedUrl} is not allowed. It must start with one of {string.Join(", ", allowedBases)} (an administrator can allow another gateway with RobotWebhooks:AllowedBaseUrls).";
+    public override string AttachmentsRefused(IReadOnlyList<RefusedAttachment> refused) =>
+        "Not kept as evidence: " + string.Join("; ", refused.Select(r => $"\"{r.Name}\" " + r.Reason switch
+        {
+            AttachmentRefusal.NotAWebLink => "is not an http/https link",
+            AttachmentRefusal.NotYourUpload => "is not a file you uploaded in this chat",
+            _ => "could not be read",
+        })) + ".";
     public override string RobotDoneHint(string? chatUrl, string exampleCode) =>
         chatUrl is null
             ? $"To mark a task done, send \"done {exampleCode}\" in your chat with the campaign bot (photos welcome); this robot cannot read replies."

@@ -142,6 +142,8 @@ public abstract class ReplyTexts
     public abstract string RobotAdded(long id, string office, bool dingTalk, string maskedUrl, string? maskedSecret);
     public abstract string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration);
     public abstract string RobotsHeader(int count);
+    public abstract string AttachmentsRefused(IReadOnlyList<RefusedAttachment> refused);
+    public abstract string RobotUrlNotAllowed(string maskedUrl, IEnumerable<string> allowedBases);
 
     /// <summary>A robot cannot hear replies: how to mark a task done instead.</summary>
     public abstract string RobotDoneHint(string? chatUrl, string exampleCode);

@@ -14,13 +14,14 @@ public sealed class EvidenceRepository(LedgerDatabase database)
         public const string Link = "link";
     }
 
-    public sealed record NewEvidence(string Kind, string? Name, string? Url, string? ContentType, string? Note);
+    /// <param name="AttachmentId">The file kept by this server that the evidence is (its uploader sent it), if any.</param>
+    public sealed record NewEvidence(string Kind, string? Name, string? Url, string? ContentType, string? Note, string? AttachmentId = null);
 
     public static Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long? personId, DateTimeOffset at, NewEvidence evidence)
     {
         const string sql = """
-            INSERT INTO evidence (task_id, kind, name, url, content_type, note, by_person_id, at)
-            VALUES (@TaskId, @Kind, @Name, @Url, @ContentType, @Note, @PersonId, @At)
+            INSERT INTO evidence (task_id, kind, name, url, content_type, note, by_person_id, at, attachment_id)
+            VALUES (@TaskId, @Kind, @Name, @Url, @ContentType, @Note, @PersonId, @At, @AttachmentId)
             """;
         return connection.ExecuteAsync(sql, new
         {
@@ -30,6 +31,7 @@ public sealed class EvidenceRepository(LedgerDatabase database)
             evidence.Url,
             evidence.ContentType,
             evidence.Note,
+            evidence.AttachmentId,
             PersonId = personId,
             At = UtcText.Format(at),
         }, transaction);
@@ -46,12 +48,11 @@ public sealed class EvidenceRepository(LedgerDatabase database)
         return (await connection.QueryAsync<Evidence>(sql, new { TaskId = taskId })).AsList();
     }
 
-    /// <summary>The tasks that have a file at a url ending in <paramref name="suffix"/> as evidence.</summary>
-    public async Task<IReadOnlyList<long>> TasksWithUrlEndingAsync(string suffix, CancellationToken cancellationToken = default)
+    /// <summary>The tasks that a stored file is evidence of.</summary>
+    public async Task<IReadOnlyList<long>> TasksWithAttachmentAsync(string attachmentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<long>(
-            "SELECT DISTINCT task_id FROM evidence WHERE url LIKE '%' || @Suffix ESCAPE '\\'",
-            new { Suffix = suffix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") })).AsList();
+            "SELECT DISTINCT task_id FROM evidence WHERE attachment_id = @AttachmentId", new { AttachmentId = attachmentId })).AsList();
     }
 }

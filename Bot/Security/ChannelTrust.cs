@@ -1,0 +1,74 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Security;
+
+/// <summary>
+/// What the Bot Framework side trusts: whether /api/messages accepts a request without a token, and
+/// which service urls the bot may post to. A service url named by an authenticated channel (a
+/// validated Bot Framework JWT, or this process's own Direct Line channel) is the channel's; one
+/// named by an unauthenticated caller is only used on the hosts allowed for that, because otherwise
+/// anyone could make the bot post (with whatever it sends) to any address it can reach.
+/// </summary>
+public sealed class ChannelTrust
+{
+    private readonly HashSet<string> unauthenticatedHosts;
+    private readonly bool loopbackAllowed;
+
+    public ChannelTrust(IConfiguration configuration, IOptions<MessagesEndpointOptions> options, IHostEnvironment? environment = null)
+    {
+        var hasAppId = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+        var development = environment?.IsDevelopment() == true;
+        Mode = hasAppId ? MessagesMode.BotFrameworkTokens
+            : development ? MessagesMode.DevelopmentUnauthenticated
+            : options.Value.AllowUnauthenticated ? MessagesMode.UnauthenticatedByOperator
+            : MessagesMode.Refused;
+        unauthenticatedHosts = new HashSet<string>(options.Value.UnauthenticatedServiceUrlHosts.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
+        loopbackAllowed = development;
+    }
+
+    public MessagesMode Mode { get; }
+
+    /// <summary>A trust without an app id that lets unauthenticated callers name these hosts (tests, benchmarks).</summary>
+    public static ChannelTrust Allowing(params string[] hosts) =>
+        new(new ConfigurationBuilder().Build(), Options.Create(new MessagesEndpointOptions { AllowUnauthenticated = true, UnauthenticatedServiceUrlHosts = [.. hosts] }));
+
+    /// <summary>Whether a request without a Bot Framework token is let in at all.</summary>
+    public bool AcceptsUnauthenticated => Mode is MessagesMode.DevelopmentUnauthenticated or MessagesMode.UnauthenticatedByOperator;
+
+    /// <summary>
+    /// Whether the turn's identity was established by a channel (a validated token, or the embedded
+    /// Direct Line channel's own), rather than the SDK's "anonymous" stand-in for a request without one.
+    /// </summary>
+    public static bool IsAuthenticated(ClaimsIdentity? identity) =>
+        identity?.AuthenticationType is { Length: > 0 } type && type != AuthenticationConstants.AnonymousAuthType;
+
+    /// <summary>Whether the bot may post to <paramref name="serviceUrl"/> for a caller (or a stored chat) that is, or is not, authenticated.</summary>
+    public bool MayCall(string? serviceUrl, bool authenticated)
+    {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            return false;
+        }
+
+        if (authenticated)
+        {
+            return true;
+        }
+
+        return unauthenticatedHosts.Contains(url.IdnHost) || (loopbackAllowed && IsLoopback(url));
+    }
+
+    public string Describe() => Mode switch
+    {
+        MessagesMode.BotFrameworkTokens => "/api/messages requires a Bot Framework token (MicrosoftAppId is set)",
+        MessagesMode.DevelopmentUnauthenticated => "/api/messages accepts unauthenticated messages (Development, for the Emulator); replies only to loopback service urls",
+        MessagesMode.UnauthenticatedByOperator => "/api/messages accepts UNAUTHENTICATED messages (MessagesEndpoint:AllowUnauthenticated): anyone who reaches it can act as any account",
+        _ => "/api/messages refuses every request (401): no MicrosoftAppId, and MessagesEndpoint:AllowUnauthenticated is off",
+    };
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+}
