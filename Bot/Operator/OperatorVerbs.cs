@@ -27,7 +27,9 @@ public static class OperatorVerbs
 
     public static RootCommand Root(IServiceProvider services)
     {
-        var root = new RootCommand("CampaignBot: the campaign's chat bot. With no verb it runs the bot (http://localhost:3978); with a verb it works on the ledger and exits.");
+        var root = new RootCommand(
+            "CampaignBot: the campaign's chat bot. With no verb it runs the bot (http://localhost:3978); with a verb it works on the ledger and exits. "
+            + "From the repository: dotnet run --project Bot -- <verb> …");
         root.Add(PlanVerbs.Import(services));
         root.Add(PlanVerbs.Export(services));
         root.Add(WorkdayVerbs.Command(services));
