@@ -27,4 +27,18 @@ public sealed class CampaignOptions
 
     /// <summary>Seed the sample campaign from the 2020 speech into an empty ledger.</summary>
     public bool SeedSampleCampaign { get; set; } = true;
+
+    /// <summary>The sample carries the speech's recurring duties (周四学习, 中心组学习, 三会一课, 我们的节日).</summary>
+    public bool SampleRecurringDuties { get; set; } = true;
+
+    /// <summary>
+    /// How far ahead a new deadline may be (an import's 截止日期, an approved extension): a typo
+    /// such as 9999-12-31 is refused. Three years, the cycle of the 全国文明单位 evaluation.
+    /// </summary>
+    [Range(1, 36_500)]
+    public int MaxDeadlineDaysAhead { get; set; } = 1_095;
+
+    /// <summary>The latest deadline allowed today, in the campaign's time zone.</summary>
+    public DateOnly LatestDueOn(TimeProvider time) =>
+        new Scheduling.Time.CampaignClock(time, Scheduling.Time.CampaignClock.FindZone(TimeZone)).Today.AddDays(MaxDeadlineDaysAhead);
 }

@@ -1,7 +1,7 @@
 using CampaignBot.Hosting;
 using CampaignBot.Operator;
 
-// Operator verbs (import, export) take their own arguments; everything else is host configuration.
+// Operator verbs and --help go to the command line (Operator/OperatorVerbs); host settings (--urls …) start the bot.
 var isVerb = OperatorVerbs.IsVerb(args);
 // The pages (Web Chat) live beside the binary, wherever the service is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions

@@ -8,7 +8,10 @@ namespace CampaignBot.Tests.Data;
 
 public class SchemaMigratorTests
 {
-    /// <summary>The versions of the numbered scripts shipped in the assembly (Migrations/0001_*.sql …).</summary>
+    /// <summary>
+    /// The versions of the numbered scripts shipped in the assembly (Migrations/0001_*.sql …).
+    /// Numbers are reserved per change, so one may be missing until its change lands.
+    /// </summary>
     private static readonly long[] EmbeddedVersions = typeof(SchemaMigrator).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith("CampaignBot.Data.Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
         .Select(n => long.Parse(n["CampaignBot.Data.Migrations.".Length..].Split('_')[0], System.Globalization.CultureInfo.InvariantCulture))
@@ -26,7 +29,7 @@ public class SchemaMigratorTests
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
         Assert.Equal(EmbeddedVersions, await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 7L], EmbeddedVersions.Take(7));
+        Assert.Superset(new HashSet<long> { 1, 2, 3, 4, 5, 6, 7, 9, 10 }, EmbeddedVersions.ToHashSet());
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
         Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit", "workday", "reminder_day", "outbox_message", "reminder", "robot", "directline_conversation", "directline_activity", "directline_attachment", "task_series", "extension_request" }, tables);
     }
@@ -39,7 +42,7 @@ public class SchemaMigratorTests
         await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
         await using var connection = await database.OpenAsync();
-        Assert.Equal(EmbeddedScripts, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migration"));
+        Assert.Equal(EmbeddedVersions.Length, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migration"));
         Assert.Equal(37, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM task"));
     }
 

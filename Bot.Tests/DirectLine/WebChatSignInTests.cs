@@ -75,4 +75,96 @@ public class WebChatSignInTests
         Assert.Equal("sample-cailiao", session["userId"]!.GetValue<string>());
         Assert.Equal("孙丽", session["userName"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Development_ThePageSaysTheSampleSignInIsADemonstration()
+    {
+        await using var app = App("Development");
+        using var client = Client(app);
+
+        var page = await client.GetStringAsync("/");
+        Assert.Contains("演示：这是示例登录，任何能打开本页面的人都可以任选示例人员（包括协调员）登录，不能用于正式工作。", page);
+        Assert.Contains("演示登录，非正式使用", page);
+        await client.PostAsJsonAsync("/webchat/sign-in", new { account = "sample-coordinator" });
+        var session = await DirectLineSession.ReadAsync(await client.PostAsync("/webchat/session", null));
+        Assert.True(session["demo"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    // `dotnet run` listening on every interface: anyone on the network could sign in as a coordinator.
+    [InlineData("http://0.0.0.0:{0}", null, false)]
+    [InlineData("http://0.0.0.0:{0}", "true", true)]
+    [InlineData("http://127.0.0.1:{0}", null, true)]
+    public async Task Development_SampleSignIn_IsRefusedOnANonLoopbackAddressUnlessSetExplicitly(string urls, string? sampleSignIn, bool allowed)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var port = FreePort();
+        var settings = new Dictionary<string, string>
+        {
+            ["Urls"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, urls, port),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DirectLine__TrustedUserHeader"] = "",
+        };
+        if (sampleSignIn is not null)
+        {
+            settings["DirectLine__SampleSignIn"] = sampleSignIn;
+        }
+
+        using var process = BotProcess.Start(database, [], settings);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            var how = await WaitForAsync(client);
+            var signIn = await client.PostAsJsonAsync("webchat/sign-in", new { account = "sample-coordinator" });
+
+            Assert.Equal(allowed, how["sample"]!.GetValue<bool>());
+            Assert.Equal(allowed ? HttpStatusCode.NoContent : HttpStatusCode.Forbidden, signIn.StatusCode);
+            Assert.Equal(!allowed, how["sampleOffForReach"]!.GetValue<bool>());
+            if (!allowed)
+            {
+                Assert.Contains("DirectLine:SampleSignIn=true", await signIn.Content.ReadAsStringAsync());
+            }
+        }
+        finally
+        {
+            await BotProcess.KillAsync(process);
+        }
+    }
+
+    [Theory]
+    [InlineData("http://localhost:3978", true)]
+    [InlineData("http://127.0.0.1:3978", true)]
+    [InlineData("http://[::1]:3978", true)]
+    [InlineData("http://0.0.0.0:3978", false)]
+    [InlineData("http://[::]:3978", false)]
+    [InlineData("http://*:3978", false)]
+    [InlineData("http://+:3978", false)]
+    [InlineData("https://bot.intranet.example:443", false)]
+    public void IsLoopback_TellsAddressesOnlyThisMachineReaches(string address, bool loopback) =>
+        Assert.Equal(loopback, CampaignBot.DirectLine.ListeningAddresses.IsLoopback(address));
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static async Task<JsonObject> WaitForAsync(HttpClient client)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return (await client.GetFromJsonAsync<JsonObject>("webchat/sign-in"))!;
+            }
+            catch (HttpRequestException) when (watch.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
 }

@@ -78,4 +78,84 @@ public class OperatorVerbsTests : IAsyncLifetime
         Assert.Equal(1, code);
         Assert.Contains("failed: no file at /nonexistent/", output);
     }
+
+    [Fact]
+    public async Task Help_OnTheProgram_PrintsTheVerbsAndDoesNotStartTheBot()
+    {
+        // Before: `dotnet run --project Bot -- --help` started the bot with its start-up reminder run.
+        await using var database = await TestDatabase.CreateAsync(seedSample: false);
+        var fresh = Path.Combine(database.Folder, "never-created", "ledger.db");
+        using var process = BotProcess.Start(database, ["--help"], new Dictionary<string, string> { ["Storage__DatabasePath"] = fresh });
+
+        var (code, output) = await BotProcess.RunToEndAsync(process).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, code);
+        foreach (var verb in new[] { "import", "export", "workdays", "reminders", "sample" })
+        {
+            Assert.Contains(verb, output);
+        }
+
+        Assert.DoesNotContain("Now listening", output);
+        Assert.False(File.Exists(fresh), "the bot's start-up would have created the ledger");
+    }
+
+    [Theory]
+    [InlineData("--create-missing", "import", "--help")]
+    [InlineData("<ledger>", "export", "--help")]
+    [InlineData("<calendar>", "workdays", "load", "--help")]
+    [InlineData("--at <moment>", "reminders", "preview", "--help")]
+    [InlineData("--at <moment>", "reminders", "run", "-h")]
+    [InlineData("remove", "sample", "--help")]
+    public async Task Help_OnEachVerb_DescribesItsArgumentsAndOptions(string expected, params string[] args)
+    {
+        // Before: `import --help` looked for a file named --help.
+        var (code, output) = await RunAsync(args);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output);
+        Assert.Contains(expected, output);
+        Assert.DoesNotContain("no file at", output);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("import", "--create-missing")]
+    [InlineData("import", "plan.csv", "--create-missin")]
+    [InlineData("reminders", "preview", "--at", "2026-13-01")]
+    public async Task WrongArguments_SayWhatIsWrongAndExitTwo(params string[] args)
+    {
+        var (code, output) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("usage:", output);
+        Assert.Contains("--help` says more.", output);
+        await using var connection = await services.Database.OpenAsync();
+        Assert.Equal(37, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM task"));
+    }
+
+    [Theory]
+    [InlineData("plan.docx", "import failed: 不支持的文件类型「.docx」")]
+    [InlineData("plan.xlsx", "import failed: ")]
+    public async Task Import_AFileThatIsNoPlan_IsRefusedInOneLineWithExitOne(string name, string expected)
+    {
+        var path = Path.Combine(services.Database.Folder, name);
+        await File.WriteAllBytesAsync(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01, 0x02]);
+
+        var (code, output) = await RunAsync("import", path);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith(expected, output);
+        Assert.Single(output.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void IsVerb_HelpAndWordsGoToTheCommandLineAndHostSettingsStartTheBot()
+    {
+        Assert.True(CampaignBot.Operator.OperatorVerbs.IsVerb(["--help"]));
+        Assert.True(CampaignBot.Operator.OperatorVerbs.IsVerb(["-h"]));
+        Assert.True(CampaignBot.Operator.OperatorVerbs.IsVerb(["import", "plan.csv"]));
+        Assert.True(CampaignBot.Operator.OperatorVerbs.IsVerb(["imprt"]));
+        Assert.False(CampaignBot.Operator.OperatorVerbs.IsVerb([]));
+        Assert.False(CampaignBot.Operator.OperatorVerbs.IsVerb(["--urls", "http://localhost:5000"]));
+    }
 }

@@ -43,7 +43,13 @@ public class PlanImporterTests : IAsyncLifetime
         var result = await Importer(empty).ImportAsync(path, "tester");
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        Assert.Equal(new PlanWriteSummary(OfficesAdded: 4, PeopleWritten: 2, TasksAdded: 2, TasksUpdated: 0), result.Summary);
+        Assert.Equal(
+            new PlanWriteSummary(OfficesAdded: 4, PeopleWritten: 2, TasksAdded: 2, TasksUpdated: 0)
+            {
+                OfficesCreated = ["综合组", "材料组", "机关党委", "领导小组办公室"],
+                PeopleCreated = ["张三", "李四"],
+            },
+            result.Summary);
         var tasks = new TaskRepository(empty.Database);
         var a01 = (await tasks.FindByCodeAsync("a01"))!;
         Assert.Equal(("每月中心组学习", "综合组", "材料组、机关党委", "张三", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 31), "学习记录"),
@@ -87,12 +93,12 @@ public class PlanImporterTests : IAsyncLifetime
         Assert.False(result.Succeeded);
         Assert.Equal(
             [
-                "任务 第 3 行: 未知牵头单位「宣传部」",
+                "任务 第 3 行: 未知牵头单位「宣传部」（台账中没有相近的单位；新单位请列入单位表，或导入时加 --create-missing）",
                 "任务 第 4 行: 截止日期「2026-02-30」不存在",
                 "任务 第 5 行: 编号「B01」与第 2 行重复",
                 "任务 第 6 行: 缺少任务名称",
-                "任务 第 7 行: 未知配合单位「后勤处」",
-                "任务 第 7 行: 未知责任人「无名氏」",
+                "任务 第 7 行: 未知配合单位「后勤处」（台账中没有相近的单位；新单位请列入单位表，或导入时加 --create-missing）",
+                "任务 第 7 行: 未知责任人「无名氏」（台账中没有相近的人员；新人员请列入人员表，或导入时加 --create-missing）",
                 "任务 第 8 行: 开始日期晚于截止日期",
                 "任务 第 9 行: 截止日期「下个月吧」无法识别（请写成 2026-06-30）",
                 "任务 第 10 行: 缺少编号",
@@ -118,7 +124,7 @@ public class PlanImporterTests : IAsyncLifetime
             [
                 "单位 第 3 行: 单位「综合组」与第 2 行重复",
                 "单位 第 4 行: 未知类型「部门」（可填：领导小组办公室、工作组、委室）",
-                "人员 第 2 行: 未知单位「财务处」",
+                "人员 第 2 行: 未知单位「财务处」（台账中没有相近的单位；新单位请列入单位表，或导入时加 --create-missing）",
                 "人员 第 3 行: 未知角色「组长」（可填：成员、负责人、协调员、领导）",
             ],
             result.Errors.Select(e => e.ToString()));

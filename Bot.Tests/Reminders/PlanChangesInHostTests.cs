@@ -74,6 +74,34 @@ public sealed class PlanChangesInHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SnoozingAgain_ReplacesTheChatsPendingSnooze_AndTheReplacedOneSendsNothing()
+    {
+        // Before: each 稍后提醒 added a trigger, several per task and chat.
+        await using var host = Host();
+        using var client = host.CreateClient();
+        await SayAsync(client, "sample-zonghe", "稍后提醒 T014 明天", "snooze-chat", isGroup: false);
+        await SayAsync(client, "sample-zonghe", "稍后提醒 T014 3天后", "snooze-chat", isGroup: false);
+        await SayAsync(client, "sample-zonghe-lead", "稍后提醒 T014 明天", "other-chat", isGroup: false);
+
+        var snoozes = host.Services.GetRequiredService<Snoozes>();
+        var today = host.Services.GetRequiredService<CampaignBot.Scheduling.Time.CampaignClock>().Today;
+        Assert.Contains("取代之前设定的", connector.To("snooze-chat")[1]["text"]!.GetValue<string>());
+        var scheduler = host.Services.GetRequiredKeyedService<IScheduler>(schedulerName);
+        var keys = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Snoozes.Group));
+        Assert.Equal(2, keys.Count);
+        var fires = new List<DateTimeOffset?>();
+        foreach (var key in keys)
+        {
+            fires.Add((await scheduler.GetTrigger(key))!.NextFireTimeUtc);
+        }
+
+        Assert.Equal([snoozes.FireAt(today.AddDays(1)), snoozes.FireAt(today.AddDays(3))], fires.Order());
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "ledger.db")}");
+        var t014 = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT id FROM task WHERE code = 'T014'");
+        Assert.Equal(0, await snoozes.SendAsync("bf:msteams:snooze-chat", t014, today.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ASnooze_SurvivesARestart_AndFiresTheReminderInTheChatThatAsked()
     {
         DateTimeOffset expectedFire;

@@ -112,6 +112,20 @@ public class RobotDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Robots_BehindAGatewayThatRefusesChunkedBodies_GetEveryMessageWithItsLength()
+    {
+        // The fake services answer 411 to a request without Content-Length, as some gateways do.
+        await using var services = await ServicesAsync();
+
+        var result = await services.Get<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Equal(0, result.Dispatch.Failed);
+        Assert.Equal(0, robots.LengthRequired);
+        Assert.Single(robots.Received, r => r.Service == "dingtalk");
+        Assert.Single(robots.Received, r => r.Service == "wecom");
+    }
+
+    [Fact]
     public async Task DingTalk_WrongSecret_FailsWithoutRetryingAndNothingSecretIsLogged()
     {
         await using var services = await ServicesAsync(dingTalkSecret: "SECwrong-secret-0123456789");

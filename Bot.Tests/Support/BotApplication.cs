@@ -27,6 +27,8 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         {
             ["Storage:DatabasePath"] = DatabasePath,
             ["Campaign:SeedSampleCampaign"] = "true",
+            // The one-off sample these tests were written against; the recurring duties have tests of their own.
+            ["Campaign:SampleRecurringDuties"] = "false",
             ["Storage:SchedulerDatabasePath"] = Path.Combine(Folder, "scheduler.db"),
             // Quartz keeps schedulers in a process-wide registry by name: one name per host.
             ["Reminders:SchedulerName"] = "tests-" + Guid.NewGuid().ToString("N"),

@@ -25,9 +25,11 @@ public sealed class BotServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
 
-    public static async Task<BotServices> CreateAsync(TimeProvider? time = null, IDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
+    public static async Task<BotServices> CreateAsync(
+        TimeProvider? time = null, IDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null, bool seedSample = true,
+        bool sampleDuties = false)
     {
-        var database = await TestDatabase.CreateAsync(time: time);
+        var database = await TestDatabase.CreateAsync(seedSample, time, sampleDuties);
         var values = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = database.Path,

@@ -11,7 +11,8 @@ namespace CampaignBot.Tests.Support;
 /// A real HTTP server on 127.0.0.1 standing in for DingTalk's and WeCom's robot webhooks. It checks
 /// what those services check (DingTalk: the access token, and with 加签 a timestamp within an hour
 /// and the HMAC-SHA256 signature recomputed here; WeCom: the key and the 4,096-byte markdown limit),
-/// answers with their errcodes, and records what it accepted.
+/// answers with their errcodes, and records what it accepted. Like the gateways and proxies in front
+/// of some intranets, it refuses a body sent without a Content-Length (chunked) with HTTP 411.
 /// </summary>
 public sealed class FakeRobotServer : IAsyncDisposable
 {
@@ -27,6 +28,11 @@ public sealed class FakeRobotServer : IAsyncDisposable
     public string DingTalkUrl => $"{BaseUrl}dingtalk/robot/send?access_token={DingTalkToken}";
 
     public string WeComUrl => $"{BaseUrl}wecom/webhook/send?key={WeComKey}";
+
+    /// <summary>Requests refused with 411 because they carried no Content-Length.</summary>
+    public int LengthRequired => lengthRequired;
+
+    private int lengthRequired;
 
     /// <summary>Accepted messages: "dingtalk" or "wecom", and the JSON body.</summary>
     public ConcurrentQueue<(string Service, JsonNode Body)> Received { get; } = new();
@@ -49,6 +55,17 @@ public sealed class FakeRobotServer : IAsyncDisposable
     private void Map(WebApplication app)
     {
         var server = this;
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength is null)
+            {
+                Interlocked.Increment(ref server.lengthRequired);
+                context.Response.StatusCode = StatusCodes.Status411LengthRequired;
+                return;
+            }
+
+            await next(context);
+        });
         app.MapPost("/dingtalk/robot/send", async (HttpRequest request) =>
         {
             var attempt = Interlocked.Increment(ref server.attempts);

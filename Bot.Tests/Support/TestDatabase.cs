@@ -29,14 +29,18 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public LedgerDatabase Database { get; }
 
-    public static async Task<TestDatabase> CreateAsync(bool seedSample = true, TimeProvider? time = null)
+    /// <param name="sampleDuties">
+    /// The sample with its recurring duties, as the bot seeds it by default. Off, the one-off tasks
+    /// only: the sample most tests were written against (37 tasks); the duties have tests of their own.
+    /// </param>
+    public static async Task<TestDatabase> CreateAsync(bool seedSample = true, TimeProvider? time = null, bool sampleDuties = false)
     {
         var folder = NewFolder();
         var database = new TestDatabase(folder, time ?? TestClock.Create());
         await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         if (seedSample)
         {
-            await new SampleCampaignSeeder(database.Database, database.Clock, NullLogger<SampleCampaignSeeder>.Instance).SeedIfEmptyAsync(CancellationToken.None);
+            await new SampleCampaignSeeder(database.Database, database.Clock, NullLogger<SampleCampaignSeeder>.Instance, sampleDuties).SeedIfEmptyAsync(CancellationToken.None);
         }
 
         return database;
@@ -50,6 +54,13 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public async Task<SqliteConnection> OpenAsync() => await Database.OpenAsync();
+
+    /// <summary>One number from the ledger, such as a count of rows.</summary>
+    public async Task<int> CountAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, sql);
+    }
 
     /// <summary>Records a chat the bot has been in, bound to an office (or to a person for 1:1 reminders).</summary>
     public async Task BindChatAsync(string conversationId, string serviceUrl, string? office = null, string? person = null, string channelId = "msteams")

@@ -28,7 +28,7 @@ public sealed class ChatCommandRouter(
         var conversation = request.Conversation ?? await conversations.FindAsync(request.ChannelId, request.ConversationId, cancellationToken);
         var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
         var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);
-        var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language), today);
+        var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language).On(today), today);
 
         return command switch
         {

@@ -13,7 +13,7 @@ public static class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/webchat");
-        group.MapGet("/sign-in", (WebUsers users) => Results.Json(new { sample = users.AllowsSampleSignIn, proxy = users.UsesProxy }));
+        group.MapGet("/sign-in", (WebUsers users) => Results.Json(new { sample = users.AllowsSampleSignIn, proxy = users.UsesProxy, sampleOffForReach = users.SampleSignInOffForReach }));
         group.MapGet("/people", PeopleAsync);
         group.MapPost("/sign-in", SignInAsync);
         group.MapPost("/sign-out", async (HttpContext http, WebUsers users) =>
@@ -49,7 +49,9 @@ public static class WebChatEndpoints
     {
         if (!users.AllowsSampleSignIn)
         {
-            return DirectLineErrors.Forbidden("Sign-in as a sample person is off here; the intranet's sign-on decides who you are.");
+            return DirectLineErrors.Forbidden(users.SampleSignInOffForReach
+                ? "Sign-in as a sample person is a demonstration, off because the bot listens on an address other machines can reach; set DirectLine:SampleSignIn=true to demonstrate anyway."
+                : "Sign-in as a sample person is off here; the intranet's sign-on decides who you are.");
         }
 
         var person = await directory.FindPersonByAccountAsync(request.Account ?? "", http.RequestAborted);
@@ -80,6 +82,7 @@ public static class WebChatEndpoints
             conversationId = conversation.Id,
             userId = user.AccountId,
             userName = user.Name,
+            demo = !users.UsesProxy,
             expires_in = (int)tokens.Lifetime.TotalSeconds,
         });
     }

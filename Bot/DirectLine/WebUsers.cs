@@ -12,14 +12,21 @@ public sealed record WebUser(string AccountId, string Name);
 /// <summary>
 /// Who is on the page. In production only the intranet's single sign-on proxy says so, in the
 /// header named by DirectLine:TrustedUserHeader; in development a sample person can be picked
-/// (a cookie remembers the choice). With neither, nobody is signed in and the page is refused.
+/// (a cookie remembers the choice), a demonstration the page says it is. With neither, nobody is
+/// signed in and the page is refused.
 /// </summary>
-public sealed class WebUsers(IOptions<DirectLineOptions> options, IHostEnvironment environment, DirectoryRepository directory)
+public sealed class WebUsers(IOptions<DirectLineOptions> options, IHostEnvironment environment, DirectoryRepository directory, ListeningAddresses listening)
 {
     public bool UsesProxy => options.Value.TrustedUserHeader.Length > 0;
 
-    /// <summary>Picking a sample person: never when a proxy signs people in; otherwise as configured, or in Development.</summary>
-    public bool AllowsSampleSignIn => !UsesProxy && (options.Value.SampleSignIn ?? environment.IsDevelopment());
+    /// <summary>
+    /// Picking a sample person: never when a proxy signs people in; otherwise as configured
+    /// (DirectLine:SampleSignIn), or else in Development while the bot listens on loopback only.
+    /// </summary>
+    public bool AllowsSampleSignIn => !UsesProxy && (options.Value.SampleSignIn ?? (environment.IsDevelopment() && listening.LoopbackOnly));
+
+    /// <summary>The sample sign-in was left off only because others can reach the bot: the page says so.</summary>
+    public bool SampleSignInOffForReach => !UsesProxy && options.Value.SampleSignIn is null && environment.IsDevelopment() && !listening.LoopbackOnly;
 
     public async Task<WebUser?> CurrentAsync(HttpContext http)
     {

@@ -24,6 +24,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<EmbeddedConnector>();
         services.AddSingleton<DirectLineChannel>();
         services.AddSingleton<AttachmentAccess>();
+        services.AddSingleton<ListeningAddresses>();
         services.AddSingleton<WebUsers>();
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();

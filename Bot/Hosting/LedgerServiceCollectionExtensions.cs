@@ -15,6 +15,8 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<LedgerDatabase>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SampleCampaignSeeder>();
+        services.AddSingleton<SampleCampaignRemover>();
+        services.AddSingleton<Reminders.OfficialCalendar>();
         services.AddHostedService<LedgerStartup>();
 
         services.AddSingleton<TaskRepository>();

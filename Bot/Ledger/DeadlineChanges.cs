@@ -15,7 +15,7 @@ namespace CampaignBot.Ledger;
 /// owes (through the outbox); pending reminders of the task are cancelled, so none goes out for the
 /// old deadline or to the old office, and the next planning follows the new ones.
 /// </summary>
-public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, CampaignClock clock)
+public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, CampaignClock clock, Microsoft.Extensions.Options.IOptions<CampaignOptions> campaign)
 {
     private sealed record Request(long TaskId, string Code, string OldDueOn, string NewDueOn, string ReplyTarget, string State);
 
@@ -37,6 +37,11 @@ public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, 
             if (newDue <= task.DueOn)
             {
                 return texts.ExtensionNotLater(task);
+            }
+
+            if (newDue > LatestDueOn)
+            {
+                return texts.DeadlineTooFar(task, LatestDueOn);
             }
 
             var pending = await connection.ExecuteScalarAsync<long?>(
@@ -89,6 +94,12 @@ public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, 
 
             var now = time.GetUtcNow();
             var newDue = DateOnly.Parse(request.NewDueOn, System.Globalization.CultureInfo.InvariantCulture);
+            // A request asked before the limit existed (or before it was lowered) is not approved past it.
+            if (approve && newDue > LatestDueOn)
+            {
+                return texts.DeadlineTooFar((await TaskRepository.FindByCodeAsync(connection, transaction, request.Code))!, LatestDueOn);
+            }
+
             if (approve)
             {
                 await connection.ExecuteAsync("UPDATE task SET due_on = @NewDue, updated_at = @At WHERE id = @Id",
@@ -163,6 +174,8 @@ public sealed class DeadlineChanges(LedgerDatabase database, TimeProvider time, 
             await Notices.EnqueueAsync(connection, transaction, chats, texts.ReassignNotice(after, before.LeadOfficeName, person.Name), now, clock.Zone);
             return texts.Reassigned(after);
         }, cancellationToken);
+
+    private DateOnly LatestDueOn => clock.Today.AddDays(campaign.Value.MaxDeadlineDaysAhead);
 
     /// <summary>Who may ask for a later deadline: the lead office (whose owner answers for the task) and coordinators.</summary>
     private static string? Refusal(LedgerTask? task, ChatActor actor, ReplyTexts texts, string code) =>

@@ -1,91 +1,106 @@
+using System.CommandLine;
 using CampaignBot.Data;
-using CampaignBot.Plans;
 
 namespace CampaignBot.Operator;
 
 /// <summary>
-/// What an operator runs on the same program (`dotnet run --project Bot -- VERB …`). Each verb works
-/// on the ledger without starting the bot. Exit codes: 0 done, 1 the input was refused, 2 usage.
+/// What an operator runs on the same program (`dotnet run --project Bot -- VERB …`), on
+/// System.CommandLine: help for the program and each verb, typed options, parse errors. Each verb
+/// family builds its own <see cref="Command"/>; adding a verb is one line in <see cref="Root"/>.
+/// Exit codes: 0 done, 1 the input was refused, 2 usage.
 /// </summary>
 public static class OperatorVerbs
 {
-    public const string Usage = """
-        usage:
-          import <plan.xlsx|plan.csv>                 import an implementation plan
-          export <ledger.xlsx|ledger.csv>             export the ledger
-          workdays load <calendar.csv>                load holidays and make-up workdays
-          reminders preview [--at <moment>]           show the reminders of the send time at or before a moment
-          reminders run [--at <moment>]               send the reminders due by a moment (default: now)
-        a moment is ISO 8601, e.g. 2026-06-01T09:00+08:00 (without an offset: the campaign's time zone)
-        """;
+    public const int Done = 0;
+    public const int Refused = 1;
+    public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["import", "export", "workdays", "reminders"];
+    private static readonly string[] HelpTokens = ["--help", "-h", "-?", "/?", "--version"];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Operator verbs and help go to the command line; no arguments, or only host settings
+    /// (`--urls …`, `--Storage:DatabasePath …`), start the bot. A word that is no verb is a usage
+    /// error rather than a bot started with an ignored argument.
+    /// </summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || HelpTokens.Contains(args[0], StringComparer.OrdinalIgnoreCase));
+
+    public static RootCommand Root(IServiceProvider services)
+    {
+        var root = new RootCommand(
+            "CampaignBot: the campaign's chat bot. With no verb it runs the bot (http://localhost:3978); with a verb it works on the ledger and exits. "
+            + "From the repository: dotnet run --project Bot -- <verb> …");
+        root.Add(PlanVerbs.Import(services));
+        root.Add(PlanVerbs.Export(services));
+        root.Add(WorkdayVerbs.Command(services));
+        root.Add(ReminderVerbs.Command(services));
+        root.Add(SampleVerbs.Command(services));
+        return root;
+    }
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
-        var verb = string.Join(' ', args.Take(2)).ToLowerInvariant();
-        Func<Task<int>>? run = (verb, args.Length) switch
+        var parsed = Root(services).Parse(args);
+        if (parsed.Errors.Count > 0 && !parsed.Tokens.Any(t => HelpTokens.Contains(t.Value, StringComparer.OrdinalIgnoreCase)))
         {
-            (var v, 2) when v.StartsWith("import ", StringComparison.Ordinal) => () => PlanVerbs.ImportAsync(services, args[1], output),
-            (var v, 2) when v.StartsWith("export ", StringComparison.Ordinal) => () => PlanVerbs.ExportAsync(services, args[1], output),
-            ("workdays load", 3) => () => WorkdayVerbs.LoadAsync(services, args[2], output),
-            ("reminders preview", _) or ("reminders run", _) when Moment(services, args, out var at) =>
-                () => args[1] == "run" ? ReminderVerbs.RunAsync(services, at, output) : ReminderVerbs.PreviewAsync(services, at, output),
-            _ => null,
-        };
-        if (run is null)
-        {
-            await output.WriteLineAsync(Usage);
-            return 2;
+            await output.WriteLineAsync($"usage: {Synopsis(parsed.CommandResult.Command)}");
+            foreach (var error in parsed.Errors)
+            {
+                await output.WriteLineAsync($"  {error.Message}");
+            }
+
+            await output.WriteLineAsync($"`{Path(parsed.CommandResult.Command)} --help` says more.");
+            return Usage;
         }
 
-        // Verbs work on the ledger without starting the bot: migrate, but do not seed samples into it.
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-        await services.GetRequiredService<Robots.ConfiguredRobots>().SyncAsync(CancellationToken.None);
-        try
-        {
-            return await run();
-        }
-        catch (Exception e) when (e is PlanFileException or IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            await output.WriteLineAsync($"{args[0]} failed: {e.Message}");
-            return 1;
-        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = output, EnableDefaultExceptionHandler = false });
     }
 
-    /// <summary>Reads `--at MOMENT` (or now when absent); false when the arguments are malformed.</summary>
-    private static bool Moment(IServiceProvider services, string[] args, out DateTimeOffset at)
+    /// <summary>
+    /// A verb's action: the ledger migrated (verbs do not start the bot, so nothing else migrates
+    /// it; samples are not seeded), the shipped holiday calendar loaded, configured robots synced,
+    /// and input the verb cannot use (a missing or malformed file) refused with one line and exit code 1.
+    /// </summary>
+    public static void SetVerbAction(this Command command, IServiceProvider services, Func<ParseResult, TextWriter, Task<int>> run) =>
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var output = parsed.InvocationConfiguration.Output;
+            await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            await services.GetRequiredService<Reminders.OfficialCalendar>().SyncAsync(cancellationToken);
+            await services.GetRequiredService<Robots.ConfiguredRobots>().SyncAsync(cancellationToken);
+            try
+            {
+                return await run(parsed, output);
+            }
+            catch (Exception e) when (IsRefusedInput(e))
+            {
+                await output.WriteLineAsync($"{Path(command)} failed: {e.Message}");
+                return Refused;
+            }
+        });
+
+    /// <remarks>The plan reader's own exceptions (unsupported, malformed or oversized files) are refused input.</remarks>
+    private static bool IsRefusedInput(Exception e) =>
+        e is IOException or UnauthorizedAccessException or InvalidDataException
+        || e.GetType().Namespace == typeof(Plans.PlanFileException).Namespace;
+
+    private static string Path(Command command) =>
+        string.Join(' ', Ancestry(command).Where(c => c is not RootCommand).Select(c => c.Name).Reverse()) is { Length: > 0 } path ? path : command.Name;
+
+    private static IEnumerable<Command> Ancestry(Command command)
     {
-        var clock = services.GetRequiredService<Scheduling.Time.CampaignClock>();
-        at = clock.UtcNow;
-        if (args.Length == 2)
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
         {
-            return true;
+            yield return c;
         }
-
-        if (args.Length != 4 || args[2] != "--at")
-        {
-            return false;
-        }
-
-        if (DateTimeOffset.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
-            && HasOffset(args[3]))
-        {
-            at = parsed.ToUniversalTime();
-            return true;
-        }
-
-        if (DateTime.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
-        {
-            at = new DateTimeOffset(local, clock.Zone.GetUtcOffset(local)).ToUniversalTime();
-            return true;
-        }
-
-        return false;
     }
 
-    private static bool HasOffset(string text) =>
-        text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d{2}:?\d{2}$");
+    private static string Synopsis(Command command)
+    {
+        var parts = new List<string> { Path(command) };
+        parts.AddRange(command.Subcommands.Count > 0 ? [$"<{string.Join('|', command.Subcommands.Select(c => c.Name))}>"] : []);
+        parts.AddRange(command.Arguments.Select(a => $"<{a.HelpName ?? a.Name}>"));
+        parts.AddRange(command.Options.Where(o => o is not (System.CommandLine.Help.HelpOption or VersionOption)).Select(o => $"[{o.Name}{(o.ValueType == typeof(bool) ? "" : $" <{o.HelpName ?? "value"}>")}]"));
+        return string.Join(' ', parts);
+    }
 }

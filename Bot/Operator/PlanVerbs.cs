@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CampaignBot.Plans;
 
 namespace CampaignBot.Operator;
@@ -5,30 +6,58 @@ namespace CampaignBot.Operator;
 /// <summary>`import` and `export`: the plan spreadsheet in, the ledger spreadsheet out.</summary>
 public static class PlanVerbs
 {
-    public static async Task<int> ImportAsync(IServiceProvider services, string path, TextWriter output)
+    public static Command Import(IServiceProvider services)
     {
-        if (!await OperatorOutput.FileExistsAsync(output, "import", path))
+        var file = new Argument<FileInfo>("plan") { Description = "the plan: .xlsx (sheets 任务, 单位, 人员) or .csv (the task sheet)" };
+        var createMissing = new Option<bool>("--create-missing")
         {
-            return 1;
-        }
-
-        var result = await services.GetRequiredService<PlanImporter>().ImportAsync(path, $"operator:{Environment.UserName}");
-        if (!result.Succeeded)
+            Description = "create the offices and people the plan names that the ledger does not know (always so when the ledger has no offices)",
+        };
+        var command = new Command("import", "import an implementation plan: every row is checked, and nothing is written unless all are good") { file, createMissing };
+        command.SetVerbAction(services, async (parsed, output) =>
         {
-            await OperatorOutput.RefusedAsync(output, result.Errors.Select(e => e.ToString()).ToList());
-            return 1;
-        }
+            var path = parsed.GetRequiredValue(file).FullName;
+            if (!await OperatorOutput.FileExistsAsync(output, "import", path))
+            {
+                return OperatorVerbs.Refused;
+            }
 
-        var s = result.Summary!;
-        await output.WriteLineAsync($"导入完成：新增任务 {s.TasksAdded}，更新任务 {s.TasksUpdated}，新增单位 {s.OfficesAdded}，人员 {s.PeopleWritten}。");
-        return 0;
+            var result = await services.GetRequiredService<PlanImporter>().ImportAsync(path, $"operator:{Environment.UserName}", parsed.GetValue(createMissing));
+            if (!result.Succeeded)
+            {
+                await OperatorOutput.RefusedAsync(output, result.Errors.Select(e => e.ToString()).ToList());
+                return OperatorVerbs.Refused;
+            }
+
+            var s = result.Summary!;
+            await output.WriteLineAsync($"导入完成：新增任务 {s.TasksAdded}，更新任务 {s.TasksUpdated}，新增单位 {s.OfficesAdded}，人员 {s.PeopleWritten}。");
+            if (s.OfficesCreated.Count > 0)
+            {
+                await output.WriteLineAsync($"  新建单位：{string.Join("、", s.OfficesCreated)}");
+            }
+
+            if (s.PeopleCreated.Count > 0)
+            {
+                await output.WriteLineAsync($"  新建人员：{string.Join("、", s.PeopleCreated)}（尚未关联账号：请协调员在聊天中发送「关联 姓名 账号」，或在人员表填写账号后再导入）");
+            }
+
+            return OperatorVerbs.Done;
+        });
+        return command;
     }
 
-    public static async Task<int> ExportAsync(IServiceProvider services, string path, TextWriter output)
+    public static Command Export(IServiceProvider services)
     {
-        var count = await services.GetRequiredService<LedgerExporter>().ExportAsync(path);
-        await output.WriteLineAsync($"导出完成：{count} 项任务 → {Path.GetFullPath(path)}");
-        return 0;
+        var file = new Argument<FileInfo>("ledger") { Description = "where to write the ledger: .xlsx (with the board's sheets) or .csv" };
+        var command = new Command("export", "export the ledger; the file can be edited and imported again") { file };
+        command.SetVerbAction(services, async (parsed, output) =>
+        {
+            var path = parsed.GetRequiredValue(file).FullName;
+            var count = await services.GetRequiredService<LedgerExporter>().ExportAsync(path);
+            await output.WriteLineAsync($"导出完成：{count} 项任务 → {path}");
+            return OperatorVerbs.Done;
+        });
+        return command;
     }
 }
 

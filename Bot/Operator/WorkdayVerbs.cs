@@ -1,3 +1,4 @@
+using System.CommandLine;
 using CampaignBot.Data;
 using CampaignBot.Reminders;
 
@@ -6,23 +7,30 @@ namespace CampaignBot.Operator;
 /// <summary>`workdays load`: the official holiday arrangement (放假调休安排) into the workday calendar.</summary>
 public static class WorkdayVerbs
 {
-    public static async Task<int> LoadAsync(IServiceProvider services, string path, TextWriter output)
+    public static Command Command(IServiceProvider services)
     {
-        if (!await OperatorOutput.FileExistsAsync(output, "workdays load", path))
+        var file = new Argument<FileInfo>("calendar") { Description = "CSV with columns 日期, 类型 (休 or 班), 名称" };
+        var load = new Command("load", "load holidays and make-up workdays; they override the calendar shipped with the bot") { file };
+        load.SetVerbAction(services, async (parsed, output) =>
         {
-            return 1;
-        }
+            var path = parsed.GetRequiredValue(file).FullName;
+            if (!await OperatorOutput.FileExistsAsync(output, "workdays load", path))
+            {
+                return OperatorVerbs.Refused;
+            }
 
-        var read = WorkdayFile.Read(path);
-        if (read.Errors.Count > 0)
-        {
-            await OperatorOutput.RefusedAsync(output, read.Errors);
-            return 1;
-        }
+            var read = WorkdayFile.Read(path);
+            if (read.Errors.Count > 0)
+            {
+                await OperatorOutput.RefusedAsync(output, read.Errors);
+                return OperatorVerbs.Refused;
+            }
 
-        var database = services.GetRequiredService<LedgerDatabase>();
-        await database.WriteAsync((connection, transaction) => WorkdayFile.SaveAsync(connection, transaction, read.Days), CancellationToken.None);
-        await output.WriteLineAsync($"工作日历已更新：{read.Days.Count(d => !d.IsWorkday)} 天休息，{read.Days.Count(d => d.IsWorkday)} 天调休上班。");
-        return 0;
+            var database = services.GetRequiredService<LedgerDatabase>();
+            await database.WriteAsync((connection, transaction) => WorkdayFile.SaveAsync(connection, transaction, read.Days), CancellationToken.None);
+            await output.WriteLineAsync($"工作日历已更新：{read.Days.Count(d => !d.IsWorkday)} 天休息，{read.Days.Count(d => d.IsWorkday)} 天调休上班。");
+            return OperatorVerbs.Done;
+        });
+        return new Command("workdays", "the workday calendar (holidays and make-up workdays)") { load };
     }
 }

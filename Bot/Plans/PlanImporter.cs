@@ -13,7 +13,8 @@ public sealed record PlanImportResult(PlanWriteSummary? Summary, IReadOnlyList<P
 /// <summary>Reads a plan file, validates every row, and writes it only if every row is good.</summary>
 public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options)
 {
-    public async Task<PlanImportResult> ImportAsync(string path, string actor, CancellationToken cancellationToken = default)
+    /// <param name="createMissing">Create the offices and people the plan names that the ledger does not know; always so into a ledger with no offices.</param>
+    public async Task<PlanImportResult> ImportAsync(string path, string actor, bool createMissing = false, CancellationToken cancellationToken = default)
     {
         var sheets = PlanFileReader.Read(path);
         return await database.WriteAsync(async (connection, transaction) =>
@@ -21,7 +22,8 @@ public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOp
             // Validate inside the write transaction, so the directory checked is the one written to.
             var offices = await DirectoryRepository.OfficesAsync(connection, transaction);
             var people = await DirectoryRepository.PeopleAsync(connection, transaction);
-            var validation = PlanValidator.Validate(sheets, offices, people, await WorkdayRepository.CalendarAsync(connection, transaction));
+            var validation = PlanValidator.Validate(
+                sheets, offices, people, await WorkdayRepository.CalendarAsync(connection, transaction), createMissing, options.Value.LatestDueOn(time));
             if (!validation.IsValid)
             {
                 return new PlanImportResult(null, validation.Errors);

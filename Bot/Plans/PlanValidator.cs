@@ -20,16 +20,68 @@ public static class PlanValidator
     private static readonly string[] RequiredTaskColumns = [PlanColumns.Code, PlanColumns.Title, PlanColumns.LeadOffice, PlanColumns.DueOn];
 
     /// <param name="calendar">Workdays, for rules such as 每月最后一个工作日.</param>
-    public static Result Validate(PlanSheets sheets, IReadOnlyList<Office> knownOffices, IReadOnlyList<Person> knownPeople, IWorkdayCalendar? calendar = null)
+    /// <param name="createMissing">
+    /// Offices and people the plan names but neither the ledger nor the plan's own sheets declare
+    /// are created (an office as a 工作组, a task's owner as a member of its lead office) instead of
+    /// being row errors. Always so for a ledger with no offices and a plan without a 单位 sheet: a
+    /// plan kept as one sheet (a CSV) names its offices only in its rows.
+    /// </param>
+    public static Result Validate(
+        PlanSheets sheets, IReadOnlyList<Office> knownOffices, IReadOnlyList<Person> knownPeople, IWorkdayCalendar? calendar = null, bool createMissing = false,
+        DateOnly? latestDueOn = null)
     {
         var errors = new List<PlanRowError>();
+        createMissing |= knownOffices.Count == 0 && sheets.Offices.All(r => r.IsBlank);
         var offices = ReadOffices(sheets.Offices, knownOffices, errors);
         var officeByName = OfficeNames(knownOffices, offices);
+        if (createMissing)
+        {
+            offices.AddRange(MissingOffices(sheets, officeByName));
+            officeByName = OfficeNames(knownOffices, offices);
+        }
+
         var people = ReadPeople(sheets.People, officeByName, errors);
         var personNames = knownPeople.Select(p => p.Name).Concat(people.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
+        if (createMissing)
+        {
+            people.AddRange(MissingOwners(sheets.Tasks, officeByName, personNames));
+            personNames.UnionWith(people.Select(p => p.Name));
+        }
+
         var series = new List<PlanSeries>();
-        var tasks = ReadTasks(sheets.Tasks, officeByName, personNames, calendar ?? WorkdayCalendar.WeekdaysOnly, series, errors);
+        var context = new TaskContext(officeByName, personNames, calendar ?? WorkdayCalendar.WeekdaysOnly, latestDueOn);
+        var tasks = ReadTasks(sheets.Tasks, context, series, errors);
         return errors.Count == 0 ? new Result(new Plan(offices, people, tasks) { Series = series }, errors) : new Result(null, errors);
+    }
+
+    /// <summary>What every task row is checked against.</summary>
+    private sealed record TaskContext(Dictionary<string, string> OfficeByName, HashSet<string> PersonNames, IWorkdayCalendar Calendar, DateOnly? LatestDueOn);
+
+    /// <summary>Offices named in the people sheet or in tasks' 牵头单位 and 配合单位 that nothing declares, in order of appearance.</summary>
+    private static IEnumerable<PlanOffice> MissingOffices(PlanSheets sheets, Dictionary<string, string> officeByName) =>
+        sheets.People.Where(r => !r.IsBlank).Select(r => r.Text(PlanColumns.PersonOffice))
+            .Concat(sheets.Tasks.Where(r => !r.IsBlank).SelectMany(r => PlanCells.AsList(r.Text(PlanColumns.LeadOffice)).Take(1).Concat(PlanCells.AsList(r.Text(PlanColumns.CoOffices)))))
+            .Where(name => name.Length > 0 && !officeByName.ContainsKey(name))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(name => new PlanOffice(name, "", "workgroup"));
+
+    /// <summary>Tasks' owners that nothing declares, each a member of the first lead office that names them.</summary>
+    private static IEnumerable<PlanPerson> MissingOwners(IReadOnlyList<PlanRow> tasks, Dictionary<string, string> officeByName, HashSet<string> personNames) =>
+        tasks.Where(r => !r.IsBlank && r.Text(PlanColumns.Owner).Length > 0 && !personNames.Contains(r.Text(PlanColumns.Owner))
+                         && officeByName.ContainsKey(r.Text(PlanColumns.LeadOffice)))
+            .GroupBy(r => r.Text(PlanColumns.Owner), StringComparer.Ordinal)
+            .Select(g => new PlanPerson(g.Key, officeByName[g.First().Text(PlanColumns.LeadOffice)], Roles.Member, []));
+
+    /// <summary>Why a name is unknown, with the known names closest to it, or how to create it.</summary>
+    private static string Unknown(string what, string name, IEnumerable<string> known)
+    {
+        if (NameSuggestions.Closest(name, known) is { Count: > 0 } close)
+        {
+            return $"未知{what}「{name}」（是否为：{string.Join("、", close)}？）";
+        }
+
+        var kind = what == "责任人" ? "人员" : "单位";
+        return $"未知{what}「{name}」（台账中没有相近的{kind}；新{kind}请列入{kind}表，或导入时加 --create-missing）";
     }
 
     /// <summary>Every name and alias of every office, known or new, mapped to the office's own name.</summary>
@@ -97,7 +149,7 @@ public static class PlanValidator
             var error = name.Length == 0 ? "缺少姓名"
                 : seen.TryGetValue(name, out var first) ? $"人员「{name}」与第 {first} 行重复"
                 : office.Length == 0 ? "缺少单位"
-                : !officeByName.ContainsKey(office) ? $"未知单位「{office}」"
+                : !officeByName.ContainsKey(office) ? Unknown("单位", office, officeByName.Keys)
                 : roleLabel.Length > 0 && !PlanColumns.RolesByLabel.ContainsKey(roleLabel) ? $"未知角色「{roleLabel}」（可填：成员、负责人、协调员、领导）"
                 : reused is not null ? $"账号「{reused}」已在第 {accounts[reused]} 行使用"
                 : null;
@@ -123,8 +175,7 @@ public static class PlanValidator
 
     private static string? Optional(string text) => text.Length > 0 ? text : null;
 
-    private static List<PlanTask> ReadTasks(
-        IReadOnlyList<PlanRow> rows, Dictionary<string, string> officeByName, HashSet<string> personNames, IWorkdayCalendar calendar, List<PlanSeries> series, List<PlanRowError> errors)
+    private static List<PlanTask> ReadTasks(IReadOnlyList<PlanRow> rows, TaskContext context, List<PlanSeries> series, List<PlanRowError> errors)
     {
         var result = new List<PlanTask>();
         var dataRows = rows.Where(r => !r.IsBlank).ToList();
@@ -144,11 +195,11 @@ public static class PlanValidator
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in dataRows)
         {
-            var reasons = TaskErrors(row, officeByName, personNames, seen, out var task);
+            var reasons = TaskErrors(row, context, seen, out var task);
             var recurrence = row.Text(PlanColumns.Recurrence);
             if (reasons.Count == 0 && recurrence.Length > 0)
             {
-                reasons.AddRange(Occurrences(row.Number, task!, recurrence, calendar, seen, series, result));
+                reasons.AddRange(Occurrences(row.Number, task!, recurrence, context.Calendar, seen, series, result));
             }
             else if (reasons.Count == 0)
             {
@@ -161,11 +212,7 @@ public static class PlanValidator
         return result;
     }
 
-    /// <summary>
-    /// A row with 周期 is a recurring duty: its 开始日期 and 截止日期 bound the events, and each event
-    /// becomes a task of its own, coded by the series and the event's date (R01-260716), due
-    /// the rule's lead days before the event.
-    /// </summary>
+    /// <summary>A row with 周期 is a recurring duty: its occurrences (<see cref="RecurringDuty"/>) are the plan's tasks.</summary>
     private static IEnumerable<string> Occurrences(
         int rowNumber, PlanTask template, string recurrence, IWorkdayCalendar calendar, Dictionary<string, int> seen, List<PlanSeries> series, List<PlanTask> result)
     {
@@ -180,21 +227,12 @@ public static class PlanValidator
             return ["周期任务需要开始日期（第一次活动不早于这一天）"];
         }
 
-        var occurrences = rule.Occurrences(from, template.DueOn, calendar).ToList();
-        if (occurrences.Count == 0)
+        var (duty, tasks) = RecurringDuty.Expand(template, rule, from, calendar);
+        if (tasks.Count == 0)
         {
             return [$"开始日期到截止日期之间没有「{recurrence}」的活动"];
         }
 
-        var tasks = occurrences.Select(o => template with
-        {
-            Code = $"{template.Code}-{o.EventDate.ToString("yyMMdd", CultureInfo.InvariantCulture)}",
-            Title = $"{template.Title}（{o.EventDate.Month}月{o.EventDate.Day}日）",
-            StartsOn = null,
-            DueOn = o.DueOn,
-            SeriesCode = template.Code,
-            EventOn = o.EventDate,
-        }).ToList();
         var taken = tasks.FirstOrDefault(t => seen.ContainsKey(t.Code));
         if (taken is not null)
         {
@@ -206,13 +244,14 @@ public static class PlanValidator
             seen[task.Code] = rowNumber;
         }
 
-        series.Add(new PlanSeries(template.Code, template.Title, rule.Describe(), rule.LeadDays));
+        series.Add(duty);
         result.AddRange(tasks);
         return [];
     }
 
-    private static List<string> TaskErrors(PlanRow row, Dictionary<string, string> officeByName, HashSet<string> personNames, Dictionary<string, int> seen, out PlanTask? task)
+    private static List<string> TaskErrors(PlanRow row, TaskContext context, Dictionary<string, int> seen, out PlanTask? task)
     {
+        var (officeByName, personNames) = (context.OfficeByName, context.PersonNames);
         task = null;
         var reasons = new List<string>();
         var code = row.Text(PlanColumns.Code);
@@ -246,16 +285,16 @@ public static class PlanValidator
         }
         else if (!officeByName.ContainsKey(lead))
         {
-            reasons.Add($"未知牵头单位「{lead}」");
+            reasons.Add(Unknown("牵头单位", lead, officeByName.Keys));
         }
 
         var coOffices = PlanCells.AsList(row.Text(PlanColumns.CoOffices));
-        reasons.AddRange(coOffices.Where(o => !officeByName.ContainsKey(o)).Select(o => $"未知配合单位「{o}」"));
+        reasons.AddRange(coOffices.Where(o => !officeByName.ContainsKey(o)).Select(o => Unknown("配合单位", o, officeByName.Keys)));
 
         var owner = row.Text(PlanColumns.Owner);
         if (owner.Length > 0 && !personNames.Contains(owner))
         {
-            reasons.Add($"未知责任人「{owner}」");
+            reasons.Add(Unknown("责任人", owner, personNames));
         }
 
         var startsOn = ReadDate(row, PlanColumns.StartsOn, required: false, reasons);
@@ -263,6 +302,11 @@ public static class PlanValidator
         if (startsOn is { } s && dueOn is { } d && s > d)
         {
             reasons.Add("开始日期晚于截止日期");
+        }
+
+        if (dueOn is { } due && context.LatestDueOn is { } latest && due > latest)
+        {
+            reasons.Add($"截止日期 {due:yyyy-MM-dd} 晚于允许的最晚日期 {latest:yyyy-MM-dd}（Campaign:MaxDeadlineDaysAhead）");
         }
 
         if (reasons.Count == 0)

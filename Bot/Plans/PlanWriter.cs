@@ -6,7 +6,20 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Plans;
 
-public sealed record PlanWriteSummary(int OfficesAdded, int PeopleWritten, int TasksAdded, int TasksUpdated);
+public sealed record PlanWriteSummary(int OfficesAdded, int PeopleWritten, int TasksAdded, int TasksUpdated)
+{
+    /// <summary>Offices and people created because the plan named them (import --create-missing).</summary>
+    public IReadOnlyList<string> OfficesCreated { get; init; } = [];
+
+    public IReadOnlyList<string> PeopleCreated { get; init; } = [];
+
+    // Value equality over the lists' contents too, as a record means.
+    public bool Equals(PlanWriteSummary? other) =>
+        other is not null && (OfficesAdded, PeopleWritten, TasksAdded, TasksUpdated) == (other.OfficesAdded, other.PeopleWritten, other.TasksAdded, other.TasksUpdated)
+        && OfficesCreated.SequenceEqual(other.OfficesCreated) && PeopleCreated.SequenceEqual(other.PeopleCreated);
+
+    public override int GetHashCode() => HashCode.Combine(OfficesAdded, PeopleWritten, TasksAdded, TasksUpdated);
+}
 
 /// <summary>
 /// Writes a validated plan inside the caller's transaction. Tasks are matched by code: a known
@@ -17,7 +30,8 @@ public static class PlanWriter
     public static async Task<PlanWriteSummary> WriteAsync(
         SqliteConnection connection, SqliteTransaction transaction, Plan plan, string campaignName, DateTimeOffset at)
     {
-        var officesAdded = await WriteOfficesAsync(connection, transaction, plan);
+        var knownPeople = (await DirectoryRepository.PeopleAsync(connection, transaction)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var (officesAdded, officesCreated) = await WriteOfficesAsync(connection, transaction, plan);
         var officeIds = (await DirectoryRepository.OfficesAsync(connection, transaction)).ToDictionary(o => o.Name, o => o.Id);
 
         foreach (var person in plan.People)
@@ -81,7 +95,11 @@ public static class PlanWriter
         }
 
         var added = plan.Tasks.Count(t => !existing.Contains(t.Code));
-        return new PlanWriteSummary(officesAdded, plan.People.Count, added, plan.Tasks.Count - added);
+        return new PlanWriteSummary(officesAdded, plan.People.Count, added, plan.Tasks.Count - added)
+        {
+            OfficesCreated = officesCreated,
+            PeopleCreated = plan.People.Select(p => p.Name).Where(n => !knownPeople.Contains(n)).ToList(),
+        };
     }
 
     private const string UpsertTask = """
@@ -101,10 +119,10 @@ public static class PlanWriter
         RETURNING id
         """;
 
-    private static async Task<int> WriteOfficesAsync(SqliteConnection connection, SqliteTransaction transaction, Plan plan)
+    private static async Task<(int Count, IReadOnlyList<string> Names)> WriteOfficesAsync(SqliteConnection connection, SqliteTransaction transaction, Plan plan)
     {
         var known = (await DirectoryRepository.OfficesAsync(connection, transaction)).Select(o => o.Name).ToHashSet();
-        var added = 0;
+        var added = new List<string>();
         foreach (var office in plan.Offices)
         {
             if (known.Contains(office.Name))
@@ -115,11 +133,11 @@ public static class PlanWriter
             else
             {
                 await DirectoryRepository.InsertOfficeAsync(connection, transaction, office.Name, office.Aliases, office.Kind);
-                added++;
+                added.Add(office.Name);
             }
         }
 
-        return added;
+        return (added.Count, added);
     }
 
     private static async Task<long> EnsureCampaignAsync(SqliteConnection connection, SqliteTransaction transaction, Plan plan, string name, DateTimeOffset at)

@@ -21,7 +21,7 @@ public sealed class ReminderMessageBuilder(
     TaskRepository tasks, ConversationRepository conversations, DirectoryRepository directory, RobotRepository robots, EvidenceFileRepository evidenceFiles,
     CampaignClock clock, IOptions<CampaignOptions> campaign, IOptions<ReminderOptions> reminders)
 {
-    private ReplyTexts Texts => ReplyTexts.For(campaign.Value.DefaultLanguage);
+    private ReplyTexts Texts => ReplyTexts.For(campaign.Value.DefaultLanguage).On(clock.Today);
 
     public async Task<object> RemindersAsync(string target, DateOnly sendDay, IReadOnlyList<(long TaskId, string Kind)> items, CancellationToken cancellationToken)
     {
@@ -65,6 +65,11 @@ public sealed class ReminderMessageBuilder(
         lines.AddRange(overdue.Take(TaskItems.MaxListed).Select(t => Line(t, today)));
         lines.Add(Texts.ReportDueThisWeek(dueThisWeek.Count));
         lines.AddRange(dueThisWeek.Take(TaskItems.MaxListed).Select(t => Line(t, today)));
+        if (await conversations.UnreachableOfficesAsync(cancellationToken) is { Count: > 0 } unreachable)
+        {
+            lines.Add(Texts.ReportUnreachable(unreachable));
+        }
+
         if (failures.Count > 0)
         {
             lines.Add(Texts.ReportFailed(failures.Count));

@@ -8,10 +8,14 @@ using Quartz;
 
 namespace CampaignBot.Reminders;
 
+/// <summary>What scheduling a snooze did: nothing (reminders are off here), or scheduled it, replacing the chat's earlier one.</summary>
+public sealed record SnoozeScheduled(bool Scheduled, DateOnly? Replaced);
+
 /// <summary>
 /// 稍后提醒: a one-off Quartz trigger in the persistent store (so it survives a restart; if the
 /// service is down at that moment it fires when it is back) that puts the task's reminder for that
-/// chat in the outbox and sends it, on the chosen day at the send time.
+/// chat in the outbox and sends it, on the chosen day at the send time. A task has at most one
+/// pending snooze per chat (the snooze table, and one job key per task and chat): a new one replaces it.
 /// </summary>
 public sealed class Snoozes(
     LedgerDatabase database, ReminderDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services)
@@ -21,16 +25,27 @@ public sealed class Snoozes(
     /// <summary>When the reminder comes: the day's send time in the campaign's zone.</summary>
     public DateTimeOffset FireAt(DateOnly day) => SendSchedule.SendInstant(day, options.Value.SendTimeLocal, clock.Zone);
 
-    /// <returns>False when reminders are off here (no scheduler).</returns>
-    public async Task<bool> ScheduleAsync(string target, long taskId, DateOnly day, CancellationToken cancellationToken)
+    public async Task<SnoozeScheduled> ScheduleAsync(string target, long taskId, DateOnly day, long personId, CancellationToken cancellationToken)
     {
         // A named scheduler (AddQuartz(name, ...)) is registered under its name, and only where reminders are on.
         if (!options.Value.Enabled || services.GetKeyedService<IScheduler>(options.Value.SchedulerName) is not { } scheduler)
         {
-            return false;
+            return new SnoozeScheduled(false, null);
         }
 
-        var key = new JobKey($"{taskId}-{day:yyyyMMdd}-{Guid.NewGuid():N}", Group);
+        var replaced = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var earlier = await connection.ExecuteScalarAsync<DateOnly?>(
+                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target }, transaction);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO snooze (task_id, target, day, person_id, created_at) VALUES (@TaskId, @Target, @Day, @PersonId, @At)
+                ON CONFLICT (task_id, target) DO UPDATE SET day = excluded.day, person_id = excluded.person_id, created_at = excluded.created_at
+                """, new { TaskId = taskId, Target = target, Day = day, PersonId = personId, At = UtcText.Format(time.GetUtcNow()) }, transaction);
+            return earlier;
+        }, cancellationToken);
+
+        var key = new JobKey($"{taskId}@{target}", Group);
         var job = JobBuilder.Create<SnoozeJob>().WithIdentity(key)
             .UsingJobData(SnoozeJob.TargetKey, target)
             .UsingJobData(SnoozeJob.TaskKey, taskId.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -40,8 +55,8 @@ public sealed class Snoozes(
             .StartAt(FireAt(day))
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(job, trigger, cancellationToken: cancellationToken);
-        return true;
+        await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        return new SnoozeScheduled(true, replaced);
     }
 
     /// <summary>Records the snoozed reminder once (a second firing finds it) and sends what the outbox holds.</summary>
@@ -51,6 +66,15 @@ public sealed class Snoozes(
         var added = await database.WriteAsync(async (connection, transaction) =>
         {
             // The occurrence is the task's deadline now, so the claim's check (done? deadline moved?) applies as to any reminder.
+            // A snooze replaced since this trigger was set is not sent (a trigger from before the snooze table has no row).
+            var pending = await connection.ExecuteScalarAsync<DateOnly?>(
+                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target }, transaction);
+            if (pending is { } current && current != day)
+            {
+                return 0;
+            }
+
+            await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target }, transaction);
             var dueOn = await connection.ExecuteScalarAsync<string?>("SELECT due_on FROM task WHERE id = @Id AND status = 'open'", new { Id = taskId }, transaction);
             var kind = $"snooze:{day:yyyy-MM-dd}";
             if (dueOn is null || await connection.ExecuteScalarAsync<bool>(

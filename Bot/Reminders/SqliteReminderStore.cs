@@ -5,6 +5,7 @@ using CampaignBot.Robots;
 using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Reminders;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Reminders;
 
@@ -39,7 +40,11 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             chats.Where(c => c.Kind == Office.LeadershipKind).Select(Chat)
                 .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(r => Robot.TargetPrefix + r.Id)).ToList());
 
-        return new PlanningInput(tasks, targets, await WorkdayRepository.CalendarAsync(connection));
+        var unreached = (await connection.QueryAsync<(long TaskId, DateOnly Occurrence, string Kind, long OfficeId, DateOnly SendDay)>(
+                "SELECT u.task_id, u.occurrence, u.kind, u.office_id, u.send_day FROM unreached_reminder u JOIN task t ON t.id = u.task_id WHERE t.status = 'open'"))
+            .Select(u => new UnreachedReminder(u.TaskId, u.Occurrence, u.Kind, u.OfficeId, u.SendDay))
+            .ToList();
+        return new PlanningInput(tasks, targets, await WorkdayRepository.CalendarAsync(connection)) { Unreached = unreached };
     }
 
     private static IReadOnlyDictionary<long, IReadOnlyList<string>> ByKey(IEnumerable<(long Key, string Target)> pairs) =>
@@ -53,10 +58,13 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             : null;
     }
 
-    public Task<int> EnqueueAsync(IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<int> EnqueueAsync(
+        IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken,
+        IReadOnlyList<UnreachedReminder>? unreached = null) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var at = UtcText.Format(now);
+            await KeepUnreachedAsync(connection, transaction, unreached ?? []);
             foreach (var day in days)
             {
                 await connection.ExecuteAsync(
@@ -106,4 +114,24 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
 
             return fresh.Count;
         }, cancellationToken);
+
+    /// <summary>
+    /// An office that can be reached now has had its earlier unreached reminders planned with this
+    /// run (or they are stale): they go. This run's unreached ones are kept for when it can be.
+    /// </summary>
+    private static async Task KeepUnreachedAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<UnreachedReminder> unreached)
+    {
+        await connection.ExecuteAsync(
+            """
+            DELETE FROM unreached_reminder
+            WHERE office_id IN (SELECT bound_office_id FROM conversation WHERE bound_office_id IS NOT NULL AND removed_at IS NULL)
+               OR office_id IN (SELECT office_id FROM robot)
+               OR task_id IN (SELECT id FROM task WHERE status = 'done')
+            """, transaction: transaction);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO unreached_reminder (task_id, occurrence, kind, office_id, send_day) VALUES (@TaskId, @Occurrence, @Kind, @OfficeId, @SendDay)
+            ON CONFLICT DO UPDATE SET send_day = excluded.send_day
+            """, unreached, transaction);
+    }
 }

@@ -37,7 +37,10 @@ public sealed class RobotSender(IHttpClientFactory clients, RobotWebhookPolicy w
         HttpResponseMessage response;
         try
         {
-            response = await clients.CreateClient(HttpClientName).PostAsJsonAsync(url, payload, cancellationToken);
+            // Serialised up front, so the request carries a Content-Length: some gateways and proxies refuse a chunked body (411).
+            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            response = await clients.CreateClient(HttpClientName).PostAsync(url, content, cancellationToken);
         }
         catch (HttpRequestException e)
         {

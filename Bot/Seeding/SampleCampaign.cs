@@ -1,5 +1,7 @@
 using CampaignBot.Ledger;
 using CampaignBot.Plans;
+using CampaignBot.Scheduling.Calendar;
+using CampaignBot.Scheduling.Recurrence;
 
 namespace CampaignBot.Seeding;
 
@@ -7,7 +9,8 @@ namespace CampaignBot.Seeding;
 /// The sample campaign, drawn from the 2020 mobilisation speech (../shared/seed): the offices it
 /// names, a few people each, and tasks from its five working areas and its organisational
 /// measures. Deadlines are placed relative to the campaign's end, and the end relative to the day
-/// of seeding, so that on that day some tasks are done, some due soon and some overdue.
+/// of seeding, so that on that day some tasks are done, some due soon and some overdue. Its
+/// recurring duties (周四学习, 中心组学习, 三会一课, 我们的节日) run through the same window.
 /// </summary>
 public static class SampleCampaign
 {
@@ -98,6 +101,51 @@ public static class SampleCampaign
         new("T034", "创建工作纳入年度目标考核", "创建工作机制", "领导小组办公室", [], "王建国", 7, false, "考核办法"),
         new("T037", "迎接全国文明单位考核验收", "创建工作机制", "领导小组办公室", ["综合组", "材料组", "行政组"], "王建国", 0, false, "迎检方案、资料清单"),
     ];
+
+    /// <summary>The codes of the sample's one-off tasks, by which removal tells the sample from real tasks.</summary>
+    public static IEnumerable<string> TaskCodes => Tasks.Select(t => t.Code);
+
+    /// <summary>The codes of the sample's recurring duties (their occurrences are coded S02-260618 …).</summary>
+    public static IEnumerable<string> SeriesCodes => Duties.Select(d => d.Code);
+
+    private sealed record SampleDuty(string Code, string Title, string EvaluationItem, string Lead, string[] CoOffices, string Owner, string Rule, string Evidence);
+
+    /// <summary>The speech's recurring duties: 每月学习研讨、周四机关集体学习、三会一课、我们的节日.</summary>
+    private static readonly SampleDuty[] Duties =
+    [
+        new("S01", "理论学习中心组学习", "理论学习", "机关党委", ["领导小组办公室"], "何军", "每月最后一个工作日", "学习记录、签到表"),
+        new("S02", "机关干部集体学习（周四学习）", "理论学习", "机关党委", [], "许娜", "每周四", "签到表、学习笔记"),
+        new("S03", "支部党员大会（三会一课）", "党建工作", "机关党委", [], "何军", "每季度", "会议记录"),
+        new("S04", "我们的节日·春节主题活动", "我们的节日", "综合组", ["机关党委"], "张伟", "每年春节，提前7天", "活动方案、照片"),
+        new("S05", "我们的节日·端午主题活动", "我们的节日", "综合组", ["机关党委"], "张伟", "每年端午，提前7天", "活动方案、照片"),
+        new("S06", "我们的节日·中秋主题活动", "我们的节日", "综合组", ["机关党委"], "张伟", "每年中秋，提前7天", "活动方案、照片"),
+        new("S07", "我们的节日·重阳主题活动", "我们的节日", "行政组", ["机关党委"], "周杰", "每年重阳，提前7天", "活动方案、照片"),
+    ];
+
+    /// <summary>Days before the day of seeding from which the duties' events are in the ledger (those before it were held).</summary>
+    public const int DutiesFromDaysBefore = 90;
+
+    /// <summary>
+    /// The recurring duties' series and occurrences from <see cref="DutiesFromDaysBefore"/> days
+    /// before the day of seeding to the campaign's end; a festival outside that window has none.
+    /// Occurrences due before the day of seeding are shown as held (<see cref="HeldDuties"/>).
+    /// </summary>
+    public static (IReadOnlyList<PlanSeries> Series, IReadOnlyList<PlanTask> Tasks) RecurringDuties(DateOnly seedDay, IWorkdayCalendar calendar)
+    {
+        var from = seedDay.AddDays(-DutiesFromDaysBefore);
+        var end = seedDay.AddDays(DaysToEnd);
+        var expanded = Duties
+            .Select(d => RecurringDuty.Expand(
+                new PlanTask(d.Code, d.Title, d.EvaluationItem, d.Lead, d.CoOffices, d.Owner, from, end, d.Evidence),
+                RecurrenceText.Parse(d.Rule).Rule!, from, calendar))
+            .Where(d => d.Tasks.Count > 0)
+            .ToList();
+        return (expanded.Select(d => d.Series).ToList(), expanded.SelectMany(d => d.Tasks).ToList());
+    }
+
+    /// <summary>The duties' occurrences that the sample shows as held: those due before the day of seeding.</summary>
+    public static IEnumerable<PlanTask> HeldDuties(IEnumerable<PlanTask> occurrences, DateOnly seedDay) =>
+        occurrences.Where(t => t.SeriesCode is not null && t.DueOn < seedDay);
 
     public static Plan Build(DateOnly seedDay)
     {

@@ -6,22 +6,42 @@ using CampaignBot.Scheduling.Time;
 namespace CampaignBot.Seeding;
 
 /// <summary>Seeds the sample campaign into an empty ledger, in one transaction, through the plan writer.</summary>
-public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger)
+/// <param name="recurringDuties">With the speech's recurring duties (Campaign:SampleRecurringDuties).</param>
+public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
 {
+    [ActivatorUtilitiesConstructor]
+    public SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
+        : this(database, clock, logger, options.Value.SampleRecurringDuties)
+    {
+    }
+
     public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         var seeded = await database.WriteAsync(async (connection, transaction) =>
         {
-            if (await CampaignRepository.CurrentAsync(connection, transaction) is not null)
+            // A ledger the sample was removed from (sample remove) is on its way to the real plan: not again.
+            if (await CampaignRepository.CurrentAsync(connection, transaction) is not null
+                || await Dapper.SqlMapper.ExecuteScalarAsync<bool>(connection,
+                    "SELECT EXISTS (SELECT 1 FROM audit WHERE action = @Action)", new { Action = SampleCampaignRemover.AuditAction }, transaction))
             {
                 return false;
             }
 
             var now = clock.UtcNow;
             var today = clock.Today;
-            var summary = await PlanWriter.WriteAsync(connection, transaction, SampleCampaign.Build(today), SampleCampaign.Name, now);
+            var plan = SampleCampaign.Build(today);
+            var held = new List<PlanTask>();
+            if (recurringDuties)
+            {
+                // The calendar the bot has now (the shipped holidays are loaded before seeding) places 每月最后一个工作日.
+                var (series, occurrences) = SampleCampaign.RecurringDuties(today, await WorkdayRepository.CalendarAsync(connection, transaction));
+                plan = plan with { Tasks = [.. plan.Tasks, .. occurrences], Series = series };
+                held.AddRange(SampleCampaign.HeldDuties(occurrences, today));
+            }
+
+            var summary = await PlanWriter.WriteAsync(connection, transaction, plan, SampleCampaign.Name, now);
             var coordinator = (await DirectoryRepository.PeopleAsync(connection, transaction)).First(p => p.IsCoordinator);
-            foreach (var (code, doneOn) in SampleCampaign.Completed(today))
+            foreach (var (code, doneOn) in SampleCampaign.Completed(today).Concat(held.Select(t => (t.Code, t.DueOn))))
             {
                 var task = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
                 var doneAt = new DateTimeOffset(doneOn.ToDateTime(new TimeOnly(10, 0)), clock.Zone.GetUtcOffset(doneOn.ToDateTime(TimeOnly.MinValue)));

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CampaignBot.Scheduling.Reminders;
 
 /// <summary>The reminders of one or more send days: what was planned, kept, and dropped as stale.</summary>
-public sealed record ReminderPlan(IReadOnlyList<DateOnly> Days, IReadOnlyList<ScheduledReminder> Reminders, int Dropped);
+public sealed record ReminderPlan(IReadOnlyList<DateOnly> Days, IReadOnlyList<ScheduledReminder> Reminders, int Dropped)
+{
+    /// <summary>What these send days hold for offices that nothing reaches.</summary>
+    public IReadOnlyList<UnreachedReminder> Unreached { get; init; } = [];
+}
 
 public sealed record CycleResult(ReminderPlan Plan, int Enqueued, DispatchSummary Dispatch);
 
@@ -46,6 +50,7 @@ public sealed class ReminderCycle(
         var all = days
             .SelectMany(day => ReminderPlanner.PlanDay(day, input.Tasks, Policy, input.Calendar, input.Targets)
                 .Select(r => new ScheduledReminder(r, day, SendSchedule.SendInstant(day, Policy.SendTimeLocal, clock.Zone))))
+            .Concat(Reached(days, input))
             .ToList();
 
         // A missed reminder still helps before its deadline, or within the overdue window; of several
@@ -55,7 +60,32 @@ public sealed class ReminderCycle(
             .GroupBy(s => (s.Reminder.TaskId, s.Reminder.Target, Category: Category(s.Reminder.Kind)))
             .Select(g => g.MaxBy(s => s.SendDay)!)
             .ToList();
-        return new ReminderPlan(days, kept, all.Count - kept.Count);
+        var unreached = days.SelectMany(day => ReminderPlanner.UnreachedOn(day, input.Tasks, Policy, input.Calendar, input.Targets)).ToList();
+        return new ReminderPlan(days, kept, all.Count - kept.Count) { Unreached = unreached };
+    }
+
+    /// <summary>
+    /// Reminders that earlier found no chat, for offices that now have one: they go with the latest
+    /// of these send days, if the task is still open on the same deadline (the usefulness check
+    /// then drops what is stale, and a fresher reminder of the same task wins).
+    /// </summary>
+    private IEnumerable<ScheduledReminder> Reached(IReadOnlyList<DateOnly> days, PlanningInput input)
+    {
+        if (days.Count == 0)
+        {
+            yield break;
+        }
+
+        var latest = days.Max();
+        var open = input.Tasks.Where(t => !t.IsDone).ToDictionary(t => t.Id, t => t.DueOn);
+        foreach (var missed in input.Unreached.Where(u => open.TryGetValue(u.TaskId, out var due) && due == u.Occurrence))
+        {
+            foreach (var target in input.Targets.ForOffice(missed.OfficeId))
+            {
+                yield return new ScheduledReminder(
+                    new PlannedReminder(missed.TaskId, missed.Occurrence, missed.Kind, target), latest, SendSchedule.SendInstant(latest, Policy.SendTimeLocal, clock.Zone));
+            }
+        }
     }
 
     public async Task<CycleResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -64,7 +94,7 @@ public sealed class ReminderCycle(
         var enqueued = 0;
         if (plan.Days.Count > 0)
         {
-            enqueued = await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, now, cancellationToken);
+            enqueued = await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, now, cancellationToken, plan.Unreached);
             if (plan.Days.Count > 1 || plan.Dropped > 0)
             {
                 logger.LogWarning("Caught up {Days} missed send day(s) ({First}..{Last}): {Kept} reminder(s) still useful, {Dropped} stale dropped",

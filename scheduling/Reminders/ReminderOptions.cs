@@ -14,6 +14,19 @@ public sealed class ReminderOptions
     [Required]
     public string SchedulerName { get; set; } = "CampaignBot";
 
+    /// <summary>
+    /// The official holiday calendar shipped with the bot (chinese-days' JSON), relative to the
+    /// binary's folder; empty: none (weekends only, plus what `workdays load` gives).
+    /// </summary>
+    public string OfficialCalendarFile { get; set; } = "calendar/chinese-days.json";
+
+    /// <summary>
+    /// How far ahead 稍后提醒 may snooze a task's reminder: a typo such as 9999 is refused with a
+    /// reply saying the limit.
+    /// </summary>
+    [Range(1, 3_650)]
+    public int MaxSnoozeDays { get; set; } = 60;
+
     /// <summary>Local time (campaign time zone) at which reminders go out on workdays.</summary>
     public TimeOnly SendTimeLocal { get; set; } = new(9, 0);
 

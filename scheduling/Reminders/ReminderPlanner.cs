@@ -48,6 +48,28 @@ public static class ReminderPlanner
         return planned;
     }
 
+    /// <summary>
+    /// The reminders due on <paramref name="day"/> for offices that nothing reaches (no chat bound,
+    /// no robot): one per task and office, lead or co-office, so the operator and the report can say
+    /// who cannot be reached.
+    /// </summary>
+    public static IReadOnlyList<UnreachedReminder> UnreachedOn(
+        DateOnly day, IEnumerable<ReminderTask> tasks, ReminderOptions policy, IWorkdayCalendar calendar, ReminderTargets targets)
+    {
+        if (!calendar.IsWorkday(day))
+        {
+            return [];
+        }
+
+        return tasks.Where(t => !t.IsDone)
+            .SelectMany(task => KindOn(day, task.DueOn, policy, calendar) is { } kind
+                ? new[] { task.LeadOfficeId }.Concat(task.CoOfficeIds).Distinct()
+                    .Where(office => targets.ForOffice(office).Count == 0)
+                    .Select(office => new UnreachedReminder(task.Id, task.DueOn, kind, office, day))
+                : [])
+            .ToList();
+    }
+
     /// <summary>The kind of reminder a task with this deadline gets on <paramref name="day"/>, if any.</summary>
     public static string? KindOn(DateOnly day, DateOnly dueOn, ReminderOptions policy, IWorkdayCalendar calendar)
     {

@@ -29,6 +29,18 @@ public sealed class PlanChangeHandler(DeadlineChanges changes, Snoozes snoozes, 
 
     public async Task<ChatReply> SnoozeAsync(SnoozeCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
+        // A snooze is a scheduled job: people the ledger does not know may ask, not schedule.
+        if (turn.Actor.Person is null)
+        {
+            return new ChatReply(turn.Texts.UnknownPersonCannotChange(turn.Actor.AccountId));
+        }
+
+        var latest = turn.Today.AddDays(reminders.Value.MaxSnoozeDays);
+        if (command.Day > latest)
+        {
+            return new ChatReply(turn.Texts.SnoozeTooFar(reminders.Value.MaxSnoozeDays, latest));
+        }
+
         var task = await tasks.FindByCodeAsync(command.Code, cancellationToken);
         if (task is null)
         {
@@ -40,8 +52,9 @@ public sealed class PlanChangeHandler(DeadlineChanges changes, Snoozes snoozes, 
             return new ChatReply(turn.Texts.TaskAlreadyDone(task));
         }
 
-        return await snoozes.ScheduleAsync(ChatOf(turn), task.Id, command.Day, cancellationToken)
-            ? new ChatReply(turn.Texts.Snoozed(task, command.Day, reminders.Value.SendTimeLocal))
+        var snoozed = await snoozes.ScheduleAsync(ChatOf(turn), task.Id, command.Day, turn.Actor.Person.Id, cancellationToken);
+        return snoozed.Scheduled
+            ? new ChatReply(turn.Texts.Snoozed(task, command.Day, reminders.Value.SendTimeLocal, snoozed.Replaced))
             : new ChatReply(turn.Texts.RemindersOff);
     }
 

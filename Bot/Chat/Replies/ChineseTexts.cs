@@ -97,8 +97,11 @@ public sealed class ChineseTexts : ReplyTexts
 
     private static string Or(string text) => text.Length > 0 ? text : "（未填写）";
 
-    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("M月d日 HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString(local.Year == Today.Year ? "M月d日 HH:mm" : "yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+    }
 
     public override string MarkedDone(LedgerTask task, int evidenceAdded) =>
         $"已完成：{task.Code} {task.Title}" + (evidenceAdded > 0 ? $"，记录佐证 {evidenceAdded} 项。" : "。如有照片或文件，可再发送「完成」时附上，或联系材料组归档。");
@@ -111,22 +114,22 @@ public sealed class ChineseTexts : ReplyTexts
     public override string NotPermitted(LedgerTask task) =>
         $"你不在 {task.Code} 的牵头或配合单位，不能更改它。请联系{task.LeadOfficeName}或领导小组办公室。";
     public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold) =>
-        $"已提交延期申请 #{id}：{task.Code} 截止日期 {Date(task.DueOn, task.DueOn)} → {Date(newDue, newDue)}，等待协调员审批。"
+        $"已提交延期申请 #{id}：{task.Code} 截止日期 {Date(task.DueOn)} → {Date(newDue)}，等待协调员审批。"
         + (coordinatorsTold ? "" : "（还没有会话绑定到领导小组办公室，请直接告诉协调员。）");
     public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
-        $"【延期申请】#{id} {asker}（{task.LeadOfficeName}）申请延期\n{task.Code} {task.Title}\n截止 {Date(task.DueOn, task.DueOn)} → {Date(newDue, newDue)}"
+        $"【延期申请】#{id} {asker}（{task.LeadOfficeName}）申请延期\n{task.Code} {task.Title}\n截止 {Date(task.DueOn)} → {Date(newDue)}"
         + (reason is null ? "" : $"；理由：{reason}");
-    public override string ExtensionNotLater(LedgerTask task) => $"新的截止日期须晚于 {task.Code} 现在的截止日期（{Date(task.DueOn, task.DueOn)}）。";
+    public override string ExtensionNotLater(LedgerTask task) => $"新的截止日期须晚于 {task.Code} 现在的截止日期（{Date(task.DueOn)}）。";
     public override string ExtensionNotPermitted(LedgerTask task) => $"只有{task.LeadOfficeName}（牵头单位）的人员或协调员可以为 {task.Code} 申请延期。";
     public override string ExtensionPending(LedgerTask task, long id) => $"{task.Code} 已有待审批的延期申请 #{id}。";
     public override string ExtensionNotFound(long id) => $"没有编号为 #{id} 的延期申请。";
     public override string ExtensionAlreadyDecided(long id, bool approved) => $"延期申请 #{id} 已经{(approved ? "同意" : "驳回")}过了。";
     public override string OnlyCoordinatorsDecide => "只有协调员可以审批延期申请。";
     public override string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue) =>
-        approve ? $"已同意延期申请 #{id}：{task.Code} 截止日期改为 {Date(newDue, newDue)}，提醒随之调整。" : $"已驳回延期申请 #{id}（{task.Code}）。";
+        approve ? $"已同意延期申请 #{id}：{task.Code} 截止日期改为 {Date(newDue)}，提醒随之调整。" : $"已驳回延期申请 #{id}（{task.Code}）。";
     public override string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note) =>
-        (approve ? $"【延期审批】#{id} 已同意：{task.Code} {task.Title} 截止日期改为 {Date(newDue, newDue)}（{decider}）"
-                 : $"【延期审批】#{id} 未同意：{task.Code} {task.Title} 仍于 {Date(task.DueOn, task.DueOn)} 截止（{decider}）")
+        (approve ? $"【延期审批】#{id} 已同意：{task.Code} {task.Title} 截止日期改为 {Date(newDue)}（{decider}）"
+                 : $"【延期审批】#{id} 未同意：{task.Code} {task.Title} 仍于 {Date(task.DueOn)} 截止（{decider}）")
         + (note is null ? "" : $"；{note}");
     public override string ApproveButton => "同意";
     public override string RejectButton => "驳回";
@@ -135,18 +138,21 @@ public sealed class ChineseTexts : ReplyTexts
     public override string Reassigned(LedgerTask task) =>
         $"已转办：{task.Code} {task.Title} 改由{task.LeadOfficeName}牵头" + (task.OwnerName is null ? "。" : $"，责任人{task.OwnerName}。");
     public override string ReassignNotice(LedgerTask task, string fromOffice, string by) =>
-        $"【转办】{task.Code} {task.Title}：由{fromOffice}转交{task.LeadOfficeName}" + (task.OwnerName is null ? "" : $"（责任人{task.OwnerName}）") + $"，截止 {Date(task.DueOn, task.DueOn)}。经办：{by}";
+        $"【转办】{task.Code} {task.Title}：由{fromOffice}转交{task.LeadOfficeName}" + (task.OwnerName is null ? "" : $"（责任人{task.OwnerName}）") + $"，截止 {Date(task.DueOn)}。经办：{by}";
     public override string ReassignTargetUnknown(string name) => $"不认识「{name}」：请写单位名称（或简称）或人员姓名。";
     public override string OnlyLeadsReassign(LedgerTask task) => $"只有{task.LeadOfficeName}的负责人或协调员可以转办 {task.Code}。";
     public override string ReassignUnchanged(LedgerTask task) => $"{task.Code} 已经由{task.LeadOfficeName}牵头" + (task.OwnerName is null ? "。" : $"（责任人{task.OwnerName}）。");
-    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at) => $"好的，{Date(day, day)} {at:HH\\:mm} 在这里再提醒 {task.Code}。";
+    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null) =>
+        $"好的，{Date(day)} {at:HH\\:mm} 在这里再提醒 {task.Code}。" + (replaced is { } earlier ? $"（取代之前设定的 {Date(earlier)}）" : "");
+    public override string SnoozeTooFar(int maxDays, DateOnly latest) => $"稍后提醒最多 {maxDays} 天，最晚到 {Date(latest)}。请换一个更近的日期。";
+    public override string DeadlineTooFar(LedgerTask task, DateOnly latest) => $"{task.Code} 的截止日期最晚可设为 {Date(latest)}，请换一个更近的日期。";
     public override string TaskAlreadyDone(LedgerTask task) => $"{task.Code} 已经完成了。";
     public override string RemindersOff => "这里没有开启定时提醒（Reminders:Enabled），无法稍后提醒。";
     public override string UnknownPersonCannotChange(string accountId) =>
         $"你的账号（{accountId}）还没有关联人员，只能查询，不能更改任务。请领导小组办公室发送「关联 你的姓名 {accountId}」。";
 
     public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
-        $"创建进度（截至{Date(today, today)}）：完成 {done}/{total}，逾期 {overdue} 项";
+        $"创建进度（截至{Date(today)}）：完成 {done}/{total}，逾期 {overdue} 项";
     public override string SeriesHeader => "周期任务（已办/应办）：";
     public override string SeriesLine(SeriesProgress series) => $"{series.Title}（{series.Rule}）：{series.Done}/{series.DueSoFar}" + (series.DueSoFar < series.Total ? $"，共 {series.Total} 次" : "");
     public override string ProgressLine(OfficeProgress office) =>
@@ -175,17 +181,19 @@ public sealed class ChineseTexts : ReplyTexts
         _ => "成员",
     };
 
-    public override string ReminderHeader(string audience, DateOnly day, int count) => $"【到期提醒】{audience} {Date(day, day)}：{count} 项任务需要关注";
+    public override string ReminderHeader(string audience, DateOnly day, int count) => $"【到期提醒】{audience} {Date(day)}：{count} 项任务需要关注";
     public override string EscalationHeader(int count, int workdays) => $"【督办】{count} 项任务已逾期 {workdays} 个工作日，请督促办理";
     public override string EscalationTag => "【督办】";
     public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
-        $"【通报】创建工作进展（{Date(day, day)}）：完成 {done}/{total}，逾期 {overdue} 项";
-    public override string ReportChartTitle(DateOnly day) => $"各单位完成情况（截至{Date(day, day)}）";
+        $"【通报】创建工作进展（{Date(day)}）：完成 {done}/{total}，逾期 {overdue} 项";
+    public override string ReportChartTitle(DateOnly day) => $"各单位完成情况（截至{Date(day)}）";
     public override string ReportChartFile => "各单位完成情况.png";
     public override string ReportOverdue(int count) => count == 0 ? "逾期任务：无" : $"逾期任务 {count} 项：";
     public override string ReportDueThisWeek(int count) => count == 0 ? "本周到期：无" : $"本周到期 {count} 项：";
     public override string ReportFailed(int count) => $"上周有 {count} 条提醒未能送达：";
     public override string ReportFailedLine(string chat, string error) => $"{chat}（{error}）";
+    public override string ReportUnreachable(IReadOnlyList<string> offices) =>
+        $"提醒无法送达的单位 {offices.Count} 个（没有绑定群聊或机器人）：{string.Join("、", offices)}。请在该单位的群里发送「本群绑定 单位名称」，或添加机器人。";
     public override string ChatRemoved(string chat, string? office) =>
         $"【提醒】机器人已被移出会话 {chat}" + (office is null ? "，已解除该会话的提醒订阅。" : $"，已解除它与{office}的绑定。请在{office}的新工作群发送「本群绑定 {office}」，否则{office}收不到到期提醒。");
     public override string Subscribed(string person) => $"已订阅：{person}负责的任务到期时，提醒会发到这里。发送「取消订阅」停止。";

@@ -89,8 +89,11 @@ public sealed class EnglishTexts : ReplyTexts
 
     private static string Or(string text) => text.Length > 0 ? text : "(not given)";
 
-    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return local.ToString(local.Year == Today.Year ? "d MMM HH:mm" : "d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    }
 
     public override string MarkedDone(LedgerTask task, int evidenceAdded) =>
         $"Done: {task.Code} {task.Title}" + (evidenceAdded > 0 ? $", {evidenceAdded} piece(s) of evidence kept." : ".");
@@ -106,26 +109,26 @@ public sealed class EnglishTexts : ReplyTexts
         $"Your account ({accountId}) is not linked to a person, so you can ask but not change tasks. Ask a coordinator to send \"link <your name> {accountId}\".";
 
     public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
-        $"Progress as of {Date(today, today)}: {done}/{total} done, {overdue} overdue";
+        $"Progress as of {Date(today)}: {done}/{total} done, {overdue} overdue";
     public override string SeriesHeader => "Recurring duties (held / due so far):";
     public override string SeriesLine(SeriesProgress series) => $"{series.Title} ({series.Rule}): {series.Done}/{series.DueSoFar}" + (series.DueSoFar < series.Total ? $", {series.Total} in all" : "");
     public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold) =>
-        $"Extension request #{id} sent: {task.Code} from {Date(task.DueOn, task.DueOn)} to {Date(newDue, newDue)}, waiting for a coordinator."
+        $"Extension request #{id} sent: {task.Code} from {Date(task.DueOn)} to {Date(newDue)}, waiting for a coordinator."
         + (coordinatorsTold ? "" : " (No chat is bound to the leadership group office yet: tell a coordinator directly.)");
     public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
-        $"Extension request #{id} from {asker} ({task.LeadOfficeName})\n{task.Code} {task.Title}\nDeadline {Date(task.DueOn, task.DueOn)} → {Date(newDue, newDue)}"
+        $"Extension request #{id} from {asker} ({task.LeadOfficeName})\n{task.Code} {task.Title}\nDeadline {Date(task.DueOn)} → {Date(newDue)}"
         + (reason is null ? "" : $"; reason: {reason}");
-    public override string ExtensionNotLater(LedgerTask task) => $"The new deadline must be after {task.Code}'s current one ({Date(task.DueOn, task.DueOn)}).";
+    public override string ExtensionNotLater(LedgerTask task) => $"The new deadline must be after {task.Code}'s current one ({Date(task.DueOn)}).";
     public override string ExtensionNotPermitted(LedgerTask task) => $"Only {task.LeadOfficeName} (the lead office) or a coordinator may ask to extend {task.Code}.";
     public override string ExtensionPending(LedgerTask task, long id) => $"{task.Code} already has a pending extension request, #{id}.";
     public override string ExtensionNotFound(long id) => $"There is no extension request #{id}.";
     public override string ExtensionAlreadyDecided(long id, bool approved) => $"Extension request #{id} was already {(approved ? "approved" : "rejected")}.";
     public override string OnlyCoordinatorsDecide => "Only coordinators decide extension requests.";
     public override string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue) =>
-        approve ? $"Approved #{id}: {task.Code} is now due {Date(newDue, newDue)}; reminders follow." : $"Rejected #{id} ({task.Code}).";
+        approve ? $"Approved #{id}: {task.Code} is now due {Date(newDue)}; reminders follow." : $"Rejected #{id} ({task.Code}).";
     public override string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note) =>
-        (approve ? $"Extension #{id} approved: {task.Code} {task.Title} is now due {Date(newDue, newDue)} ({decider})"
-                 : $"Extension #{id} rejected: {task.Code} {task.Title} stays due {Date(task.DueOn, task.DueOn)} ({decider})")
+        (approve ? $"Extension #{id} approved: {task.Code} {task.Title} is now due {Date(newDue)} ({decider})"
+                 : $"Extension #{id} rejected: {task.Code} {task.Title} stays due {Date(task.DueOn)} ({decider})")
         + (note is null ? "" : $"; {note}");
     public override string ApproveButton => "Approve";
     public override string RejectButton => "Reject";
@@ -134,11 +137,14 @@ public sealed class EnglishTexts : ReplyTexts
     public override string Reassigned(LedgerTask task) =>
         $"Handed over: {task.Code} {task.Title} is now led by {task.LeadOfficeName}" + (task.OwnerName is null ? "." : $", owner {task.OwnerName}.");
     public override string ReassignNotice(LedgerTask task, string fromOffice, string by) =>
-        $"Handed over: {task.Code} {task.Title} from {fromOffice} to {task.LeadOfficeName}" + (task.OwnerName is null ? "" : $" (owner {task.OwnerName})") + $", due {Date(task.DueOn, task.DueOn)}. By {by}";
+        $"Handed over: {task.Code} {task.Title} from {fromOffice} to {task.LeadOfficeName}" + (task.OwnerName is null ? "" : $" (owner {task.OwnerName})") + $", due {Date(task.DueOn)}. By {by}";
     public override string ReassignTargetUnknown(string name) => $"I don't know \"{name}\": give an office's name (or alias) or a person's name.";
     public override string OnlyLeadsReassign(LedgerTask task) => $"Only {task.LeadOfficeName}'s lead or a coordinator may hand over {task.Code}.";
     public override string ReassignUnchanged(LedgerTask task) => $"{task.Code} is already led by {task.LeadOfficeName}" + (task.OwnerName is null ? "." : $" (owner {task.OwnerName}).");
-    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at) => $"OK: I'll remind this chat about {task.Code} on {Date(day, day)} at {at:HH\\:mm}.";
+    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null) =>
+        $"OK: I'll remind this chat about {task.Code} on {Date(day)} at {at:HH\\:mm}." + (replaced is { } earlier ? $" (This replaces the reminder set for {Date(earlier)}.)" : "");
+    public override string SnoozeTooFar(int maxDays, DateOnly latest) => $"A reminder can be put off by {maxDays} days at most, until {Date(latest)}. Pick a nearer day.";
+    public override string DeadlineTooFar(LedgerTask task, DateOnly latest) => $"{task.Code}'s deadline can be {Date(latest)} at the latest. Pick a nearer day.";
     public override string TaskAlreadyDone(LedgerTask task) => $"{task.Code} is already done.";
     public override string RemindersOff => "Scheduled reminders are off here (Reminders:Enabled), so I cannot remind you later.";
     public override string ProgressLine(OfficeProgress office) =>
@@ -159,17 +165,19 @@ public sealed class EnglishTexts : ReplyTexts
         (person is null ? $"Your account: {accountId}, not linked to a person." : $"Your account: {accountId}, {person.Name}, {person.OfficeName}, {person.Role}.")
         + (boundOffice is null ? "" : $" This chat is bound to {boundOffice}.");
 
-    public override string ReminderHeader(string audience, DateOnly day, int count) => $"Reminder for {audience}, {Date(day, day)}: {count} task(s) need attention";
+    public override string ReminderHeader(string audience, DateOnly day, int count) => $"Reminder for {audience}, {Date(day)}: {count} task(s) need attention";
     public override string EscalationHeader(int count, int workdays) => $"Escalation: {count} task(s) are {workdays} workdays overdue";
     public override string EscalationTag => "[escalated] ";
     public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
-        $"Weekly progress report ({Date(day, day)}): {done}/{total} done, {overdue} overdue";
-    public override string ReportChartTitle(DateOnly day) => $"Progress by office ({Date(day, day)})";
+        $"Weekly progress report ({Date(day)}): {done}/{total} done, {overdue} overdue";
+    public override string ReportChartTitle(DateOnly day) => $"Progress by office ({Date(day)})";
     public override string ReportChartFile => "progress-by-office.png";
     public override string ReportOverdue(int count) => count == 0 ? "Overdue: none" : $"Overdue ({count}):";
     public override string ReportDueThisWeek(int count) => count == 0 ? "Due this week: none" : $"Due this week ({count}):";
     public override string ReportFailed(int count) => $"{count} reminder(s) could not be delivered last week:";
     public override string ReportFailedLine(string chat, string error) => $"{chat} ({error})";
+    public override string ReportUnreachable(IReadOnlyList<string> offices) =>
+        $"{offices.Count} office(s) cannot be reached (no chat bound, no robot): {string.Join(", ", offices)}. Send \"bind <office>\" in the office's group chat, or add a robot.";
     public override string ChatRemoved(string chat, string? office) =>
         $"The bot was removed from chat {chat}" + (office is null ? "; its reminders are stopped." : $"; it is no longer bound to {office}. Bind {office}'s new chat (\"bind {office}\") or it gets no reminders.");
     public override string Subscribed(string person) => $"Subscribed: reminders for {person}'s tasks will come here. Send \"unsubscribe\" to stop.";

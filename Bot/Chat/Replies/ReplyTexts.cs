@@ -11,6 +11,22 @@ public abstract class ReplyTexts
 {
     public static ReplyTexts For(ReplyLanguage language) => language == ReplyLanguage.English ? EnglishTexts.Instance : ChineseTexts.Instance;
 
+    private DateOnly? today;
+
+    /// <summary>These texts for a message written on <paramref name="day"/>: a date in another year shows its year.</summary>
+    public ReplyTexts On(DateOnly day)
+    {
+        var copy = (ReplyTexts)MemberwiseClone();
+        copy.today = day;
+        return copy;
+    }
+
+    /// <summary>The day the message is written; unknown (texts not taken <see cref="On"/> a day), every date shows its year.</summary>
+    protected DateOnly Today => today ?? DateOnly.MinValue;
+
+    /// <summary>A date as this language writes it, with its year when that is not this year's.</summary>
+    public string Date(DateOnly date) => Date(date, Today);
+
     public abstract string Help { get; }
     public abstract string Welcome { get; }
     public abstract string TurnError { get; }
@@ -76,7 +92,10 @@ public abstract class ReplyTexts
     public abstract string ReassignTargetUnknown(string name);
     public abstract string OnlyLeadsReassign(LedgerTask task);
     public abstract string ReassignUnchanged(LedgerTask task);
-    public abstract string Snoozed(LedgerTask task, DateOnly day, TimeOnly at);
+    /// <param name="replaced">The day of the chat's earlier snooze of this task, which this one replaces.</param>
+    public abstract string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null);
+    public abstract string SnoozeTooFar(int maxDays, DateOnly latest);
+    public abstract string DeadlineTooFar(LedgerTask task, DateOnly latest);
     public abstract string TaskAlreadyDone(LedgerTask task);
     public abstract string RemindersOff { get; }
     public abstract string UnknownPersonCannotChange(string accountId);
@@ -111,6 +130,8 @@ public abstract class ReplyTexts
     public abstract string ReportDueThisWeek(int count);
     public abstract string ReportFailed(int count);
     public abstract string ReportFailedLine(string chat, string error);
+    /// <summary>Offices with open tasks that no chat or robot reaches: their reminders go nowhere until one is bound.</summary>
+    public abstract string ReportUnreachable(IReadOnlyList<string> offices);
     public abstract string ChatRemoved(string chat, string? office);
     public abstract string Subscribed(string person);
     public abstract string AlreadySubscribed(string person);

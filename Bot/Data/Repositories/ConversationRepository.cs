@@ -88,6 +88,21 @@ public sealed class ConversationRepository(LedgerDatabase database)
     public static Task<ConversationRecord?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string channelId, string conversationId) =>
         connection.QuerySingleOrDefaultAsync<ConversationRecord>(SelectOne, new { ChannelId = channelId, ConversationId = conversationId }, transaction);
 
+    /// <summary>Offices that lead or help with an open task but have no chat bound (and not removed) and no robot: nothing reaches them.</summary>
+    public async Task<IReadOnlyList<string>> UnreachableOfficesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(
+            """
+            SELECT o.name FROM office o
+            WHERE (EXISTS (SELECT 1 FROM task t WHERE t.lead_office_id = o.id AND t.status = 'open')
+                   OR EXISTS (SELECT 1 FROM task_co_office c JOIN task t ON t.id = c.task_id WHERE c.office_id = o.id AND t.status = 'open'))
+              AND NOT EXISTS (SELECT 1 FROM conversation c WHERE c.bound_office_id = o.id AND c.removed_at IS NULL)
+              AND NOT EXISTS (SELECT 1 FROM robot r WHERE r.office_id = o.id)
+            ORDER BY o.id
+            """)).AsList();
+    }
+
     /// <summary>Binds a 1:1 chat to its person, for their own reminders (订阅我的提醒); null unsubscribes.</summary>
     public static Task BindPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? personId) =>
         connection.ExecuteAsync(

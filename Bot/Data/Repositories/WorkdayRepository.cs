@@ -4,10 +4,19 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Data.Repositories;
 
-/// <summary>The workday table (holidays, make-up workdays) as the calendar the planner and the plan import use.</summary>
+/// <summary>
+/// The calendar the planner and the plan import use: the official holidays and make-up workdays
+/// shipped with the bot (official_workday), overridden date by date by the workday table
+/// (`workdays load`).
+/// </summary>
 public static class WorkdayRepository
 {
     public static async Task<WorkdayCalendar> CalendarAsync(SqliteConnection connection, SqliteTransaction? transaction = null) =>
-        new((await connection.QueryAsync<(DateOnly Date, bool IsWorkday)>("SELECT date, is_workday FROM workday", transaction: transaction))
+        new((await connection.QueryAsync<(DateOnly Date, bool IsWorkday)>(
+                """
+                SELECT date, is_workday FROM official_workday WHERE date NOT IN (SELECT date FROM workday)
+                UNION ALL
+                SELECT date, is_workday FROM workday
+                """, transaction: transaction))
             .ToDictionary(d => d.Date, d => d.IsWorkday));
 }

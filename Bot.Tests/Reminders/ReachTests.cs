@@ -1,0 +1,75 @@
+using CampaignBot.Tests.Support;
+using Dapper;
+
+namespace CampaignBot.Tests.Reminders;
+
+/// <summary>
+/// A new coordinator's ledger where tasks are due but no chat is bound yet: the reminders that go
+/// nowhere are listed per office, the weekly report names the offices nothing reaches, and a chat
+/// bound later gets what still helps at the next send time.
+/// </summary>
+public class ReachTests : SampleWithConnector
+{
+    [Fact]
+    public async Task Preview_NoChatBound_ListsPerOfficeTheRemindersNothingReaches()
+    {
+        var (code, output) = await RunAsync("reminders", "preview", "--at", "2026-06-15T09:00+08:00");
+
+        Assert.Equal(0, code);
+        Assert.Contains("0 reminder(s) to 0 chat(s)", output);
+        Assert.Contains("no chat or robot to go to:", output);
+        Assert.Contains("综合组: ", output);
+        Assert.Contains("材料组: ", output);
+        Assert.Contains("due-0        T013", output);
+        Assert.Contains("due-7        T017", output);
+    }
+
+    [Fact]
+    public async Task Run_SomeOfficesBound_ListsOnlyTheOthers()
+    {
+        await Services.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
+
+        var (code, output) = await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
+
+        Assert.Equal(0, code);
+        Assert.Contains("messages sent 1,", output);
+        Assert.Contains("材料组: 3 reminder(s)", output);
+        Assert.DoesNotContain("综合组: ", output);
+    }
+
+    [Fact]
+    public async Task BindingAChatLater_DeliversWhatStillHelpsAtTheNextSendTime()
+    {
+        // Monday: nothing reaches 综合组; T017 (due Monday 22 June) has its T-7 reminder then, and no other until Friday.
+        await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
+        await Services.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
+
+        var (_, tuesday) = await RunAsync("reminders", "run", "--at", "2026-06-16T09:00+08:00");
+        var (_, wednesday) = await RunAsync("reminders", "run", "--at", "2026-06-17T09:00+08:00");
+
+        Assert.Contains("messages sent 1,", tuesday);
+        Assert.Contains("messages sent 1,", wednesday);
+        var messages = Connector.To("zonghe-chat").Select(a => a.ToJsonString()).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains("T017", messages[0]);
+        Assert.DoesNotContain("T017", messages[1]);
+        await using var connection = await Services.Database.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM unreached_reminder WHERE office_id = (SELECT id FROM office WHERE name = '综合组')"));
+    }
+
+    [Fact]
+    public async Task WeeklyReport_NamesTheOfficesNothingReaches()
+    {
+        await Services.Database.BindChatAsync("leaders", Connector.ServiceUrl, office: "领导小组办公室");
+        await Services.Database.BindChatAsync("zonghe-chat", Connector.ServiceUrl, office: "综合组");
+
+        await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
+
+        var report = Connector.To("leaders").Select(a => a["text"]?.GetValue<string>() ?? "").Single(t => t.Contains("提醒无法送达"));
+        var line = report.Split('\n').Single(l => l.StartsWith("提醒无法送达的单位", StringComparison.Ordinal));
+        Assert.Contains("材料组", line);
+        Assert.DoesNotContain("综合组", line);
+        Assert.DoesNotContain("领导小组办公室", line);
+    }
+}

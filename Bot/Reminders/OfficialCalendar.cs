@@ -1,0 +1,70 @@
+using System.Text.Json;
+using CampaignBot.Data;
+using CampaignBot.Scheduling.Reminders;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Reminders;
+
+/// <summary>
+/// The State Council's published holidays (法定节假日) and make-up workdays (调休上班), shipped with
+/// the bot: the npm package chinese-days (github.com/vsme/chinese-days, MIT; version pinned in
+/// ClientApp/package.json, copied beside the binary at build time as calendar/chinese-days.json).
+/// Loaded into the ledger at start-up; the workday table (`workdays load`) overrides it by date.
+/// A new year's arrangement comes with an update of the package, or by `workdays load` until then.
+/// </summary>
+public sealed class OfficialCalendar(LedgerDatabase database, IOptions<ReminderOptions> options, TimeProvider time, ILogger<OfficialCalendar> logger)
+{
+    /// <summary>Replaces the shipped days in the ledger with the file's; returns how many, 0 when there is no file.</summary>
+    public async Task<int> SyncAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.OfficialCalendarFile))
+        {
+            return 0;
+        }
+
+        var path = Path.GetFullPath(options.Value.OfficialCalendarFile, AppContext.BaseDirectory);
+        if (!File.Exists(path))
+        {
+            logger.LogWarning("No official holiday calendar at {Path}: weekends only, plus what `workdays load` gave", path);
+            return 0;
+        }
+
+        var days = Read(await File.ReadAllTextAsync(path, cancellationToken));
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("DELETE FROM official_workday", transaction: transaction);
+            return await connection.ExecuteAsync(
+                "INSERT INTO official_workday (date, is_workday, name) VALUES (@Date, @IsWorkday, @Name)", days, transaction);
+        }, cancellationToken);
+
+        var lastYear = days.Count == 0 ? 0 : days.Max(d => d.Date.Year);
+        var thisYear = time.GetUtcNow().Year;
+        if (lastYear <= thisYear)
+        {
+            // The next year's arrangement is published in November or December; until the package has it, say so.
+            logger.LogWarning("The official holiday calendar ({Path}) ends with {Year}: update chinese-days, or load next year's with `workdays load`", path, lastYear);
+        }
+
+        return days.Count;
+    }
+
+    /// <summary>chinese-days.json: {"holidays": {"2026-02-15": "Spring Festival,春节,4", …}, "workdays": {…}, "inLieuDays": {…}}.</summary>
+    public static IReadOnlyList<WorkdayFile.Day> Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        IEnumerable<WorkdayFile.Day> Days(string property, bool isWorkday) =>
+            root.TryGetProperty(property, out var days)
+                ? days.EnumerateObject().Select(d => new WorkdayFile.Day(
+                    DateOnly.ParseExact(d.Name, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    isWorkday,
+                    d.Value.GetString()?.Split(',') is [_, var chinese, ..] ? chinese : ""))
+                : [];
+
+        // A make-up workday is never also a holiday; should the file say both, work wins.
+        return Days("holidays", false).Concat(Days("workdays", true))
+            .GroupBy(d => d.Date).Select(g => g.OrderByDescending(d => d.IsWorkday).First())
+            .OrderBy(d => d.Date).ToList();
+    }
+}
