@@ -18,8 +18,6 @@ public class SchemaMigratorTests
         .Order()
         .ToArray();
 
-    private static readonly int EmbeddedScripts = EmbeddedVersions.Length;
-
     [Fact]
     public async Task Migrate_NewFile_CreatesVersionedSchemaInWalMode()
     {
