@@ -36,6 +36,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Error",
             ["DirectLine:SecretFile"] = Path.Combine(Folder, "directline-secret"),
             ["DirectLine:AttachmentsFolder"] = Path.Combine(Folder, "attachments"),
+            ["Evidence:Folder"] = Path.Combine(Folder, "evidence"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

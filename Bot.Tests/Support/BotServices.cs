@@ -27,7 +27,7 @@ public sealed class BotServices : IAsyncDisposable
 
     public static async Task<BotServices> CreateAsync(
         TimeProvider? time = null, IDictionary<string, string?>? settings = null, Microsoft.Extensions.Logging.ILoggerProvider? logs = null, bool seedSample = true,
-        bool sampleDuties = false)
+        bool sampleDuties = false, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(seedSample, time, sampleDuties);
         var values = new Dictionary<string, string?>
@@ -37,6 +37,8 @@ public sealed class BotServices : IAsyncDisposable
             ["Reminders:Enabled"] = "false",
             // The tests' channel stand-ins (FakeConnector) listen on this machine.
             ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
+            ["Evidence:Folder"] = Path.Combine(database.Folder, "evidence"),
+            ["DirectLine:AttachmentsFolder"] = Path.Combine(database.Folder, "attachments"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -55,6 +57,7 @@ public sealed class BotServices : IAsyncDisposable
             })
             .AddSingleton<TimeProvider>(database.Time);
         services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(configuration).AddReminders(configuration);
+        configure?.Invoke(services);
         return new BotServices(database, services.BuildServiceProvider());
     }
 

@@ -24,6 +24,8 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChannelTrust>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
+            // Where the bot's own tokens come from: MicrosoftAppPassword against Azure AD, unless another is registered.
+            credentialsFactory: sp.GetService<ServiceClientCredentialsFactory>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
             sp.GetRequiredService<ChannelTrust>(),
@@ -54,6 +56,7 @@ public static class ChatServiceCollectionExtensions
         app.MapDirectLine();
         app.MapWebChat();
         app.MapBoard();
+        app.MapBinder();
         app.MapHealthChecks("/healthz");
         return app;
     }

@@ -18,6 +18,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<IChannelFileCredentials, ConnectorFileCredentials>();
         services.AddSingleton<EvidenceCollector>();
         services.AddSingleton<EvidenceRetryService>();
+        services.AddSingleton<EvidenceBinder>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
         // Evidence links carry pre-authorised tokens (a Teams file's downloadUrl): no request logging.
         services.AddHttpClient(EvidenceCollector.HttpClientName).RemoveAllLoggers();

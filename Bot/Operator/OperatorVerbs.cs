@@ -35,6 +35,8 @@ public static class OperatorVerbs
         root.Add(WorkdayVerbs.Command(services));
         root.Add(ReminderVerbs.Command(services));
         root.Add(SampleVerbs.Command(services));
+        root.Add(EvidenceVerbs.Command(services));
+        root.Add(EvidenceVerbs.Backup(services));
         return root;
     }
 

@@ -48,11 +48,17 @@ public static class PlanVerbs
 
     public static Command Export(IServiceProvider services)
     {
-        var file = new Argument<FileInfo>("ledger") { Description = "where to write the ledger: .xlsx (with the board's sheets) or .csv" };
-        var command = new Command("export", "export the ledger; the file can be edited and imported again") { file };
+        var file = new Argument<FileInfo>("ledger") { Description = "where to write: .xlsx (the ledger, with the board's sheets), .csv (the tasks), or .zip (the evidence binder for the inspectors)" };
+        var item = new Option<string?>("--item") { Description = "with .zip: only this evaluation item (测评项目)" };
+        var command = new Command("export", "export the ledger (it can be edited and imported again), or the evidence binder") { file, item };
         command.SetVerbAction(services, async (parsed, output) =>
         {
             var path = parsed.GetRequiredValue(file).FullName;
+            if (string.Equals(Path.GetExtension(path), ".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                return await EvidenceVerbs.WriteBinderAsync(services, path, parsed.GetValue(item), output);
+            }
+
             var count = await services.GetRequiredService<LedgerExporter>().ExportAsync(path);
             await output.WriteLineAsync($"导出完成：{count} 项任务 → {path}");
             return OperatorVerbs.Done;

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.EvidenceFiles;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Operator;
+
+/// <summary>The evidence binder, `evidence verify` (every kept file against its hash) and `backup` (a consistent copy of everything).</summary>
+public static class EvidenceVerbs
+{
+    public static async Task<int> WriteBinderAsync(IServiceProvider services, string path, string? item, TextWriter output)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".partial";
+        EvidenceBinder.Summary summary;
+        await using (var stream = File.Create(temporary))
+        {
+            summary = await services.GetRequiredService<EvidenceBinder>().WriteAsync(stream, item, CancellationToken.None);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        await output.WriteLineAsync($"佐证材料汇编：{summary.Items} 个测评项目，{summary.Tasks} 项任务，{summary.Files} 个文件 → {path}");
+        if (summary.MissingFiles > 0)
+        {
+            await output.WriteLineAsync($"  {summary.MissingFiles} 个文件在存储中缺失，已在各任务的{EvidenceBinder.NotesName}中注明；请运行 evidence verify。");
+        }
+
+        return OperatorVerbs.Done;
+    }
+
+    public static Command Command(IServiceProvider services)
+    {
+        var verify = new Command("verify", "reread every kept evidence file against its SHA-256; list the missing and the changed (exit 1 if any)");
+        verify.SetVerbAction(services, (_, output) => VerifyAsync(services, output));
+        return new Command("evidence", "the evidence files the bot keeps") { verify };
+    }
+
+    public static Command Backup(IServiceProvider services)
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "an empty or new folder for the copy" };
+        var command = new Command("backup", "a consistent copy of the ledger (SQLite's online backup, safe while the bot runs), the scheduler's store and the evidence files") { folder };
+        command.SetVerbAction(services, (parsed, output) => BackupAsync(services, parsed.GetRequiredValue(folder).FullName, output));
+        return command;
+    }
+
+    private static async Task<int> VerifyAsync(IServiceProvider services, TextWriter output)
+    {
+        var store = services.GetRequiredService<EvidenceFileStore>();
+        var files = await services.GetRequiredService<EvidenceFileRepository>().StoredAsync(CancellationToken.None);
+        var problems = 0;
+        foreach (var file in files)
+        {
+            var check = await store.VerifyAsync(file.Sha256!, CancellationToken.None);
+            if (check != FileCheck.Intact)
+            {
+                problems++;
+                await output.WriteLineAsync($"  {(check == FileCheck.Missing ? "缺失" : "已改变")}：#{file.Id} {file.OriginalName}（{file.SenderAccount}，{file.Sha256}）");
+            }
+        }
+
+        await output.WriteLineAsync(problems == 0
+            ? $"佐证文件校验：{files.Count} 个文件完好。"
+            : $"佐证文件校验：{files.Count} 个文件中 {problems} 个缺失或已改变（见上）。");
+        return problems == 0 ? OperatorVerbs.Done : OperatorVerbs.Refused;
+    }
+
+    private static async Task<int> BackupAsync(IServiceProvider services, string folder, TextWriter output)
+    {
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            await output.WriteLineAsync($"backup failed: {folder} is not empty; a backup goes into a new or empty folder.");
+            return OperatorVerbs.Refused;
+        }
+
+        Security.PrivateFiles.EnsureFolder(folder);
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var ledger = services.GetRequiredService<LedgerDatabase>();
+        await CopyDatabaseAsync(ledger.FilePath, Path.Combine(folder, Path.GetFileName(ledger.FilePath)));
+        var scheduler = Path.GetFullPath(storage.SchedulerDatabasePath);
+        if (File.Exists(scheduler))
+        {
+            await CopyDatabaseAsync(scheduler, Path.Combine(folder, Path.GetFileName(scheduler)));
+        }
+
+        // Files are written once under their hash and never changed, so a plain copy is consistent;
+        // one that arrives during the copy is in the next backup.
+        var store = services.GetRequiredService<EvidenceFileStore>();
+        var copied = CopyFolder(store.Folder, Path.Combine(folder, "evidence"));
+
+        // The embedded channel's uploads (the pictures in Web Chat transcripts) and its secret.
+        var directLine = services.GetRequiredService<IOptions<DirectLine.DirectLineOptions>>().Value;
+        CopyFolder(Path.GetFullPath(directLine.AttachmentsFolder), Path.Combine(folder, "attachments"));
+        if (File.Exists(directLine.SecretFile))
+        {
+            File.Copy(directLine.SecretFile, Path.Combine(folder, Path.GetFileName(directLine.SecretFile)));
+        }
+
+        await output.WriteLineAsync($"备份完成：台账、调度存储和 {copied} 个佐证文件 → {folder}");
+        return OperatorVerbs.Done;
+    }
+
+    /// <summary>Copies a folder's files (not the store's unfinished .incoming ones), owner-only; how many.</summary>
+    private static int CopyFolder(string source, string target)
+    {
+        if (!Directory.Exists(source))
+        {
+            return 0;
+        }
+
+        var copied = 0;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(source, file));
+            Security.PrivateFiles.EnsureParentFolder(to);
+            File.Copy(file, to);
+            copied++;
+        }
+
+        return copied;
+    }
+
+    /// <summary>SQLite's online backup: a consistent snapshot even while the bot writes.</summary>
+    private static async Task CopyDatabaseAsync(string source, string target)
+    {
+        Security.PrivateFiles.EnsureFile(target);
+        await using var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+        await from.OpenAsync();
+        await to.OpenAsync();
+        from.BackupDatabase(to);
+    }
+}
