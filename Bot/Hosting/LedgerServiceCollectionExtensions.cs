@@ -27,6 +27,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<DeadlineChanges>();
         services.AddSingleton<ChatAdministration>();
+        services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<LedgerExporter>();
 

@@ -13,7 +13,7 @@ public static class WorkdayVerbs
             return 1;
         }
 
-        var read = WorkdayFile.Read(path);
+        var read = WorkdayFile.Read(path, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plans.ImportLimits>>().Value);
         if (read.Errors.Count > 0)
         {
             await OperatorOutput.RefusedAsync(output, read.Errors);
