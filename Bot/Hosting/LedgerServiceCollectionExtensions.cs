@@ -23,6 +23,7 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<CampaignRepository>();
+        services.AddSingleton<BoardRepository>();
 
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<DeadlineChanges>();
