@@ -1,6 +1,6 @@
 using CampaignBot.Bench;
 
-// dotnet run -c Release --project bench [-- --only fanout|queries|directline --tasks 10000 --offices 200 --chats-per-office 1 --limit 100 --soak 180 --out bench-results.json]
+// dotnet run -c Release --project bench [-- --only fanout|queries|directline|board --tasks 10000 --offices 200 --chats-per-office 1 --limit 100 --soak 180 --out bench-results.json]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1]);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
@@ -26,6 +26,18 @@ try
         {
             rows.AddRange(await SoakBenchmark.RunAsync(ledgers[10_000], TimeSpan.FromSeconds(seconds)));
         }
+    }
+
+    if (only is "board")
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var ledgers = new Dictionary<int, string>();
+        foreach (var tasks in new[] { 1_000, 10_000, 100_000 })
+        {
+            ledgers[tasks] = await BenchLedger.CreateAsync(folder, tasks, today);
+        }
+
+        rows.AddRange(await BoardBenchmark.RunAsync(ledgers));
     }
 
     if (only is "directline")

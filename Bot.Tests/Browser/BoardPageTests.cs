@@ -26,6 +26,13 @@ public sealed class BoardPageTests
         var before = Numbers(browser.Output, "numbers: ");
         AssertMatchesLedger(app, before);
         Assert.Equal(2, before["charts"]!.GetValue<int>());
+        var opened = Numbers(browser.Output, "item-tasks: ");
+        using (var ledger = app.OpenLedger())
+        {
+            Assert.Equal(
+                ledger.ExecuteScalar<long>("SELECT count(*) FROM task WHERE evaluation_item = @Item", new { Item = opened["item"]!.GetValue<string>() }),
+                opened["listed"]!.GetValue<long>());
+        }
 
         // 张伟 marks T014 (综合组's, due tomorrow) done in chat; the board shows it on its next refresh.
         using var http = new HttpClient { BaseAddress = baseUrl };

@@ -30,6 +30,11 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board', async page => {
   await page.goto(new URL('board', baseUrl).href);
   let stamp = await loaded();
   console.log('numbers: ' + JSON.stringify(await shown()));
+  // An item's tasks are fetched when it is opened.
+  const firstItem = page.locator('#items tbody tr').first();
+  await firstItem.locator('summary').click();
+  await firstItem.locator('ul[data-loaded]').waitFor({ state: 'attached' });
+  console.log('item-tasks: ' + JSON.stringify({ item: await firstItem.getAttribute('data-item'), listed: await firstItem.locator('li').count() }));
   console.log('ready-for-change');
   await lines.next();
 

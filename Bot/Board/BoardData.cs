@@ -3,8 +3,8 @@ namespace CampaignBot.Board;
 /// <summary>A list the board shows in part: its first tasks and how many there are in all ("and N more").</summary>
 public sealed record BoardList(int Count, IReadOnlyList<BoardTask> Tasks);
 
-/// <summary>An evaluation item's numbers, with its first tasks (those lacking evidence first).</summary>
-public sealed record ItemSummary(string Item, int Total, int Done, int WithEvidence, BoardList Tasks)
+/// <summary>An evaluation item's numbers; with one item chosen, also its first tasks (those lacking evidence first).</summary>
+public sealed record ItemSummary(string Item, int Total, int Done, int WithEvidence, BoardList? Tasks)
 {
     public int EvidenceGaps => Total - WithEvidence;
 }
@@ -28,12 +28,9 @@ public sealed record BoardData(
     IReadOnlyList<string> AllItems,
     IReadOnlyList<(long Id, string Name)> AllOffices)
 {
-    /// <summary>Tasks listed as overdue or due in the next 14 days; the rest are counted.</summary>
+    /// <summary>Tasks listed as overdue, due in the next 14 days, or under a chosen item; the rest are counted.</summary>
     public const int ListLimit = 50;
 
     /// <summary>Evaluation items listed, those with most evidence gaps first.</summary>
     public const int ItemLimit = 50;
-
-    /// <summary>Tasks listed under each item when all items are shown; one item chosen lists <see cref="ListLimit"/>.</summary>
-    public const int TasksPerItem = 3;
 }
