@@ -51,6 +51,25 @@ public sealed class BoardPageTests
         Assert.True(new FileInfo(Path.Combine(WebChatPageTests.Screenshots, "board.png")).Length > 20_000);
     }
 
+    [Fact]
+    public async Task TheBoard_OpensOnAMembersOwnOffice_AndShowsTheCampaignOnRequest()
+    {
+        await using var app = new BotApplication(new Dictionary<string, string?> { ["DirectLine:SampleSignIn"] = "true" });
+        var baseUrl = app.StartOnKestrel();
+        Directory.CreateDirectory(WebChatPageTests.Screenshots);
+
+        using var browser = NodeScript.Start("board-member.mjs", [baseUrl.ToString(), "sample-zonghe", WebChatPageTests.Screenshots], []);
+
+        Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(90)) == 0, browser.Output);
+        var opened = Numbers(browser.Output, "opened: ");
+        Assert.Equal("综合组", opened["chosen"]!.GetValue<string>());
+        Assert.Equal(["综合组"], opened["offices"]!.AsArray().Select(o => o!.GetValue<string>()));
+        using var ledger = app.OpenLedger();
+        Assert.Equal(
+            ledger.Query<string>("SELECT DISTINCT o.name FROM task t JOIN office o ON o.id = t.lead_office_id ORDER BY o.id"),
+            Numbers(browser.Output, "everything: ")["offices"]!.AsArray().Select(o => o!.GetValue<string>()));
+    }
+
     private static JsonObject Numbers(string output, string prefix) =>
         JsonNode.Parse(output.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..])!.AsObject();
 
