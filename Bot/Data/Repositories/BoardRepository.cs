@@ -88,10 +88,9 @@ public sealed class BoardRepository(LedgerDatabase database)
 
         """;
 
-    private const string Choices = """
-        SELECT DISTINCT CASE WHEN trim(evaluation_item) = '' THEN @NoItem ELSE trim(evaluation_item) END FROM task;
-        SELECT id, name FROM office ORDER BY id;
-        """;
+    private const string ItemChoices = $"SELECT DISTINCT {ItemOf} FROM task t;";
+
+    private const string OfficeChoices = "SELECT id, name FROM office ORDER BY id;";
 
     public async Task<BoardData> ReadAsync(BoardFilter filter, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -128,13 +127,12 @@ public sealed class BoardRepository(LedgerDatabase database)
         var itemTasks = filter.Item is null ? null : (await connection.QueryAsync<TaskRow>(new CommandDefinition(
             shown + ItemTasks, parameters, cancellationToken: cancellationToken))).Select(t => t.ToTask(today)).ToList();
 
-        List<string> allItems;
-        List<(long, string)> allOffices;
-        await using (var reader = await connection.QueryMultipleAsync(new CommandDefinition(Choices, new { parameters.NoItem }, cancellationToken: cancellationToken)))
-        {
-            allItems = (await reader.ReadAsync<string>()).Order(StringComparer.Ordinal).ToList();
-            allOffices = (await reader.ReadAsync<(long, string)>()).AsList();
-        }
+        // The item filter's choices are every item of the ledger: unfiltered, the aggregate already named them all.
+        var allItems = (filter == BoardFilter.All
+            ? itemRows.Select(i => i.Item)
+            : await connection.QueryAsync<string>(new CommandDefinition(ItemChoices, parameters, cancellationToken: cancellationToken)))
+            .Order(StringComparer.Ordinal).ToList();
+        var allOffices = (await connection.QueryAsync<(long, string)>(new CommandDefinition(OfficeChoices, cancellationToken: cancellationToken))).AsList();
 
         var lines = offices.Select(o => new OfficeLine(o.OfficeId, o.Office, o.Total, o.Done, o.DueSoFar, o.Overdue)).ToList();
         var perDay = Enumerable.Range(0, BoardSnapshot.DaysAhead).Select(d => days.Where(x => x.DueOn == today.AddDays(d)).Sum(x => x.Count)).ToList();
