@@ -1,16 +1,13 @@
 // The progress board as a member of one office: sign in, open /board/, and print which office the
 // page chose and the office lines it shows; then choose 全部单位 and print them again.
 // Usage: node board-member.mjs BASE_URL ACCOUNT OUTPUT_FOLDER
-import { runInPage } from './chromium.mjs';
+import { boardLoaded, runInPage } from './chromium.mjs';
 
 const [baseUrl, account, output] = process.argv.slice(2);
 
 await runInPage({ width: 1280, height: 1400 }, output, 'board-member', async page => {
   const offices = () => page.evaluate(() => [...document.querySelectorAll('#offices tbody tr')].map(r => r.dataset.office));
-  const loaded = async previous => {
-    await page.waitForFunction(p => document.body.dataset.loaded && document.body.dataset.loaded !== p, previous ?? null);
-    return page.evaluate(() => document.body.dataset.loaded);
-  };
+  const loaded = previous => boardLoaded(page, previous);
 
   await page.goto(baseUrl);
   await page.locator(`button[data-account="${account}"]`).click();
