@@ -89,6 +89,35 @@ public static class HostileWorkbooks
         return path;
     }
 
+    /// <summary>
+    /// A copy of <paramref name="workbook"/> whose zip directory declares a smaller size for
+    /// <paramref name="part"/> than it really inflates to: a bomb that lies to the size checks.
+    /// </summary>
+    public static string Understated(string folder, string workbook, string part, uint declaredBytes)
+    {
+        var bytes = File.ReadAllBytes(workbook);
+        var name = Encoding.UTF8.GetBytes(part);
+        var patched = false;
+        // Central directory records: signature PK\x01\x02, uncompressed size at +24, name length at +28, name at +46.
+        for (var at = bytes.AsSpan().IndexOf("PK\x01\x02"u8); at >= 0 && at < bytes.Length;)
+        {
+            var nameLength = BitConverter.ToUInt16(bytes, at + 28);
+            if (bytes.AsSpan(at + 46, nameLength).SequenceEqual(name))
+            {
+                BitConverter.TryWriteBytes(bytes.AsSpan(at + 24, 4), declaredBytes);
+                patched = true;
+            }
+
+            var next = bytes.AsSpan(at + 4).IndexOf("PK\x01\x02"u8);
+            at = next < 0 ? -1 : at + 4 + next;
+        }
+
+        Assert.True(patched, $"{part} is in {workbook}");
+        var path = Path.Combine(folder, "understated.xlsx");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     public static string NotAZip(string folder) => WriteFile(folder, "not-a-zip.xlsx", "编号,任务\nT1,这不是 xlsx\n");
 
     /// <summary>A zip that holds no workbook: what a renamed .docx or an archive of photos looks like.</summary>

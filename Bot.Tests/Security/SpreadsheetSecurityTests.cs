@@ -62,6 +62,22 @@ public sealed class SpreadsheetSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_BombThatUnderstatesItsSize_IsCutAtTheDeclaredSizeAndRefused()
+    {
+        // The directory says 1 MB (ratio under the limit); the part really inflates to 80 MB. The zip
+        // reader stops at the declared size, so the sheet ends mid-XML: a clear line, not 80 MB read.
+        var bomb = HostileWorkbooks.Understated(database.Folder, HostileWorkbooks.Bomb(database.Folder, 3_000_000), "xl/worksheets/sheet1.xml", 1024 * 1024);
+        var before = await LedgerStateAsync();
+
+        var (code, output, elapsed) = await RunProgramAsync(["import", bomb], new() { ["Import__MaxExpansionRatio"] = "100000" });
+
+        Assert.Equal(1, code);
+        Assert.Contains("文件不完整或已损坏", Assert.Single(Lines(output)));
+        Assert.True(elapsed < TimeSpan.FromSeconds(30), $"refused in {elapsed}");
+        Assert.Equal(before, await LedgerStateAsync());
+    }
+
+    [Fact]
     public async Task Import_FileOverTheSizeLimit_IsRefusedInOneLine()
     {
         var plan = HostileWorkbooks.WriteFile(database.Folder, "big.csv", "编号,任务,牵头单位,截止日期\n" + new string('x', 2 * 1024 * 1024));
