@@ -14,7 +14,7 @@ namespace CampaignBot.Bench;
 /// </summary>
 public static class BotHosts
 {
-    public static async Task<(WebApplication App, string BaseUrl)> StartCampaignBotAsync(string databasePath)
+    public static async Task<(WebApplication App, string BaseUrl)> StartCampaignBotAsync(string databasePath, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -31,6 +31,7 @@ public static class BotHosts
             ["MessagesEndpoint:AllowUnauthenticated"] = "true",
             ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
         var app = builder.Build();
         app.MapCampaignBot();

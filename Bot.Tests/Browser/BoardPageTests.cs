@@ -26,6 +26,13 @@ public sealed class BoardPageTests
         var before = Numbers(browser.Output, "numbers: ");
         AssertMatchesLedger(app, before);
         Assert.Equal(2, before["charts"]!.GetValue<int>());
+        var opened = Numbers(browser.Output, "item-tasks: ");
+        using (var ledger = app.OpenLedger())
+        {
+            Assert.Equal(
+                ledger.ExecuteScalar<long>("SELECT count(*) FROM task WHERE evaluation_item = @Item", new { Item = opened["item"]!.GetValue<string>() }),
+                opened["listed"]!.GetValue<long>());
+        }
 
         // 张伟 marks T014 (综合组's, due tomorrow) done in chat; the board shows it on its next refresh.
         using var http = new HttpClient { BaseAddress = baseUrl };
@@ -42,6 +49,25 @@ public sealed class BoardPageTests
         var filtered = Numbers(browser.Output, "filtered: ");
         Assert.Equal(["综合组"], filtered["offices"]!.AsArray().Select(o => o!["office"]!.GetValue<string>()));
         Assert.True(new FileInfo(Path.Combine(WebChatPageTests.Screenshots, "board.png")).Length > 20_000);
+    }
+
+    [Fact]
+    public async Task TheBoard_OpensOnAMembersOwnOffice_AndShowsTheCampaignOnRequest()
+    {
+        await using var app = new BotApplication(new Dictionary<string, string?> { ["DirectLine:SampleSignIn"] = "true" });
+        var baseUrl = app.StartOnKestrel();
+        Directory.CreateDirectory(WebChatPageTests.Screenshots);
+
+        using var browser = NodeScript.Start("board-member.mjs", [baseUrl.ToString(), "sample-zonghe", WebChatPageTests.Screenshots], []);
+
+        Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(90)) == 0, browser.Output);
+        var opened = Numbers(browser.Output, "opened: ");
+        Assert.Equal("综合组", opened["chosen"]!.GetValue<string>());
+        Assert.Equal(["综合组"], opened["offices"]!.AsArray().Select(o => o!.GetValue<string>()));
+        using var ledger = app.OpenLedger();
+        Assert.Equal(
+            ledger.Query<string>("SELECT DISTINCT o.name FROM task t JOIN office o ON o.id = t.lead_office_id ORDER BY o.id"),
+            Numbers(browser.Output, "everything: ")["offices"]!.AsArray().Select(o => o!.GetValue<string>()));
     }
 
     private static JsonObject Numbers(string output, string prefix) =>

@@ -2,7 +2,7 @@
 // numbers it shows, wait for the test to change the ledger through the bot, refresh, print them
 // again, try the office filter, and keep a screenshot.
 // Usage: node board.mjs BASE_URL ACCOUNT OUTPUT_FOLDER; a line on stdin says the change is made.
-import { runInPage, stdinLines } from './chromium.mjs';
+import { boardLoaded, runInPage, stdinLines } from './chromium.mjs';
 import path from 'node:path';
 
 const [baseUrl, account, output] = process.argv.slice(2);
@@ -18,10 +18,7 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board', async page => {
     items: [...document.querySelectorAll('#items tbody tr')].map(r => ({ ...r.dataset })),
     charts: document.querySelectorAll('.chart canvas').length,
   }));
-  const loaded = async previous => {
-    await page.waitForFunction(p => document.body.dataset.loaded && document.body.dataset.loaded !== p, previous ?? null);
-    return page.evaluate(() => document.body.dataset.loaded);
-  };
+  const loaded = previous => boardLoaded(page, previous);
 
   await page.goto(baseUrl);
   await page.locator(`button[data-account="${account}"]`).click();
@@ -30,6 +27,11 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board', async page => {
   await page.goto(new URL('board', baseUrl).href);
   let stamp = await loaded();
   console.log('numbers: ' + JSON.stringify(await shown()));
+  // An item's tasks are fetched when it is opened.
+  const firstItem = page.locator('#items tbody tr').first();
+  await firstItem.locator('summary').click();
+  await firstItem.locator('ul[data-loaded]').waitFor({ state: 'attached' });
+  console.log('item-tasks: ' + JSON.stringify({ item: await firstItem.getAttribute('data-item'), listed: await firstItem.locator('li').count() }));
   console.log('ready-for-change');
   await lines.next();
 

@@ -7,6 +7,12 @@ import path from 'node:path';
 
 export const stdinLines = () => createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 
+// The board page stamps body[data-loaded] after each load: wait for a stamp other than the previous one.
+export async function boardLoaded(page, previous) {
+  await page.waitForFunction(p => document.body.dataset.loaded && document.body.dataset.loaded !== p, previous ?? null);
+  return page.evaluate(() => document.body.dataset.loaded);
+}
+
 export async function runInPage(viewport, output, name, script) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

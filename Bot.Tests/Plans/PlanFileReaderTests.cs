@@ -20,7 +20,7 @@ public class PlanFileReaderTests
             [4] = ["A4", "四", "综合组", "2026-07-01"],
         });
 
-        var rows = PlanFileReader.Read(path).Tasks;
+        var rows = PlanFileReader.Read(path, new ImportLimits()).Tasks;
 
         Assert.Equal([(2, "A1"), (3, ""), (4, "A4")], rows.Select(r => (r.Number, r.Text(PlanColumns.Code))));
         Assert.True(rows[1].IsBlank);

@@ -27,9 +27,11 @@ public sealed record BoardFilter(long? OfficeId, string? Item)
 }
 
 /// <summary>
-/// The progress board (挂图作战) computed from the ledger as it is: per-office progress, the overdue
-/// list, the next 14 days, and per-evaluation-item coverage. One pure function of the tasks and the
-/// day, so the page, the export's summary and the tests agree by construction.
+/// The progress board (挂图作战) computed in memory from every task: per-office progress, the overdue
+/// list, the next 14 days, and per-evaluation-item coverage with all their tasks. One pure function
+/// of the tasks and the day, for the export (汇总 and a sheet per item), which needs every task
+/// anyway. The page's data is counted by SQLite instead (<see cref="Data.Repositories.BoardRepository"/>),
+/// and BoardRepositoryTests holds the two to the same numbers.
 /// </summary>
 public sealed record BoardSnapshot(
     DateOnly Today,

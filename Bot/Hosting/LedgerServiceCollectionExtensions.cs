@@ -25,10 +25,12 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<CampaignRepository>();
+        services.AddSingleton<BoardRepository>();
 
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<DeadlineChanges>();
         services.AddSingleton<ChatAdministration>();
+        services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlanImporter>();
         services.AddSingleton<LedgerExporter>();
 

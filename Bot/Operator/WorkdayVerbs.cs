@@ -19,7 +19,7 @@ public static class WorkdayVerbs
                 return OperatorVerbs.Refused;
             }
 
-            var read = WorkdayFile.Read(path);
+            var read = WorkdayFile.Read(path, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plans.ImportLimits>>().Value);
             if (read.Errors.Count > 0)
             {
                 await OperatorOutput.RefusedAsync(output, read.Errors);

@@ -15,7 +15,7 @@ public static class BoardSheets
     private const int MaxSheetName = 31;
     private static readonly char[] Refused = ['[', ']', ':', '*', '?', '/', '\\'];
 
-    public static IEnumerable<KeyValuePair<string, object>> From(BoardSnapshot board, IEnumerable<string> takenNames)
+    public static IEnumerable<KeyValuePair<string, List<Dictionary<string, object?>>>> From(BoardSnapshot board, IEnumerable<string> takenNames)
     {
         var taken = new HashSet<string>(takenNames, StringComparer.OrdinalIgnoreCase) { SummarySheet };
         yield return new(SummarySheet, Summary(board));

@@ -10,14 +10,15 @@ namespace CampaignBot.Plans;
 /// <summary>
 /// Writes the ledger as a spreadsheet with the import template's columns plus its state, so that an
 /// export can be edited and imported again. .xlsx gets the 单位 and 人员 sheets too, and the board's
-/// 汇总 and one sheet per evaluation item (see <see cref="BoardSheets"/>); .csv the tasks.
+/// 汇总 and one sheet per evaluation item (see <see cref="BoardSheets"/>); .csv the tasks. Every text
+/// cell of every sheet passes <see cref="SpreadsheetText.Neutralise(string)"/>: no cell runs as a formula.
 /// </summary>
 public sealed class LedgerExporter(TaskRepository tasks, DirectoryRepository directory, CampaignClock clock)
 {
     public async Task<int> ExportAsync(string path, CancellationToken cancellationToken = default)
     {
         var allTasks = await tasks.AllAsync(cancellationToken);
-        var taskRows = allTasks.Select(TaskRow).ToList();
+        var taskRows = SpreadsheetText.Neutralise(allTasks.Select(TaskRow));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         switch (Path.GetExtension(path).ToLowerInvariant())
         {
@@ -31,13 +32,13 @@ public sealed class LedgerExporter(TaskRepository tasks, DirectoryRepository dir
                 var sheets = new Dictionary<string, object>
                 {
                     [PlanColumns.TaskSheet] = taskRows,
-                    [PlanColumns.OfficeSheet] = offices.Select(OfficeRow).ToList(),
-                    [PlanColumns.PeopleSheet] = people.Select(p => PersonRow(p, accounts[p.Id])).ToList(),
+                    [PlanColumns.OfficeSheet] = SpreadsheetText.Neutralise(offices.Select(OfficeRow)),
+                    [PlanColumns.PeopleSheet] = SpreadsheetText.Neutralise(people.Select(p => PersonRow(p, accounts[p.Id]))),
                 };
                 // The board's numbers (the same computation as /board), and a sheet per evaluation item.
                 foreach (var (name, rows) in BoardSheets.From(BoardSnapshot.Build(allTasks, offices, clock.Today, BoardFilter.All), sheets.Keys))
                 {
-                    sheets[name] = rows;
+                    sheets[name] = SpreadsheetText.Neutralise(rows);
                 }
 
                 await MiniExcel.SaveAsAsync(path, sheets, excelType: ExcelType.XLSX, overwriteFile: true, cancellationToken: cancellationToken);

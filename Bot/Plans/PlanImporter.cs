@@ -11,12 +11,12 @@ public sealed record PlanImportResult(PlanWriteSummary? Summary, IReadOnlyList<P
 }
 
 /// <summary>Reads a plan file, validates every row, and writes it only if every row is good.</summary>
-public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options)
+public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
 {
     /// <param name="createMissing">Create the offices and people the plan names that the ledger does not know; always so into a ledger with no offices.</param>
     public async Task<PlanImportResult> ImportAsync(string path, string actor, bool createMissing = false, CancellationToken cancellationToken = default)
     {
-        var sheets = PlanFileReader.Read(path);
+        var sheets = PlanFileReader.Read(path, limits.Value);
         return await database.WriteAsync(async (connection, transaction) =>
         {
             // Validate inside the write transaction, so the directory checked is the one written to.

@@ -21,7 +21,14 @@ public static class WorkdayFile
         ["班"] = true, ["上班"] = true, ["调休上班"] = true, ["work"] = true, ["workday"] = true,
     };
 
-    public static Result Read(string path)
+    /// <remarks>A file that is not CSV, too large or too long is refused as a whole with one line (<see cref="PlanFileException"/>).</remarks>
+    public static Result Read(string path, ImportLimits limits)
+    {
+        SpreadsheetFileCheck.CheckSize(path, limits);
+        return PlanFileReader.Parsing(path, () => ReadRows(path, limits));
+    }
+
+    private static Result ReadRows(string path, ImportLimits limits)
     {
         using var stream = PlanFileReader.Utf8CsvStream(path);
         var days = new List<Day>();
@@ -31,6 +38,11 @@ public static class WorkdayFile
         foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.CSV))
         {
             number++;
+            if (number - 1 > limits.MaxRows)
+            {
+                throw new PlanFileException($"超过 {limits.MaxRows} 行上限（{ImportLimits.Section}:{nameof(ImportLimits.MaxRows)}），未导入。");
+            }
+
             var cells = new PlanRow(number, row.ToDictionary(c => c.Key.Trim(), c => c.Value));
             if (cells.IsBlank)
             {
