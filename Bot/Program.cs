@@ -9,6 +9,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = isVerb ? [] : args,
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
+if (isVerb)
+{
+    // A verb's standard output is its answer (one line for a refused file); the log goes to standard error.
+    builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
 
 var app = builder.Build();

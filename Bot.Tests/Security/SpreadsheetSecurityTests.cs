@@ -170,7 +170,7 @@ public sealed class SpreadsheetSecurityTests : IAsyncLifetime
     {
         var watch = Stopwatch.StartNew();
         using var process = BotProcess.Start(database, args, settings);
-        var (code, output) = await BotProcess.RunToEndAsync(process);
+        var (code, output, _) = await BotProcess.RunToEndSeparatelyAsync(process);
         return (code, output, watch.Elapsed);
     }
 

@@ -31,6 +31,15 @@ public static class BotProcess
         await process.WaitForExitAsync();
     }
 
+    /// <summary>What the program printed on standard output (a verb's answer), apart from its log on standard error.</summary>
+    public static async Task<(int ExitCode, string Output, string Log)> RunToEndSeparatelyAsync(Process process)
+    {
+        var output = process.StandardOutput.ReadToEndAsync();
+        var log = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await log);
+    }
+
     public static async Task<(int ExitCode, string Output)> RunToEndAsync(Process process)
     {
         var output = await process.StandardOutput.ReadToEndAsync();
