@@ -50,7 +50,7 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
                 var pieces = byTask[task.Id].ToList();
                 if (pieces.Count == 0)
                 {
-                    index.Add(Row(item.Key, task, null, null));
+                    index.Add(AsText(Row(item.Key, task, null, null)));
                 }
 
                 foreach (var piece in pieces)
@@ -81,7 +81,7 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
                         notes.Add(NoteLine(piece));
                     }
 
-                    index.Add(Row(item.Key, task, piece, path));
+                    index.Add(AsText(Row(item.Key, task, piece, path)));
                 }
 
                 if (notes.Count > 0)
@@ -104,6 +104,10 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
 
         return new Summary(items.Count, allTasks.Count, files, missing);
     }
+
+    /// <summary>Titles, names and notes are people's text: none may run as a formula in Excel or WPS.</summary>
+    private static Dictionary<string, object?> AsText(Dictionary<string, object?> row) =>
+        row.ToDictionary(c => c.Key, c => c.Value is string text ? Plans.SpreadsheetText.Neutralise(text) : c.Value);
 
     private static string ItemOf(LedgerTask task) => string.IsNullOrWhiteSpace(task.EvaluationItem) ? Unclassified : task.EvaluationItem.Trim();
 

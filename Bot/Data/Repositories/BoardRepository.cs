@@ -48,7 +48,7 @@ public sealed class BoardRepository(LedgerDatabase database)
 
     private const string ItemAggregates = """
         SELECT s.item, count(*) AS total, sum(s.status = 'done') AS done,
-               sum(EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = s.id)) AS with_evidence
+               sum(EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = s.id AND e.withdrawn_at IS NULL)) AS with_evidence
         FROM shown s GROUP BY s.item;
 
         """;
@@ -61,7 +61,7 @@ public sealed class BoardRepository(LedgerDatabase database)
 
     private const string TaskColumns = """
         s.code, s.title, o.name AS office, s.item, s.due_on, s.status = 'done' AS done,
-        (SELECT count(*) FROM evidence e WHERE e.task_id = s.id) AS evidence
+        (SELECT count(*) FROM evidence e WHERE e.task_id = s.id AND e.withdrawn_at IS NULL) AS evidence
         """;
 
     private const string OverdueCount = """
@@ -84,7 +84,7 @@ public sealed class BoardRepository(LedgerDatabase database)
     /// <remarks>One item's tasks, those without evidence first: asked for when the page opens an item.</remarks>
     private static string ItemTasks => $"""
         SELECT {TaskColumns} FROM shown s JOIN office o ON o.id = s.lead_office_id
-        ORDER BY EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = s.id), s.code LIMIT @Limit;
+        ORDER BY EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = s.id AND e.withdrawn_at IS NULL), s.code LIMIT @Limit;
 
         """;
 
