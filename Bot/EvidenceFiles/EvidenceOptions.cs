@@ -21,7 +21,7 @@ public sealed class EvidenceOptions
 
     /// <summary>Attempts for a file that could not be fetched when it arrived, before it is reported as lost.</summary>
     [Range(1, 100)]
-    public int MaxAttempts { get; set; } = 8;
+    public int MaxAttempts { get; set; } = 10;
 
     /// <summary>The wait before the first retry; each later one waits twice as long (with jitter).</summary>
     [Range(1, 86400)]
