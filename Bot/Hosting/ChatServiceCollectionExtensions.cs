@@ -29,6 +29,8 @@ public static class ChatServiceCollectionExtensions
         services.AddTransient<IBot, CampaignActivityHandler>();
 
         services.AddSingleton<ChatCommandRouter>();
+        services.AddSingleton<LedgerNamesCache>();
+        services.AddSingleton<Data.Repositories.UnderstandingMissRepository>();
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<ChangeHandler>();
         services.AddSingleton<AdministrationHandler>();

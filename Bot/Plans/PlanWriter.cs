@@ -105,6 +105,7 @@ public static class PlanWriter
     {
         var known = (await DirectoryRepository.OfficesAsync(connection, transaction)).Select(o => o.Name).ToHashSet();
         var added = 0;
+        DirectoryRepository.NoteChange();
         foreach (var office in plan.Offices)
         {
             if (known.Contains(office.Name))

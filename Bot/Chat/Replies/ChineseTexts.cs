@@ -206,7 +206,48 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ImpossibleDate(string words) => $"日期「{words}」不存在，请检查月份和日期。";
     public override string ReversedRange(string words) => $"日期范围「{words}」的结束早于开始。";
 
-    public override string Unknown(string text, string? suggestion) =>
-        (suggestion is null ? $"没听懂「{text}」。" : $"没听懂「{text}」，你是不是想说「{suggestion}」？")
-        + "发送「帮助」查看全部命令。";
+    public override string NotUnderstood(IReadOnlyList<string> tries) =>
+        "没太明白。" + (tries.Count > 0 ? $"可以试试：{string.Join(" / ", tries)}，" : "") + "或发送「帮助」看看能怎么问。";
+
+    public override string Clarify(IReadOnlyList<string> readings) => $"你是想{string.Join("，还是", readings)}？请点下面的按钮。";
+
+    public override string CommandText(ChatCommand command) => command switch
+    {
+        HelpCommand => "帮助",
+        WhoAmICommand => "我是谁",
+        ProgressCommand => "进度",
+        MineCommand => "我的任务",
+        ListRobotsCommand => "机器人",
+        UnbindCommand => "解除绑定",
+        SubscribeCommand { Subscribe: true } => "订阅我的提醒",
+        SubscribeCommand => "取消订阅",
+        DueCommand due => $"{ScopeWords(due)}{due.Window.From:yyyy-MM-dd}至{due.Window.To:yyyy-MM-dd}到期",
+        OverdueCommand overdue => $"{ScopeWords(overdue)}逾期",
+        OfficeTasksCommand { OfficeName: null } => "本单位",
+        OfficeTasksCommand office => $"{office.OfficeName}的任务",
+        DetailCommand detail => DetailCommand(detail.Code),
+        DoneCommand done => DoneCommand(done.Code),
+        ReopenCommand reopen => ReopenCommand(reopen.Code),
+        ExtendCommand extend => $"申请延期 {extend.Code} 到 {extend.NewDueOn:yyyy-MM-dd}",
+        SnoozeCommand snooze => $"稍后提醒 {snooze.Code} {snooze.Day:yyyy-MM-dd}",
+        ReassignCommand reassign => $"转办 {reassign.Code} 给 {reassign.To}",
+        DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
+        BindOfficeCommand bind => $"本群绑定 {bind.OfficeName}",
+        LinkAccountCommand link => $"关联 {link.PersonName} {link.AccountId}",
+        _ => "帮助",
+    };
+
+    private static string ScopeWords(ScopedCommand command) =>
+        command.OfficeName ?? (command.OwnOffice ? "本单位" : command.WholeCampaign ? "全部" : "");
+
+    public override string ButtonLabel(ChatCommand command, DateOnly today) => command switch
+    {
+        DetailCommand detail => $"查看 {detail.Code}",
+        DoneCommand done => $"标记 {done.Code} 完成",
+        DueCommand due => $"{ScopeWords(due)}{Window(due.Window, today)}到期",
+        OverdueCommand overdue => $"{ScopeWords(overdue)}逾期任务",
+        ExtendCommand extend => $"申请延期 {extend.Code} 到 {Short(extend.NewDueOn, today)}",
+        SnoozeCommand snooze => $"{Short(snooze.Day, today)}再提醒 {snooze.Code}",
+        _ => CommandText(command),
+    };
 }

@@ -190,7 +190,47 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ImpossibleDate(string words) => $"\"{words}\" is not a date that exists; check the month and day.";
     public override string ReversedRange(string words) => $"The range \"{words}\" ends before it starts.";
 
-    public override string Unknown(string text, string? suggestion) =>
-        (suggestion is null ? $"I didn't understand \"{text}\"." : $"I didn't understand \"{text}\". Did you mean \"{suggestion}\"?")
-        + " Type \"help\" for all commands.";
+    public override string NotUnderstood(IReadOnlyList<string> tries) =>
+        "Sorry, I didn't get that." + (tries.Count > 0 ? $" Try: {string.Join(" / ", tries)}, or" : "") + " type \"help\" to see what you can ask.";
+
+    public override string Clarify(IReadOnlyList<string> readings) => $"Did you mean: {string.Join(", or ", readings)}? Press a button.";
+
+    public override string CommandText(ChatCommand command) => command switch
+    {
+        HelpCommand => "help",
+        WhoAmICommand => "whoami",
+        ProgressCommand => "progress",
+        MineCommand => "my tasks",
+        ListRobotsCommand => "robots",
+        UnbindCommand => "unbind",
+        SubscribeCommand { Subscribe: true } => "subscribe",
+        SubscribeCommand => "unsubscribe",
+        DueCommand due => $"{ScopeWords(due)}due {due.Window.From:yyyy-MM-dd} to {due.Window.To:yyyy-MM-dd}",
+        OverdueCommand overdue => $"{ScopeWords(overdue)}overdue",
+        OfficeTasksCommand { OfficeName: null } => "my office",
+        OfficeTasksCommand office => $"office {office.OfficeName}",
+        DetailCommand detail => DetailCommand(detail.Code),
+        DoneCommand done => DoneCommand(done.Code),
+        ReopenCommand reopen => ReopenCommand(reopen.Code),
+        ExtendCommand extend => $"extend {extend.Code} to {extend.NewDueOn:yyyy-MM-dd}",
+        SnoozeCommand snooze => $"snooze {snooze.Code} {snooze.Day:yyyy-MM-dd}",
+        ReassignCommand reassign => $"reassign {reassign.Code} to {reassign.To}",
+        DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
+        BindOfficeCommand bind => $"bind {bind.OfficeName}",
+        LinkAccountCommand link => $"link {link.PersonName} {link.AccountId}",
+        _ => "help",
+    };
+
+    private static string ScopeWords(ScopedCommand command) =>
+        command.OfficeName is { } office ? $"{office} " : command.OwnOffice ? "our office " : command.WholeCampaign ? "all " : "";
+
+    public override string ButtonLabel(ChatCommand command, DateOnly today) => command switch
+    {
+        DetailCommand detail => $"show {detail.Code}",
+        DoneCommand done => $"mark {done.Code} done",
+        DueCommand due => $"{ScopeWords(due)}due {Window(due.Window, today)}",
+        ExtendCommand extend => $"extend {extend.Code} to {Date(extend.NewDueOn, today)}",
+        SnoozeCommand snooze => $"remind me of {snooze.Code} {Date(snooze.Day, today)}",
+        _ => CommandText(command),
+    };
 }
