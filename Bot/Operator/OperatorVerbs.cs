@@ -16,10 +16,11 @@ public static class OperatorVerbs
           workdays load <calendar.csv>                load holidays and make-up workdays
           reminders preview [--at <moment>]           show the reminders of the send time at or before a moment
           reminders run [--at <moment>]               send the reminders due by a moment (default: now)
+        """ + "\n" + UnderstandingVerbs.Usage + "\n" + """
         a moment is ISO 8601, e.g. 2026-06-01T09:00+08:00 (without an offset: the campaign's time zone)
         """;
 
-    private static readonly string[] Verbs = ["import", "export", "workdays", "reminders"];
+    private static readonly string[] Verbs = ["import", "export", "workdays", "reminders", "understanding"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -33,6 +34,7 @@ public static class OperatorVerbs
             ("workdays load", 3) => () => WorkdayVerbs.LoadAsync(services, args[2], output),
             ("reminders preview", _) or ("reminders run", _) when Moment(services, args, out var at) =>
                 () => args[1] == "run" ? ReminderVerbs.RunAsync(services, at, output) : ReminderVerbs.PreviewAsync(services, at, output),
+            ("understanding report", _) when UnderstandingVerbs.TryReadDays(args, out var days) => () => UnderstandingVerbs.ReportAsync(services, days, output),
             _ => null,
         };
         if (run is null)
