@@ -39,5 +39,6 @@ public enum Cue
     Negation,
     Modal,
     Until,
+    Destination,
     Filler,
 }

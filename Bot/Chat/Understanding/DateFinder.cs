@@ -46,13 +46,36 @@ public static partial class DateFinder
         }
 
         Take(hits, taken);
+        foreach (Match m in ChineseMonthDay().Matches(text))
+        {
+            if (Free(m, taken))
+            {
+                var (month, day) = (Number(m.Groups["m"].Value), Number(m.Groups["d"].Value));
+                var valid = month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(today.Year, month);
+                hits.Add(new Hit(m.Index, m.Index + m.Length, valid ? DateWindow.Day(new DateOnly(today.Year, month, day)) : null, valid ? null : InvalidInput.ImpossibleDate, false, false));
+            }
+        }
+
+        Take(hits, taken);
+        foreach (Match m in SoonBeforeDue().Matches(text))
+        {
+            if (Free(m, taken))
+            {
+                hits.Add(new Hit(m.Index, m.Index + m.Length, new DateWindow(today, today.AddDays(6)), null, false, false));
+            }
+        }
+
+        Take(hits, taken);
         foreach (Match m in Month().Matches(text))
         {
             if (Free(m, taken) && MonthNumber(m) is { } month)
             {
                 var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : month < today.Month ? today.Year + 1 : today.Year;
                 var first = new DateOnly(year, month, 1);
-                hits.Add(new Hit(m.Index, m.Index + m.Length, new DateWindow(first, first.AddMonths(1).AddDays(-1)), null, false, false));
+                var last = first.AddMonths(1).AddDays(-1);
+                hits.Add(m.Groups["end"].Success
+                    ? new Hit(m.Index, m.Index + m.Length, DateWindow.Day(last), null, true, false)
+                    : new Hit(m.Index, m.Index + m.Length, new DateWindow(first, last), null, false, false));
             }
         }
 
@@ -141,12 +164,17 @@ public static partial class DateFinder
         return month is >= 1 and <= 12 ? month : null;
     }
 
-    /// <summary>3, 两, 十二: the small numbers people write in dates.</summary>
+    /// <summary>3, 两, 十二, two: the small numbers people write in dates.</summary>
     private static int Number(string text)
     {
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
             return n;
+        }
+
+        if (Array.IndexOf(EnglishNumbers, text) is var english and >= 0)
+        {
+            return english + 1;
         }
 
         const string digits = "零一二三四五六七八九";
@@ -167,6 +195,8 @@ public static partial class DateFinder
 
         return value + current;
     }
+
+    private static readonly string[] EnglishNumbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     private static readonly string[] EnglishMonths =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -194,12 +224,22 @@ public static partial class DateFinder
     [GeneratedRegex(@"(?:未来|接下来|今后|最近|近)\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|日|周|个星期|星期)(?:内|之内|以内)?"
         + @"|(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|个星期|周)(?:内|之内|以内)"
         + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天|\bin\s+(?<n>\d{1,3})\s+days?\b)"
-        + @"|\b(?:(?:in|within)\s+)?(?:the\s+)?next\s+(?<n>\d{1,3})\s+(?<u>days?|weeks?)\b|\bwithin\s+(?<n>\d{1,3})\s+(?<u>days?|weeks?)\b")]
+        + @"|\b(?:(?:in|within)\s+)?(?:the\s+)?next\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b|\bwithin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b")]
     private static partial Regex Counted();
 
-    [GeneratedRegex(@"(?:(?<y>\d{4})\s*年\s*)?(?<![\d.])(?<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?![\d底末])(?!\s+\d)"
+    // 7月份, 七月, 七月底 (its last day, a deadline), july, end of july.
+    [GeneratedRegex(@"(?:(?<y>\d{4})\s*年\s*)?(?<![\d.])(?<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份|(?<end>底|末))?(?![\d底末一二三四五六七八九十])(?!\s+\d)"
+        + @"|\b(?<end>(?:the\s+)?end\s+of\s+)(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
         + @"|\b(?:in\s+)?(?<mon>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*\d)|\bin\s+(?<mon>may)\b")]
     private static partial Regex Month();
+
+    // 十月一号, 七月十五日: months and days in Chinese numerals.
+    [GeneratedRegex(@"(?<m>十[一二]?|[一二三四五六七八九])月(?<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")]
+    private static partial Regex ChineseMonthDay();
+
+    // 快到期, 马上截止: soon; 到期 stays for the cue words.
+    [GeneratedRegex(@"(?:快要|快|马上|即将|临近)(?=到期|截止)")]
+    private static partial Regex SoonBeforeDue();
 
     [GeneratedRegex(@"\G\s*(?:到|至|-|~|～)\s*(?<d>\d{1,2})\s*[日号]")]
     private static partial Regex BareDay();

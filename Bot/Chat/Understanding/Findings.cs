@@ -43,6 +43,26 @@ public sealed class Findings
 
     public string? OfficeName => Office?.Value.Canonical;
 
+    /// <summary>The office a question is about: not one that receives something (交到材料组, 给行政组).</summary>
+    public string? ScopeOffice => Office is { } office
+        && !Cues.Any(c => c.Value is Cue.Destination or Cue.Reassign && c.End <= office.Start && office.Start - c.End <= 1)
+            ? office.Value.Canonical
+            : null;
+
+    /// <summary>
+    /// Said as done and over (已完成, 弄完了, 办结, done), not only named (完成): a bare 完成 with a date
+    /// (本周内完成) is a plan, not a report.
+    /// </summary>
+    public bool IsPerfective(PhraseHit<Cue> done)
+    {
+        var word = Text.Substring(done.Start, done.Length);
+        return !BareDoneWords.Contains(word)
+            || (done.End < Text.Length && Text[done.End] == '了')
+            || Cues.Any(c => c.Value == Cue.Filler && c.End <= done.Start && done.Start - c.End <= 1 && Text[c.Start] == '已');
+    }
+
+    private static readonly HashSet<string> BareDoneWords = ["完成", "finish", "complete", "完工", "标记完成", "标记为完成", "mark done"];
+
     public bool OwnOffice => Has(Cue.OwnOffice);
 
     /// <summary>

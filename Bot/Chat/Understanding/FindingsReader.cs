@@ -17,7 +17,7 @@ public static partial class FindingsReader
             .Concat(Fillers.Words.Select(w => (w, Cue.Filler))));
 
     private static readonly HashSet<string> EnglishQuestionOpeners =
-        ["is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether"];
+        ["is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "would", "should", "shall", "may", "might", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether"];
 
     public static Findings Read(string? message, DateOnly today, ReplyLanguage defaultLanguage, LedgerNames names)
     {

@@ -80,7 +80,7 @@ public static partial class IntentRules
         if (change is DoneCommand)
         {
             var done = f.Last(Cue.Done)!.Value;
-            if (f.IsQuestion || f.DoneIsDenied(done))
+            if (f.IsQuestion || f.DoneIsDenied(done) || (f.Date is not null && !f.IsPerfective(done)))
             {
                 return detail;
             }
@@ -146,11 +146,14 @@ public static partial class IntentRules
             };
         }
 
-        if (f.Has(Cue.Reassign))
+        if (f.Has(Cue.Reassign) && ReassignIsMeant(f))
         {
             var fallback = ReassignFallback().Match(f.Source);
             var to = f.OfficeName ?? f.Person?.Value.Canonical ?? (fallback.Success ? fallback.Groups["to"].Value.Trim() : null);
-            return to is null ? Incomplete(f, code) : new ReassignCommand(code, to, language);
+            if (to is not null)
+            {
+                return new ReassignCommand(code, to, language);
+            }
         }
 
         if (f.Last(Cue.Done) is { } done)
@@ -160,6 +163,28 @@ public static partial class IntentRules
 
         return null;
     }
+
+    /// <summary>
+    /// 转办, 转交, reassign … always name a hand-over; 给, 让, 由 only right before the office or person
+    /// that is to take it, closing the sentence or followed by 办/负责/牵头 (T013 给行政组办, not T013 的材料给孙丽了).
+    /// </summary>
+    private static bool ReassignIsMeant(Findings f)
+    {
+        if (f.Cues.Any(c => c.Value == Cue.Reassign && !WeakReassignWords.Contains(f.Text.Substring(c.Start, c.Length))))
+        {
+            return true;
+        }
+
+        var target = f.Office ?? f.Person;
+        return target is { } t
+            && f.Cues.Any(c => c.Value == Cue.Reassign && c.End == t.Start)
+            && WeakReassignEnd().IsMatch(f.Text[t.End..]);
+    }
+
+    private static readonly HashSet<string> WeakReassignWords = ["给", "让", "由"];
+
+    [GeneratedRegex(@"^\s*(?:来)?(?:办|负责|牵头|处理|承办)?\s*[。.!！]?\s*$")]
+    private static partial Regex WeakReassignEnd();
 
     /// <summary>A reminder comes again on a later day within two months; 周五 said on a Saturday means next Friday.</summary>
     private static DateOnly? SnoozeDay(DateOnly day, bool weekday, DateOnly today)
@@ -197,7 +222,7 @@ public static partial class IntentRules
 
         if (f.Has(Cue.Overdue))
         {
-            return new OverdueCommand(whole, language) { OfficeName = f.OfficeName, OwnOffice = f.OwnOffice };
+            return new OverdueCommand(whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice };
         }
 
         if (f.Has(Cue.Progress) && !f.Has(Cue.Due))
@@ -205,14 +230,15 @@ public static partial class IntentRules
             return new ProgressCommand(language);
         }
 
-        var asksDue = f.Has(Cue.Due) || (f.Date is not null && (f.Has(Cue.TaskWord) || f.Residual.Length == 0));
+        // A date with task words is a due question; 明天的材料准备好了吗 asks about something else.
+        var asksDue = f.Has(Cue.Due) || (f.Date is not null && !f.Has(Cue.WeakDone) && (f.Has(Cue.TaskWord) || f.Residual.Length == 0));
         if (asksDue)
         {
             return f.Date switch
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
-                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.OfficeName, OwnOffice = f.OwnOffice },
-                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.OfficeName, OwnOffice = f.OwnOffice },
+                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice },
+                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice },
             };
         }
 
@@ -221,7 +247,7 @@ public static partial class IntentRules
             return new OfficeTasksCommand(null, language);
         }
 
-        if (f.OfficeName is { } officeName)
+        if (f.ScopeOffice is { } officeName)
         {
             return new OfficeTasksCommand(officeName, language);
         }

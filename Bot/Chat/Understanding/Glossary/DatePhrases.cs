@@ -40,6 +40,8 @@ public static class DatePhrases
         (MonthEnd, ["月底", "月末", "本月底", "这个月底", "end of month", "end of the month", "month end"]),
         (NextMonthEnd, ["下月底", "下个月底", "end of next month"]),
         (YearEnd, ["年底", "年末", "今年年底", "年内", "今年内", "end of the year", "end of year", "year end"]),
+        (new(d => new(d, d.AddDays(1))), ["今明两天", "今明"]),
+        (new(d => new(d, d.AddDays(13))), ["这两周", "这两个星期", "近两周", "这半个月"]),
         (Soon, ["最近", "近期", "这几天", "这两天", "近几天", "soon", "recently", "the next few days"]),
     ];
 }
