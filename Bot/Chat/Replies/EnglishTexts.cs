@@ -10,18 +10,18 @@ public sealed class EnglishTexts : ReplyTexts
     public static readonly EnglishTexts Instance = new();
 
     public override string Help => """
-        You can ask me:
-        · due today / due this week / due next week / due this month / due 6/30 / due 6/1-6/30
-        · overdue (your office) / all overdue
-        · my tasks / my office / office 综合组
-        · detail T017
-        · done T017 photos uploaded (attach photos or files as evidence) / reopen T017
-        · progress
-        · extend T017 to 2026-07-15 because … / snooze T017 tomorrow (or in 3 days)
+        Ask me as you would ask a colleague, for example:
+        · what's due this week? / what's due by the end of the month? / anything due in July? / due in the next 3 days
+        · what's overdue? / anything overdue for 材料组? / all overdue
+        · what's on my plate? / our office's tasks / what's 行政组 got due this week?
+        · when is T017 due? who owns T017?
+        · T017 is finished, photos attached (attach photos or files as evidence) / T017 was marked done by mistake, reopen it
+        · how are we doing?
+        · extend T017 to July 15 because … / remind me about T017 tomorrow
         · subscribe / unsubscribe (1:1 chat): your own tasks' reminders
-        Office leads: reassign T017 to 材料组 (or to 孙丽)
+        Office leads: hand T017 over to 材料组 (or to 孙丽)
         Coordinators: approve extension 12 / reject extension 12 / bind 综合组 / unbind / link 张伟 <account id> / add robot 综合组 dingtalk <url> [secret] / robots
-        Type "whoami" to see your account id. 中文命令请发送「帮助」。
+        Asking "is T017 done?" only shows the task, it never changes the ledger; when unsure I ask first. Type "whoami" to see your account id. 中文请发送「帮助」。
         """;
 
     public override string Welcome => "Hello, I keep the campaign's task ledger. Type \"due this week\" to see what is due, or \"help\" for all commands.";
