@@ -14,7 +14,7 @@ public static partial class FindingsReader
 {
     private static readonly PhraseScanner<Cue> CueScanner = new(
         CueWords.Table.SelectMany(row => row.Words.Select(w => (w, row.Cue)))
-            .Concat(Fillers.Words.Select(w => (w, Cue.Filler))));
+            .Concat(Fillers.Words.Concat(Fillers.NeutralWords).Select(w => (w, Cue.Filler))));
 
     private static readonly HashSet<string> EnglishQuestionOpeners =
         ["is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "would", "should", "shall", "may", "might", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether"];
