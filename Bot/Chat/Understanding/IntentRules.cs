@@ -266,11 +266,7 @@ public static partial class IntentRules
         return null;
     }
 
-    public static DateWindow ThisWeek(DateOnly today)
-    {
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        return new DateWindow(monday, monday.AddDays(6));
-    }
+    public static DateWindow ThisWeek(DateOnly today) => Glossary.DatePhrases.Week(today);
 
     /// <summary>The account a link names: a token of letters, digits and :._@- that is not a cue word.</summary>
     private static string? Account(Findings f)

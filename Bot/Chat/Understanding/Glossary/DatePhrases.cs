@@ -18,7 +18,10 @@ public static class DatePhrases
     private static readonly Phrase Today = new(d => DateWindow.Day(d));
     private static readonly Phrase Tomorrow = new(d => DateWindow.Day(d.AddDays(1)));
     private static readonly Phrase AfterTomorrow = new(d => DateWindow.Day(d.AddDays(2)));
-    private static readonly Phrase ThisWeek = new(d => new(Monday(d), Monday(d).AddDays(6)));
+    /// <summary>Monday to Sunday of today's week: also what a due question without a date asks about.</summary>
+    public static DateWindow Week(DateOnly today) => new(Monday(today), Monday(today).AddDays(6));
+
+    private static readonly Phrase ThisWeek = new(Week);
     private static readonly Phrase NextWeek = new(d => new(Monday(d).AddDays(7), Monday(d).AddDays(13)));
     private static readonly Phrase ThisMonth = new(d => new(FirstOfMonth(d), FirstOfMonth(d).AddMonths(1).AddDays(-1)));
     private static readonly Phrase NextMonth = new(d => new(FirstOfMonth(d).AddMonths(1), FirstOfMonth(d).AddMonths(2).AddDays(-1)));
