@@ -16,9 +16,9 @@ public class SchemaMigratorTests
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
-        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L, 8L], await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
-        Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit", "workday", "reminder_day", "outbox_message", "reminder", "robot", "directline_conversation", "directline_activity", "directline_attachment", "task_series", "extension_request" }, tables);
+        Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit", "workday", "reminder_day", "outbox_message", "reminder", "robot", "directline_conversation", "directline_activity", "directline_attachment", "task_series", "extension_request", "understanding_miss" }, tables);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public class SchemaMigratorTests
         await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
 
         await using var connection = await database.OpenAsync();
-        Assert.Equal(6, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migration"));
+        Assert.Equal(7, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migration"));
         Assert.Equal(37, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM task"));
     }
 

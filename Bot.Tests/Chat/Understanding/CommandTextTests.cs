@@ -44,4 +44,14 @@ public class CommandTextTests
 
         Assert.Equal(command, Corpus.Understand(text));
     }
+
+    /// <summary>Where a channel shows no buttons the reply names them, so a label typed back must work too.</summary>
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void ButtonLabel_TypedBack_IsTheSameCommand(ReplyLanguage language, ChatCommand command)
+    {
+        var label = ReplyTexts.For(language).ButtonLabel(command, Today);
+
+        Assert.Equal(command, Corpus.Understand(label));
+    }
 }

@@ -207,9 +207,9 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ReversedRange(string words) => $"日期范围「{words}」的结束早于开始。";
 
     public override string NotUnderstood(IReadOnlyList<string> tries) =>
-        "没太明白。" + (tries.Count > 0 ? $"可以试试：{string.Join(" / ", tries)}，" : "") + "或发送「帮助」看看能怎么问。";
+        "没太明白。" + (tries.Count > 0 ? $"可以试试：「{string.Join("」「", tries)}」，" : "") + "或发送「帮助」看看能怎么问。";
 
-    public override string Clarify(IReadOnlyList<string> readings) => $"你是想{string.Join("，还是", readings)}？请点下面的按钮。";
+    public override string Clarify(IReadOnlyList<string> readings) => $"你是想「{string.Join("」，还是「", readings)}」？请点按钮，或直接发送其中一句。";
 
     public override string CommandText(ChatCommand command) => command switch
     {

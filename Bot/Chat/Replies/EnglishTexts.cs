@@ -191,9 +191,9 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ReversedRange(string words) => $"The range \"{words}\" ends before it starts.";
 
     public override string NotUnderstood(IReadOnlyList<string> tries) =>
-        "Sorry, I didn't get that." + (tries.Count > 0 ? $" Try: {string.Join(" / ", tries)}, or" : "") + " type \"help\" to see what you can ask.";
+        "Sorry, I didn't get that." + (tries.Count > 0 ? $" Try \"{string.Join("\", \"", tries)}\", or" : "") + " type \"help\" to see what you can ask.";
 
-    public override string Clarify(IReadOnlyList<string> readings) => $"Did you mean: {string.Join(", or ", readings)}? Press a button.";
+    public override string Clarify(IReadOnlyList<string> readings) => $"Did you mean \"{string.Join("\" or \"", readings)}\"? Press a button, or send one of them.";
 
     public override string CommandText(ChatCommand command) => command switch
     {
@@ -221,6 +221,10 @@ public sealed class EnglishTexts : ReplyTexts
         _ => "help",
     };
 
+    /// <summary>15 Jun: a button's words, which the understanding reads back when typed.</summary>
+    private static string DayMonth(DateOnly date, DateOnly today) =>
+        date.ToString(date.Year == today.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture);
+
     private static string ScopeWords(ScopedCommand command) =>
         command.OfficeName is { } office ? $"{office} " : command.OwnOffice ? "our office " : command.WholeCampaign ? "all " : "";
 
@@ -228,9 +232,9 @@ public sealed class EnglishTexts : ReplyTexts
     {
         DetailCommand detail => $"show {detail.Code}",
         DoneCommand done => $"mark {done.Code} done",
-        DueCommand due => $"{ScopeWords(due)}due {Window(due.Window, today)}",
-        ExtendCommand extend => $"extend {extend.Code} to {Date(extend.NewDueOn, today)}",
-        SnoozeCommand snooze => $"remind me of {snooze.Code} {Date(snooze.Day, today)}",
+        DueCommand due => $"{ScopeWords(due)}due " + (due.Window.IsSingleDay ? DayMonth(due.Window.From, today) : $"{DayMonth(due.Window.From, today)} to {DayMonth(due.Window.To, today)}"),
+        ExtendCommand extend => $"extend {extend.Code} to {DayMonth(extend.NewDueOn, today)}",
+        SnoozeCommand snooze => $"remind me of {snooze.Code} on {DayMonth(snooze.Day, today)}",
         _ => CommandText(command),
     };
 }
