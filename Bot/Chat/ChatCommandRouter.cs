@@ -33,7 +33,8 @@ public sealed class ChatCommandRouter(
         var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language), today);
         if (command is UnknownCommand or ClarifyCommand)
         {
-            await misses.RecordAsync(request.Text.Trim(), request.ChannelId, person?.Id, command is ClarifyCommand, clock.UtcNow, cancellationToken);
+            // As read (mentions removed, full width folded), so that the same words count as one miss.
+            await misses.RecordAsync(TextNormalizer.Normalize(request.Text).Source, request.ChannelId, person?.Id, command is ClarifyCommand, clock.UtcNow, cancellationToken);
         }
 
         return command switch

@@ -183,7 +183,7 @@ public static partial class IntentRules
 
     private static readonly HashSet<string> WeakReassignWords = ["给", "让", "由"];
 
-    [GeneratedRegex(@"^\s*(?:来)?(?:办|负责|牵头|处理|承办)?\s*[。.!！]?\s*$")]
+    [GeneratedRegex(@"^\s*(?:来)?(?:办理|办|负责|牵头|处理|承办)?\s*[。.!！]?\s*$")]
     private static partial Regex WeakReassignEnd();
 
     /// <summary>A reminder comes again on a later day within two months; 周五 said on a Saturday means next Friday.</summary>

@@ -10,7 +10,7 @@ public static class CueWords
 {
     public static readonly IReadOnlyList<(Cue Cue, string[] Words)> Table =
     [
-        (Cue.Help, ["怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能",
+        (Cue.Help, ["怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能",
             "help", "menu", "commands", "what can you do", "how do i use", "how to use"]),
         (Cue.WhoAmI, ["我是谁", "我的账号", "我的帐号", "我的身份", "谁的身份", "whoami", "who am i", "my account"]),
         (Cue.Progress, ["进度", "进展", "完成率", "完成情况", "总体进度", "完成了多少", "完成多少", "开了几次", "办了几次", "搞了几次",
@@ -21,7 +21,7 @@ public static class CueWords
             "due", "deadline", "deadlines", "hand in", "submitted", "submit", "coming up", "upcoming"]),
         (Cue.TaskWord, ["事", "任务", "工作", "事项", "事情", "材料", "活", "台账", "安排", "待办",
             "tasks", "task", "work", "to do", "todo", "to-do"]),
-        (Cue.Mine, ["我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
+        (Cue.Mine, ["do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
             "mine", "my tasks", "my task", "on my plate", "assigned to me", "do i have", "for me", "my to-do", "my todo", "am i responsible", "i'm responsible"]),
         (Cue.OwnOffice, ["本单位", "本组", "本科", "本处", "本室", "本委室", "我们组", "我们单位", "我们科", "我们处", "我们室", "我们委", "我们部门", "本部门",
             "my office", "our office", "our office's", "my office's"]),
@@ -37,12 +37,12 @@ public static class CueWords
             "extend", "extension", "push back", "push", "postpone", "delay"]),
         (Cue.Approve, ["同意", "批准", "approve", "approved"]),
         (Cue.Reject, ["驳回", "不同意", "不批准", "reject", "decline", "rejected"]),
-        (Cue.Reassign, ["给", "让", "由", "转办", "转交", "转给", "交给", "改由", "改派", "转到", "reassign", "hand over", "hand", "over to", "give", "transfer"]),
+        (Cue.Reassign, ["交由", "给", "让", "由", "转办", "转交", "转给", "交给", "改由", "改派", "转到", "reassign", "hand over", "hand", "over to", "give", "transfer"]),
         (Cue.Snooze, ["提醒", "稍后提醒", "再提醒", "提醒我", "提醒一下", "晚点提醒", "remind me", "snooze"]),
         (Cue.Bind, ["绑定", "本群绑定", "bind"]),
         (Cue.Unbind, ["解除绑定", "解绑", "取消绑定", "取消本群绑定", "unbind"]),
         (Cue.Subscribe, ["订阅", "订阅提醒", "开启个人提醒", "提醒发给我", "subscribe"]),
-        (Cue.Unsubscribe, ["取消订阅", "退订", "不要再给我发提醒", "别再给我发提醒", "关闭我的提醒", "关闭提醒", "取消个人提醒", "unsubscribe", "stop my reminders", "stop reminders"]),
+        (Cue.Unsubscribe, ["取消提醒订阅", "取消提醒", "不再订阅", "停止提醒", "取消订阅", "退订", "不要再给我发提醒", "别再给我发提醒", "关闭我的提醒", "关闭提醒", "取消个人提醒", "unsubscribe", "stop my reminders", "stop reminders"]),
         (Cue.Link, ["关联", "关联账号", "link"]),
         (Cue.Robot, ["机器人", "群机器人", "robot", "robots"]),
         (Cue.Add, ["添加", "新增", "加一个", "加个", "add"]),
@@ -52,7 +52,7 @@ public static class CueWords
         (Cue.Question, ["哪些", "吗", "么", "是否", "有没有", "是不是", "了没", "什么", "啥", "谁", "哪", "几", "多少", "怎么", "如何", "咋", "怎样", "能不能", "可不可以", "可以",
             "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether"]),
         (Cue.Negation, ["一半", "部分", "大部分", "大半", "没", "没有", "未", "尚未", "还没", "不", "不算", "不了", "非", "not", "isn't", "hasn't", "haven't", "wasn't", "didn't", "not yet", "never"]),
-        (Cue.Modal, ["快", "即将", "马上", "预计", "估计", "打算", "差不多", "基本", "能", "会", "要", "需要", "得", "想", "准备", "计划", "争取", "将", "应该", "need to", "should", "going to", "will", "plan to"]),
+        (Cue.Modal, ["will be", "would be", "should be", "going to be", "almost", "nearly", "about to", "快", "即将", "马上", "预计", "估计", "打算", "差不多", "基本", "能", "会", "要", "需要", "得", "想", "准备", "计划", "争取", "将", "应该", "need to", "should", "going to", "will", "plan to"]),
         // 交到材料组, 报给办公室: an office that receives, not the office asked about.
         (Cue.Destination, ["交到", "报给", "送到", "发给", "交至", "报送到"]),
         (Cue.Until, ["前", "之前", "以前", "为止", "by", "before", "until", "till", "no later than"]),

@@ -28,6 +28,10 @@ public static class DatePhrases
     private static readonly Phrase MonthEnd = new(d => DateWindow.Day(FirstOfMonth(d).AddMonths(1).AddDays(-1)), IsDeadline: true);
     private static readonly Phrase NextMonthEnd = new(d => DateWindow.Day(FirstOfMonth(d).AddMonths(2).AddDays(-1)), IsDeadline: true);
     private static readonly Phrase YearEnd = new(d => DateWindow.Day(new DateOnly(d.Year, 12, 31)), IsDeadline: true);
+    /// <summary>A holiday on a fixed day: this year's if it is still ahead, else next year's.</summary>
+    private static Phrase Holiday(int month, int day) =>
+        new(d => DateWindow.Day(new DateOnly(d.Year, month, day) >= d ? new DateOnly(d.Year, month, day) : new DateOnly(d.Year + 1, month, day)), IsDeadline: true);
+
     private static readonly Phrase Soon = new(d => new(d, d.AddDays(6)));
 
     public static readonly IReadOnlyList<(Phrase Phrase, string[] Words)> Table =
@@ -45,6 +49,11 @@ public static class DatePhrases
         (YearEnd, ["年底", "年末", "今年年底", "年内", "今年内", "end of the year", "end of year", "year end"]),
         (new(d => new(d, d.AddDays(1))), ["今明两天", "今明"]),
         (new(d => new(d, d.AddDays(13))), ["这两周", "这两个星期", "近两周", "这半个月"]),
+        (Holiday(1, 1), ["元旦", "new year", "new year's day"]),
+        (Holiday(5, 1), ["五一", "劳动节"]),
+        (Holiday(7, 1), ["七一", "建党节"]),
+        (Holiday(8, 1), ["八一", "建军节"]),
+        (Holiday(10, 1), ["国庆", "国庆节", "national day"]),
         (Soon, ["最近", "近期", "这几天", "这两天", "近几天", "soon", "recently", "the next few days"]),
     ];
 }
