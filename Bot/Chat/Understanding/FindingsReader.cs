@@ -84,7 +84,8 @@ public static partial class FindingsReader
             Number = number,
             Url = url,
             Residual = residual.ToString(),
-            IsQuestion = IsQuestion(text, cues),
+            // A link's "?access_token=" asks nothing.
+            IsQuestion = IsQuestion(u.Success ? text.Remove(u.Index, u.Length).Insert(u.Index, new string(' ', u.Length)) : text, cues),
         };
     }
 

@@ -11,12 +11,25 @@ namespace CampaignBot.Chat.Understanding;
 public static partial class IntentRules
 {
     public static ChatCommand? Decide(Findings f) =>
-        AdministrationOf(f)
+        AskedAboutSetting(f, SettingOf(f))
         ?? (f.Code is not null ? TaskCommandOf(f) : null)
         ?? QuestionOf(f);
 
+    /// <summary>
+    /// A setting asked about (怎么订阅提醒, 可以解绑吗, how do I unsubscribe?) is not done: the bot offers it
+    /// beside the help, or only the help when the question lacks what the setting needs.
+    /// </summary>
+    private static ChatCommand? AskedAboutSetting(Findings f, ChatCommand? setting) => setting switch
+    {
+        null => null,
+        _ when !f.IsQuestion => setting,
+        UnbindCommand or SubscribeCommand => new ClarifyCommand([setting, new HelpCommand(f.Language)], f.Language),
+        BindOfficeCommand when f.OfficeName is not null => new ClarifyCommand([setting, new HelpCommand(f.Language)], f.Language),
+        _ => new HelpCommand(f.Language),
+    };
+
     /// <summary>Coordinators' and personal settings: robots, accounts, chat binding, subscriptions, extension decisions.</summary>
-    private static ChatCommand? AdministrationOf(Findings f)
+    private static ChatCommand? SettingOf(Findings f)
     {
         var language = f.Language;
         if (f.Has(Cue.Robot) && f.Url is { } url)
@@ -56,7 +69,7 @@ public static partial class IntentRules
             return new SubscribeCommand(!f.Has(Cue.Unsubscribe), language);
         }
 
-        if (f.Code is null && f.Number is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)) && !f.IsQuestion)
+        if (f.Code is null && f.Number is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)))
         {
             var lastCue = f.Cues.Where(c => c.Value is Cue.Approve or Cue.Reject or Cue.Extend).Max(c => c.End);
             return new DecideExtensionCommand(number.Value, !f.Has(Cue.Reject), f.After(Math.Max(number.End, lastCue)), language);

@@ -10,7 +10,7 @@ public static class CueWords
 {
     public static readonly IReadOnlyList<(Cue Cue, string[] Words)> Table =
     [
-        (Cue.Help, ["怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能",
+        (Cue.Help, ["怎么弄", "怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能",
             "help", "menu", "commands", "what can you do", "how do i use", "how to use"]),
         (Cue.WhoAmI, ["我是谁", "我的账号", "我的帐号", "我的身份", "谁的身份", "whoami", "who am i", "my account"]),
         (Cue.Progress, ["进度", "进展", "完成率", "完成情况", "总体进度", "完成了多少", "完成多少", "开了几次", "办了几次", "搞了几次",
