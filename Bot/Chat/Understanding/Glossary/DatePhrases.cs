@@ -32,6 +32,8 @@ public static class DatePhrases
     private static Phrase Holiday(int month, int day) =>
         new(d => DateWindow.Day(new DateOnly(d.Year, month, day) >= d ? new DateOnly(d.Year, month, day) : new DateOnly(d.Year + 1, month, day)), IsDeadline: true);
 
+    private static DateOnly QuarterStart(DateOnly d) => new(d.Year, (d.Month - 1) / 3 * 3 + 1, 1);
+
     private static readonly Phrase Soon = new(d => new(d, d.AddDays(6)));
 
     public static readonly IReadOnlyList<(Phrase Phrase, string[] Words)> Table =
@@ -42,6 +44,10 @@ public static class DatePhrases
         (new(d => DateWindow.Day(d.AddDays(3))), ["大后天"]),
         (ThisWeek, ["本周", "这周", "本星期", "这星期", "这个星期", "这礼拜", "这个礼拜", "本礼拜", "this week"]),
         (NextWeek, ["下周", "下星期", "下个星期", "下礼拜", "下个礼拜", "next week"]),
+        (new(d => new(Monday(d).AddDays(14), Monday(d).AddDays(20))), ["下下周", "下下个星期", "下下礼拜"]),
+        (new(d => new(QuarterStart(d), QuarterStart(d).AddMonths(3).AddDays(-1))), ["本季度", "这个季度", "这季度", "this quarter"]),
+        (new(d => new(QuarterStart(d).AddMonths(3), QuarterStart(d).AddMonths(6).AddDays(-1))), ["下季度", "下个季度", "next quarter"]),
+        (new(d => new(new DateOnly(d.Year, 1, 1), new DateOnly(d.Year, 12, 31))), ["今年", "本年度", "this year"]),
         (ThisMonth, ["本月", "这个月", "当月", "this month"]),
         (NextMonth, ["下月", "下个月", "next month"]),
         (MonthEnd, ["月底", "月末", "本月底", "这个月底", "end of month", "end of the month", "month end"]),
