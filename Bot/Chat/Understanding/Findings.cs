@@ -73,6 +73,10 @@ public sealed class Findings
         Cues.Any(c => c.Value is Cue.Negation or Cue.Modal && c.End <= done.Start && done.Start - c.End <= 2)
         || Cues.Any(c => c.Value is Cue.Negation or Cue.Question && c.Start >= done.End && c.Start - done.End <= 1);
 
+    /// <summary>A change word with a no right before it: 不要重开, 别转给, don't reopen.</summary>
+    public bool IsNegated(PhraseHit<Cue> change) =>
+        Cues.Any(c => c.Value == Cue.Negation && c.End <= change.Start && change.Start - c.End <= 2);
+
     /// <summary>The user's words after a position, without the punctuation and particles that join them on.</summary>
     public string? After(int position, params string[] leadIns)
     {

@@ -84,6 +84,11 @@ public static partial class IntentRules
         var code = f.Code!;
         var language = f.Language;
         var detail = new DetailCommand(code, language);
+        if (f.Cues.Any(c => c.Value is Cue.Reopen or Cue.Extend or Cue.Reassign or Cue.Snooze && f.IsNegated(c)))
+        {
+            return detail;
+        }
+
         var change = ChangeOf(f, code);
         if (change is InvalidCommand or UnknownCommand)
         {

@@ -51,7 +51,7 @@ public static class CueWords
 
         (Cue.Question, ["能否", "可否", "是否可以", "哪些", "吗", "么", "是否", "有没有", "是不是", "了没", "什么", "啥", "谁", "哪", "几", "多少", "怎么", "如何", "咋", "怎样", "能不能", "可不可以", "可以",
             "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether"]),
-        (Cue.Negation, ["一半", "部分", "大部分", "大半", "没", "没有", "未", "尚未", "还没", "不", "不算", "不了", "非", "not", "isn't", "hasn't", "haven't", "wasn't", "didn't", "not yet", "never"]),
+        (Cue.Negation, ["不要", "别", "不用", "无需", "不必", "不需要", "don't", "do not", "no need to", "一半", "部分", "大部分", "大半", "没", "没有", "未", "尚未", "还没", "不", "不算", "不了", "非", "not", "isn't", "hasn't", "haven't", "wasn't", "didn't", "not yet", "never"]),
         (Cue.Modal, ["will be", "would be", "should be", "going to be", "almost", "nearly", "about to", "快", "即将", "马上", "预计", "估计", "打算", "差不多", "基本", "能", "会", "要", "需要", "得", "想", "准备", "计划", "争取", "将", "应该", "need to", "should", "going to", "will", "plan to"]),
         // 交到材料组, 报给办公室: an office that receives, not the office asked about.
         (Cue.Destination, ["交到", "报给", "送到", "发给", "交至", "报送到"]),
