@@ -1,6 +1,10 @@
 namespace CampaignBot.Chat.Understanding;
 
-/// <summary>What a word in a message signals. The words themselves are in <see cref="Glossary.CueWords"/>.</summary>
+/// <summary>
+/// What a word in a message signals. The words themselves are in <see cref="Glossary.CueWords"/>.
+/// Some (Detail, Add, Until) only mark their words as understood, so that a message made of them
+/// and of found things is not taken for chatter; dates read their own "before" words.
+/// </summary>
 public enum Cue
 {
     // Questions the bot answers.
