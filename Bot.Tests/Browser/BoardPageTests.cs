@@ -34,6 +34,10 @@ public sealed class BoardPageTests
                 opened["listed"]!.GetValue<long>());
         }
 
+        var binder = Numbers(browser.Output, "binder: ");
+        Assert.True(binder["visible"]!.GetValue<bool>() && binder["zip"]!.GetValue<bool>(), binder.ToJsonString());
+        Assert.Equal(200, binder["status"]!.GetValue<int>());
+
         // 张伟 marks T014 (综合组's, due tomorrow) done in chat; the board shows it on its next refresh.
         using var http = new HttpClient { BaseAddress = baseUrl };
         var reply = await BotApplication.ReplyTextsAsync(await app.PostMessageAsync(http, "sample-zonghe", "完成 T014"));
@@ -63,6 +67,7 @@ public sealed class BoardPageTests
         Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(90)) == 0, browser.Output);
         var opened = Numbers(browser.Output, "opened: ");
         Assert.Equal("综合组", opened["chosen"]!.GetValue<string>());
+        Assert.False(opened["binderVisible"]!.GetValue<bool>());
         Assert.Equal(["综合组"], opened["offices"]!.AsArray().Select(o => o!.GetValue<string>()));
         using var ledger = app.OpenLedger();
         Assert.Equal(

@@ -16,7 +16,8 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board-member', async pag
   await page.goto(new URL('board', baseUrl).href);
   const stamp = await loaded();
   const chosen = await page.evaluate(() => document.getElementById('office').selectedOptions[0].textContent);
-  console.log('opened: ' + JSON.stringify({ chosen, offices: await offices() }));
+  const binderVisible = await page.evaluate(() => !document.getElementById('binder').hidden);
+  console.log('opened: ' + JSON.stringify({ chosen, offices: await offices(), binderVisible }));
 
   await page.locator('#office').selectOption({ value: '' });
   await loaded(stamp);

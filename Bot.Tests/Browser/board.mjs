@@ -32,6 +32,14 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board', async page => {
   await firstItem.locator('summary').click();
   await firstItem.locator('ul[data-loaded]').waitFor({ state: 'attached' });
   console.log('item-tasks: ' + JSON.stringify({ item: await firstItem.getAttribute('data-item'), listed: await firstItem.locator('li').count() }));
+  // The inspectors' binder, offered to a coordinator: the link downloads a zip (PK…) with the page's sign-in.
+  const binder = await page.evaluate(async () => {
+    const link = document.getElementById('binder');
+    const response = await fetch(link.href);
+    const head = new Uint8Array(await response.arrayBuffer()).slice(0, 2);
+    return { visible: !link.hidden, status: response.status, zip: head[0] === 0x50 && head[1] === 0x4b };
+  });
+  console.log('binder: ' + JSON.stringify(binder));
   console.log('ready-for-change');
   await lines.next();
 

@@ -139,6 +139,21 @@ public sealed class EvidenceBinderTests : KestrelBotTest
 
         Assert.Equal(1, (await OperatorRun.RunAsync(App.Services, "backup", backup)).Code); // not into a folder with something in it
 
+        // Restored: a bot started on the backup's files has the task, its evidence and the files.
+        await using (var restored = new BotApplication(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(backup, "ledger.db"),
+            ["Storage:SchedulerDatabasePath"] = Path.Combine(backup, "scheduler.db"),
+            ["Evidence:Folder"] = Path.Combine(backup, "evidence"),
+            ["DirectLine:AttachmentsFolder"] = Path.Combine(backup, "attachments"),
+        }))
+        {
+            var answer = await BotApplication.ReplyTextsAsync(await restored.PostMessageAsync(restored.CreateClient(), "sample-zonghe", "佐证 T024"));
+            Assert.Contains(answer, t => t.Contains("现场_1.png") || t.Contains("现场:1.png"));
+            Assert.Contains(answer, t => t.Contains("已保存"));
+            Assert.Equal(0, (await OperatorRun.RunAsync(restored.Services, "evidence", "verify")).Code);
+        }
+
         string stored;
         using (var ledger = App.OpenLedger())
         {

@@ -35,6 +35,8 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
             ["Evidence:MaxFileMegabytes"] = "1",
             ["Evidence:RetryBaseDelaySeconds"] = "1",
             ["Evidence:MaxAttempts"] = "3",
+            // The stand-in for SharePoint, where Teams' pre-authorised file links point (another origin than the channel's service).
+            ["Evidence:FileHosts:0"] = "localhost",
         }, configure: s => s.AddSingleton<ServiceClientCredentialsFactory>(new StandInForAzureAd()));
     }
 
@@ -64,7 +66,8 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
             Type = ActivityTypes.Message,
             Id = Guid.NewGuid().ToString("N"),
             ChannelId = "msteams",
-            ServiceUrl = "https://smba.trafficmanager.net/amer/",
+            // The channel's service, as the validated token names it; its inline images live there too.
+            ServiceUrl = files.BaseUrl,
             From = new ChannelAccount("sample-zonghe", "张伟"),
             Recipient = new ChannelAccount(AppId, "CampaignBot"),
             Conversation = new ConversationAccount(id: "teams-chat-1"),
@@ -81,7 +84,7 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
     private Attachment TeamsFile(string path, string name, string fileType) => new(
         "application/vnd.microsoft.teams.file.download.info",
         name: name,
-        content: JObject.FromObject(new { downloadUrl = files.BaseUrl.TrimEnd('/') + path, uniqueId = "u1", fileType }));
+        content: JObject.FromObject(new { downloadUrl = files.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/') + path, uniqueId = "u1", fileType }));
 
     private async Task<List<(string Name, string State, string? Sha256, string? LastError)>> FilesAsync()
     {
@@ -185,4 +188,47 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
     }
 
     private Task<IReadOnlyList<string>> ListAsync(string text) => FromTeamsAsync(text);
+
+    [Fact]
+    public async Task ALateOutcome_OfAnAttemptAlreadyRecorded_ChangesNothing()
+    {
+        await FromTeamsAsync("完成 T014", Inline("/v3/attachments/inline-1/views/original", "image/png", "现场.png"));
+        long id;
+        await using (var ledger = await services.Database.OpenAsync())
+        {
+            id = await ledger.ExecuteScalarAsync<long>("SELECT id FROM evidence_file");
+        }
+
+        // A background retry that had taken the file before the first try finished, failing last.
+        await services.Get<CampaignBot.Data.Repositories.EvidenceFileRepository>().MarkAttemptFailedAsync(id, 0, "late", null, CancellationToken.None);
+
+        Assert.Equal("stored", Assert.Single(await FilesAsync()).State);
+    }
+
+    [Fact]
+    public async Task ALinkASenderWrote_ToAnotherHost_IsKeptAsALink_NeitherFetchedNorGivenTheBotsToken()
+    {
+        // Azure Web Chat and custom Direct Line clients let the sender write attachment links.
+        await using var elsewhere = await RecordingListener.StartAsync();
+
+        var replies = await FromTeamsAsync("完成 T014", new Attachment("image/png", elsewhere.BaseUrl + "v3/attachments/x", name: "x.png"));
+
+        Assert.StartsWith("已完成：T014", Assert.Single(replies));
+        Assert.Empty(elsewhere.Requests);
+        Assert.Empty(await FilesAsync());
+        await using var ledger = await services.Database.OpenAsync();
+        Assert.Equal(elsewhere.BaseUrl + "v3/attachments/x", await ledger.ExecuteScalarAsync<string>("SELECT url FROM evidence WHERE kind = 'attachment'"));
+    }
+
+    [Fact]
+    public async Task ARedirect_ToAHostTheBotDoesNotFetchFrom_IsNotFollowed()
+    {
+        await using var elsewhere = await RecordingListener.StartAsync();
+        files.RedirectTo = elsewhere.BaseUrl + "secret";
+
+        var replies = await FromTeamsAsync("完成 T014", Inline("/redirect", "image/png", "跳转.png"));
+
+        Assert.Contains("「跳转.png」暂未取回", Assert.Single(replies));
+        Assert.Empty(elsewhere.Requests);
+    }
 }

@@ -27,6 +27,9 @@ public sealed class TeamsFileServer : IAsyncDisposable
 
     public int Hits(string path) => hits.GetValueOrDefault(path);
 
+    /// <summary>Where /redirect sends the bot.</summary>
+    public string RedirectTo { get; set; } = "";
+
     /// <summary>How many times the flaky file fails before it answers.</summary>
     public int FlakyFailures { get; set; } = 2;
 
@@ -84,6 +87,9 @@ public sealed class TeamsFileServer : IAsyncDisposable
                     chunk[0] = 0;
                 }
 
+                return;
+            case "/redirect":
+                http.Response.Redirect(RedirectTo);
                 return;
             case "/not-a-picture.png":
                 http.Response.ContentType = "image/png";

@@ -31,7 +31,16 @@ public static class BinderEndpoints
         // Written to a temporary file first: a zip's directory is written when it is closed, and the
         // response stream takes no synchronous writes. The file goes when the response is done.
         var temporary = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await binder.WriteAsync(temporary, string.IsNullOrWhiteSpace(item) ? null : item.Trim(), http.RequestAborted);
+        try
+        {
+            await binder.WriteAsync(temporary, string.IsNullOrWhiteSpace(item) ? null : item.Trim(), http.RequestAborted);
+        }
+        catch
+        {
+            await temporary.DisposeAsync();
+            throw;
+        }
+
         temporary.Position = 0;
         var name = string.IsNullOrWhiteSpace(item) ? "佐证材料汇编.zip" : $"佐证材料汇编-{SafeFileNames.Clean(item, "item")}.zip";
         return Results.File(temporary, "application/zip", name);

@@ -28,8 +28,7 @@ public sealed class CampaignActivityHandler(
         var activity = turnContext.Activity;
         // Teams puts "<at>CampaignBot</at>" into the text of a group message; it is not the user's words.
         var text = BotMention.StripFrom(activity);
-        var authenticated = ChannelTrust.IsAuthenticated(turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey));
-        var attachments = await evidence.ReadAsync(activity, authenticated, cancellationToken);
+        var attachments = await evidence.ReadAsync(activity, turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey), cancellationToken);
         var request = new ChatRequest(
             text,
             activity.From.Id,

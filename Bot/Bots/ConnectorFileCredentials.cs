@@ -15,6 +15,12 @@ public sealed class ConnectorFileCredentials(CloudAdapter adapter, IConfiguratio
 {
     public async Task AuthorizeAsync(HttpRequestMessage request, EvidenceFileRow file, CancellationToken cancellationToken)
     {
+        if (request.RequestUri is null || !EvidenceLinkPolicy.MaySendToken(request.RequestUri, file.ServiceUrl))
+        {
+            // The bot's token goes only to the channel's own service.
+            return;
+        }
+
         var appId = configuration["MicrosoftAppId"] ?? string.Empty;
         var reference = new ConversationReference
         {

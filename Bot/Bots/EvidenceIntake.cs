@@ -14,19 +14,21 @@ namespace CampaignBot.Bots;
 /// chat (it is then recorded as that file, which is what decides who may download it); any other
 /// link must be http or https. An attachment that cannot be read is refused, not a failed turn.
 /// </summary>
-public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust trust)
+public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust trust, EvidenceFiles.EvidenceLinkPolicy links)
 {
     public sealed record Result(IReadOnlyList<EvidenceRepository.NewEvidence> Accepted, IReadOnlyList<RefusedAttachment> Refused);
 
-    /// <param name="authenticated">Whether the turn came from an authenticated channel (its links were written by the channel's service).</param>
-    public async Task<Result> ReadAsync(IActivity activity, bool authenticated, CancellationToken cancellationToken)
+    /// <param name="identity">Who the turn's channel says it is: the embedded channel, a validated token, or anonymous.</param>
+    public async Task<Result> ReadAsync(IActivity activity, System.Security.Claims.ClaimsIdentity? identity, CancellationToken cancellationToken)
     {
-        var fetchLinks = trust.MayFetchAttachments(activity.ChannelId, authenticated);
+        var fetchLinks = trust.MayFetchAttachments(activity.ChannelId, identity);
+        var embedded = DirectLineChannel.IsEmbedded(identity);
+        var emulator = activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator;
         var accepted = new List<EvidenceRepository.NewEvidence>();
         var refused = new List<RefusedAttachment>();
         foreach (var attachment in (activity.AsMessageActivity()?.Attachments ?? []).Where(a => a is not null && IsEvidence(a)))
         {
-            var name = string.IsNullOrWhiteSpace(attachment.Name) ? attachment.ContentType : attachment.Name;
+            var name = string.IsNullOrWhiteSpace(attachment.Name) ? EvidenceFiles.SafeFileNames.ForType(attachment.ContentType) : attachment.Name;
             var (text, preauthorised) = UrlOf(attachment);
             if (text is null)
             {
@@ -45,7 +47,7 @@ public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust t
             {
                 attachmentId = stored.Groups["id"].Value;
                 var file = await store.FindAttachmentAsync(attachmentId, cancellationToken);
-                if (file is null || activity.ChannelId != DirectLineChannel.ChannelId
+                if (file is null || !embedded
                     || file.UserId != activity.From?.Id || file.ConversationId != activity.Conversation?.Id)
                 {
                     refused.Add(new RefusedAttachment(name, AttachmentRefusal.NotYourUpload));
@@ -55,9 +57,10 @@ public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust t
 
             // Kept in the evidence store: the channel's own uploads, and links written by an authenticated
             // channel (an inline image needs the bot's credentials; a Teams file's downloadUrl is pre-authorised).
-            IncomingFile? keep = attachmentId is not null || fetchLinks
+            IncomingFile? keep = attachmentId is not null || (fetchLinks && links.MayFetch(url, activity.ServiceUrl, emulator))
                 ? new IncomingFile(name, ClaimedType(attachment), activity.From!.Id, attachmentId is null ? text : null, attachmentId,
-                    attachmentId is null && !preauthorised && trust.HasAppId, activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
+                    attachmentId is null && !preauthorised && trust.HasAppId && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url, activity.ServiceUrl),
+                    activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
                 : null;
             accepted.Add(new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Attachment, attachment.Name, text, attachment.ContentType, null, attachmentId, keep));
         }

@@ -94,7 +94,8 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
 
             // With an app id every request (and so every stored service url) came with a validated
             // channel token; without one, only the hosts allowed for unauthenticated callers.
-            if (!owner.trust.MayCall(serviceUrl, authenticated: !string.IsNullOrEmpty(appId)))
+            // The SDK's stand-in for a skill that sent no token carries a reserved app id: not authenticated.
+            if (!owner.trust.MayCall(serviceUrl, authenticated: appId is { Length: > 0 } && appId != AuthenticationConstants.AnonymousSkillAppId))
             {
                 return new KeptConnectorClient(RefusingConnector.For(serviceUrl));
             }

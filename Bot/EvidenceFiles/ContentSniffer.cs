@@ -24,7 +24,6 @@ public static class ContentSniffer
         ("audio/mpeg", 0, "ID3"u8.ToArray()),
         ("audio/ogg", 0, "OggS"u8.ToArray()),
         ("video/x-matroska", 0, [0x1A, 0x45, 0xDF, 0xA3]),
-        ("video/mp4", 4, "ftyp"u8.ToArray()),
         ("application/x-rar-compressed", 0, "Rar!"u8.ToArray()),
         ("application/x-7z-compressed", 0, [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]),
     ];
@@ -37,6 +36,16 @@ public static class ContentSniffer
             return head[8..12].SequenceEqual("WEBP"u8) ? "image/webp" : head[8..12].SequenceEqual("WAVE"u8) ? "audio/wav" : head[8..12].SequenceEqual("AVI "u8) ? "video/x-msvideo" : null;
         }
 
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
+        {
+            // ISO media: the brand says whether it is a photo (HEIC from phones, AVIF) or a video.
+            var brand = System.Text.Encoding.ASCII.GetString(head[8..12]);
+            return brand is "heic" or "heix" or "hevc" or "heim" or "heis" or "mif1" or "msf1" ? "image/heic"
+                : brand is "avif" or "avis" ? "image/avif"
+                : brand is "M4A " ? "audio/mp4"
+                : "video/mp4";
+        }
+
         foreach (var (type, offset, signature) in Signatures)
         {
             if (head.Length >= offset + signature.Length && head.Slice(offset, signature.Length).SequenceEqual(signature))
@@ -45,7 +54,26 @@ public static class ContentSniffer
             }
         }
 
-        return null;
+        return LooksLikeText(head) ? "text/plain" : null;
+    }
+
+    /// <summary>Plain text (a .txt or .csv note): no control characters but tab and line ends, whatever the encoding.</summary>
+    private static bool LooksLikeText(ReadOnlySpan<byte> head)
+    {
+        if (head.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var b in head)
+        {
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -67,6 +95,7 @@ public static class ContentSniffer
             _ when claim.StartsWith("image/", StringComparison.Ordinal) => detected.StartsWith("image/", StringComparison.Ordinal),
             _ when claim.StartsWith("video/", StringComparison.Ordinal) => detected.StartsWith("video/", StringComparison.Ordinal),
             _ when claim.StartsWith("audio/", StringComparison.Ordinal) => detected.StartsWith("audio/", StringComparison.Ordinal) || detected == "video/mp4",
+            _ when claim.StartsWith("text/", StringComparison.Ordinal) => detected == "text/plain",
             "application/pdf" => detected == "application/pdf",
             _ when claim.Contains("openxmlformats", StringComparison.Ordinal) || claim.Contains("zip", StringComparison.Ordinal) => detected == "application/zip",
             "application/msword" or "application/vnd.ms-excel" or "application/vnd.ms-powerpoint" => detected is "application/x-ole-storage" or "application/zip",

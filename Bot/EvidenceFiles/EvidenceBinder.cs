@@ -58,7 +58,7 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
                     string? path = null;
                     if (piece.FileState == EvidenceFileStates.Stored && piece.Sha256 is { } sha && File.Exists(store.PathOf(sha)))
                     {
-                        var name = SafeFileNames.Unique(SafeFileNames.Clean(piece.OriginalName ?? piece.Name, "file"), taken);
+                        var name = SafeFileNames.Unique(SafeFileNames.Clean(piece.OriginalName ?? piece.Name, SafeFileNames.ForType(piece.ContentType)), taken);
                         path = $"{itemFolder}/{taskFolder}/{name}";
                         var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
                         entry.LastWriteTime = piece.At;

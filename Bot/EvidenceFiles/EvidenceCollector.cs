@@ -18,6 +18,11 @@ public sealed class EvidenceCollector
 {
     public const string HttpClientName = "evidence";
 
+    private const int MaxRedirects = 3;
+
+    /// <summary>How long the first try may hold up the reply; what is not fetched by then is left to the background retry.</summary>
+    public static readonly TimeSpan ReplyBudget = TimeSpan.FromSeconds(8);
+
     /// <summary>What became of one file, for the reply.</summary>
     public sealed record Outcome(string Name, string State, string? Reason);
 
@@ -25,6 +30,7 @@ public sealed class EvidenceCollector
     private readonly EvidenceFileStore store;
     private readonly IHttpClientFactory clients;
     private readonly IChannelFileCredentials? credentials;
+    private readonly EvidenceLinkPolicy links;
     private readonly EvidenceOptions options;
     private readonly string uploadsFolder;
     private readonly TimeProvider time;
@@ -33,9 +39,10 @@ public sealed class EvidenceCollector
     private readonly ResiliencePipeline withRetries;
 
     public EvidenceCollector(
-        EvidenceFileRepository files, EvidenceFileStore store, IHttpClientFactory clients, IOptions<EvidenceOptions> options, IOptions<DirectLineOptions> directLine,
-        TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null)
+        EvidenceFileRepository files, EvidenceFileStore store, IHttpClientFactory clients, EvidenceLinkPolicy links, IOptions<EvidenceOptions> options,
+        IOptions<DirectLineOptions> directLine, TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null)
     {
+        this.links = links;
         this.files = files;
         this.store = store;
         this.clients = clients;
@@ -60,12 +67,19 @@ public sealed class EvidenceCollector
     }
 
     /// <summary>The first try for the files that just arrived with a task's evidence.</summary>
+    /// <remarks>
+    /// The reply waits at most <see cref="ReplyBudget"/> (a channel expects an answer within seconds);
+    /// files not fetched by then stay pending for the background retry, and the reply says so.
+    /// </remarks>
     public async Task<IReadOnlyList<Outcome>> CollectNewAsync(long taskId, CancellationToken cancellationToken)
     {
         var outcomes = new List<Outcome>();
-        foreach (var file in await files.UntriedOfTaskAsync(taskId, cancellationToken))
+        using var budget = new CancellationTokenSource(ReplyBudget, time);
+        foreach (var file in await files.UntriedOfTaskAsync(taskId, CancellationToken.None))
         {
-            outcomes.Add(await TryAsync(file, once, cancellationToken));
+            outcomes.Add(budget.IsCancellationRequested
+                ? new Outcome(file.OriginalName, EvidenceFileStates.Pending, "not tried before the reply")
+                : await TryAsync(file, once, budget.Token));
         }
 
         return outcomes;
@@ -83,6 +97,12 @@ public sealed class EvidenceCollector
         return outcomes;
     }
 
+    /// <remarks>
+    /// Every failure but the process stopping counts as an attempt (a channel down, a token that could
+    /// not be had, the reply's time budget spent), so that no file is tried forever or blocks the queue.
+    /// Each state change is conditional on the attempt it followed: the first try and a retry never
+    /// overwrite each other.
+    /// </remarks>
     private async Task<Outcome> TryAsync(EvidenceFileRow file, ResiliencePipeline pipeline, CancellationToken cancellationToken)
     {
         string? problem;
@@ -90,13 +110,14 @@ public sealed class EvidenceCollector
         {
             problem = await pipeline.ExecuteAsync(async token => await FetchAsync(file, token), cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
             var attempts = file.Attempts + 1;
             DateTimeOffset? next = attempts >= options.MaxAttempts ? null : time.GetUtcNow() + Backoff(attempts);
-            await files.MarkAttemptFailedAsync(file.Id, e.Message, next, CancellationToken.None);
-            logger.LogWarning("Evidence file {Id} ({Name}) not fetched on attempt {Attempt}: {Error}", file.Id, file.OriginalName, attempts, e.Message);
-            return new Outcome(file.OriginalName, next is null ? EvidenceFileStates.Failed : EvidenceFileStates.Pending, e.Message);
+            var error = e is OperationCanceledException ? "not fetched in time" : e.Message;
+            await files.MarkAttemptFailedAsync(file.Id, file.Attempts, error, next, CancellationToken.None);
+            logger.LogWarning("Evidence file {Id} ({Name}) not fetched on attempt {Attempt}: {Error}", file.Id, file.OriginalName, attempts, error);
+            return new Outcome(file.OriginalName, next is null ? EvidenceFileStates.Failed : EvidenceFileStates.Pending, error);
         }
 
         return problem is null
@@ -110,24 +131,18 @@ public sealed class EvidenceCollector
         await using var content = await OpenAsync(file, cancellationToken);
         if (content is null)
         {
-            await files.MarkRefusedAsync(file.Id, RefusalReasons.TooLarge, cancellationToken);
+            await files.MarkRefusedAsync(file.Id, file.Attempts, RefusalReasons.TooLarge, cancellationToken);
             return RefusalReasons.TooLarge;
         }
 
-        var saved = await store.SaveAsync(content, cancellationToken);
-        if (saved is null)
+        var saved = await store.SaveAsync(content, detected => ContentSniffer.Agrees(file.ClaimedType, detected), cancellationToken);
+        if (saved.Refusal is { } refusal)
         {
-            await files.MarkRefusedAsync(file.Id, RefusalReasons.TooLarge, cancellationToken);
-            return RefusalReasons.TooLarge;
+            await files.MarkRefusedAsync(file.Id, file.Attempts, refusal, cancellationToken);
+            return refusal;
         }
 
-        if (!ContentSniffer.Agrees(file.ClaimedType, saved.DetectedType))
-        {
-            await files.MarkRefusedAsync(file.Id, RefusalReasons.NotWhatItClaims, cancellationToken);
-            return RefusalReasons.NotWhatItClaims;
-        }
-
-        await files.MarkStoredAsync(file.Id, saved.Sha256, saved.SizeBytes, saved.DetectedType!, time.GetUtcNow(), cancellationToken);
+        await files.MarkStoredAsync(file.Id, file.Attempts, saved.Sha256!, saved.SizeBytes, saved.DetectedType!, time.GetUtcNow(), cancellationToken);
         return null;
     }
 
@@ -139,27 +154,44 @@ public sealed class EvidenceCollector
             return File.OpenRead(Path.Combine(uploadsFolder, Path.GetFileName(upload)));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, file.SourceUrl);
-        if (file.NeedsBotCredentials && credentials is not null)
+        var url = new Uri(file.SourceUrl!);
+        for (var hop = 0; ; hop++)
         {
-            await credentials.AuthorizeAsync(request, file, cancellationToken);
-        }
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (hop == 0 && file.NeedsBotCredentials && credentials is not null)
+            {
+                await credentials.AuthorizeAsync(request, file, cancellationToken);
+            }
 
-        var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            throw new HttpRequestException($"HTTP {status}", null, (System.Net.HttpStatusCode)status);
-        }
+            var response = await clients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+            {
+                response.Dispose();
+                // Each hop is checked as the link was, and gets no token: a redirect must not lead the bot elsewhere.
+                url = location.IsAbsoluteUri ? location : new Uri(url, location);
+                if (hop >= MaxRedirects || !links.MayFetch(url, file.ServiceUrl, file.ChannelId == Microsoft.Bot.Connector.Channels.Emulator))
+                {
+                    throw new HttpRequestException($"redirected to a host the bot does not fetch from ({url.IdnHost})");
+                }
 
-        if (response.Content.Headers.ContentLength > options.MaxFileBytes)
-        {
-            response.Dispose();
-            return null;
-        }
+                continue;
+            }
 
-        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = (int)response.StatusCode;
+                response.Dispose();
+                throw new HttpRequestException($"HTTP {status}", null, (System.Net.HttpStatusCode)status);
+            }
+
+            if (response.Content.Headers.ContentLength > options.MaxFileBytes)
+            {
+                response.Dispose();
+                return null;
+            }
+
+            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+        }
     }
 
     /// <summary>Waits that double from the configured base, with up to a quarter more at random, so retries do not march together.</summary>

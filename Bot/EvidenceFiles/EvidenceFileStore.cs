@@ -11,18 +11,24 @@ namespace CampaignBot.EvidenceFiles;
 /// </summary>
 public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
 {
-    public sealed record Saved(string Sha256, long SizeBytes, string? DetectedType);
+    private const string IncomingPrefix = ".incoming-";
+
+    /// <summary>What became of a save: the file's hash, size and detected type, or why it was not kept.</summary>
+    public sealed record Saved(string? Sha256, long SizeBytes, string? DetectedType, string? Refusal);
 
     public string Folder => Path.GetFullPath(options.Value.Folder);
 
     public string PathOf(string sha256) => Path.Combine(Folder, sha256[..2], sha256);
 
-    /// <summary>Copies <paramref name="content"/> into the store; null when it is longer than the limit (nothing is kept then).</summary>
-    public async Task<Saved?> SaveAsync(Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies <paramref name="content"/> into the store when it is within the size limit and
+    /// <paramref name="accept"/> takes the type its bytes show; otherwise nothing is kept.
+    /// </summary>
+    public async Task<Saved> SaveAsync(Stream content, Func<string?, bool> accept, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxFileBytes;
         PrivateFiles.EnsureFolder(Folder);
-        var temporary = Path.Combine(Folder, ".incoming-" + Guid.NewGuid().ToString("N"));
+        var temporary = Path.Combine(Folder, IncomingPrefix + Guid.NewGuid().ToString("N"));
         try
         {
             string hash;
@@ -39,7 +45,7 @@ public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
                     size += read;
                     if (size > limit)
                     {
-                        return null;
+                        return new Saved(null, size, null, RefusalReasons.TooLarge);
                     }
 
                     if (headLength < head.Length)
@@ -53,28 +59,47 @@ public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
-                await target.FlushAsync(cancellationToken);
+                // On disk before it is called stored: a power cut must not leave an empty file under a hash.
+                target.Flush(flushToDisk: true);
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            }
+
+            var detected = ContentSniffer.Detect(head.AsSpan(0, headLength));
+            if (!accept(detected))
+            {
+                return new Saved(null, size, detected, RefusalReasons.NotWhatItClaims);
             }
 
             var final = PathOf(hash);
             PrivateFiles.EnsureFolder(Path.GetDirectoryName(final)!);
-            if (File.Exists(final))
-            {
-                File.Delete(temporary);
-            }
-            else
+            try
             {
                 File.Move(temporary, final);
             }
+            catch (IOException) when (File.Exists(final))
+            {
+                // The same content, kept already (or by another save at this moment): one copy is enough.
+            }
 
-            return new Saved(hash, size, ContentSniffer.Detect(head.AsSpan(0, headLength)));
+            return new Saved(hash, size, detected, null);
         }
         finally
         {
             if (File.Exists(temporary))
             {
                 File.Delete(temporary);
+            }
+        }
+    }
+
+    /// <summary>Removes what a save stopped by a crash left behind.</summary>
+    public void RemoveLeftovers()
+    {
+        if (Directory.Exists(Folder))
+        {
+            foreach (var leftover in Directory.EnumerateFiles(Folder, IncomingPrefix + "*"))
+            {
+                File.Delete(leftover);
             }
         }
     }

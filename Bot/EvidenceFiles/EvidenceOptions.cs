@@ -31,5 +31,12 @@ public sealed class EvidenceOptions
     [Range(1, 3600)]
     public int RetrySweepSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Hosts a channel's pre-authorised file links come from (Teams: SharePoint, and SharePoint
+    /// operated by 21Vianet in China), fetched without the bot's token; "*." matches subdomains. The
+    /// channel's own service (its serviceUrl's origin) is always allowed. Links elsewhere stay links.
+    /// </summary>
+    public List<string> FileHosts { get; set; } = ["*.sharepoint.com", "*.sharepoint.cn"];
+
     public long MaxFileBytes => MaxFileMegabytes * 1024L * 1024L;
 }

@@ -13,11 +13,12 @@ namespace CampaignBot.EvidenceFiles;
 /// tried again; a file given up on is reported once to its task's office, through the outbox.
 /// </summary>
 public sealed class EvidenceRetryService(
-    EvidenceCollector collector, LedgerDatabase database, OutboxKick outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
+    EvidenceCollector collector, EvidenceFileStore store, LedgerDatabase database, OutboxKick outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
     IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        store.RemoveLeftovers();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RetrySweepSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

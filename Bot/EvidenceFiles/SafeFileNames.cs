@@ -1,39 +1,41 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CampaignBot.EvidenceFiles;
 
 /// <summary>
-/// Names that every archive tool and file system accepts: no folder parts, none of Windows' reserved
-/// characters or names, no trailing dots or spaces, bounded length; made unique within a folder by
-/// " (2)", " (3)" before the extension.
+/// Names that every archive tool and file system accepts: folder separators and Windows' reserved
+/// characters replaced (a title "安全/卫生检查" stays one name), no reserved device names (CON, COM1,
+/// LPT9, also before any extension), no trailing dots or spaces, a bounded length that keeps whole
+/// characters; made unique within a folder by " (2)", " (3)" before the extension.
 /// </summary>
-public static class SafeFileNames
+public static partial class SafeFileNames
 {
-    private const int MaxLength = 120;
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3" };
+    /// <summary>Per name: three levels (item, task, file) stay well under Windows' 260-character paths.</summary>
+    private const int MaxLength = 80;
 
     public static string Clean(string? name, string fallback)
     {
         var builder = new StringBuilder();
-        foreach (var c in (name ?? "").Replace('\\', '/').Split('/').Last())
+        foreach (var c in (name ?? "").Trim())
         {
-            builder.Append(c < ' ' || "<>:\"|?*".Contains(c) ? '_' : c);
+            builder.Append(c < ' ' || "<>:\"/\\|?*".Contains(c) ? '_' : c);
         }
 
-        var cleaned = builder.ToString().Trim().TrimEnd('.').Trim();
-        if (cleaned.Length == 0 || cleaned is "." or ".." || Reserved.Contains(Path.GetFileNameWithoutExtension(cleaned)))
+        // No leading dot either: such a file is hidden in macOS's and Linux's archive views.
+        var cleaned = builder.ToString().Trim().TrimStart('.').TrimEnd('.', ' ');
+        if (cleaned.Length == 0 || cleaned.All(c => c is '.' or '_'))
         {
-            cleaned = fallback + (cleaned.Length > 0 && cleaned is not ("." or "..") ? "_" + cleaned : "");
+            cleaned = fallback;
         }
 
-        if (cleaned.Length > MaxLength)
+        if (ReservedDevice().IsMatch(cleaned))
         {
-            var extension = Path.GetExtension(cleaned);
-            extension = extension.Length <= 10 ? extension : "";
-            cleaned = cleaned[..(MaxLength - extension.Length)].TrimEnd() + extension;
+            cleaned = "_" + cleaned;
         }
 
-        return cleaned;
+        return Shorten(cleaned);
     }
 
     /// <summary>The name, or the first of "name (2).ext", "name (3).ext" … not yet taken (compared as Windows does, ignoring case).</summary>
@@ -47,4 +49,33 @@ public static class SafeFileNames
 
         return candidate;
     }
+
+    /// <summary>A name for a file that came without one, from its type (image/png → 附件.png).</summary>
+    public static string ForType(string? contentType) => "附件" + (contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "image/png" => ".png",
+        "image/jpeg" => ".jpg",
+        "image/gif" => ".gif",
+        "image/heic" => ".heic",
+        "application/pdf" => ".pdf",
+        "video/mp4" => ".mp4",
+        "text/plain" => ".txt",
+        _ => "",
+    });
+
+    private static string Shorten(string name)
+    {
+        if (new StringInfo(name).LengthInTextElements <= MaxLength)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name);
+        extension = extension.Length <= 10 ? extension : "";
+        var stem = new StringInfo(name[..^extension.Length]).SubstringByTextElements(0, MaxLength - extension.Length);
+        return stem.TrimEnd() + extension;
+    }
+
+    [GeneratedRegex(@"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReservedDevice();
 }

@@ -15,13 +15,16 @@ public static class EvidenceServiceCollectionExtensions
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EvidenceFileRepository>();
         services.AddSingleton<EvidenceFileStore>();
+        services.AddSingleton<EvidenceLinkPolicy>();
         services.AddSingleton<IChannelFileCredentials, ConnectorFileCredentials>();
         services.AddSingleton<EvidenceCollector>();
         services.AddSingleton<EvidenceRetryService>();
         services.AddSingleton<EvidenceBinder>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
         // Evidence links carry pre-authorised tokens (a Teams file's downloadUrl): no request logging.
-        services.AddHttpClient(EvidenceCollector.HttpClientName).RemoveAllLoggers();
+        // Redirects are followed by the collector, each hop checked like the link itself.
+        services.AddHttpClient(EvidenceCollector.HttpClientName).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
 }

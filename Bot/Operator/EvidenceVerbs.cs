@@ -15,12 +15,22 @@ public static class EvidenceVerbs
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".partial";
         EvidenceBinder.Summary summary;
-        await using (var stream = File.Create(temporary))
+        try
         {
-            summary = await services.GetRequiredService<EvidenceBinder>().WriteAsync(stream, item, CancellationToken.None);
-        }
+            // Every evidence file of the campaign is in it: readable by its writer only.
+            var options = Security.PrivateFiles.NewFile();
+            options.Mode = FileMode.Create;
+            await using (var stream = new FileStream(temporary, options))
+            {
+                summary = await services.GetRequiredService<EvidenceBinder>().WriteAsync(stream, item, CancellationToken.None);
+            }
 
-        File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
         await output.WriteLineAsync($"佐证材料汇编：{summary.Items} 个测评项目，{summary.Tasks} 项任务，{summary.Files} 个文件 → {path}");
         if (summary.MissingFiles > 0)
         {

@@ -39,14 +39,14 @@ public sealed class ChannelTrust
     public bool HasAppId => Mode == MessagesMode.BotFrameworkTokens;
 
     /// <summary>
-    /// Whether the links in a message's attachments may be fetched: only those a channel's service
-    /// wrote (a request with a validated token), or, in Development, the Emulator's (which point
-    /// anywhere on the developer's machine). The embedded Direct Line channel's files are its own
-    /// uploads; a link typed into it is the user's, and is kept as a link.
+    /// Whether the links in a message's attachments may be fetched at all (which ones, is
+    /// EvidenceLinkPolicy's): a message from a channel whose token was validated, or, in Development,
+    /// from the Emulator. The embedded Direct Line channel's files are its own uploads; a link typed
+    /// into it is the user's, and is kept as a link.
     /// </summary>
-    public bool MayFetchAttachments(string channelId, bool authenticated) =>
-        channelId != DirectLine.DirectLineChannel.ChannelId
-        && (authenticated || (Mode == MessagesMode.DevelopmentUnauthenticated && channelId == Microsoft.Bot.Connector.Channels.Emulator));
+    public bool MayFetchAttachments(string channelId, ClaimsIdentity? identity) =>
+        !DirectLine.DirectLineChannel.IsEmbedded(identity)
+        && (IsAuthenticated(identity) || (Mode == MessagesMode.DevelopmentUnauthenticated && channelId == Microsoft.Bot.Connector.Channels.Emulator));
 
     /// <summary>Whether a request without a Bot Framework token is let in at all.</summary>
     public bool AcceptsUnauthenticated => Mode is MessagesMode.DevelopmentUnauthenticated or MessagesMode.UnauthenticatedByOperator;
