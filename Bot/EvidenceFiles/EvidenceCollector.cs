@@ -9,7 +9,8 @@ namespace CampaignBot.EvidenceFiles;
 
 /// <summary>
 /// Brings evidence files into the bot's store: an upload of the embedded channel from its folder, a
-/// channel's link over HTTP (with the bot's credentials where the channel needs them). Tried once
+/// channel's link over HTTP (with the bot's credentials where the channel needs them), or through a
+/// channel's own file API (<see cref="IChannelFileSource"/>: DingTalk's download codes). Tried once
 /// when the message arrives, after the task is done (so a failed download never loses the completion);
 /// then by the background retry (<see cref="EvidenceRetryService"/>) with growing waits, until
 /// <see cref="EvidenceOptions.MaxAttempts"/>, after which the file is reported lost.
@@ -25,6 +26,7 @@ public sealed class EvidenceCollector
     private readonly EvidenceFileStore store;
     private readonly IHttpClientFactory clients;
     private readonly IChannelFileCredentials? credentials;
+    private readonly IReadOnlyList<IChannelFileSource> sources;
     private readonly EvidenceOptions options;
     private readonly string uploadsFolder;
     private readonly TimeProvider time;
@@ -34,8 +36,9 @@ public sealed class EvidenceCollector
 
     public EvidenceCollector(
         EvidenceFileRepository files, EvidenceFileStore store, IHttpClientFactory clients, IOptions<EvidenceOptions> options, IOptions<DirectLineOptions> directLine,
-        TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null)
+        TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null, IEnumerable<IChannelFileSource>? sources = null)
     {
+        this.sources = [.. sources ?? []];
         this.files = files;
         this.store = store;
         this.clients = clients;
@@ -139,7 +142,9 @@ public sealed class EvidenceCollector
             return File.OpenRead(Path.Combine(uploadsFolder, Path.GetFileName(upload)));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, file.SourceUrl);
+        using var request = sources.FirstOrDefault(s => s.ChannelId == file.ChannelId) is { } source
+            ? await source.RequestAsync(file, cancellationToken)
+            : new HttpRequestMessage(HttpMethod.Get, file.SourceUrl);
         if (file.NeedsBotCredentials && credentials is not null)
         {
             await credentials.AuthorizeAsync(request, file, cancellationToken);
