@@ -25,7 +25,10 @@ public class DingTalkCallbackTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         dingTalk = await FakeDingTalk.StartAsync();
-        app = new BotApplication(dingTalk.Settings("Http"), time);
+        var settings = dingTalk.Settings("Http");
+        settings["Reminders:RetryBaseDelayMilliseconds"] = "20";
+        settings["Reminders:MaxRetryDelaySeconds"] = "1";
+        app = new BotApplication(settings, time);
         client = app.CreateClient();
         await using var ledger = app.OpenLedger();
         // The 人员 sheet's 钉钉ID column, as an imported plan leaves it: no 关联 for these people.
@@ -199,6 +202,34 @@ public class DingTalkCallbackTests : IAsyncLifetime
 
         await using var ledger = app.OpenLedger();
         Assert.Equal(0, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE target LIKE 'bf:dingtalk:%' AND state <> 'sent'"));
+    }
+
+    [Theory]
+    [InlineData(503, "sent")]
+    [InlineData(429, "sent")]
+    [InlineData(404, "gone")]
+    public async Task BoundGroupSend_RetriesWhatIsWorthRetryingAndDropsAGroupThatIsGone(int status, string expected)
+    {
+        await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组"));
+        while (dingTalk.Sent.TryDequeue(out _))
+        {
+        }
+
+        dingTalk.FailNextSendWith = status;
+        await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        await using var ledger = app.OpenLedger();
+        var removed = await ledger.ExecuteScalarAsync<string?>("SELECT removed_at FROM conversation WHERE channel_id = 'dingtalk' AND conversation_id = 'cidGroup01=='");
+        if (expected == "sent")
+        {
+            Assert.Single(dingTalk.Sent, s => s.Kind == "group");
+            Assert.Null(removed);
+        }
+        else
+        {
+            Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
+            Assert.NotNull(removed);
+        }
     }
 
     [Fact]
