@@ -1,5 +1,4 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
+using CampaignBot.Bots;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -37,25 +36,10 @@ public static class DingTalkCallbackEndpoint
             return Results.Unauthorized();
         }
 
-        if (http.Request.ContentLength > MaxBodyBytes)
+        var (body, status) = await BoundedBody.ReadAsync(http, MaxBodyBytes);
+        if (body is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        string body;
-        try
-        {
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, leaveOpen: true);
-            body = await reader.ReadToEndAsync(http.RequestAborted);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return Results.StatusCode(e.StatusCode);
+            return Results.StatusCode(status);
         }
 
         if (DingTalkMessage.Parse(body) is not { } message)
