@@ -1,6 +1,6 @@
 using CampaignBot.Bench;
 
-// dotnet run -c Release --project bench [-- --only fanout|queries|directline|board --tasks 10000 --offices 200 --chats-per-office 1 --limit 100 --soak 180 --out bench-results.json]
+// dotnet run -c Release --project bench [-- --only fanout|queries|directline|board|understanding --tasks 10000 --offices 200 --chats-per-office 1 --limit 100 --soak 180 --out bench-results.json]
 var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal) && p.i + 1 < args.Length)
     .ToDictionary(p => p.a[2..], p => args[p.i + 1]);
 DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
@@ -44,6 +44,11 @@ try
     if (only is "directline")
     {
         rows.AddRange(await DirectLineBenchmark.RunAsync(await BenchLedger.CreateAsync(folder, 10_000, Today())));
+    }
+
+    if (only is null or "understanding")
+    {
+        rows.AddRange(UnderstandingBenchmark.Run());
     }
 
     if (only is null or "fanout")

@@ -27,7 +27,7 @@ public class ConversationTests : IAsyncLifetime
     [InlineData("sample-zonghe", "详情 T017", new[] { "T017 “我们的节日·中秋”主题活动", "测评项目：文化建设", "责任人：李明", "6月22日 周一截止" })]
     [InlineData("sample-zonghe", "T999", new[] { "没有编号为 T999 的任务" })]
     [InlineData("sample-leader", "进度", new[] { "完成 10/37，逾期 3 项", "综合组：2/7" })]
-    [InlineData("sample-zonghe", "本州到期", new[] { "你是不是想说「本周到期」" })]
+    [InlineData("sample-zonghe", "本州到期", new[] { "6月15日至6月21日 到期（综合组）" })] // a typo beside 到期 is still a due question
     [InlineData("sample-zonghe", "2月30日到期", new[] { "日期「2月30日」不存在" })]
     [InlineData("sample-zonghe", "6/20", new[] { "6月20日 周六（综合组）没有到期的任务" })]
     [InlineData("sample-zonghe", "我是谁", new[] { "sample-zonghe，张伟，综合组，成员" })]

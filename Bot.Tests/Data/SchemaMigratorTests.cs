@@ -27,9 +27,9 @@ public class SchemaMigratorTests
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
         Assert.Equal(EmbeddedVersions, await connection.QueryAsync<long>("SELECT version FROM schema_migration ORDER BY version"));
-        Assert.Superset(new HashSet<long> { 1, 2, 3, 4, 5, 6, 7, 9, 10 }, EmbeddedVersions.ToHashSet());
+        Assert.Superset(new HashSet<long> { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, EmbeddedVersions.ToHashSet());
         var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
-        Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit", "workday", "reminder_day", "outbox_message", "reminder", "robot", "directline_conversation", "directline_activity", "directline_attachment", "task_series", "extension_request" }, tables);
+        Assert.Superset(new HashSet<string> { "campaign", "office", "person", "channel_account", "task", "task_co_office", "evidence", "conversation", "audit", "workday", "reminder_day", "outbox_message", "reminder", "robot", "directline_conversation", "directline_activity", "directline_attachment", "task_series", "extension_request", "understanding_miss" }, tables);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
+using CampaignBot.Chat.Understanding;
 using CampaignBot.Data.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
@@ -8,10 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Chat;
 
-/// <summary>Parses a message, works out who is asking from which chat, and hands the command to its handler.</summary>
+/// <summary>Understands a message, works out who is asking from which chat, and hands the command to its handler.</summary>
 public sealed class ChatCommandRouter(
     CampaignClock clock,
     IOptions<CampaignOptions> options,
+    LedgerNamesCache names,
+    UnderstandingMissRepository misses,
     DirectoryRepository directory,
     ConversationRepository conversations,
     QueryHandler queries,
@@ -23,12 +26,18 @@ public sealed class ChatCommandRouter(
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var command = CommandParser.Parse(request.Text, today, options.Value.DefaultLanguage);
+        var command = MessageUnderstanding.Understand(request.Text, today, options.Value.DefaultLanguage, await names.GetAsync(cancellationToken));
         var person = await directory.FindSpeakerAsync(request.ChannelId, request.AccountId, cancellationToken);
         var conversation = request.Conversation ?? await conversations.FindAsync(request.ChannelId, request.ConversationId, cancellationToken);
         var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
         var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);
         var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language).On(today), today);
+        if (command is UnknownCommand or ClarifyCommand)
+        {
+            // As read (mentions removed, full width folded), so that the same words count as one miss;
+            // without credentials (a robot's webhook key and secret typed in a form the bot did not read).
+            await misses.RecordAsync(Security.CredentialRedaction.Redact(TextNormalizer.Normalize(request.Text).Source)!, request.ChannelId, person?.Id, command is ClarifyCommand, clock.UtcNow, cancellationToken);
+        }
 
         return command switch
         {
@@ -56,13 +65,19 @@ public sealed class ChatCommandRouter(
             WhoAmICommand => AdministrationHandler.WhoAmI(turn),
             InvalidCommand { Reason: InvalidInput.ImpossibleDate } invalid => new ChatReply(turn.Texts.ImpossibleDate(invalid.Detail)),
             InvalidCommand invalid => new ChatReply(turn.Texts.ReversedRange(invalid.Detail)),
-            UnknownCommand unknown => Unknown(unknown, turn),
+            ClarifyCommand clarify => Offer(clarify.Readings, turn, turn.Texts.Clarify),
+            UnknownCommand unknown => Offer(unknown.Suggestions, turn, turn.Texts.NotUnderstood),
             _ => new ChatReply(turn.Texts.Help),
         };
     }
 
-    private static ChatReply Unknown(UnknownCommand unknown, ChatTurn turn) => new(turn.Texts.Unknown(unknown.Text, unknown.Suggestion))
+    /// <summary>Commands offered as buttons, named in the text too for channels that show no buttons.</summary>
+    private static ChatReply Offer(IReadOnlyList<ChatCommand> commands, ChatTurn turn, Func<IReadOnlyList<string>, string> say)
     {
-        Suggestions = unknown.Suggestion is { } s ? [new ReplyAction(s, s)] : [],
-    };
+        var labels = commands.Select(c => turn.Texts.ButtonLabel(c, turn.Today)).ToList();
+        return new ChatReply(say(labels))
+        {
+            Suggestions = commands.Select((c, i) => new ReplyAction(labels[i], turn.Texts.CommandText(c))).ToList(),
+        };
+    }
 }

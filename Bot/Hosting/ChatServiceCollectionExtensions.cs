@@ -37,6 +37,8 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<EvidenceIntake>();
 
         services.AddSingleton<ChatCommandRouter>();
+        services.AddSingleton<LedgerNamesCache>();
+        services.AddSingleton<Data.Repositories.UnderstandingMissRepository>();
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<ChangeHandler>();
         services.AddSingleton<AdministrationHandler>();

@@ -23,17 +23,7 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
                 return false;
             }
 
-            if (note is not null)
-            {
-                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
-                    new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note));
-            }
-
-            foreach (var attachment in attachments)
-            {
-                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment);
-            }
-
+            await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments);
             return true;
         }, cancellationToken);
 
@@ -47,19 +37,25 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
                 return false;
             }
 
-            if (note is not null)
-            {
-                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
-                    new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note));
-            }
-
-            foreach (var attachment in attachments)
-            {
-                await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment);
-            }
-
+            await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments);
             return true;
         }, cancellationToken);
+
+    /// <summary>The note (if any) and each attachment as evidence of the task, in the change's transaction.</summary>
+    private static async Task AddEvidenceAsync(
+        SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments)
+    {
+        if (note is not null)
+        {
+            await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
+                new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note));
+        }
+
+        foreach (var attachment in attachments)
+        {
+            await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment);
+        }
+    }
 
     /// <summary>
     /// Withdraws a piece of evidence added by mistake: by whoever added it, or a coordinator. It stays

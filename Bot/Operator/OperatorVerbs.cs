@@ -36,6 +36,7 @@ public static class OperatorVerbs
         root.Add(ReminderVerbs.Command(services));
         root.Add(SampleVerbs.Command(services));
         root.Add(EvidenceVerbs.Command(services));
+        root.Add(UnderstandingVerbs.Command(services));
         root.Add(EvidenceVerbs.Backup(services));
         return root;
     }

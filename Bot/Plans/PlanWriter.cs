@@ -123,6 +123,7 @@ public static class PlanWriter
     {
         var known = (await DirectoryRepository.OfficesAsync(connection, transaction)).Select(o => o.Name).ToHashSet();
         var added = new List<string>();
+        DirectoryRepository.NoteChange();
         foreach (var office in plan.Offices)
         {
             if (known.Contains(office.Name))

@@ -11,7 +11,12 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
 {
     public async Task<ChatReply> DueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var scope = turn.DefaultScope(command.WholeCampaign);
+        var (scope, refusal) = await ScopeOfAsync(command, turn, cancellationToken);
+        if (scope is null)
+        {
+            return refusal!;
+        }
+
         var due = await tasks.OpenDueBetweenAsync(command.Window.From, command.Window.To, scope, cancellationToken);
         var window = turn.Texts.Window(command.Window, turn.Today);
         var scopeName = turn.Texts.Scope(scope);
@@ -22,7 +27,12 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
 
     public async Task<ChatReply> OverdueAsync(OverdueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var scope = turn.DefaultScope(command.WholeCampaign);
+        var (scope, refusal) = await ScopeOfAsync(command, turn, cancellationToken);
+        if (scope is null)
+        {
+            return refusal!;
+        }
+
         var overdue = await tasks.OverdueAsync(turn.Today, scope, cancellationToken);
         var scopeName = turn.Texts.Scope(scope);
         return overdue.Count == 0
@@ -45,25 +55,10 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
 
     public async Task<ChatReply> OfficeAsync(OfficeTasksCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        TaskScope? scope;
-        if (command.OfficeName is null)
+        var (scope, refusal) = await OfficeScopeAsync(command.OfficeName, turn, cancellationToken);
+        if (scope is null)
         {
-            scope = turn.OwnOffice;
-            if (scope is null)
-            {
-                return new ChatReply(turn.Texts.NoOfficeKnown);
-            }
-        }
-        else
-        {
-            var office = await directory.FindOfficeAsync(command.OfficeName, cancellationToken);
-            if (office is null)
-            {
-                var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
-                return new ChatReply(turn.Texts.UnknownOffice(command.OfficeName, known));
-            }
-
-            scope = TaskScope.ForOffice(office);
+            return refusal!;
         }
 
         var open = await tasks.OpenInScopeAsync(scope, cancellationToken);
@@ -97,5 +92,29 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
         var lines = offices.OrderByDescending(o => o.Overdue).ThenBy(o => o.OfficeId).Select(turn.Texts.ProgressLine).ToList();
         lines.AddRange(TaskItems.SeriesLines(await tasks.ProgressBySeriesAsync(turn.Today, cancellationToken), turn.Texts));
         return new ChatReply(header + "\n" + string.Join("\n", lines));
+    }
+
+    /// <summary>The offices a due or overdue question covers: the one it names, the asker's own, or the default for the chat.</summary>
+    private Task<(TaskScope? Scope, ChatReply? Refusal)> ScopeOfAsync(ScopedCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
+        command.OfficeName is not null || command.OwnOffice
+            ? OfficeScopeAsync(command.OfficeName, turn, cancellationToken)
+            : Task.FromResult<(TaskScope?, ChatReply?)>((turn.DefaultScope(command.WholeCampaign), null));
+
+    /// <summary>The office named (by name or alias), or the asker's own when none is; else the reply that says why not.</summary>
+    private async Task<(TaskScope? Scope, ChatReply? Refusal)> OfficeScopeAsync(string? officeName, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (officeName is null)
+        {
+            return turn.OwnOffice is { } own ? (own, null) : (null, new ChatReply(turn.Texts.NoOfficeKnown));
+        }
+
+        var office = await directory.FindOfficeAsync(officeName, cancellationToken);
+        if (office is null)
+        {
+            var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
+            return (null, new ChatReply(turn.Texts.UnknownOffice(officeName, known)));
+        }
+
+        return (TaskScope.ForOffice(office), null);
     }
 }

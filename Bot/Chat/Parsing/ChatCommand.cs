@@ -21,10 +21,20 @@ public sealed record HelpCommand(ReplyLanguage Language) : ChatCommand(Language)
 
 public sealed record WhoAmICommand(ReplyLanguage Language) : ChatCommand(Language);
 
-/// <param name="WholeCampaign">The user said 全部/all: ignore the chat's or person's office.</param>
-public sealed record DueCommand(DateWindow Window, bool WholeCampaign, ReplyLanguage Language) : ChatCommand(Language);
+/// <summary>A question about some offices' tasks: by default the chat's or the asker's office.</summary>
+public abstract record ScopedCommand(bool WholeCampaign, ReplyLanguage Language) : ChatCommand(Language)
+{
+    /// <summary>An office named in the question (材料组还有啥超期的), by its ledger name.</summary>
+    public string? OfficeName { get; init; }
 
-public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ChatCommand(Language);
+    /// <summary>The asker said 我们组/本单位/our office: the chat's or their own office, even for a coordinator.</summary>
+    public bool OwnOffice { get; init; }
+}
+
+/// <param name="WholeCampaign">The user said 全部/all: ignore the chat's or person's office.</param>
+public sealed record DueCommand(DateWindow Window, bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);
+
+public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);
 
 public sealed record MineCommand(ReplyLanguage Language) : ChatCommand(Language);
 
@@ -77,5 +87,9 @@ public enum InvalidInput
 /// <summary>Recognised as a command, but its argument is wrong; <see cref="Detail"/> is the user's own words.</summary>
 public sealed record InvalidCommand(InvalidInput Reason, string Detail, ReplyLanguage Language) : ChatCommand(Language);
 
-/// <param name="Suggestion">The closest command, in the form the user would type it, if any is close.</param>
-public sealed record UnknownCommand(string Text, string? Suggestion, ReplyLanguage Language) : ChatCommand(Language);
+/// <param name="Text">What the user wrote, as normalised: kept as a miss for the corpus.</param>
+/// <param name="Suggestions">The two or three closest commands, offered as buttons.</param>
+public sealed record UnknownCommand(string Text, IReadOnlyList<ChatCommand> Suggestions, ReplyLanguage Language) : ChatCommand(Language);
+
+/// <summary>Two or more readings remain (查看 T021 or 标记 T021 完成?): the bot asks, with a button per reading, and changes nothing.</summary>
+public sealed record ClarifyCommand(IReadOnlyList<ChatCommand> Readings, ReplyLanguage Language) : ChatCommand(Language);

@@ -12,18 +12,18 @@ public sealed class ChineseTexts : ReplyTexts
     private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     public override string Help => """
-        可以这样问我：
-        · 今天到期 / 本周到期 / 下周到期 / 本月到期 / 6月30日到期 / 6月1日到6月30日到期
-        · 逾期（本单位）/ 全部逾期
-        · 我的任务 / 本单位 / 综合组的任务
-        · 详情 T017
-        · 完成 T017 已上传照片（可附照片或文件作为佐证）/ 重开 T017
-        · 进度
-        · 申请延期 T017 到 7月15日 理由… / 稍后提醒 T017 明天（或 3天后）
+        像平时说话一样问我就行，例如：
+        · 这周有啥要交的？ / 月底前要报哪些材料？ / 7月份有哪些任务？ / 未来3天到期的
+        · 超期的有哪些？ / 材料组还有啥超期的？ / 全部逾期
+        · 我手上还有什么？ / 我们组的任务 / 行政组这周的任务
+        · T017 什么时候到期？谁在负责？
+        · T017 弄完了，照片已上传（可附照片或文件作为佐证） / T017 点错了，请重开
+        · 各组进度怎么样？
+        · T017 延期到7月15日，理由… / T017 明天再提醒我
         · 订阅我的提醒 / 取消订阅（单聊）
-        负责人：转办 T017 给 材料组（或 给 孙丽）
+        负责人：T017 转给材料组（或 转给孙丽）
         领导小组办公室：同意延期 12 / 驳回延期 12 / 本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号> / 添加机器人 综合组 钉钉 <地址> [加签密钥] / 机器人
-        发送「我是谁」查看你的账号。English works too: type "help".
+        问「T017 完成了吗」只会查看，不会改动台账；拿不准时我会先问你。发送「我是谁」查看你的账号。English works too: type "help".
         """;
 
     public override string Welcome => "你好，我是创建工作台账助手。发送「本周到期」看看本周要完成的任务，发送「帮助」查看全部命令。";
@@ -251,7 +251,48 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ImpossibleDate(string words) => $"日期「{words}」不存在，请检查月份和日期。";
     public override string ReversedRange(string words) => $"日期范围「{words}」的结束早于开始。";
 
-    public override string Unknown(string text, string? suggestion) =>
-        (suggestion is null ? $"没听懂「{text}」。" : $"没听懂「{text}」，你是不是想说「{suggestion}」？")
-        + "发送「帮助」查看全部命令。";
+    public override string NotUnderstood(IReadOnlyList<string> tries) =>
+        "没太明白。" + (tries.Count > 0 ? $"可以试试：「{string.Join("」「", tries)}」，" : "") + "或发送「帮助」看看能怎么问。";
+
+    public override string Clarify(IReadOnlyList<string> readings) => $"你是想「{string.Join("」，还是「", readings)}」？请点按钮，或直接发送其中一句。";
+
+    public override string CommandText(ChatCommand command) => command switch
+    {
+        HelpCommand => "帮助",
+        WhoAmICommand => "我是谁",
+        ProgressCommand => "进度",
+        MineCommand => "我的任务",
+        ListRobotsCommand => "机器人",
+        UnbindCommand => "解除绑定",
+        SubscribeCommand { Subscribe: true } => "订阅我的提醒",
+        SubscribeCommand => "取消订阅",
+        DueCommand due => $"{ScopeWords(due)}{due.Window.From:yyyy-MM-dd}至{due.Window.To:yyyy-MM-dd}到期",
+        OverdueCommand overdue => $"{ScopeWords(overdue)}逾期",
+        OfficeTasksCommand { OfficeName: null } => "本单位",
+        OfficeTasksCommand office => $"{office.OfficeName}的任务",
+        DetailCommand detail => DetailCommand(detail.Code),
+        DoneCommand done => DoneCommand(done.Code),
+        ReopenCommand reopen => ReopenCommand(reopen.Code),
+        ExtendCommand extend => $"申请延期 {extend.Code} 到 {extend.NewDueOn:yyyy-MM-dd}",
+        SnoozeCommand snooze => $"稍后提醒 {snooze.Code} {snooze.Day:yyyy-MM-dd}",
+        ReassignCommand reassign => $"转办 {reassign.Code} 给 {reassign.To}",
+        DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
+        BindOfficeCommand bind => $"本群绑定 {bind.OfficeName}",
+        LinkAccountCommand link => $"关联 {link.PersonName} {link.AccountId}",
+        _ => "帮助",
+    };
+
+    private static string ScopeWords(ScopedCommand command) =>
+        command.OfficeName ?? (command.OwnOffice ? "本单位" : command.WholeCampaign ? "全部" : "");
+
+    public override string ButtonLabel(ChatCommand command, DateOnly today) => command switch
+    {
+        DetailCommand detail => $"查看 {detail.Code}",
+        DoneCommand done => $"标记 {done.Code} 完成",
+        DueCommand due => $"{ScopeWords(due)}{Window(due.Window, today)}到期",
+        OverdueCommand overdue => $"{ScopeWords(overdue)}逾期任务",
+        ExtendCommand extend => $"申请延期 {extend.Code} 到 {Short(extend.NewDueOn, today)}",
+        SnoozeCommand snooze => $"{Short(snooze.Day, today)}再提醒 {snooze.Code}",
+        _ => CommandText(command),
+    };
 }

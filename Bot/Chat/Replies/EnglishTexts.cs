@@ -10,18 +10,18 @@ public sealed class EnglishTexts : ReplyTexts
     public static readonly EnglishTexts Instance = new();
 
     public override string Help => """
-        You can ask me:
-        · due today / due this week / due next week / due this month / due 6/30 / due 6/1-6/30
-        · overdue (your office) / all overdue
-        · my tasks / my office / office 综合组
-        · detail T017
-        · done T017 photos uploaded (attach photos or files as evidence) / reopen T017
-        · progress
-        · extend T017 to 2026-07-15 because … / snooze T017 tomorrow (or in 3 days)
+        Ask me as you would ask a colleague, for example:
+        · what's due this week? / what's due by the end of the month? / anything due in July? / due in the next 3 days
+        · what's overdue? / anything overdue for 材料组? / all overdue
+        · what's on my plate? / our office's tasks / what's 行政组 got due this week?
+        · when is T017 due? who owns T017?
+        · T017 is finished, photos attached (attach photos or files as evidence) / T017 was marked done by mistake, reopen it
+        · how are we doing?
+        · extend T017 to July 15 because … / remind me about T017 tomorrow
         · subscribe / unsubscribe (1:1 chat): your own tasks' reminders
-        Office leads: reassign T017 to 材料组 (or to 孙丽)
+        Office leads: hand T017 over to 材料组 (or to 孙丽)
         Coordinators: approve extension 12 / reject extension 12 / bind 综合组 / unbind / link 张伟 <account id> / add robot 综合组 dingtalk <url> [secret] / robots
-        Type "whoami" to see your account id. 中文命令请发送「帮助」。
+        Asking "is T017 done?" only shows the task, it never changes the ledger; when unsure I ask first. Type "whoami" to see your account id. 中文请发送「帮助」。
         """;
 
     public override string Welcome => "Hello, I keep the campaign's task ledger. Type \"due this week\" to see what is due, or \"help\" for all commands.";
@@ -235,7 +235,51 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ImpossibleDate(string words) => $"\"{words}\" is not a date that exists; check the month and day.";
     public override string ReversedRange(string words) => $"The range \"{words}\" ends before it starts.";
 
-    public override string Unknown(string text, string? suggestion) =>
-        (suggestion is null ? $"I didn't understand \"{text}\"." : $"I didn't understand \"{text}\". Did you mean \"{suggestion}\"?")
-        + " Type \"help\" for all commands.";
+    public override string NotUnderstood(IReadOnlyList<string> tries) =>
+        "Sorry, I didn't get that." + (tries.Count > 0 ? $" Try \"{string.Join("\", \"", tries)}\", or" : "") + " type \"help\" to see what you can ask.";
+
+    public override string Clarify(IReadOnlyList<string> readings) => $"Did you mean \"{string.Join("\" or \"", readings)}\"? Press a button, or send one of them.";
+
+    public override string CommandText(ChatCommand command) => command switch
+    {
+        HelpCommand => "help",
+        WhoAmICommand => "whoami",
+        ProgressCommand => "progress",
+        MineCommand => "my tasks",
+        ListRobotsCommand => "robots",
+        UnbindCommand => "unbind",
+        SubscribeCommand { Subscribe: true } => "subscribe",
+        SubscribeCommand => "unsubscribe",
+        DueCommand due => $"{ScopeWords(due)}due {due.Window.From:yyyy-MM-dd} to {due.Window.To:yyyy-MM-dd}",
+        OverdueCommand overdue => $"{ScopeWords(overdue)}overdue",
+        OfficeTasksCommand { OfficeName: null } => "my office",
+        OfficeTasksCommand office => $"office {office.OfficeName}",
+        DetailCommand detail => DetailCommand(detail.Code),
+        DoneCommand done => DoneCommand(done.Code),
+        ReopenCommand reopen => ReopenCommand(reopen.Code),
+        ExtendCommand extend => $"extend {extend.Code} to {extend.NewDueOn:yyyy-MM-dd}",
+        SnoozeCommand snooze => $"snooze {snooze.Code} {snooze.Day:yyyy-MM-dd}",
+        ReassignCommand reassign => $"reassign {reassign.Code} to {reassign.To}",
+        DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
+        BindOfficeCommand bind => $"bind {bind.OfficeName}",
+        LinkAccountCommand link => $"link {link.PersonName} {link.AccountId}",
+        _ => "help",
+    };
+
+    /// <summary>15 Jun: a button's words, which the understanding reads back when typed.</summary>
+    private static string DayMonth(DateOnly date, DateOnly today) =>
+        date.ToString(date.Year == today.Year ? "d MMM" : "d MMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string ScopeWords(ScopedCommand command) =>
+        command.OfficeName is { } office ? $"{office} " : command.OwnOffice ? "our office " : command.WholeCampaign ? "all " : "";
+
+    public override string ButtonLabel(ChatCommand command, DateOnly today) => command switch
+    {
+        DetailCommand detail => $"show {detail.Code}",
+        DoneCommand done => $"mark {done.Code} done",
+        DueCommand due => $"{ScopeWords(due)}due " + (due.Window.IsSingleDay ? DayMonth(due.Window.From, today) : $"{DayMonth(due.Window.From, today)} to {DayMonth(due.Window.To, today)}"),
+        ExtendCommand extend => $"extend {extend.Code} to {DayMonth(extend.NewDueOn, today)}",
+        SnoozeCommand snooze => $"remind me of {snooze.Code} on {DayMonth(snooze.Day, today)}",
+        _ => CommandText(command),
+    };
 }

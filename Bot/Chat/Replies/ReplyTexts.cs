@@ -161,5 +161,16 @@ public abstract class ReplyTexts
     // Input problems.
     public abstract string ImpossibleDate(string words);
     public abstract string ReversedRange(string words);
-    public abstract string Unknown(string text, string? suggestion);
+
+    /// <summary>Nothing understood: the closest commands follow as buttons (and as text where buttons do not show).</summary>
+    public abstract string NotUnderstood(IReadOnlyList<string> tries);
+
+    /// <summary>Two readings remain: which one? Each follows as a button.</summary>
+    public abstract string Clarify(IReadOnlyList<string> readings);
+
+    /// <summary>The message a button sends: a command in its plain form, which the understanding reads back as <paramref name="command"/>.</summary>
+    public abstract string CommandText(ChatCommand command);
+
+    /// <summary>What a button for <paramref name="command"/> says (查看 T021, 标记 T021 完成).</summary>
+    public abstract string ButtonLabel(ChatCommand command, DateOnly today);
 }

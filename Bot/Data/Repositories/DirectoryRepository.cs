@@ -84,20 +84,34 @@ public sealed class DirectoryRepository(LedgerDatabase database)
             .ToList();
     }
 
-    public static Task<long> InsertOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string name, string aliases, string kind) =>
-        connection.ExecuteScalarAsync<long>(
+    private static long version;
+
+    /// <summary>Counts the changes to offices and people made in this process, so that caches of their names know to read again.</summary>
+    public static long Version => Interlocked.Read(ref version);
+
+    /// <summary>Offices or people were changed by a statement outside this class (an alias update).</summary>
+    public static void NoteChange() => Interlocked.Increment(ref version);
+
+    public static Task<long> InsertOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string name, string aliases, string kind)
+    {
+        NoteChange();
+        return connection.ExecuteScalarAsync<long>(
             "INSERT INTO office (name, aliases, kind) VALUES (@Name, @Aliases, @Kind) RETURNING id",
             new { Name = name, Aliases = aliases, Kind = kind }, transaction);
+    }
 
     /// <summary>Adds the person, or moves an existing one of that name to the given office and role.</summary>
-    public static Task<long> UpsertPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string name, long officeId, string role) =>
-        connection.ExecuteScalarAsync<long>(
+    public static Task<long> UpsertPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string name, long officeId, string role)
+    {
+        NoteChange();
+        return connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO person (name, office_id, role) VALUES (@Name, @OfficeId, @Role)
             ON CONFLICT (name) DO UPDATE SET office_id = excluded.office_id, role = excluded.role
             RETURNING id
             """,
             new { Name = name, OfficeId = officeId, Role = role }, transaction);
+    }
 
     /// <summary>Points an account at a person; an account speaks for one person at a time.</summary>
     public static Task LinkAccountAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId, long personId, string? channelId, DateTimeOffset at) =>

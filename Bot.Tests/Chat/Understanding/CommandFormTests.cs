@@ -1,13 +1,15 @@
 using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Understanding;
 
-namespace CampaignBot.Tests.Chat.Parsing;
+namespace CampaignBot.Tests.Chat.Understanding;
 
-public class CommandParserTests
+/// <summary>The command forms of the help text, read without the ledger's names (as when it has none yet).</summary>
+public class CommandFormTests
 {
     private static readonly DateOnly Today = new(2026, 6, 15);
 
     private static ChatCommand Parse(string text, ReplyLanguage defaultLanguage = ReplyLanguage.Chinese) =>
-        CommandParser.Parse(text, Today, defaultLanguage);
+        MessageUnderstanding.Understand(text, Today, defaultLanguage, LedgerNames.Empty);
 
     [Theory]
     [InlineData("本周有什么到期？", "2026-06-15", "2026-06-21", ReplyLanguage.Chinese)]
@@ -185,22 +187,34 @@ public class CommandParserTests
     }
 
     [Theory]
-    [InlineData("本州到期", "本周到期")]
-    [InlineData("progres", "progress")]
-    [InlineData("逾其", "逾期")]
-    [InlineData("dne T017", "done t017")]
-    [InlineData("完層 T017", "完成 t017")]
-    public void Parse_Typo_SuggestsClosestCommand(string text, string suggestion)
+    [InlineData("progres", "ProgressCommand")]
+    [InlineData("逾其", "OverdueCommand")]
+    [InlineData("帮註", "HelpCommand")]
+    public void Parse_Typo_OffersTheClosestCommandFirst(string text, string suggestion)
     {
-        Assert.Equal(suggestion, Assert.IsType<UnknownCommand>(Parse(text)).Suggestion);
+        Assert.Equal(suggestion, Assert.IsType<UnknownCommand>(Parse(text)).Suggestions[0].GetType().Name);
+    }
+
+    [Theory]
+    [InlineData("dne T017")]
+    [InlineData("完層 T017")]
+    public void Parse_TypoOfAChangeBeforeACode_AsksWhichWasMeant(string text)
+    {
+        var clarify = Assert.IsType<ClarifyCommand>(Parse(text));
+
+        Assert.Equal(new DetailCommand("T017", clarify.Language), clarify.Readings[0]);
+        Assert.Equal("T017", Assert.IsType<DoneCommand>(clarify.Readings[1]).Code);
     }
 
     [Theory]
     [InlineData("今天天气怎么样，我们去吃饭吧")]
     [InlineData("SELECT * FROM task; DROP TABLE task;--")]
-    public void Parse_Unrelated_IsUnknownWithoutSuggestion(string text)
+    public void Parse_Unrelated_IsUnknownOfferingTheCommonQuestions(string text)
     {
-        Assert.Null(Assert.IsType<UnknownCommand>(Parse(text)).Suggestion);
+        var unknown = Assert.IsType<UnknownCommand>(Parse(text));
+
+        Assert.InRange(unknown.Suggestions.Count, 2, 3);
+        Assert.Contains(unknown.Suggestions, s => s is OverdueCommand);
     }
 
     [Fact]

@@ -1,0 +1,91 @@
+using System.Globalization;
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Understanding;
+using CampaignBot.Ledger;
+using CampaignBot.Seeding;
+
+namespace CampaignBot.Tests.Chat.Understanding;
+
+/// <summary>One labelled utterance of corpus.txt.</summary>
+public sealed record CorpusLine(int Number, string Text, string Expected, bool MustChangeNothing)
+{
+    public string Intent => Expected.Split(' ')[0];
+
+    public bool IsChinese => Text.Any(c => c is >= '\u4e00' and <= '\u9fff') && !Text.Any(char.IsAsciiLetter)
+        || Text.Count(c => c is >= '\u4e00' and <= '\u9fff') > Text.Count(char.IsAsciiLetter) / 4;
+}
+
+/// <summary>The corpus, the day it is written for, the sample ledger's names, and how a command is written in it.</summary>
+public static class Corpus
+{
+    /// <summary>Monday 15 June 2026: the corpus's "today".</summary>
+    public static readonly DateOnly Today = new(2026, 6, 15);
+
+    public static readonly LedgerNames SampleNames = new(
+        SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }),
+        SampleCampaign.People.Select(p => p.Name));
+
+    public static IReadOnlyList<CorpusLine> Lines { get; } = Load();
+
+    public static ChatCommand Understand(string text) => MessageUnderstanding.Understand(text, Today, ReplyLanguage.Chinese, SampleNames);
+
+    private static List<CorpusLine> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Chat", "Understanding", "corpus.txt");
+        return File.ReadAllLines(path)
+            .Select((line, i) => (line, number: i + 1))
+            .Where(l => l.line.Contains(" => ", StringComparison.Ordinal) && !l.line.StartsWith('#'))
+            .Select(l =>
+            {
+                var keep = l.line.StartsWith("! ", StringComparison.Ordinal);
+                var body = keep ? l.line[2..] : l.line;
+                var at = body.LastIndexOf(" => ", StringComparison.Ordinal);
+                return new CorpusLine(l.number, body[..at].Trim(), body[(at + 4)..].Trim(), keep);
+            })
+            .ToList();
+    }
+
+    /// <summary>A command written as the corpus writes it (see the head of corpus.txt).</summary>
+    public static string Describe(ChatCommand command) => command switch
+    {
+        HelpCommand => "help",
+        WhoAmICommand => "whoami",
+        ProgressCommand => "progress",
+        MineCommand => "mine",
+        ListRobotsCommand => "robots",
+        UnbindCommand => "unbind",
+        SubscribeCommand s => s.Subscribe ? "subscribe" : "unsubscribe",
+        UnknownCommand => "unknown",
+        InvalidCommand => "invalid",
+        DueCommand due => $"due {Day(due.Window.From)}..{Day(due.Window.To)}" + Scope(due),
+        OverdueCommand overdue => "overdue" + Scope(overdue),
+        OfficeTasksCommand office => office.OfficeName is null ? "office" : $"office {office.OfficeName}",
+        DetailCommand d => $"detail {d.Code}",
+        DoneCommand d => $"done {d.Code}",
+        ReopenCommand r => $"reopen {r.Code}",
+        ExtendCommand x => $"extend {x.Code} {Day(x.NewDueOn)}",
+        DecideExtensionCommand d => $"{(d.Approve ? "approve" : "reject")} {d.RequestId}",
+        ReassignCommand r => $"reassign {r.Code} {r.To}",
+        SnoozeCommand s => $"snooze {s.Code} {Day(s.Day)}",
+        BindOfficeCommand b => $"bind {b.OfficeName}",
+        LinkAccountCommand l => $"link {l.PersonName} {l.AccountId}",
+        AddRobotCommand r => $"robot {r.OfficeName} {(r.DingTalk ? "dingtalk" : "wecom")}",
+        ListEvidenceCommand e => $"evidence {e.Code}",
+        AddEvidenceCommand e => $"addevidence {e.Code}",
+        WithdrawEvidenceCommand w => $"withdraw {w.EvidenceId}",
+        ClarifyCommand c => "ask " + string.Join(" | ", c.Readings.Select(Describe)),
+        _ => command.GetType().Name,
+    };
+
+    /// <summary>A command that would change the ledger, a chat or a person's settings.</summary>
+    public static bool Changes(ChatCommand command) => command is DoneCommand or ReopenCommand or ExtendCommand or DecideExtensionCommand
+        or ReassignCommand or SnoozeCommand or BindOfficeCommand or UnbindCommand or SubscribeCommand or LinkAccountCommand or AddRobotCommand
+        or AddEvidenceCommand or WithdrawEvidenceCommand;
+
+    private static string Day(DateOnly day) => day.Year == Today.Year
+        ? day.ToString("MM-dd", CultureInfo.InvariantCulture)
+        : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Scope(ScopedCommand command) =>
+        (command.WholeCampaign ? " all" : "") + (command.OfficeName is { } office ? $" office={office}" : command.OwnOffice ? " office=own" : "");
+}

@@ -1,0 +1,98 @@
+using CampaignBot.Chat;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Tests.Support;
+using Dapper;
+
+namespace CampaignBot.Tests.Chat;
+
+/// <summary>Everyday phrasings through the real router and ledger: what is answered, what is asked, what is kept.</summary>
+public class UnderstandingConversationTests : IAsyncLifetime
+{
+    private BotServices services = null!;
+
+    public async Task InitializeAsync() => services = await BotServices.CreateAsync();
+
+    public async Task DisposeAsync() => await services.DisposeAsync();
+
+    private Task<ChatReply> SayAsync(string text, string account = "sample-xingzheng-lead") =>
+        services.Get<ChatCommandRouter>().HandleAsync(new ChatRequest(text, account, "msteams", "conv-" + account, false, [], null), CancellationToken.None);
+
+    private async Task<string> StatusAsync(string code)
+    {
+        await using var connection = await services.Database.OpenAsync();
+        return await connection.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = @code", new { code }) ?? "";
+    }
+
+    [Theory]
+    [InlineData("T021 完成了吗")]
+    [InlineData("T021 做完没有")]
+    [InlineData("is T021 done?")]
+    [InlineData("T021 还没完成")]
+    public async Task AQuestionOrDenialAboutDoneness_ShowsTheTask_AndChangesNothing(string text)
+    {
+        var reply = await SayAsync(text);
+
+        Assert.Equal("open", await StatusAsync("T021"));
+        Assert.Single(reply.Items);
+        Assert.Contains("T021", reply.Items[0].Title);
+    }
+
+    [Fact]
+    public async Task AStatementOfDone_MarksTheTaskDone()
+    {
+        var reply = await SayAsync("T021 已经办结，水电用量对比已上传");
+
+        Assert.Equal("done", await StatusAsync("T021"));
+        Assert.Contains("T021", reply.Header);
+    }
+
+    [Fact]
+    public async Task TwoReadings_AreOfferedAsButtons_AndNothingChanges()
+    {
+        var reply = await SayAsync("T021 好了");
+
+        Assert.Equal("open", await StatusAsync("T021"));
+        Assert.Equal([new ReplyAction("查看 T021", "详情 T021"), new ReplyAction("标记 T021 完成", "完成 T021")], reply.Suggestions);
+        Assert.Contains("查看 T021", reply.Header);
+    }
+
+    [Fact]
+    public async Task NotUnderstood_OffersTheClosestCommands_WithoutQuotingTheMessage_AndKeepsIt()
+    {
+        var reply = await SayAsync("今天食堂吃什么");
+
+        Assert.DoesNotContain("食堂", reply.Header);
+        Assert.InRange(reply.Suggestions.Count, 2, 3);
+        await using var connection = await services.Database.OpenAsync();
+        var kept = await connection.QuerySingleAsync<(string Text, string Channel, long? Person)>("SELECT text, channel_id, person_id FROM understanding_miss");
+        Assert.Equal(("今天食堂吃什么", "msteams"), (kept.Text, kept.Channel));
+        Assert.NotNull(kept.Person);
+    }
+
+    [Fact]
+    public async Task AnOfficeNamedInsideAQuestion_ScopesTheAnswer()
+    {
+        var overdue = await SayAsync("材料组还有啥超期的", "sample-coordinator");
+        var thisWeek = await SayAsync("行政组这周的任务", "sample-coordinator");
+
+        Assert.Contains("材料组", overdue.Header);
+        Assert.Contains("行政组", thisWeek.Header);
+        Assert.DoesNotContain("没有找到单位", thisWeek.Header);
+    }
+
+    [Fact]
+    public async Task AnOfficeAddedByAnImport_IsKnownAtOnce()
+    {
+        await SayAsync("本周到期");
+        await using (var connection = await services.Database.OpenAsync())
+        await using (var transaction = connection.BeginTransaction())
+        {
+            await CampaignBot.Data.Repositories.DirectoryRepository.InsertOfficeAsync(connection, transaction, "宣传组", "宣传", "workgroup");
+            await transaction.CommitAsync();
+        }
+
+        var reply = await SayAsync("宣传这周有啥要交的", "sample-coordinator");
+
+        Assert.Contains("宣传组", reply.Header);
+    }
+}

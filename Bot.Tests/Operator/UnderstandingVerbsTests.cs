@@ -1,0 +1,62 @@
+using CampaignBot.Chat;
+using CampaignBot.Tests.Support;
+
+namespace CampaignBot.Tests.Operator;
+
+public class UnderstandingVerbsTests : IAsyncLifetime
+{
+    private BotServices services = null!;
+
+    public async Task InitializeAsync() => services = await BotServices.CreateAsync();
+
+    public async Task DisposeAsync() => await services.DisposeAsync();
+
+    private Task SayAsync(string text, string channel = "msteams") =>
+        services.Get<ChatCommandRouter>().HandleAsync(new ChatRequest(text, "sample-zonghe", channel, "conv-1", false, [], null), CancellationToken.None);
+
+    [Fact]
+    public async Task Report_ListsTheMostFrequentMissesFirst_WithWhatTheBotAsked()
+    {
+        await SayAsync("今天食堂吃什么");
+        await SayAsync("今天食堂吃什么", "webchat");
+        await SayAsync("T021 好了");
+        await SayAsync("本周到期");
+
+        var (code, output) = await OperatorRun.RunAsync(services.Provider, "understanding", "report");
+
+        Assert.Equal(0, code);
+        var lines = output.Split('\n');
+        var first = Array.FindIndex(lines, l => l.Contains("今天食堂吃什么"));
+        var second = Array.FindIndex(lines, l => l.Contains("T021 好了"));
+        Assert.True(first >= 0 && second > first, output);
+        Assert.Matches(@"^\s+2\s+unknown\s", lines[first]);
+        Assert.Contains("msteams", lines[first]);
+        Assert.Contains("webchat", lines[first]);
+        Assert.Matches(@"^\s+1\s+asked\s", lines[second]);
+        Assert.DoesNotContain("本周到期", output);
+    }
+
+    [Fact]
+    public async Task Report_WithNoMisses_SaysSo()
+    {
+        var (code, output) = await OperatorRun.RunAsync(services.Provider, "understanding", "report", "--days", "7");
+
+        Assert.Equal(0, code);
+        Assert.Contains("No messages missed in the last 7 days.", output);
+    }
+
+    [Theory]
+    [InlineData("understanding")]
+    [InlineData("understanding", "report", "--days")]
+    [InlineData("understanding", "report", "--days", "0")]
+    [InlineData("understanding", "report", "--days", "many")]
+    [InlineData("understanding", "list")]
+    public async Task WrongArguments_ExitTwoWithUsage(params string[] args)
+    {
+        var (code, output) = await OperatorRun.RunAsync(services.Provider, args);
+
+        Assert.Equal(2, code);
+        Assert.Contains("usage: understanding", output);
+        Assert.Contains("`understanding", output);
+    }
+}

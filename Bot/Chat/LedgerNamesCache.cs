@@ -1,0 +1,35 @@
+using CampaignBot.Chat.Understanding;
+using CampaignBot.Data.Repositories;
+
+namespace CampaignBot.Chat;
+
+/// <summary>
+/// The ledger's office and people names for the understanding layer, read once and kept: they
+/// change with a plan import, not with each message. A change made in this process (import,
+/// seeding) is seen at once through <see cref="DirectoryRepository.Version"/>; one made by another
+/// process (the operator's import verb) after at most <see cref="FreshFor"/>.
+/// </summary>
+public sealed class LedgerNamesCache(DirectoryRepository directory, TimeProvider time)
+{
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
+
+    private sealed record Snapshot(LedgerNames Names, long Version, DateTimeOffset ReadAt);
+
+    private volatile Snapshot? current;
+
+    public async ValueTask<LedgerNames> GetAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (current is { } snapshot && snapshot.Version == DirectoryRepository.Version && now - snapshot.ReadAt < FreshFor)
+        {
+            return snapshot.Names;
+        }
+
+        var version = DirectoryRepository.Version;
+        var offices = await directory.OfficesAsync(cancellationToken);
+        var people = await directory.PeopleAsync(cancellationToken);
+        var names = new LedgerNames(offices, people.Select(p => p.Name));
+        current = new Snapshot(names, version, now);
+        return names;
+    }
+}

@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Understanding.Glossary;
+
+namespace CampaignBot.Chat.Understanding;
+
+/// <summary>
+/// The date a message names, wherever it stands: the window a question asks about, and the single
+/// day a change needs (an extension's new deadline, a snooze's day).
+/// </summary>
+/// <param name="Window">What a question about due tasks covers: "by Friday" is today to Friday.</param>
+/// <param name="Day">The one day named, when one was (下周五, 7月15日, 3天后); null for 下周 or a range.</param>
+/// <param name="IsWeekday">Named by weekday only (周五, friday): a reminder for a weekday already past means next week's.</param>
+public sealed record DateFinding(DateWindow? Window, DateOnly? Day, InvalidInput? Error, string Words, int Start, int End, bool IsWeekday);
+
+/// <summary>Finds dates in a message: numbers (6月30日, 6/30, 2026-06-30, june 30), weekdays, months, counts of days, and <see cref="DatePhrases"/>.</summary>
+public static partial class DateFinder
+{
+    private static readonly PhraseScanner<DatePhrases.Phrase> Phrases =
+        new(DatePhrases.Table.SelectMany(row => row.Words.Select(w => (w, row.Phrase))));
+
+    private static readonly string[] RangeWords = ["到", "至", "-", "~", "～", "—", "–", "to", "until", "and", "through"];
+
+    private readonly record struct Hit(int Start, int End, DateWindow? Window, InvalidInput? Error, bool Deadline, bool Weekday);
+
+    public static DateFinding? Find(string text, string source, DateOnly today, bool[] taken)
+    {
+        var hits = new List<Hit>();
+        foreach (Match m in ExactDate().Matches(text))
+        {
+            if (Free(m, taken))
+            {
+                var reading = DateExpressions.Read(Ordinal().Replace(m.Value, ""), today);
+                hits.Add(new Hit(m.Index, m.Index + m.Length, reading.Window, reading.Error, false, m.Groups["wd"].Success));
+            }
+        }
+
+        Take(hits, taken);
+        foreach (Match m in Counted().Matches(text))
+        {
+            if (Free(m, taken))
+            {
+                hits.Add(Counted(m, today));
+            }
+        }
+
+        Take(hits, taken);
+        foreach (Match m in ChineseMonthDay().Matches(text))
+        {
+            if (Free(m, taken))
+            {
+                var (month, day) = (Number(m.Groups["m"].Value), Number(m.Groups["d"].Value));
+                var valid = month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(today.Year, month);
+                hits.Add(new Hit(m.Index, m.Index + m.Length, valid ? DateWindow.Day(new DateOnly(today.Year, month, day)) : null, valid ? null : InvalidInput.ImpossibleDate, false, false));
+            }
+        }
+
+        Take(hits, taken);
+        foreach (Match m in SoonBeforeDue().Matches(text))
+        {
+            if (Free(m, taken))
+            {
+                hits.Add(new Hit(m.Index, m.Index + m.Length, new DateWindow(today, today.AddDays(6)), null, false, false));
+            }
+        }
+
+        Take(hits, taken);
+        foreach (Match m in Month().Matches(text))
+        {
+            if (Free(m, taken) && MonthNumber(m) is { } month)
+            {
+                var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : month < today.Month ? today.Year + 1 : today.Year;
+                var first = new DateOnly(year, month, 1);
+                var last = first.AddMonths(1).AddDays(-1);
+                hits.Add(m.Groups["end"].Success
+                    ? new Hit(m.Index, m.Index + m.Length, DateWindow.Day(last), null, true, false)
+                    : new Hit(m.Index, m.Index + m.Length, new DateWindow(first, last), null, false, false));
+            }
+        }
+
+        Take(hits, taken);
+        foreach (var phrase in Phrases.Scan(text, taken))
+        {
+            hits.Add(new Hit(phrase.Start, phrase.End, phrase.Value.Window(today), null, phrase.Value.IsDeadline, false));
+        }
+
+        Take(hits, taken);
+        if (hits.Count == 0)
+        {
+            return null;
+        }
+
+        hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return Combine(hits, text, source, today, taken);
+    }
+
+    private static DateFinding Combine(List<Hit> hits, string text, string source, DateOnly today, bool[] taken)
+    {
+        var first = hits[0];
+        var second = hits.Count > 1 && RangeWords.Contains(text[first.End..hits[1].Start].Trim()) ? hits[1] : (Hit?)null;
+        if (second is null && first.Window is { IsSingleDay: true } day && BareDay().Match(text, first.End) is { Success: true } bare)
+        {
+            // 6月20号至30号: the end of the range names only its day.
+            var dayOfMonth = int.Parse(bare.Groups["d"].Value, CultureInfo.InvariantCulture);
+            var end = dayOfMonth <= DateTime.DaysInMonth(day.From.Year, day.From.Month) ? new DateOnly(day.From.Year, day.From.Month, dayOfMonth) : (DateOnly?)null;
+            second = new Hit(bare.Index, bare.Index + bare.Length, end is { } e ? DateWindow.Day(e) : null, end is null ? InvalidInput.ImpossibleDate : null, false, false);
+            Array.Fill(taken, true, bare.Index, bare.Length);
+        }
+
+        if (second is { } last)
+        {
+            var words = source[first.Start..last.End];
+            if ((first.Error ?? last.Error) is { } error)
+            {
+                return new DateFinding(null, null, error, words, first.Start, last.End, false);
+            }
+
+            var range = new DateWindow(first.Window!.From, last.Window!.To);
+            return range.From > range.To
+                ? new DateFinding(null, null, InvalidInput.ReversedRange, words, first.Start, last.End, false)
+                : new DateFinding(range, null, null, words, first.Start, last.End, false);
+        }
+
+        var said = source[first.Start..first.End];
+        if (first.Error is { } invalid)
+        {
+            return new DateFinding(null, null, invalid, said, first.Start, first.End, false);
+        }
+
+        var window = first.Window!;
+        var single = window.IsSingleDay ? window.From : (DateOnly?)null;
+        var until = first.Deadline || UntilBefore().IsMatch(text[..first.Start]) || UntilAfter().IsMatch(text[first.End..]);
+        if (until && window.To >= today)
+        {
+            window = new DateWindow(today, window.To);
+        }
+
+        return new DateFinding(window, single, null, said, first.Start, first.End, first.Weekday);
+    }
+
+    private static Hit Counted(Match m, DateOnly today)
+    {
+        var n = Number(m.Groups["n"].Value);
+        var days = m.Groups["u"].Value is "周" or "个星期" or "星期" or "week" or "weeks" ? n * 7 : n;
+        if (m.Groups["after"].Success)
+        {
+            return new Hit(m.Index, m.Index + m.Length, DateWindow.Day(today.AddDays(n)), null, false, false);
+        }
+
+        return days is >= 1 and <= 366
+            ? new Hit(m.Index, m.Index + m.Length, new DateWindow(today, today.AddDays(days - 1)), null, false, false)
+            : new Hit(m.Index, m.Index + m.Length, null, InvalidInput.ImpossibleDate, false, false);
+    }
+
+    private static int? MonthNumber(Match m)
+    {
+        if (m.Groups["mon"].Success)
+        {
+            return Array.FindIndex(EnglishMonths, name => name.StartsWith(m.Groups["mon"].Value, StringComparison.Ordinal)) + 1;
+        }
+
+        var month = Number(m.Groups["m"].Value);
+        return month is >= 1 and <= 12 ? month : null;
+    }
+
+    /// <summary>3, 两, 十二, two: the small numbers people write in dates.</summary>
+    private static int Number(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+
+        if (Array.IndexOf(EnglishNumbers, text) is var english and >= 0)
+        {
+            return english + 1;
+        }
+
+        const string digits = "零一二三四五六七八九";
+        var value = 0;
+        var current = 0;
+        foreach (var c in text)
+        {
+            if (c == '十')
+            {
+                value += (current == 0 ? 1 : current) * 10;
+                current = 0;
+            }
+            else
+            {
+                current = c == '两' ? 2 : digits.IndexOf(c);
+            }
+        }
+
+        return value + current;
+    }
+
+    private static readonly string[] EnglishNumbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    private static readonly string[] EnglishMonths =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    private static bool Free(Match m, bool[] taken) => Array.IndexOf(taken, true, m.Index, m.Length) < 0;
+
+    private static void Take(List<Hit> hits, bool[] taken)
+    {
+        foreach (var hit in hits)
+        {
+            Array.Fill(taken, true, hit.Start, hit.End - hit.Start);
+        }
+    }
+
+    // One day by numbers or by weekday; DateExpressions reads the words found.
+    [GeneratedRegex(@"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|(?<![\d.])\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/])"
+        + @"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:,?\s+\d{4})?"
+        + @"|(?<wd>(?:(?:本|这|下下|下|上)个?)?(?:周|星期|礼拜)[一二三四五六日天1-7]|\b(?:(?:this|next|last) )?(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?\b)")]
+    private static partial Regex ExactDate();
+
+    [GeneratedRegex(@"(?<=\d)(?:st|nd|rd|th)\b")]
+    private static partial Regex Ordinal();
+
+    // 未来3天, 10天内, 近两周, next 5 days, within 10 days; 3天后, 过3天, in 3 days (one day).
+    [GeneratedRegex(@"(?:未来|接下来|今后|最近|近)\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|日|周|个星期|星期)(?:内|之内|以内)?"
+        + @"|(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|个星期|周)(?:内|之内|以内)"
+        + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天|\bin\s+(?<n>\d{1,3})\s+days?\b)"
+        + @"|\b(?:(?:in|within)\s+)?(?:the\s+)?next\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b|\bwithin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b")]
+    private static partial Regex Counted();
+
+    // 7月份, 七月, 七月底 (its last day, a deadline), july, end of july.
+    [GeneratedRegex(@"(?:(?<y>\d{4})\s*年\s*)?(?<![\d.])(?<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份|(?<end>底|末))?(?![\d底末一二三四五六七八九十])(?!\s+\d)"
+        + @"|\b(?<end>(?:the\s+)?end\s+of\s+)(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
+        + @"|\b(?:in\s+)?(?<mon>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*\d)|\bin\s+(?<mon>may)\b")]
+    private static partial Regex Month();
+
+    // 十月一号, 七月十五日: months and days in Chinese numerals.
+    [GeneratedRegex(@"(?<m>十[一二]?|[一二三四五六七八九])月(?<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")]
+    private static partial Regex ChineseMonthDay();
+
+    // 快到期, 马上截止: soon; 到期 stays for the cue words.
+    [GeneratedRegex(@"(?:快要|快|马上|即将|临近)(?=到期|截止)")]
+    private static partial Regex SoonBeforeDue();
+
+    [GeneratedRegex(@"\G\s*(?:到|至|-|~|～)\s*(?<d>\d{1,2})\s*[日号]")]
+    private static partial Regex BareDay();
+
+    [GeneratedRegex(@"(?:到|至|截至|截止到|\bby|\bbefore|\buntil|\btill)\s*(?:the\s+)?$")]
+    private static partial Regex UntilBefore();
+
+    [GeneratedRegex(@"^\s*(?:前|之前|以前|为止)")]
+    private static partial Regex UntilAfter();
+}

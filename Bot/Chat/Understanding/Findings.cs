@@ -1,0 +1,100 @@
+using CampaignBot.Chat.Parsing;
+
+namespace CampaignBot.Chat.Understanding;
+
+/// <summary>
+/// Everything found in one message, before deciding what it asks for. Positions index both
+/// <see cref="Source"/> (the user's words) and <see cref="Text"/> (the normalised form).
+/// </summary>
+public sealed class Findings
+{
+    public required string Source { get; init; }
+    public required string Text { get; init; }
+    public required ReplyLanguage Language { get; init; }
+    public required DateOnly Today { get; init; }
+
+    /// <summary>Task codes, upper case, in the order written, each with where it ends.</summary>
+    public required IReadOnlyList<(string Code, int End)> Codes { get; init; }
+
+    public required DateFinding? Date { get; init; }
+
+    /// <summary>The first office named (its ledger name), and the first person.</summary>
+    public required PhraseHit<KnownName>? Office { get; init; }
+    public required PhraseHit<KnownName>? Person { get; init; }
+
+    public required IReadOnlyList<PhraseHit<Cue>> Cues { get; init; }
+
+    /// <summary>A number standing alone (an extension request's #12), with where it ends.</summary>
+    public required (long Value, int End)? Number { get; init; }
+
+    public required (string Url, int End)? Url { get; init; }
+
+    /// <summary>Letters that neither a cue, a filler nor a found thing explains.</summary>
+    public required string Residual { get; init; }
+
+    /// <summary>Asked rather than stated: 吗, 是否, 谁, 什么, a question mark, "is …", "did …".</summary>
+    public required bool IsQuestion { get; init; }
+
+    public bool Has(Cue cue) => Cues.Any(c => c.Value == cue);
+
+    public PhraseHit<Cue>? Last(Cue cue) => Cues.LastOrDefault(c => c.Value == cue) is { Length: > 0 } hit ? hit : null;
+
+    public string? Code => Codes.Count > 0 ? Codes[0].Code : null;
+
+    public string? OfficeName => Office?.Value.Canonical;
+
+    /// <summary>The office a question is about: not one that receives something (交到材料组, 给行政组).</summary>
+    public string? ScopeOffice => Office is { } office
+        && !Cues.Any(c => c.Value is Cue.Destination or Cue.Reassign && c.End <= office.Start && office.Start - c.End <= 1)
+            ? office.Value.Canonical
+            : null;
+
+    /// <summary>
+    /// Said as done and over (已完成, 弄完了, 办结, done), not only named (完成): a bare 完成 with a date
+    /// (本周内完成) is a plan, not a report.
+    /// </summary>
+    public bool IsPerfective(PhraseHit<Cue> done)
+    {
+        var word = Text.Substring(done.Start, done.Length);
+        return !BareDoneWords.Contains(word)
+            || (done.End < Text.Length && Text[done.End] == '了')
+            || Cues.Any(c => c.Value == Cue.Filler && c.End <= done.Start && done.Start - c.End <= 1 && Text[c.Start] == '已');
+    }
+
+    private static readonly HashSet<string> BareDoneWords = ["完成", "finish", "complete", "完工", "标记完成", "标记为完成", "mark done"];
+
+    public bool OwnOffice => Has(Cue.OwnOffice);
+
+    /// <summary>
+    /// A done word that is denied or only hoped for: 没完成, 未办结, 完成不了, 能完成, isn't done.
+    /// The negation or modal stands right before the done word (or 不了/没有 right after it).
+    /// </summary>
+    public bool DoneIsDenied(PhraseHit<Cue> done) =>
+        Cues.Any(c => c.Value is Cue.Negation or Cue.Modal && c.End <= done.Start && done.Start - c.End <= 2)
+        || Cues.Any(c => c.Value is Cue.Negation or Cue.Question && c.Start >= done.End && c.Start - done.End <= 1);
+
+    /// <summary>A change word with a no right before it: 不要重开, 别转给, don't reopen.</summary>
+    public bool IsNegated(PhraseHit<Cue> change) =>
+        Cues.Any(c => c.Value == Cue.Negation && c.End <= change.Start && change.Start - c.End <= 2);
+
+    /// <summary>The user's words after a position, without the punctuation and particles that join them on.</summary>
+    public string? After(int position, params string[] leadIns)
+    {
+        if (position >= Source.Length)
+        {
+            return null;
+        }
+
+        var rest = Source[position..].Trim().TrimStart(',', '，', '、', ':', '：', ';', '；', '。', '.', ' ', '了', '啦', '哈', '吧');
+        foreach (var leadIn in leadIns)
+        {
+            if (rest.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase))
+            {
+                rest = rest[leadIn.Length..].TrimStart(':', '：', ' ', ',', '，');
+            }
+        }
+
+        rest = rest.TrimEnd('。', '.', '!', '！', ' ');
+        return rest.Length > 0 ? rest : null;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Understanding.Glossary;
+
+namespace CampaignBot.Chat.Understanding;
+
+/// <summary>
+/// Reads a message into <see cref="Findings"/>: first the things with a shape (links, task codes,
+/// dates), then the ledger's names, then cue words and fillers in what is left.
+/// </summary>
+public static partial class FindingsReader
+{
+    private static readonly PhraseScanner<Cue> CueScanner = new(
+        CueWords.Table.SelectMany(row => row.Words.Select(w => (w, row.Cue)))
+            .Concat(Fillers.Words.Concat(Fillers.NeutralWords).Select(w => (w, Cue.Filler))));
+
+    private static readonly HashSet<string> EnglishQuestionOpeners =
+        ["is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "would", "should", "shall", "may", "might", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether"];
+
+    public static Findings Read(string? message, DateOnly today, ReplyLanguage defaultLanguage, LedgerNames names)
+    {
+        var (source, text) = TextNormalizer.Normalize(message);
+        var taken = new bool[text.Length];
+
+        var u = UrlPattern().Match(text);
+        var url = u.Success ? (source.Substring(u.Index, u.Length), u.Index + u.Length) : ((string, int)?)null;
+        Take(taken, u);
+
+        var codes = new List<(string, int)>();
+        foreach (Match m in CodePattern().Matches(text))
+        {
+            if (Free(taken, m.Index, m.Length))
+            {
+                codes.Add((m.Value.ToUpperInvariant(), m.Index + m.Length));
+                Take(taken, m);
+            }
+        }
+
+        var date = DateFinder.Find(text, source, today, taken);
+        var nameHits = names.Scanner.Scan(text, taken);
+        foreach (var hit in nameHits)
+        {
+            Array.Fill(taken, true, hit.Start, hit.Length);
+        }
+
+        var n = NumberPattern().Match(text);
+        var number = n.Success && Free(taken, n.Index, n.Length)
+            ? (long.Parse(n.Groups["n"].Value, CultureInfo.InvariantCulture), n.Index + n.Length)
+            : ((long, int)?)null;
+        if (number is not null)
+        {
+            Take(taken, n);
+        }
+
+        var cues = CueScanner.Scan(text, taken);
+        var explained = (bool[])taken.Clone();
+        foreach (var cue in cues)
+        {
+            Array.Fill(explained, true, cue.Start, cue.Length);
+        }
+
+        var residual = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!explained[i] && char.IsLetter(text[i]))
+            {
+                residual.Append(text[i]);
+            }
+        }
+
+        return new Findings
+        {
+            Source = source,
+            Text = text,
+            Language = LanguageOf(text, nameHits, defaultLanguage),
+            Today = today,
+            Codes = codes,
+            Date = date,
+            Office = nameHits.FirstOrDefault(h => h.Value.IsOffice) is { Length: > 0 } office ? office : null,
+            Person = nameHits.FirstOrDefault(h => !h.Value.IsOffice) is { Length: > 0 } person ? person : null,
+            Cues = cues,
+            Number = number,
+            Url = url,
+            Residual = residual.ToString(),
+            // A link's "?access_token=" asks nothing.
+            IsQuestion = IsQuestion(u.Success ? text.Remove(u.Index, u.Length).Insert(u.Index, new string(' ', u.Length)) : text, cues),
+        };
+    }
+
+    /// <summary>
+    /// A Chinese question word anywhere, a question mark, a closing 吧/呢, or an English sentence that
+    /// opens with is/did/can… or a wh-word ("could you …" and "can you …" are polite, not questions).
+    /// </summary>
+    private static bool IsQuestion(string text, List<PhraseHit<Cue>> cues)
+    {
+        if (text.Contains('?') || text.TrimEnd('。', '.', '!', '！', '~', ' ', '啊').EndsWith('吧') || text.TrimEnd().EndsWith('呢'))
+        {
+            return true;
+        }
+
+        if (cues.Any(c => c.Value == Cue.Question && TextNormalizer.IsChinese(text[c.Start])))
+        {
+            return true;
+        }
+
+        // English asks by its first word (is T021 done, did anyone …) or by a wh-word anywhere.
+        var first = FirstWord().Match(text);
+        if (first.Success && EnglishQuestionOpeners.Contains(first.Value) && !cues.Any(c => c.Value == Cue.Filler && c.Start == 0))
+        {
+            return true;
+        }
+
+        return cues.Any(c => c.Value == Cue.Question && WhWords().IsMatch(text.AsSpan(c.Start, c.Length)));
+    }
+
+    /// <summary>Chinese when any Chinese is written beyond the ledger's names; English when English words are; else the default.</summary>
+    private static ReplyLanguage LanguageOf(string text, List<PhraseHit<KnownName>> names, ReplyLanguage defaultLanguage)
+    {
+        var inName = new bool[text.Length];
+        foreach (var name in names)
+        {
+            Array.Fill(inName, true, name.Start, name.Length);
+        }
+
+        var chinese = false;
+        var english = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            chinese |= !inName[i] && TextNormalizer.IsChinese(text[i]);
+            english |= !inName[i] && char.IsAsciiLetter(text[i]) && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]);
+        }
+
+        return chinese ? ReplyLanguage.Chinese : english ? ReplyLanguage.English : defaultLanguage;
+    }
+
+    private static bool Free(bool[] taken, int start, int length) => Array.IndexOf(taken, true, start, length) < 0;
+
+    private static void Take(bool[] taken, Match m)
+    {
+        if (m.Success)
+        {
+            Array.Fill(taken, true, m.Index, m.Length);
+        }
+    }
+
+    [GeneratedRegex(@"https?://[^\s，。]+")]
+    private static partial Regex UrlPattern();
+
+    // T021, R01-260630, A-01: letters then at least two digits; not part of a longer word or number.
+    [GeneratedRegex(@"(?<![a-z0-9_.@-])(?<![a-z0-9]:)[a-z]{1,6}-?\d{2,5}(?:-\d{1,6})*(?![a-z0-9_@]|:\S)")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"(?<![0-9a-z.:/_@-])#?(?<n>\d{1,9})(?![0-9a-z.:/_@-])\s*号?")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^[a-z']+(?![a-z0-9])")]
+    private static partial Regex FirstWord();
+
+    [GeneratedRegex(@"^(?:what|when|who|which|how|why)")]
+    private static partial Regex WhWords();
+}

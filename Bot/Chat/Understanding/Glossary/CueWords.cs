@@ -1,0 +1,64 @@
+namespace CampaignBot.Chat.Understanding.Glossary;
+
+/// <summary>
+/// The words that tell what a message is about, as people write them in chat. To teach the bot a new
+/// phrasing, add it to the corpus (Bot.Tests/Chat/Understanding/corpus.txt), then here. The scanner
+/// takes the longest word at each place, so 完成情况 (progress) wins over 完成 (done) and 不同意
+/// (reject) over 同意 (approve). English words match whole words only.
+/// </summary>
+public static class CueWords
+{
+    public static readonly IReadOnlyList<(Cue Cue, string[] Words)> Table =
+    [
+        (Cue.Help, ["怎么弄", "怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能",
+            "help", "menu", "commands", "what can you do", "how do i use", "how to use"]),
+        (Cue.WhoAmI, ["我是谁", "我的账号", "我的帐号", "我的身份", "谁的身份", "whoami", "who am i", "my account"]),
+        (Cue.Progress, ["完成进度", "完成度", "完成比例", "进度", "进展", "完成率", "完成情况", "总体进度", "完成了多少", "完成多少", "开了几次", "办了几次", "搞了几次",
+            "progress", "how are we doing", "how far along", "completion rate", "completion", "status"]),
+        (Cue.Overdue, ["过了期限", "拖了", "拖延", "督办", "逾期", "超期", "过期", "拖期", "延误", "没按时", "未按时", "过了截止", "超过期限", "超过截止", "超时",
+            "overdue", "late", "past due", "behind", "did we miss", "missed"]),
+        (Cue.Due, ["到期", "截止", "截至", "要交", "要报", "要上报", "要报送", "需要报送", "要提交", "要完成", "要干", "要做", "要干完", "要补齐", "要办",
+            "due", "deadline", "deadlines", "hand in", "submitted", "submit", "coming up", "upcoming"]),
+        (Cue.TaskWord, ["事", "任务", "工作", "事项", "事情", "材料", "活", "台账", "安排", "待办",
+            "tasks", "task", "work", "to do", "todo", "to-do"]),
+        (Cue.Mine, ["我目前负责", "我现在负责", "我在负责", "do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
+            "mine", "my tasks", "my task", "on my plate", "assigned to me", "do i have", "for me", "my to-do", "my todo", "am i responsible", "i'm responsible"]),
+        (Cue.OwnOffice, ["本单位", "本组", "本科", "本处", "本室", "本委室", "我们组", "我们单位", "我们科", "我们处", "我们室", "我们委", "我们部门", "本部门",
+            "my office", "our office", "our office's", "my office's"]),
+        (Cue.All, ["全部", "所有", "全机关", "各组", "各单位", "各委室", "各部门", "all", "everything", "everyone", "all offices", "across offices", "across all offices"]),
+        (Cue.Detail, ["详情", "详细", "查看", "情况", "要求", "谁在负责", "负责人", "牵头", "内容", "detail", "details", "info", "about", "show", "owns"]),
+
+        (Cue.Done, ["完工", "搞好", "弄好", "做好", "办好", "交齐", "已报送", "已上报", "已提交", "已交", "完成", "完成了", "已完成", "弄完", "做完", "办完", "干完", "搞完", "搞定", "办结", "完毕", "落实", "做好了", "办好了", "结束了", "标记为完成", "标记完成",
+            "done", "finished", "finish", "complete", "completed", "mark done"]),
+        (Cue.WeakDone, ["✅", "✔", "☑", "👌", "好了", "交了", "完事", "ok", "okay"]),
+        (Cue.Reopen, ["撤销", "不小心点了", "改为未完成", "改成未完成", "撤回", "误点", "误操作", "重开", "重新打开", "撤销完成", "取消完成", "撤回完成", "改回未完成", "恢复成未完成", "恢复为未完成", "标错了", "点错了",
+            "reopen", "undo", "as not done", "by mistake", "not done after all"]),
+        (Cue.Extend, ["日期改为", "时间改为", "日期改成", "时间改成", "往后推", "推到", "推后", "move", "延期", "申请延期", "延期申请", "推迟", "延后", "往后延", "延到", "延长", "改到", "延至",
+            "extend", "extension", "push back", "push", "postpone", "delay"]),
+        (Cue.Approve, ["同意", "批准", "approve", "approved"]),
+        (Cue.Reject, ["驳回", "不同意", "不批准", "reject", "decline", "rejected"]),
+        (Cue.Reassign, ["改为", "改成", "换成", "交由", "给", "让", "由", "转办", "转交", "转给", "交给", "改由", "改派", "转到", "reassign", "hand over", "hand", "over to", "give", "transfer"]),
+        (Cue.Snooze, ["提醒", "稍后提醒", "再提醒", "提醒我", "提醒一下", "晚点提醒", "remind me", "snooze"]),
+        (Cue.Bind, ["绑定", "本群绑定", "bind"]),
+        (Cue.Unbind, ["解除本群绑定", "解除群绑定", "解除绑定", "解绑", "取消绑定", "取消本群绑定", "unbind"]),
+        (Cue.Subscribe, ["订阅", "订阅提醒", "开启个人提醒", "提醒发给我", "subscribe"]),
+        (Cue.Unsubscribe, ["取消提醒订阅", "取消提醒", "不再订阅", "停止提醒", "取消订阅", "退订", "不要再给我发提醒", "别再给我发提醒", "关闭我的提醒", "关闭提醒", "取消个人提醒", "unsubscribe", "stop my reminders", "stop reminders"]),
+        (Cue.Link, ["关联", "关联账号", "link"]),
+        (Cue.Robot, ["机器人", "群机器人", "robot", "robots"]),
+        (Cue.Add, ["添加", "新增", "加一个", "加个", "add"]),
+        (Cue.DingTalk, ["钉钉", "dingtalk"]),
+        (Cue.WeCom, ["企业微信", "企微", "wecom"]),
+        // 佐证材料 (issue 15): a task's evidence, adding to it, withdrawing a piece added by mistake.
+        (Cue.Evidence, ["佐证", "佐证材料", "证明材料", "交了哪些材料", "交了什么材料", "evidence", "list evidence", "show evidence"]),
+        (Cue.AddEvidence, ["补充佐证", "追加佐证", "补充", "再补充", "补传", "补交", "追加", "add evidence", "add more", "attach more", "more photos"]),
+        (Cue.Withdraw, ["撤回佐证", "删除佐证", "删除", "删掉", "withdraw", "withdraw evidence", "remove", "remove evidence", "delete"]),
+
+        (Cue.Question, ["能否", "可否", "是否可以", "哪些", "吗", "么", "是否", "有没有", "是不是", "了没", "什么", "啥", "谁", "哪", "几", "多少", "怎么", "如何", "咋", "怎样", "能不能", "可不可以", "可以",
+            "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether"]),
+        (Cue.Negation, ["不要", "别", "不用", "无需", "不必", "不需要", "don't", "do not", "no need to", "一半", "部分", "大部分", "大半", "没", "没有", "未", "尚未", "还没", "不", "不算", "不了", "非", "not", "isn't", "hasn't", "haven't", "wasn't", "didn't", "not yet", "never"]),
+        (Cue.Modal, ["will be", "would be", "should be", "going to be", "almost", "nearly", "about to", "快", "即将", "马上", "预计", "估计", "打算", "差不多", "基本", "能", "会", "要", "需要", "得", "想", "准备", "计划", "争取", "将", "应该", "need to", "should", "going to", "will", "plan to"]),
+        // 交到材料组, 报给办公室: an office that receives, not the office asked about.
+        (Cue.Destination, ["交到", "报给", "送到", "发给", "交至", "报送到"]),
+        (Cue.Until, ["前", "之前", "以前", "为止", "by", "before", "until", "till", "no later than"]),
+    ];
+}

@@ -1,0 +1,352 @@
+using System.Text.RegularExpressions;
+using CampaignBot.Chat.Parsing;
+
+namespace CampaignBot.Chat.Understanding;
+
+/// <summary>
+/// Decides what a message asks for from what was found in it. Changes come first but only from
+/// statements: a question or a denial about a change is answered with the task (or the bot asks);
+/// two readings make the bot ask. Then the questions, most specific first.
+/// </summary>
+public static partial class IntentRules
+{
+    public static ChatCommand? Decide(Findings f) =>
+        AskedAboutSetting(f, SettingOf(f))
+        ?? (f.Code is not null ? TaskCommandOf(f) : null)
+        ?? QuestionOf(f);
+
+    /// <summary>
+    /// A setting asked about (怎么订阅提醒, 可以解绑吗, how do I unsubscribe?) is not done: the bot offers it
+    /// beside the help, or only the help when the question lacks what the setting needs.
+    /// </summary>
+    private static ChatCommand? AskedAboutSetting(Findings f, ChatCommand? setting) => setting switch
+    {
+        null => null,
+        _ when !f.IsQuestion => setting,
+        UnbindCommand or SubscribeCommand => new ClarifyCommand([setting, new HelpCommand(f.Language)], f.Language),
+        BindOfficeCommand when f.OfficeName is not null => new ClarifyCommand([setting, new HelpCommand(f.Language)], f.Language),
+        _ => new HelpCommand(f.Language),
+    };
+
+    /// <summary>Coordinators' and personal settings: robots, accounts, chat binding, subscriptions, extension decisions.</summary>
+    private static ChatCommand? SettingOf(Findings f)
+    {
+        var language = f.Language;
+        if (f.Has(Cue.Robot) && f.Url is { } url)
+        {
+            var office = f.OfficeName ?? WordBefore(f, Cue.DingTalk, Cue.WeCom) ?? "";
+            var dingTalk = f.Has(Cue.DingTalk) || (!f.Has(Cue.WeCom) && url.Url.Contains("dingtalk", StringComparison.OrdinalIgnoreCase));
+            var secret = f.After(url.End)?.Split(' ')[0];
+            return new AddRobotCommand(office, dingTalk, url.Url, secret, language);
+        }
+
+        if (f.Has(Cue.Link) && f.Code is null)
+        {
+            // A person the ledger knows, and the account beside it; else the command form 关联 NAME ACCOUNT.
+            if (f.Person is { } person && Account(f) is { } account)
+            {
+                return new LinkAccountCommand(person.Value.Canonical, account, language);
+            }
+
+            if (LinkFallback().Match(f.Source) is { Success: true } link)
+            {
+                return new LinkAccountCommand(link.Groups["name"].Value.Trim(), link.Groups["account"].Value, language);
+            }
+        }
+
+        if (f.Has(Cue.Unbind))
+        {
+            return new UnbindCommand(language);
+        }
+
+        if (f.Has(Cue.Bind) && f.Code is null && (f.OfficeName ?? WordAfter(f, Cue.Bind)) is { } bindTo)
+        {
+            return new BindOfficeCommand(bindTo, language);
+        }
+
+        if (f.Code is null && (f.Has(Cue.Unsubscribe) || f.Has(Cue.Subscribe)))
+        {
+            return new SubscribeCommand(!f.Has(Cue.Unsubscribe), language);
+        }
+
+        // 佐证材料怎么补充, can I withdraw evidence?: how, not a change.
+        if (f.Code is null && f.IsQuestion && f.Has(Cue.Evidence) && (f.Has(Cue.AddEvidence) || f.Has(Cue.Withdraw) || f.Has(Cue.Reopen)))
+        {
+            return new HelpCommand(language);
+        }
+
+        // 撤回佐证 12, 佐证 12 传错了，撤回: a piece of evidence by its number (a question about it is not a withdrawal).
+        if (f.Code is null && f.Number is { } piece && (f.Has(Cue.Withdraw) || (f.Has(Cue.Evidence) && f.Has(Cue.Reopen))))
+        {
+            return f.IsQuestion ? new HelpCommand(language) : new WithdrawEvidenceCommand(piece.Value, language);
+        }
+
+        if (f.Code is null && f.Number is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)))
+        {
+            var lastCue = f.Cues.Where(c => c.Value is Cue.Approve or Cue.Reject or Cue.Extend).Max(c => c.End);
+            return new DecideExtensionCommand(number.Value, !f.Has(Cue.Reject), f.After(Math.Max(number.End, lastCue)), language);
+        }
+
+        return null;
+    }
+
+    /// <summary>Words that ask what evidence a task requires (its details), not what was handed in.</summary>
+    private static readonly string[] EvidenceRequirementWords = ["需要", "要交", "要求", "应交", "应提供", "need", "required"];
+
+    /// <summary>A message that names a task: a change when it says one plainly, else the task's details.</summary>
+    private static ChatCommand TaskCommandOf(Findings f)
+    {
+        var code = f.Code!;
+        var language = f.Language;
+        var detail = new DetailCommand(code, language);
+        if (f.Cues.Any(c => c.Value is Cue.Reopen or Cue.Extend or Cue.Reassign or Cue.Snooze && f.IsNegated(c)))
+        {
+            return detail;
+        }
+
+        // T017 的佐证有哪些, 佐证上传了没有: what was handed in. What is required (T017 需要哪些佐证) is in the details.
+        if (f.Has(Cue.Evidence) && !f.Has(Cue.AddEvidence) && !f.Has(Cue.Done) && !EvidenceRequirementWords.Any(f.Text.Contains))
+        {
+            return new ListEvidenceCommand(code, language);
+        }
+
+        var change = ChangeOf(f, code);
+        if (change is InvalidCommand or UnknownCommand)
+        {
+            return change;
+        }
+
+        if (change is DoneCommand)
+        {
+            var done = f.Last(Cue.Done)!.Value;
+            if (f.IsQuestion || f.DoneIsDenied(done) || (f.Date is not null && !f.IsPerfective(done)))
+            {
+                return detail;
+            }
+
+            if (f.Codes.Select(c => c.Code).Distinct().Count() > 1)
+            {
+                return new ClarifyCommand(f.Codes.Select(c => c.Code).Distinct().Select(c => (ChatCommand)new DoneCommand(c, null, language)).ToList(), language);
+            }
+
+            return f.Cues.Any(c => c.Value == Cue.Negation) ? new ClarifyCommand([detail, change], language) : change;
+        }
+
+        if (change is not null)
+        {
+            return f.IsQuestion ? new ClarifyCommand([change, detail], language) : change;
+        }
+
+        if (f.Has(Cue.WeakDone) && !f.IsQuestion)
+        {
+            return new ClarifyCommand([detail, new DoneCommand(code, null, language)], language);
+        }
+
+        // 完層 T021, dne T021: words that only look like a change; ask rather than guess.
+        if (f.Residual.Length > 0 && !f.IsQuestion && CommandSuggestions.Closest(f.Text) is { } guess
+            && MessageUnderstanding.Understand(guess, f.Today, language, LedgerNames.Empty) is var guessed && guessed is DoneCommand or ReopenCommand)
+        {
+            return new ClarifyCommand([detail, guessed with { Language = language }], language);
+        }
+
+        return detail;
+    }
+
+    /// <summary>The change a message about a task names, in order of how specific its words are; null when it names none.</summary>
+    private static ChatCommand? ChangeOf(Findings f, string code)
+    {
+        var language = f.Language;
+        if (f.Has(Cue.AddEvidence) && !f.IsQuestion)
+        {
+            return new AddEvidenceCommand(code, f.After(Math.Max(f.Codes[0].End, f.Last(Cue.AddEvidence)!.Value.End)), language);
+        }
+
+        if (f.Has(Cue.Reopen))
+        {
+            return new ReopenCommand(code, f.After(Math.Max(f.Codes[0].End, f.Last(Cue.Reopen)!.Value.End)), language);
+        }
+
+        if (f.Has(Cue.Snooze))
+        {
+            return f.Date switch
+            {
+                { Error: { } error } date => new InvalidCommand(error, date.Words, language),
+                { Day: { } day } date => SnoozeDay(day, date.IsWeekday, f.Today) is { } on
+                    ? new SnoozeCommand(code, on, language)
+                    : new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
+                { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
+                null => Incomplete(f, code),
+            };
+        }
+
+        if (f.Has(Cue.Extend))
+        {
+            return f.Date switch
+            {
+                { Error: { } error } date => new InvalidCommand(error, date.Words, language),
+                { Day: { } day } date => new ExtendCommand(code, day, f.After(date.End, "理由是", "理由", "原因是", "原因", "because", "as"), language),
+                { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
+                null => Incomplete(f, code),
+            };
+        }
+
+        if (f.Has(Cue.Reassign) && ReassignIsMeant(f))
+        {
+            var fallback = ReassignFallback().Match(f.Source);
+            var to = f.OfficeName ?? f.Person?.Value.Canonical ?? (fallback.Success ? fallback.Groups["to"].Value.Trim() : null);
+            if (to is not null)
+            {
+                return new ReassignCommand(code, to, language);
+            }
+        }
+
+        if (f.Last(Cue.Done) is { } done)
+        {
+            return new DoneCommand(code, f.After(Math.Max(f.Codes[0].End, done.End)), language);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 转办, 转交, reassign … always name a hand-over; 给, 让, 由 only right before the office or person
+    /// that is to take it, closing the sentence or followed by 办/负责/牵头 (T013 给行政组办, not T013 的材料给孙丽了).
+    /// </summary>
+    private static bool ReassignIsMeant(Findings f)
+    {
+        if (f.Cues.Any(c => c.Value == Cue.Reassign && !WeakReassignWords.Contains(f.Text.Substring(c.Start, c.Length))))
+        {
+            return true;
+        }
+
+        var target = f.Office ?? f.Person;
+        return target is { } t
+            && f.Cues.Any(c => c.Value == Cue.Reassign && c.End == t.Start)
+            && WeakReassignEnd().IsMatch(f.Text[t.End..]);
+    }
+
+    private static readonly HashSet<string> WeakReassignWords = ["给", "让", "由"];
+
+    [GeneratedRegex(@"^\s*(?:来)?(?:办理|办|负责|牵头|处理|承办)?\s*[。.!！]?\s*$")]
+    private static partial Regex WeakReassignEnd();
+
+    /// <summary>A reminder comes again on a later day within two months; 周五 said on a Saturday means next Friday.</summary>
+    private static DateOnly? SnoozeDay(DateOnly day, bool weekday, DateOnly today)
+    {
+        if (weekday && day <= today)
+        {
+            day = day.AddDays(7);
+        }
+
+        // How far ahead a snooze may go is the handler's rule (Reminders:MaxSnoozeDays), with its own reply.
+        return day > today ? day : null;
+    }
+
+    /// <summary>A change without what it needs (延期 without a day): offer the task instead of guessing.</summary>
+    private static UnknownCommand Incomplete(Findings f, string code) => new(f.Source, [new DetailCommand(code, f.Language)], f.Language);
+
+    /// <summary>Questions about the ledger, when no task is named.</summary>
+    private static ChatCommand? QuestionOf(Findings f)
+    {
+        var language = f.Language;
+        var whole = f.Has(Cue.All);
+        if (f.Has(Cue.Help))
+        {
+            return new HelpCommand(language);
+        }
+
+        if (f.Has(Cue.WhoAmI))
+        {
+            return new WhoAmICommand(language);
+        }
+
+        if (f.Has(Cue.Robot))
+        {
+            return new ListRobotsCommand(language);
+        }
+
+        if (f.Has(Cue.Overdue))
+        {
+            return new OverdueCommand(whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice };
+        }
+
+        if (f.Has(Cue.Progress) && !f.Has(Cue.Due))
+        {
+            return new ProgressCommand(language);
+        }
+
+        // A date with task words is a due question; 明天的材料准备好了吗 asks about something else.
+        var asksDue = f.Has(Cue.Due) || (f.Date is not null && !f.Has(Cue.WeakDone) && (f.Has(Cue.TaskWord) || f.Residual.Length == 0));
+        if (asksDue)
+        {
+            return f.Date switch
+            {
+                { Error: { } error } date => new InvalidCommand(error, date.Words, language),
+                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice },
+                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice },
+            };
+        }
+
+        if (f.OwnOffice)
+        {
+            return new OfficeTasksCommand(null, language);
+        }
+
+        if (f.ScopeOffice is { } officeName)
+        {
+            return new OfficeTasksCommand(officeName, language);
+        }
+
+        if (f.Has(Cue.Mine))
+        {
+            return new MineCommand(language);
+        }
+
+        // An office the ledger does not know (yet): 某某组的任务, 单位 某某, office X, X tasks. The handler says which offices exist.
+        if (OfficeFallback().Match(f.Text) is { Success: true } named && !named.Groups["office"].Value.StartsWith('我'))
+        {
+            return new OfficeTasksCommand(f.Source.Substring(named.Groups["office"].Index, named.Groups["office"].Length).Trim(), language);
+        }
+
+        return null;
+    }
+
+    public static DateWindow ThisWeek(DateOnly today) => Glossary.DatePhrases.Week(today);
+
+    /// <summary>The account a link names: a token of letters, digits and :._@- that is not a cue word.</summary>
+    private static string? Account(Findings f)
+    {
+        foreach (Match m in AccountToken().Matches(f.Text))
+        {
+            var a = m.Groups["a"];
+            var covered = f.Cues.Any(c => c.Start <= a.Index && c.End >= a.Index + a.Length) || (f.Person is { } p && p.Start <= a.Index && p.End >= a.Index + a.Length);
+            if (!covered && m.Value.Any(char.IsAsciiLetterOrDigit))
+            {
+                var account = m.Groups["a"];
+                return f.Source.Substring(account.Index, account.Length);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? WordAfter(Findings f, Cue cue) =>
+        f.Last(cue) is { } hit && f.After(hit.End, "到", "to", "office") is { } rest ? rest.Split(' ')[0] : null;
+
+    private static string? WordBefore(Findings f, params Cue[] cues) =>
+        f.Cues.FirstOrDefault(c => cues.Contains(c.Value)) is { Length: > 0 } hit
+            ? f.Source[..hit.Start].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            : null;
+
+    [GeneratedRegex(@"(?:^|\s)(?<a>[a-z0-9][a-z0-9:._@-]*[a-z0-9])(?=\s|$|[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?<a>[a-z0-9][a-z0-9:._@-]*[a-z0-9])(?=\s|$|[\u4e00-\u9fff])")]
+    private static partial Regex AccountToken();
+
+    [GeneratedRegex(@"^(?:关联账号|关联|link)\s*(?<name>\S.*?)\s+(?<account>\S+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LinkFallback();
+
+    [GeneratedRegex(@"(?:给|到|至|\bto)\s*(?<to>[^\s，,。]+)\s*(?:办|负责|牵头)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReassignFallback();
+
+    [GeneratedRegex(@"^(?:单位|委室|工作组|office)\s*(?<office>\S.*)$|^(?<office>[^\s的]+?)的?(?:任务|工作|台账)$|^(?<office>\S+)\s+tasks$")]
+    private static partial Regex OfficeFallback();
+}

@@ -1,0 +1,46 @@
+using CampaignBot.Chat.Parsing;
+
+namespace CampaignBot.Chat.Understanding;
+
+/// <summary>
+/// Understands one chat message as the <see cref="ChatCommand"/> it asks for. Pure and fast: the
+/// ledger's names, today and the default language are arguments; no I/O, no clock.
+/// </summary>
+public static class MessageUnderstanding
+{
+    public static ChatCommand Understand(string? message, DateOnly today, ReplyLanguage defaultLanguage, LedgerNames names)
+    {
+        var findings = FindingsReader.Read(message, today, defaultLanguage, names);
+        if (findings.Text.Length == 0 || findings.Text == "?")
+        {
+            return new HelpCommand(defaultLanguage);
+        }
+
+        return IntentRules.Decide(findings) ?? NotUnderstood(findings);
+    }
+
+    /// <summary>The closest commands, as buttons: a near-miss of a command word, what the message did name, then the common questions.</summary>
+    private static UnknownCommand NotUnderstood(Findings f)
+    {
+        var suggestions = new List<ChatCommand>();
+        if (CommandSuggestions.Closest(f.Text) is { } near && IntentRules.Decide(FindingsReader.Read(near, f.Today, f.Language, LedgerNames.Empty)) is { } command)
+        {
+            suggestions.Add(command with { Language = f.Language });
+        }
+
+        if (f.Date?.Window is { } window)
+        {
+            suggestions.Add(new DueCommand(window, false, f.Language));
+        }
+
+        if (f.OfficeName is { } office)
+        {
+            suggestions.Add(new OfficeTasksCommand(office, f.Language));
+        }
+
+        suggestions.Add(new DueCommand(IntentRules.ThisWeek(f.Today), false, f.Language));
+        suggestions.Add(new OverdueCommand(false, f.Language));
+        suggestions.Add(new MineCommand(f.Language));
+        return new UnknownCommand(f.Source, suggestions.Distinct().Take(3).ToList(), f.Language);
+    }
+}

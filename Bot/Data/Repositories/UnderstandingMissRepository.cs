@@ -1,0 +1,45 @@
+using Dapper;
+
+namespace CampaignBot.Data.Repositories;
+
+/// <summary>A message text and how often it was missed in a period.</summary>
+public sealed record FrequentMiss(string Text, int Count, string Outcome, string Channels, DateTimeOffset LastAt);
+
+/// <summary>Messages the bot did not understand, kept for the corpus (understanding_miss).</summary>
+public sealed class UnderstandingMissRepository(LedgerDatabase database)
+{
+    /// <summary>Longer messages are cut: a miss is for reading, not for archiving.</summary>
+    public const int MaxTextLength = 500;
+
+    public async Task RecordAsync(string text, string channelId, long? personId, bool asked, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO understanding_miss (text, channel_id, person_id, outcome, at) VALUES (@Text, @ChannelId, @PersonId, @Outcome, @At)",
+            new
+            {
+                Text = text.Length > MaxTextLength ? text[..MaxTextLength] : text,
+                ChannelId = channelId,
+                PersonId = personId,
+                Outcome = asked ? "asked" : "unknown",
+                At = UtcText.Format(at),
+            });
+    }
+
+    /// <summary>The texts missed most often since a moment, most frequent first.</summary>
+    public async Task<IReadOnlyList<FrequentMiss>> MostFrequentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Text, long Count, string Outcome, string Channels, string LastAt)>(
+            """
+            SELECT text, COUNT(*), MAX(outcome), GROUP_CONCAT(DISTINCT channel_id), MAX(at)
+            FROM understanding_miss
+            WHERE at >= @Since
+            GROUP BY text
+            ORDER BY COUNT(*) DESC, MAX(at) DESC
+            LIMIT @Limit
+            """,
+            new { Since = UtcText.Format(since), Limit = limit });
+        return rows.Select(r => new FrequentMiss(r.Text, (int)r.Count, r.Outcome, r.Channels, UtcText.Parse(r.LastAt))).ToList();
+    }
+}
