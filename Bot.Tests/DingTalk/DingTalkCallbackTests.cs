@@ -233,6 +233,22 @@ public class DingTalkCallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RevokedAccessToken_IsRenewedOnceAndTheReminderStillGoesOut()
+    {
+        await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组", webhookExpires: time.GetUtcNow().AddMinutes(-1)));
+        Assert.Equal(1, dingTalk.TokensIssued);
+        dingTalk.RevokeTokens();
+        while (dingTalk.Sent.TryDequeue(out _))
+        {
+        }
+
+        await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Single(dingTalk.Sent, s => s.Kind == "group");
+        Assert.Equal(2, dingTalk.TokensIssued);
+    }
+
+    [Fact]
     public async Task PictureSentWithDone_BecomesEvidenceDownloadedByItsCode()
     {
         dingTalk.Files["code-photo-1"] = TestImages.Png;

@@ -40,6 +40,15 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     public int TokensIssued => tokens.Count;
 
+    /// <summary>Revokes every token issued so far (the app secret was reset): the next call with one is 401.</summary>
+    public void RevokeTokens()
+    {
+        foreach (var token in tokens.Keys)
+        {
+            tokens[token] = false;
+        }
+    }
+
     public int Connections => connections;
 
     /// <summary>When set, the next group send answers this HTTP status instead of success.</summary>
@@ -222,7 +231,7 @@ public sealed class FakeDingTalk : IAsyncDisposable
         return Results.Json(new { processQueryKey = Guid.NewGuid().ToString("N") });
     }
 
-    private bool HasToken(HttpContext http) => tokens.ContainsKey(http.Request.Headers["x-acs-dingtalk-access-token"].ToString());
+    private bool HasToken(HttpContext http) => tokens.TryGetValue(http.Request.Headers["x-acs-dingtalk-access-token"].ToString(), out var valid) && valid;
 
     private static async Task<JsonObject?> ReadAsync(HttpContext http)
     {

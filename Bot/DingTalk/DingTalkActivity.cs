@@ -50,9 +50,9 @@ public static class DingTalkActivity
                 {
                     foreach (var part in parts.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object))
                     {
-                        if (String(part, "text") is { } words1)
+                        if (String(part, "text") is { } said)
                         {
-                            words.Add(words1);
+                            words.Add(said);
                         }
                         else if (Code(part) is { } code)
                         {

@@ -19,8 +19,8 @@ public sealed class DingTalkStreamClient(
     /// <summary>Frames are small JSON documents; a larger one is not DingTalk's.</summary>
     private const int MaxFrameBytes = 1024 * 1024;
 
-    /// <summary>How many times the stream has connected, for the logs and the tests.</summary>
-    public int Connections { get; private set; }
+    /// <summary>How many times the stream has connected since start-up, for the logs.</summary>
+    private int connections;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,9 +39,9 @@ public sealed class DingTalkStreamClient(
                 using var socket = new ClientWebSocket();
                 socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
                 await socket.ConnectAsync(new Uri(endpoint, "?ticket=" + Uri.EscapeDataString(ticket)), stoppingToken);
-                Connections++;
+                connections++;
                 failures = 0;
-                logger.LogInformation("DingTalk stream connected ({Connections})", Connections);
+                logger.LogInformation("DingTalk stream connected ({Connections} since start-up)", connections);
                 await ReceiveAsync(socket, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,7 +54,14 @@ public sealed class DingTalkStreamClient(
                 logger.LogWarning("DingTalk stream failed ({Failures} in a row): {Error}", failures, e.Message);
             }
 
-            await Task.Delay(Backoff(failures), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await Task.Delay(Backoff(failures), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
