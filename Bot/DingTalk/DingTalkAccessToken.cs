@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using CampaignBot.Scheduling.Delivery;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.DingTalk;
@@ -27,29 +25,13 @@ public sealed class DingTalkAccessToken(IHttpClientFactory clients, IOptions<Din
             }
 
             var settings = options.Value;
-            HttpResponseMessage response;
-            try
-            {
-                response = await clients.CreateClient(DingTalkApi.HttpClientName).PostAsJsonAsync(
-                    settings.Api("/v1.0/oauth2/accessToken"), new { appKey = settings.ClientId, appSecret = settings.ClientSecret }, cancellationToken);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new TransientSendException($"DingTalk access token: {e.HttpRequestError}", null, e);
-            }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TransientSendException("DingTalk access token: timed out", null, e);
-            }
-
-            using var answer = response;
-            await DingTalkApi.ThrowIfFailedAsync(response, "access token", cancellationToken);
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            var token = body.TryGetProperty("accessToken", out var t) ? t.GetString() : null;
-            var seconds = body.TryGetProperty("expireIn", out var expireIn) && expireIn.TryGetInt32(out var s) ? s : 7200;
+            var answer = await DingTalkHttp.PostAsync(clients.CreateClient(DingTalkApi.HttpClientName), settings.Api("/v1.0/oauth2/accessToken"),
+                new JsonObject { ["appKey"] = settings.ClientId, ["appSecret"] = settings.ClientSecret }, "access token", null, cancellationToken);
+            var token = answer.TryGetProperty("accessToken", out var t) ? t.GetString() : null;
+            var seconds = answer.TryGetProperty("expireIn", out var expireIn) && expireIn.TryGetInt32(out var s) ? s : 7200;
             if (string.IsNullOrEmpty(token))
             {
-                throw new HttpRequestException("DingTalk answered the access token request without a token");
+                throw new InvalidOperationException("DingTalk answered the access token request without a token");
             }
 
             current = (token, time.GetUtcNow() + TimeSpan.FromSeconds(seconds));

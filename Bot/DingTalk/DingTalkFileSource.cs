@@ -20,7 +20,7 @@ public sealed class DingTalkFileSource(DingTalkApi api, IOptions<DingTalkOptions
         {
             return new HttpRequestMessage(HttpMethod.Get, await api.DownloadUrlAsync(code, cancellationToken));
         }
-        catch (Exception e) when (e is Scheduling.Delivery.TransientSendException or Scheduling.Delivery.TargetGoneException or InvalidOperationException)
+        catch (Exception e) when (e is Scheduling.Delivery.TransientSendException or Scheduling.Delivery.TargetGoneException or InvalidOperationException or DingTalkTokenRejectedException)
         {
             // The collector retries what failed over the network; DingTalk's refusals count as attempts too.
             throw new HttpRequestException(e.Message, e);

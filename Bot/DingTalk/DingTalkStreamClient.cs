@@ -13,7 +13,7 @@ namespace CampaignBot.DingTalk;
 /// lost comes again after the reconnect; the adapter handles it once (by msgId, stored).
 /// </summary>
 public sealed class DingTalkStreamClient(
-    DingTalkApi api, DingTalkAdapter adapter, IServiceProvider services, IOptions<DingTalkOptions> options, TimeProvider time, ILogger<DingTalkStreamClient> logger)
+    DingTalkStreamGateway gateway, DingTalkAdapter adapter, IServiceProvider services, IOptions<DingTalkOptions> options, TimeProvider time, ILogger<DingTalkStreamClient> logger)
     : BackgroundService
 {
     /// <summary>Frames are small JSON documents; a larger one is not DingTalk's.</summary>
@@ -35,10 +35,10 @@ public sealed class DingTalkStreamClient(
         {
             try
             {
-                var (endpoint, ticket) = await api.OpenStreamAsync(stoppingToken);
+                var endpoint = await gateway.OpenAsync(stoppingToken);
                 using var socket = new ClientWebSocket();
                 socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
-                await socket.ConnectAsync(new Uri(endpoint, "?ticket=" + Uri.EscapeDataString(ticket)), stoppingToken);
+                await socket.ConnectAsync(endpoint, stoppingToken);
                 connections++;
                 failures = 0;
                 logger.LogInformation("DingTalk stream connected ({Connections} since start-up)", connections);

@@ -22,6 +22,7 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton<DingTalkAdapter>();
         services.AddSingleton<DingTalkSender>();
         services.AddSingleton<IChannelFileSource, DingTalkFileSource>();
+        services.AddSingleton<DingTalkStreamGateway>();
         services.AddSingleton<DingTalkStreamClient>();
         services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
         // Session webhooks carry their credential in the address, and tokens travel in headers: no request logging.
