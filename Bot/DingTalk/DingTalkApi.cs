@@ -42,7 +42,8 @@ public sealed class DingTalkApi(IHttpClientFactory clients, DingTalkAccessToken 
     /// <summary>Whether a message's session webhook may be used now: unexpired, and under DingTalk:WebhookBaseUrl.</summary>
     public bool MayUseSessionWebhook(string? webhook, long? expiresAtMilliseconds) =>
         expiresAtMilliseconds is { } expires && time.GetUtcNow().ToUnixTimeMilliseconds() < expires
-        && Uri.TryCreate(webhook, UriKind.Absolute, out var url) && Under(url, Settings.WebhookBaseUrl);
+        && Uri.TryCreate(webhook, UriKind.Absolute, out var url) && string.IsNullOrEmpty(url.UserInfo)
+        && Uri.TryCreate(Settings.WebhookBaseUrl, UriKind.Absolute, out var root) && Robots.RobotWebhookPolicy.IsUnder(url, root);
 
     /// <summary>Answers through a session webhook (valid for the message's session, about 90 minutes; no token needed).</summary>
     public async Task SendToSessionAsync(string webhook, DingTalkContent content, CancellationToken cancellationToken)
@@ -79,12 +80,4 @@ public sealed class DingTalkApi(IHttpClientFactory clients, DingTalkAccessToken 
             return await DingTalkHttp.PostAsync(Client, Settings.Api(path), body, what, await tokens.GetAsync(cancellationToken), cancellationToken);
         }
     }
-
-    private static bool Under(Uri target, string baseUrl) =>
-        Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root)
-        && target.Scheme == root.Scheme
-        && string.Equals(target.IdnHost, root.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && target.Port == root.Port
-        && string.IsNullOrEmpty(target.UserInfo)
-        && target.AbsolutePath.StartsWith(root.AbsolutePath, StringComparison.Ordinal);
 }
