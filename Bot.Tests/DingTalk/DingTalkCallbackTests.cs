@@ -249,6 +249,24 @@ public class DingTalkCallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FileSentAlone_IsHeldAndBecomesEvidenceWithTheSendersNextDone()
+    {
+        dingTalk.Files["code-file-1"] = Encoding.ASCII.GetBytes("%PDF-1.4\n%fake but shaped like a PDF\n");
+        var file = dingTalk.Message("msg-file", "liming01", "", conversationId: "cidLiMing1to1==", group: false);
+        file["msgtype"] = "file";
+        file["content"] = new JsonObject { ["downloadCode"] = "code-file-1", ["fileName"] = "台账.pdf" };
+
+        await PostAsync(file);
+        Assert.Contains("收到 1 个文件", ReplyTo("msg-file").Body["text"]!["content"]!.GetValue<string>());
+        await PostAsync(dingTalk.Message("msg-done", "liming01", "完成 T013", conversationId: "cidLiMing1to1==", group: false));
+
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("done", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        var (state, name, type) = await ledger.QuerySingleAsync<(string, string, string)>("SELECT state, original_name, content_type FROM evidence_file");
+        Assert.Equal(("stored", "台账.pdf", "application/pdf"), (state, name, type));
+    }
+
+    [Fact]
     public async Task PictureSentWithDone_BecomesEvidenceDownloadedByItsCode()
     {
         dingTalk.Files["code-photo-1"] = TestImages.Png;

@@ -12,20 +12,23 @@ namespace CampaignBot.DingTalk;
 /// an identity DingTalk vouched for (a signed callback or the app's own stream), and the bot's
 /// replies go back through the message's session webhook while it is valid, otherwise through the
 /// app's send API. Each message is handled once, by its msgId, however often DingTalk delivers it.
+/// Files DingTalk sends without words travel with the sender's next message (<see cref="DingTalkHeldFiles"/>).
 /// </summary>
 public sealed class DingTalkAdapter : BotAdapter
 {
     private readonly DingTalkApi api;
     private readonly DingTalkStore store;
+    private readonly DingTalkHeldFiles heldFiles;
     private readonly IOptions<DingTalkOptions> options;
     private readonly ReplyTexts texts;
     private readonly TimeProvider time;
     private readonly ILogger<DingTalkAdapter> logger;
 
-    public DingTalkAdapter(DingTalkApi api, DingTalkStore store, IOptions<DingTalkOptions> options, IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<DingTalkAdapter> logger)
+    public DingTalkAdapter(DingTalkApi api, DingTalkStore store, DingTalkHeldFiles heldFiles, IOptions<DingTalkOptions> options, IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<DingTalkAdapter> logger)
     {
         this.api = api;
         this.store = store;
+        this.heldFiles = heldFiles;
         this.options = options;
         texts = ReplyTexts.For(campaign.Value.DefaultLanguage);
         this.time = time;
@@ -57,9 +60,19 @@ public sealed class DingTalkAdapter : BotAdapter
         {
             await store.RememberChatAsync(new DingTalkStore.Chat { ConversationId = message.ConversationId!, IsGroup = message.IsGroup, StaffId = message.SenderStaffId },
                 time.GetUtcNow(), cancellationToken);
-            using var context = new TurnContext(this, DingTalkActivity.From(message, options.Value));
+            var activity = DingTalkActivity.From(message, options.Value);
+            using var context = new TurnContext(this, activity);
             context.TurnState.Add(BotIdentityKey, Identity(message));
             context.TurnState.Add(message);
+            if (string.IsNullOrWhiteSpace(activity.Text) && activity.Attachments.Count > 0)
+            {
+                // Files alone (DingTalk cannot send words with a file): kept for the sender's next message.
+                var count = heldFiles.Hold(activity.Conversation.Id, activity.From.Id, activity.Attachments);
+                await RunPipelineAsync(context, (turn, token) => turn.SendActivityAsync(texts.FilesHeldForNextMessage(count, (int)DingTalkHeldFiles.HoldFor.TotalMinutes), cancellationToken: token), cancellationToken);
+                return true;
+            }
+
+            activity.Attachments = [.. heldFiles.Take(activity.Conversation.Id, activity.From.Id), .. activity.Attachments];
             await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
             return true;
         }

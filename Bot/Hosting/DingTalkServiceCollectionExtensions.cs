@@ -19,6 +19,7 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton<DingTalkStore>();
         services.AddSingleton<DingTalkAccessToken>();
         services.AddSingleton<DingTalkApi>();
+        services.AddSingleton<DingTalkHeldFiles>();
         services.AddSingleton<DingTalkAdapter>();
         services.AddSingleton<DingTalkSender>();
         services.AddSingleton<IChannelFileSource, DingTalkFileSource>();
