@@ -94,7 +94,8 @@ public class DingTalkStreamTests : IAsyncLifetime
     public async Task MessageHandledBeforeARestart_IsNotHandledAgainAfterIt()
     {
         // The ledger outlives both hosts, as the service's file outlives a restart.
-        var database = Path.Combine(TestDatabase.NewFolder(), "ledger.db");
+        var folder = TestDatabase.NewFolder();
+        var database = Path.Combine(folder, "ledger.db");
         var shared = new Dictionary<string, string?> { ["Storage:DatabasePath"] = database };
         await using (var first = Start(shared))
         {
@@ -110,8 +111,14 @@ public class DingTalkStreamTests : IAsyncLifetime
         await Eventually.WaitAsync(() => Acked("frame-r-again"), Patience);
 
         Assert.Equal(1, RepliesTo("msg-r"));
-        await using var ledger = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database);
-        Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM dingtalk_message WHERE msg_id = 'msg-r'"));
+        await using (var ledger = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database))
+        {
+            Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM dingtalk_message WHERE msg_id = 'msg-r'"));
+        }
+
+        await second.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
