@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
@@ -41,26 +39,10 @@ public static class MessagesEndpoint
             return;
         }
 
-        if (http.Request.ContentLength > MaxBodyBytes)
+        var (body, status) = await BoundedBody.ReadAsync(http, MaxBodyBytes);
+        if (body is null)
         {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
-        string body;
-        try
-        {
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, leaveOpen: true);
-            body = await reader.ReadToEndAsync(http.RequestAborted);
-        }
-        catch (BadHttpRequestException e)
-        {
-            http.Response.StatusCode = e.StatusCode;
+            http.Response.StatusCode = status;
             return;
         }
 

@@ -27,7 +27,7 @@ public sealed class ChatCommandRouter(
     {
         var today = clock.Today;
         var command = MessageUnderstanding.Understand(request.Text, today, options.Value.DefaultLanguage, await names.GetAsync(cancellationToken));
-        var person = await directory.FindPersonByAccountAsync(request.AccountId, cancellationToken);
+        var person = await directory.FindSpeakerAsync(request.ChannelId, request.AccountId, cancellationToken);
         var conversation = request.Conversation ?? await conversations.FindAsync(request.ChannelId, request.ConversationId, cancellationToken);
         var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
         var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);

@@ -9,7 +9,8 @@ namespace CampaignBot.EvidenceFiles;
 
 /// <summary>
 /// Brings evidence files into the bot's store: an upload of the embedded channel from its folder, a
-/// channel's link over HTTP (with the bot's credentials where the channel needs them). Tried once
+/// channel's link over HTTP (with the bot's credentials where the channel needs them), or through a
+/// channel's own file API (<see cref="IChannelFileSource"/>: DingTalk's download codes). Tried once
 /// when the message arrives, after the task is done (so a failed download never loses the completion);
 /// then by the background retry (<see cref="EvidenceRetryService"/>) with growing waits, until
 /// <see cref="EvidenceOptions.MaxAttempts"/>, after which the file is reported lost.
@@ -31,6 +32,7 @@ public sealed class EvidenceCollector
     private readonly IHttpClientFactory clients;
     private readonly IChannelFileCredentials? credentials;
     private readonly EvidenceLinkPolicy links;
+    private readonly IReadOnlyList<IChannelFileSource> sources;
     private readonly EvidenceOptions options;
     private readonly string uploadsFolder;
     private readonly TimeProvider time;
@@ -40,9 +42,11 @@ public sealed class EvidenceCollector
 
     public EvidenceCollector(
         EvidenceFileRepository files, EvidenceFileStore store, IHttpClientFactory clients, EvidenceLinkPolicy links, IOptions<EvidenceOptions> options,
-        IOptions<DirectLineOptions> directLine, TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null)
+        IOptions<DirectLineOptions> directLine, TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null,
+        IEnumerable<IChannelFileSource>? sources = null)
     {
         this.links = links;
+        this.sources = [.. sources ?? []];
         this.files = files;
         this.store = store;
         this.clients = clients;
@@ -154,10 +158,13 @@ public sealed class EvidenceCollector
             return File.OpenRead(Path.Combine(uploadsFolder, Path.GetFileName(upload)));
         }
 
+        // A channel with a file API of its own (DingTalk) gives the first request; others fetch the kept address.
+        var source = sources.FirstOrDefault(s => s.ChannelId == file.ChannelId);
         var url = new Uri(file.SourceUrl!);
         for (var hop = 0; ; hop++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var request = hop == 0 && source is not null ? await source.RequestAsync(file, cancellationToken) : new HttpRequestMessage(HttpMethod.Get, url);
+            url = request.RequestUri!;
             if (hop == 0 && file.NeedsBotCredentials && credentials is not null)
             {
                 await credentials.AuthorizeAsync(request, file, cancellationToken);

@@ -2,6 +2,7 @@ using CampaignBot.Board;
 using CampaignBot.Bots;
 using CampaignBot.Chat;
 using CampaignBot.Chat.Handlers;
+using CampaignBot.DingTalk;
 using CampaignBot.DirectLine;
 using CampaignBot.Security;
 using Microsoft.Bot.Builder;
@@ -15,7 +16,7 @@ public static class ChatServiceCollectionExtensions
     /// <summary>
     /// The Bot Framework side: authentication from the MicrosoftApp* settings (anonymous when no app
     /// id is set, connector clients shared), one adapter for /api/messages and, as CloudAdapter, for
-    /// proactive sends, and the bot.
+    /// proactive sends, and the bot; DingTalk's robot as a second adapter for the same bot.
     /// </summary>
     public static IServiceCollection AddCampaignChat(this IServiceCollection services)
     {
@@ -44,6 +45,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<PlanChangeHandler>();
         services.AddSingleton<EvidenceHandler>();
         services.AddEvidenceFiles();
+        services.AddDingTalk();
         return services;
     }
 
@@ -56,6 +58,7 @@ public static class ChatServiceCollectionExtensions
         app.UseStaticFiles();
         app.MapBotMessages();
         app.MapDirectLine();
+        app.MapDingTalk();
         app.MapWebChat();
         app.MapBoard();
         app.MapBinder();

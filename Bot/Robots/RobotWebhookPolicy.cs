@@ -23,9 +23,10 @@ public sealed class RobotWebhookPolicy(IOptions<RobotWebhookOptions> options)
     public bool Allows(string? url) =>
         Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var target)
         && string.IsNullOrEmpty(target.UserInfo)
-        && allowed.Any(b => Under(target, b));
+        && allowed.Any(b => IsUnder(target, b));
 
-    private static bool Under(Uri target, Uri baseUrl) =>
+    /// <summary>Whether an address lies under a base address: same scheme, host and port, and a path below the base's.</summary>
+    public static bool IsUnder(Uri target, Uri baseUrl) =>
         target.Scheme == baseUrl.Scheme
         && string.Equals(target.IdnHost, baseUrl.IdnHost, StringComparison.OrdinalIgnoreCase)
         && target.Port == baseUrl.Port

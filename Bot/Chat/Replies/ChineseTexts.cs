@@ -27,6 +27,9 @@ public sealed class ChineseTexts : ReplyTexts
         """;
 
     public override string Welcome => "你好，我是创建工作台账助手。发送「本周到期」看看本周要完成的任务，发送「帮助」查看全部命令。";
+    public override string FilesHeldForNextMessage(int count, int minutes) =>
+        $"收到 {count} 个文件。请在 {minutes} 分钟内发送「完成 编号」或「补充佐证 编号」（例如：完成 T013），文件将作为该任务的佐证。";
+
     public override string TurnError => "抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系领导小组办公室。";
 
     public override string DoneButton => "完成";

@@ -25,6 +25,9 @@ public sealed class EnglishTexts : ReplyTexts
         """;
 
     public override string Welcome => "Hello, I keep the campaign's task ledger. Type \"due this week\" to see what is due, or \"help\" for all commands.";
+    public override string FilesHeldForNextMessage(int count, int minutes) =>
+        $"Got {count} file(s). Within {minutes} minutes, send \"done <code>\" or \"add evidence <code>\" (for example: done T013) and they become that task's evidence.";
+
     public override string TurnError => "Sorry, something went wrong with that message. Please try again; if it keeps failing, tell the coordinators.";
 
     public override string DoneButton => "Done";

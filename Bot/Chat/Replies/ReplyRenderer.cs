@@ -10,10 +10,13 @@ namespace CampaignBot.Chat.Replies;
 /// </summary>
 public static class ReplyRenderer
 {
-    /// <summary>Channels known to render hero cards and suggested actions.</summary>
+    /// <summary>
+    /// Channels known to render hero cards and suggested actions. DingTalk's adapter turns cards into
+    /// markdown with one-tap command links, and suggested actions into ActionCard buttons.
+    /// </summary>
     private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
     {
-        Channels.Msteams, Channels.Emulator, Channels.Webchat, Channels.Directline, "directlinespeech",
+        Channels.Msteams, Channels.Emulator, Channels.Webchat, Channels.Directline, "directlinespeech", DingTalk.DingTalkChannel.ChannelId,
     };
 
     public static bool ShowsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);

@@ -31,6 +31,9 @@ public abstract class ReplyTexts
     public abstract string Welcome { get; }
     public abstract string TurnError { get; }
 
+    /// <summary>DingTalk sends a file as a message of its own: it is held for the sender's next message.</summary>
+    public abstract string FilesHeldForNextMessage(int count, int minutes);
+
     // Buttons: their labels and the command each sends back.
     public abstract string DoneButton { get; }
     public abstract string DetailButton { get; }

@@ -41,6 +41,20 @@ public sealed class DirectoryRepository(LedgerDatabase database)
         database.Reads.QuerySingleOrDefaultAsync<Person>(
             SelectPeople + " JOIN channel_account a ON a.person_id = p.id WHERE a.account_id = @AccountId", new { AccountId = accountId }, cancellationToken);
 
+    /// <summary>
+    /// The person who speaks in a chat: the account's linked person (关联), or, in DingTalk, the person
+    /// whose 钉钉ID (the 人员 sheet) is the sender's staff id, with no link needed. Only the DingTalk
+    /// channel names staff ids: another channel's client cannot claim one by its account id.
+    /// </summary>
+    public Task<Person?> FindSpeakerAsync(string channelId, string accountId, CancellationToken cancellationToken = default) =>
+        channelId == DingTalk.DingTalkChannel.ChannelId && DingTalk.DingTalkChannel.StaffIdOf(accountId) is { } staffId
+            ? database.Reads.QuerySingleOrDefaultAsync<Person>(
+                SelectPeople + """
+                     WHERE p.id = coalesce((SELECT person_id FROM channel_account WHERE account_id = @AccountId),
+                                          (SELECT min(id) FROM person WHERE dingtalk_user_id = @StaffId))
+                    """, new { AccountId = accountId, StaffId = staffId }, cancellationToken)
+            : FindPersonByAccountAsync(accountId, cancellationToken);
+
     public async Task<Person?> FindPersonByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,0 +1,291 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignBot.Tests.DingTalk;
+
+/// <summary>
+/// DingTalk's HTTP callback mode end to end: the real host receives signed robot messages on
+/// /api/dingtalk, runs the same bot, and answers through the session webhook or the app's send API
+/// of a local stand-in for DingTalk that checks the token, the robot code and the bodies' shapes.
+/// </summary>
+public class DingTalkCallbackTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset MondayMorning = TestClock.Start.AddSeconds(5);
+    private readonly AnchoredTimeProvider time = new(MondayMorning);
+    private FakeDingTalk dingTalk = null!;
+    private BotApplication app = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        dingTalk = await FakeDingTalk.StartAsync();
+        var settings = dingTalk.Settings("Http");
+        settings["Reminders:RetryBaseDelayMilliseconds"] = "20";
+        settings["Reminders:MaxRetryDelaySeconds"] = "1";
+        app = new BotApplication(settings, time);
+        client = app.CreateClient();
+        await using var ledger = app.OpenLedger();
+        // The 人员 sheet's 钉钉ID column, as an imported plan leaves it: no 关联 for these people.
+        await ledger.ExecuteAsync("UPDATE person SET dingtalk_user_id = 'wangjg01' WHERE name = '王建国'; UPDATE person SET dingtalk_user_id = 'liming01' WHERE name = '李明'");
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+        await dingTalk.DisposeAsync();
+    }
+
+    /// <summary>Signs as DingTalk does: Base64(HMAC-SHA256(key: app secret, "timestamp\nsecret")), computed here independently of the bot.</summary>
+    private static string Sign(long timestamp, string secret) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}\n{secret}")));
+
+    private Task<HttpResponseMessage> PostAsync(JsonObject message, long? timestamp = null, string? sign = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk") { Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json") };
+        var stamp = timestamp ?? time.GetUtcNow().ToUnixTimeMilliseconds();
+        request.Headers.Add("timestamp", stamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("sign", sign ?? Sign(stamp, FakeDingTalk.ClientSecret));
+        return client.SendAsync(request);
+    }
+
+    private (string Kind, JsonObject Body) ReplyTo(string msgId) => Assert.Single(dingTalk.Sent, s => s.Body["session"]?.GetValue<string>() == msgId);
+
+    [Fact]
+    public async Task GroupQuestion_IsAnsweredThroughTheSessionWebhookWithOneTapButtons()
+    {
+        var response = await PostAsync(dingTalk.Message("msg-q1", "liming01", "本周到期"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (_, reply) = ReplyTo("msg-q1");
+        Assert.Equal("markdown", reply["msgtype"]!.GetValue<string>());
+        var text = reply["markdown"]!["text"]!.GetValue<string>();
+        Assert.Contains("**T013 测评资料收集整理与台账装订（第一批）**", text);
+        Assert.Contains("[完成](dtmd://dingtalkclient/sendMessage?content=" + Uri.EscapeDataString("完成 T013") + ")", text);
+        Assert.Contains("[详情](dtmd://dingtalkclient/sendMessage?content=" + Uri.EscapeDataString("详情 T013") + ")", text);
+        Assert.False(string.IsNullOrWhiteSpace(reply["markdown"]!["title"]!.GetValue<string>()));
+        Assert.True(Encoding.UTF8.GetByteCount(text) <= 20_000);
+
+        await using var ledger = app.OpenLedger();
+        Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT is_group FROM conversation WHERE channel_id = 'dingtalk' AND conversation_id = 'cidGroup01=='"));
+    }
+
+    [Fact]
+    public async Task DoneTap_SendsTheCommandAsTheUsersMessageAndIsRecordedForThePersonOfTheStaffId()
+    {
+        await PostAsync(dingTalk.Message("msg-list", "liming01", "本周到期"));
+        var listed = ReplyTo("msg-list").Body["markdown"]!["text"]!.GetValue<string>();
+        // What DingTalk's client does on a tap: the link's content, sent as the user's own message.
+        var link = System.Text.RegularExpressions.Regex.Match(listed, @"\[完成\]\(dtmd://dingtalkclient/sendMessage\?content=(?<c>[^)]+)\)").Groups["c"].Value;
+        var command = Uri.UnescapeDataString(link);
+        Assert.Equal("完成 T013", command);
+
+        var response = await PostAsync(dingTalk.Message("msg-tap", "liming01", command));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("T013", ReplyTo("msg-tap").Body.ToJsonString());
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("done", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        Assert.Equal(("李明", "dingtalk:liming01", "dingtalk"), await ledger.QuerySingleAsync<(string, string, string)>(
+            "SELECT p.name, a.actor_account, a.channel_id FROM audit a JOIN person p ON p.id = a.actor_person_id WHERE a.entity_key = 'T013' ORDER BY a.id DESC LIMIT 1"));
+    }
+
+    [Fact]
+    public async Task UnknownStaffId_MayAskButNotChange()
+    {
+        await PostAsync(dingTalk.Message("msg-stranger-ask", "stranger99", "本周到期"));
+        await PostAsync(dingTalk.Message("msg-stranger-done", "stranger99", "完成 T013"));
+
+        Assert.Contains("T013", ReplyTo("msg-stranger-ask").Body.ToJsonString());
+        Assert.Contains("还没有关联人员", System.Text.RegularExpressions.Regex.Unescape(ReplyTo("msg-stranger-done").Body.ToJsonString()));
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+    }
+
+    [Theory]
+    [InlineData("forged")]
+    [InlineData("stale")]
+    [InlineData("future")]
+    [InlineData("unsigned")]
+    [InlineData("wrong-secret")]
+    public async Task ForgedCallback_IsRefusedWith401AndChangesNothing(string forgery)
+    {
+        await using var before = app.OpenLedger();
+        var ledgerBefore = await before.QueryAsync<string>("SELECT code || status FROM task ORDER BY code");
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var message = dingTalk.Message("msg-forged", "liming01", "完成 T013");
+
+        var response = forgery switch
+        {
+            "forged" => await PostAsync(message, now, Convert.ToBase64String(new byte[32])),
+            "stale" => await PostAsync(message, now - (long)TimeSpan.FromMinutes(61).TotalMilliseconds, Sign(now - (long)TimeSpan.FromMinutes(61).TotalMilliseconds, FakeDingTalk.ClientSecret)),
+            "future" => await PostAsync(message, now + (long)TimeSpan.FromMinutes(61).TotalMilliseconds, Sign(now + (long)TimeSpan.FromMinutes(61).TotalMilliseconds, FakeDingTalk.ClientSecret)),
+            "wrong-secret" => await PostAsync(message, now, Sign(now, "not-the-app-secret")),
+            _ => await client.PostAsync("/api/dingtalk", new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json")),
+        };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await using var after = app.OpenLedger();
+        Assert.Equal(ledgerBefore, await after.QueryAsync<string>("SELECT code || status FROM task ORDER BY code"));
+        Assert.Equal(0, await after.ExecuteScalarAsync<int>("SELECT count(*) FROM conversation WHERE channel_id = 'dingtalk'"));
+        Assert.Equal(0, await after.ExecuteScalarAsync<int>("SELECT count(*) FROM dingtalk_message"));
+        Assert.Empty(dingTalk.Sent);
+    }
+
+    [Fact]
+    public async Task RedeliveredCallback_IsAnsweredOnce()
+    {
+        var message = dingTalk.Message("msg-twice", "liming01", "本周到期");
+        await PostAsync(message);
+        var again = await PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Single(dingTalk.Sent);
+    }
+
+    [Fact]
+    public async Task ExpiredSessionWebhook_ReplyGoesThroughTheGroupSendApi()
+    {
+        var message = dingTalk.Message("msg-late", "liming01", "本周到期", webhookExpires: time.GetUtcNow().AddMinutes(-1));
+
+        await PostAsync(message);
+
+        var (kind, body) = Assert.Single(dingTalk.Sent);
+        Assert.Equal("group", kind);
+        Assert.Equal("cidGroup01==", body["openConversationId"]!.GetValue<string>());
+        Assert.Equal(FakeDingTalk.RobotCode, body["robotCode"]!.GetValue<string>());
+        Assert.Equal("sampleMarkdown", body["msgKey"]!.GetValue<string>());
+        Assert.Contains("完成 T013", Uri.UnescapeDataString(JsonNode.Parse(body["msgParam"]!.GetValue<string>())!["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task SessionWebhookOutsideTheWebhookBase_IsNotUsed()
+    {
+        var message = dingTalk.Message("msg-elsewhere", "liming01", "本周到期");
+        message["sessionWebhook"] = "http://198.51.100.7/robot/sendBySession?session=x";
+
+        await PostAsync(message);
+
+        Assert.Equal("group", Assert.Single(dingTalk.Sent).Kind);
+    }
+
+    [Fact]
+    public async Task BoundGroup_GetsItsOfficesRemindersThroughTheAppsGroupSend_AndASubscriberThrough1To1Send()
+    {
+        await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组"));
+        Assert.Contains("综合组", System.Text.RegularExpressions.Regex.Unescape(ReplyTo("msg-bind").Body.ToJsonString()));
+        await PostAsync(dingTalk.Message("msg-sub", "liming01", "订阅我的提醒", conversationId: "cidLiMing1to1==", group: false));
+        Assert.NotNull(ReplyTo("msg-sub").Body);
+        while (dingTalk.Sent.TryDequeue(out _))
+        {
+        }
+
+        await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        var (_, group) = Assert.Single(dingTalk.Sent, s => s.Kind == "group");
+        Assert.Equal("cidGroup01==", group["openConversationId"]!.GetValue<string>());
+        Assert.StartsWith("sampleMarkdown", group["msgKey"]!.GetValue<string>());
+        var param = JsonNode.Parse(group["msgParam"]!.GetValue<string>())!;
+        Assert.Contains("综合组", param["title"]!.GetValue<string>());
+        Assert.Contains("**T013 测评资料收集整理与台账装订（第一批）**", param["text"]!.GetValue<string>());
+        Assert.Contains(Uri.EscapeDataString("完成 T013"), param["text"]!.GetValue<string>());
+
+        var (_, person) = Assert.Single(dingTalk.Sent, s => s.Kind == "person");
+        Assert.Equal(["liming01"], person["userIds"]!.AsArray().Select(u => u!.GetValue<string>()));
+        Assert.Equal(1, dingTalk.TokensIssued); // cached between sends
+
+        await using var ledger = app.OpenLedger();
+        Assert.Equal(0, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE target LIKE 'bf:dingtalk:%' AND state <> 'sent'"));
+    }
+
+    [Theory]
+    [InlineData(503, "sent")]
+    [InlineData(429, "sent")]
+    [InlineData(404, "gone")]
+    public async Task BoundGroupSend_RetriesWhatIsWorthRetryingAndDropsAGroupThatIsGone(int status, string expected)
+    {
+        await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组"));
+        while (dingTalk.Sent.TryDequeue(out _))
+        {
+        }
+
+        dingTalk.FailNextSendWith = status;
+        await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        await using var ledger = app.OpenLedger();
+        var removed = await ledger.ExecuteScalarAsync<string?>("SELECT removed_at FROM conversation WHERE channel_id = 'dingtalk' AND conversation_id = 'cidGroup01=='");
+        if (expected == "sent")
+        {
+            Assert.Single(dingTalk.Sent, s => s.Kind == "group");
+            Assert.Null(removed);
+        }
+        else
+        {
+            Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
+            Assert.NotNull(removed);
+        }
+    }
+
+    [Fact]
+    public async Task RevokedAccessToken_IsRenewedOnceAndTheReminderStillGoesOut()
+    {
+        await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组", webhookExpires: time.GetUtcNow().AddMinutes(-1)));
+        Assert.Equal(1, dingTalk.TokensIssued);
+        dingTalk.RevokeTokens();
+        while (dingTalk.Sent.TryDequeue(out _))
+        {
+        }
+
+        await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        Assert.Single(dingTalk.Sent, s => s.Kind == "group");
+        Assert.Equal(2, dingTalk.TokensIssued);
+    }
+
+    [Fact]
+    public async Task FileSentAlone_IsHeldAndBecomesEvidenceWithTheSendersNextDone()
+    {
+        dingTalk.Files["code-file-1"] = Encoding.ASCII.GetBytes("%PDF-1.4\n%fake but shaped like a PDF\n");
+        var file = dingTalk.Message("msg-file", "liming01", "", conversationId: "cidLiMing1to1==", group: false);
+        file["msgtype"] = "file";
+        file["content"] = new JsonObject { ["downloadCode"] = "code-file-1", ["fileName"] = "台账.pdf" };
+
+        await PostAsync(file);
+        Assert.Contains("收到 1 个文件", ReplyTo("msg-file").Body["text"]!["content"]!.GetValue<string>());
+        await PostAsync(dingTalk.Message("msg-done", "liming01", "完成 T013", conversationId: "cidLiMing1to1==", group: false));
+
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("done", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        var (state, name, type) = await ledger.QuerySingleAsync<(string, string, string)>("SELECT state, original_name, content_type FROM evidence_file");
+        Assert.Equal(("stored", "台账.pdf", "application/pdf"), (state, name, type));
+    }
+
+    [Fact]
+    public async Task PictureSentWithDone_BecomesEvidenceDownloadedByItsCode()
+    {
+        dingTalk.Files["code-photo-1"] = TestImages.Png;
+        var message = dingTalk.Message("msg-photo", "liming01", "", conversationId: "cidLiMing1to1==", group: false);
+        message["msgtype"] = "richText";
+        message["content"] = new JsonObject
+        {
+            ["richText"] = new JsonArray(
+                new JsonObject { ["text"] = "完成 T013" },
+                new JsonObject { ["type"] = "picture", ["downloadCode"] = "code-photo-1", ["pictureDownloadCode"] = "code-photo-1" }),
+        };
+
+        await PostAsync(message);
+
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("done", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        var (state, type, sender) = await ledger.QuerySingleAsync<(string, string, string)>("SELECT state, content_type, sender_account FROM evidence_file");
+        Assert.Equal("stored", state);
+        Assert.Equal("image/png", type);
+        Assert.Equal("dingtalk:liming01", sender);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using CampaignBot.Tests.Support;
+using Dapper;
+
+namespace CampaignBot.Tests.DingTalk;
+
+/// <summary>
+/// DingTalk's Stream mode end to end: the real host registers a connection with the app's client id
+/// and secret, opens the stand-in gateway's WebSocket with its ticket, answers pings, acknowledges
+/// robot messages, and after a dropped connection reconnects without losing or repeating a message.
+/// </summary>
+public class DingTalkStreamTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private readonly AnchoredTimeProvider time = new(TestClock.Start.AddSeconds(5));
+    private FakeDingTalk dingTalk = null!;
+
+    public async Task InitializeAsync() => dingTalk = await FakeDingTalk.StartAsync();
+
+    public async Task DisposeAsync() => await dingTalk.DisposeAsync();
+
+    private int RepliesTo(string msgId) => dingTalk.Sent.Count(s => s.Body["session"]?.GetValue<string>() == msgId);
+
+    private bool Acked(string frameId) => dingTalk.Acks.Any(a => a["headers"]?["messageId"]?.GetValue<string>() == frameId);
+
+    private BotApplication Start(IDictionary<string, string?>? more = null)
+    {
+        var settings = dingTalk.Settings("Stream");
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = new BotApplication(settings, time);
+        _ = app.Services; // starts the host, and with it the stream
+        return app;
+    }
+
+    [Fact]
+    public async Task Stream_AnswersPingsAndMessagesAndAcknowledgesEachFrame()
+    {
+        await using var app = Start();
+        await dingTalk.WaitConnectedAsync(1, Patience);
+
+        await dingTalk.PushAsync("SYSTEM", "ping", "frame-ping", "{\"opaque\":\"abc\"}");
+        await dingTalk.PushMessageAsync("frame-1", dingTalk.Message("msg-s1", "stranger01", "本周到期"));
+
+        await Eventually.WaitAsync(() => Acked("frame-ping") && Acked("frame-1"), Patience);
+        var pong = dingTalk.Acks.Single(a => a["headers"]!["messageId"]!.GetValue<string>() == "frame-ping");
+        Assert.Equal(200, pong["code"]!.GetValue<int>());
+        Assert.Equal("{\"opaque\":\"abc\"}", pong["data"]!.GetValue<string>());
+        var ack = dingTalk.Acks.Single(a => a["headers"]!["messageId"]!.GetValue<string>() == "frame-1");
+        Assert.Equal(200, ack["code"]!.GetValue<int>());
+        Assert.Equal("OK", ack["message"]!.GetValue<string>());
+        Assert.Equal("application/json", ack["headers"]!["contentType"]!.GetValue<string>());
+        Assert.Null(JsonNode.Parse(ack["data"]!.GetValue<string>())!["response"]);
+        Assert.Equal(1, RepliesTo("msg-s1"));
+    }
+
+    [Fact]
+    public async Task DroppedStream_ReconnectsAndNeitherLosesNorRepeatsAMessage()
+    {
+        await using var app = Start();
+        await dingTalk.WaitConnectedAsync(1, Patience);
+
+        // Handled, but the connection drops before DingTalk sees the acknowledgement: DingTalk sends it again.
+        await dingTalk.PushMessageAsync("frame-a", dingTalk.Message("msg-a", "stranger01", "本周到期"));
+        await Eventually.WaitAsync(() => RepliesTo("msg-a") == 1, Patience);
+        dingTalk.Drop();
+
+        await dingTalk.WaitConnectedAsync(2, Patience);
+        await dingTalk.PushMessageAsync("frame-a-again", dingTalk.Message("msg-a", "stranger01", "本周到期"));
+        await dingTalk.PushMessageAsync("frame-b", dingTalk.Message("msg-b", "stranger01", "逾期"));
+        await Eventually.WaitAsync(() => Acked("frame-a-again") && Acked("frame-b"), Patience);
+
+        Assert.Equal(1, RepliesTo("msg-a"));
+        Assert.Equal(1, RepliesTo("msg-b"));
+    }
+
+    [Fact]
+    public async Task DisconnectRequest_ReconnectsWithANewTicket()
+    {
+        await using var app = Start();
+        await dingTalk.WaitConnectedAsync(1, Patience);
+
+        await dingTalk.PushAsync("SYSTEM", "disconnect", "frame-disconnect", "{\"reason\":\"gateway upgrade\"}");
+
+        await dingTalk.WaitConnectedAsync(2, Patience);
+        await dingTalk.PushMessageAsync("frame-after", dingTalk.Message("msg-after", "stranger01", "本周到期"));
+        await Eventually.WaitAsync(() => RepliesTo("msg-after") == 1, Patience);
+    }
+
+    [Fact]
+    public async Task MessageHandledBeforeARestart_IsNotHandledAgainAfterIt()
+    {
+        // The ledger outlives both hosts, as the service's file outlives a restart.
+        var folder = TestDatabase.NewFolder();
+        var database = Path.Combine(folder, "ledger.db");
+        var shared = new Dictionary<string, string?> { ["Storage:DatabasePath"] = database };
+        await using (var first = Start(shared))
+        {
+            await dingTalk.WaitConnectedAsync(1, Patience);
+            await dingTalk.PushMessageAsync("frame-r", dingTalk.Message("msg-r", "stranger01", "本周到期"));
+            await Eventually.WaitAsync(() => RepliesTo("msg-r") == 1, Patience);
+            dingTalk.Drop();
+        }
+
+        await using var second = Start(shared);
+        await dingTalk.WaitConnectedAsync(2, Patience);
+        await dingTalk.PushMessageAsync("frame-r-again", dingTalk.Message("msg-r", "stranger01", "本周到期"));
+        await Eventually.WaitAsync(() => Acked("frame-r-again"), Patience);
+
+        Assert.Equal(1, RepliesTo("msg-r"));
+        await using (var ledger = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + database))
+        {
+            Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM dingtalk_message WHERE msg_id = 'msg-r'"));
+        }
+
+        await second.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task WrongClientSecret_NeverConnects()
+    {
+        await using var app = Start(new Dictionary<string, string?> { ["DingTalk:ClientSecret"] = "not-the-secret" });
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(0, dingTalk.Connections);
+    }
+
+    [Fact]
+    public async Task NoClientId_ChannelIsOff()
+    {
+        await using var app = Start(new Dictionary<string, string?> { ["DingTalk:ClientId"] = "" });
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsync("/api/dingtalk", new StringContent("{}"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, dingTalk.Connections);
+        Assert.Equal(0, dingTalk.TokensIssued);
+    }
+}

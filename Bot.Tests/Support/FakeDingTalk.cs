@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace CampaignBot.Tests.Support;
+
+/// <summary>
+/// A real HTTP and WebSocket server on 127.0.0.1 standing in for DingTalk's side of the enterprise
+/// app: the OpenAPI (access token by app key and secret; group send, 1:1 send and file download,
+/// each refusing a request without the current token or with a body of the wrong shape), the Stream
+/// gateway (connection registration by client id and secret, then a WebSocket that accepts only the
+/// ticket it issued, pushes frames and collects acknowledgements), session webhooks, and file links.
+/// It stands for both of DingTalk's hosts (DingTalk:ApiBaseUrl and DingTalk:WebhookBaseUrl).
+/// </summary>
+public sealed class FakeDingTalk : IAsyncDisposable
+{
+    public const string ClientId = "dingfakeclientid01";
+    public const string ClientSecret = "fake-secret-0123456789abcdefghijklmnop";
+    public const string RobotCode = "dingfakerobot01";
+
+    private WebApplication app = null!;
+    private readonly ConcurrentDictionary<string, bool> tickets = new();
+    private readonly ConcurrentDictionary<string, bool> tokens = new();
+    private WebSocket? socket;
+    private int connections;
+
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Messages the app sent: "group", "person" or "session", and the request body.</summary>
+    public ConcurrentQueue<(string Kind, JsonObject Body)> Sent { get; } = new();
+
+    /// <summary>Acknowledgements the stream client sent, by frame message id.</summary>
+    public ConcurrentQueue<JsonObject> Acks { get; } = new();
+
+    /// <summary>File bytes served at the download links, by download code.</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    public int TokensIssued => tokens.Count;
+
+    /// <summary>Revokes every token issued so far (the app secret was reset): the next call with one is 401.</summary>
+    public void RevokeTokens()
+    {
+        foreach (var token in tokens.Keys)
+        {
+            tokens[token] = false;
+        }
+    }
+
+    public int Connections => connections;
+
+    /// <summary>When set, the next group send answers this HTTP status instead of success.</summary>
+    public int? FailNextSendWith { get; set; }
+
+    public static async Task<FakeDingTalk> StartAsync()
+    {
+        var server = new FakeDingTalk();
+        (server.app, server.BaseUrl) = await LoopbackServer.StartAsync(server.Map);
+        return server;
+    }
+
+    /// <summary>The settings that point the bot at this stand-in.</summary>
+    public Dictionary<string, string?> Settings(string mode) => new()
+    {
+        ["DingTalk:Mode"] = mode,
+        ["DingTalk:ClientId"] = ClientId,
+        ["DingTalk:ClientSecret"] = ClientSecret,
+        ["DingTalk:RobotCode"] = RobotCode,
+        ["DingTalk:ApiBaseUrl"] = BaseUrl.TrimEnd('/'),
+        ["DingTalk:WebhookBaseUrl"] = BaseUrl.TrimEnd('/'),
+        ["DingTalk:MaxReconnectDelaySeconds"] = "1",
+    };
+
+    public string SessionWebhook(string session) => $"{BaseUrl}robot/sendBySession?session={session}";
+
+    /// <summary>A robot message as DingTalk writes it (text), for a callback body or a stream frame's data.</summary>
+    public JsonObject Message(string msgId, string staffId, string text, string conversationId = "cidGroup01==", bool group = true, DateTimeOffset? webhookExpires = null) => new()
+    {
+        ["msgId"] = msgId,
+        ["msgtype"] = "text",
+        ["text"] = new JsonObject { ["content"] = " " + text },
+        ["conversationId"] = conversationId,
+        ["conversationType"] = group ? "2" : "1",
+        ["conversationTitle"] = group ? "综合组工作群" : null,
+        ["senderStaffId"] = staffId,
+        ["senderNick"] = "测试用户" + staffId,
+        ["senderId"] = "$:LWCP_v1:$" + staffId,
+        ["chatbotUserId"] = "$:LWCP_v1:$robot",
+        ["robotCode"] = RobotCode,
+        ["isInAtList"] = true,
+        ["createAt"] = 1781485200000,
+        ["sessionWebhook"] = SessionWebhook(msgId),
+        ["sessionWebhookExpiredTime"] = (webhookExpires ?? DateTimeOffset.UtcNow.AddHours(100)).ToUnixTimeMilliseconds(),
+    };
+
+    public Task WaitConnectedAsync(int count, TimeSpan timeout) => Eventually.WaitAsync(() => connections >= count && socket?.State == WebSocketState.Open, timeout);
+
+    /// <summary>Pushes a frame to the connected stream client.</summary>
+    public async Task PushAsync(string type, string topic, string messageId, string data)
+    {
+        var frame = new JsonObject
+        {
+            ["specVersion"] = "1.0",
+            ["type"] = type,
+            ["headers"] = new JsonObject { ["topic"] = topic, ["messageId"] = messageId, ["contentType"] = "application/json", ["time"] = "1781485200000" },
+            ["data"] = data,
+        };
+        await socket!.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+    }
+
+    public Task PushMessageAsync(string frameId, JsonObject message) => PushAsync("CALLBACK", "/v1.0/im/bot/messages/get", frameId, message.ToJsonString());
+
+    /// <summary>Drops the connection without a closing handshake, as a network failure would.</summary>
+    public void Drop() => socket?.Abort();
+
+    private void Map(WebApplication app)
+    {
+        app.UseWebSockets();
+        app.MapPost("/v1.0/oauth2/accessToken", async (HttpContext http) =>
+        {
+            var body = await ReadAsync(http);
+            if (body?["appKey"]?.GetValue<string>() != ClientId || body["appSecret"]?.GetValue<string>() != ClientSecret)
+            {
+                return Results.Json(new { code = "invalidClientIdOrSecret", message = "wrong app key or secret" }, statusCode: 400);
+            }
+
+            var token = "token-" + Guid.NewGuid().ToString("N");
+            tokens[token] = true;
+            return Results.Json(new { accessToken = token, expireIn = 7200 });
+        });
+        app.MapPost("/v1.0/robot/groupMessages/send", (Delegate)((HttpContext http) => SendAsync(http, "group", ["msgKey", "msgParam", "openConversationId", "robotCode"])));
+        app.MapPost("/v1.0/robot/oToMessages/batchSend", (Delegate)((HttpContext http) => SendAsync(http, "person", ["msgKey", "msgParam", "robotCode", "userIds"])));
+        app.MapPost("/v1.0/robot/messageFiles/download", async (HttpContext http) =>
+        {
+            var body = await ReadAsync(http);
+            if (!HasToken(http))
+            {
+                return Results.Json(new { code = "InvalidAuthentication", message = "token" }, statusCode: 401);
+            }
+
+            var code = body?["downloadCode"]?.GetValue<string>();
+            if (code is null || body!["robotCode"]?.GetValue<string>() != RobotCode || !Files.ContainsKey(code))
+            {
+                return Results.Json(new { code = "invalidParameter", message = "downloadCode" }, statusCode: 400);
+            }
+
+            return Results.Json(new { downloadUrl = $"{BaseUrl}files/{Uri.EscapeDataString(code)}" });
+        });
+        app.MapGet("/files/{code}", (string code) => Files.TryGetValue(code, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
+        app.MapPost("/robot/sendBySession", async (HttpContext http) =>
+        {
+            var body = await ReadAsync(http);
+            if (body?["msgtype"]?.GetValue<string>() is not ("text" or "markdown" or "actionCard") || string.IsNullOrEmpty(http.Request.Query["session"]))
+            {
+                return Results.Json(new { errcode = 300001, errmsg = "bad message" });
+            }
+
+            body["session"] = http.Request.Query["session"].ToString();
+            Sent.Enqueue(("session", body));
+            return Results.Json(new { errcode = 0, errmsg = "ok" });
+        });
+        app.MapPost("/v1.0/gateway/connections/open", async (HttpContext http) =>
+        {
+            var body = await ReadAsync(http);
+            var subscribed = body?["subscriptions"]?.AsArray().Any(s => s?["type"]?.GetValue<string>() == "CALLBACK" && s["topic"]?.GetValue<string>() == "/v1.0/im/bot/messages/get") == true;
+            if (body?["clientId"]?.GetValue<string>() != ClientId || body["clientSecret"]?.GetValue<string>() != ClientSecret || !subscribed)
+            {
+                return Results.Json(new { code = "invalidClient", message = "wrong client or no robot subscription" }, statusCode: 400);
+            }
+
+            var ticket = Guid.NewGuid().ToString("N");
+            tickets[ticket] = true;
+            return Results.Json(new { endpoint = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "connect", ticket });
+        });
+        app.Map("/connect", async (HttpContext http) =>
+        {
+            // A ticket is good for one connection.
+            if (!http.WebSockets.IsWebSocketRequest || !tickets.TryRemove(http.Request.Query["ticket"].ToString(), out _))
+            {
+                http.Response.StatusCode = 401;
+                return;
+            }
+
+            using var ws = await http.WebSockets.AcceptWebSocketAsync();
+            socket = ws;
+            Interlocked.Increment(ref connections);
+            var buffer = new byte[64 * 1024];
+            try
+            {
+                while (ws.State == WebSocketState.Open)
+                {
+                    var result = await ws.ReceiveAsync(buffer, CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        break;
+                    }
+
+                    Acks.Enqueue(JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, result.Count))!.AsObject());
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                // Dropped on purpose (Drop) or by the client.
+            }
+        });
+    }
+
+    private async Task<IResult> SendAsync(HttpContext http, string kind, string[] fields)
+    {
+        var body = await ReadAsync(http);
+        if (!HasToken(http))
+        {
+            return Results.Json(new { code = "InvalidAuthentication", message = "不合法的access_token" }, statusCode: 401);
+        }
+
+        if (body is null || fields.Any(f => body[f] is null) || body["robotCode"]!.GetValue<string>() != RobotCode
+            || JsonNode.Parse(body["msgParam"]!.GetValue<string>()) is not JsonObject)
+        {
+            return Results.Json(new { code = "invalidParameter", message = "missing or malformed field" }, statusCode: 400);
+        }
+
+        if (FailNextSendWith is { } status)
+        {
+            FailNextSendWith = null;
+            return Results.Json(new { code = "fake", message = "failing on purpose" }, statusCode: status);
+        }
+
+        Sent.Enqueue((kind, body));
+        return Results.Json(new { processQueryKey = Guid.NewGuid().ToString("N") });
+    }
+
+    private bool HasToken(HttpContext http) => tokens.TryGetValue(http.Request.Headers["x-acs-dingtalk-access-token"].ToString(), out var valid) && valid;
+
+    private static async Task<JsonObject?> ReadAsync(HttpContext http)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        socket?.Abort();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>Waits for a condition that another party makes true.</summary>
+public static class Eventually
+{
+    public static async Task WaitAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException("The condition did not become true in " + timeout);
+            }
+
+            await Task.Delay(25);
+        }
+    }
+}

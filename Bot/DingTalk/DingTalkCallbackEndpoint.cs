@@ -1,0 +1,54 @@
+using CampaignBot.Bots;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.DingTalk;
+
+/// <summary>
+/// POST /api/dingtalk: DingTalk's HTTP callback for robot messages (DingTalk:Mode Http). A request is
+/// read only after its timestamp/sign headers prove it came from DingTalk within the hour; anything
+/// else is 401 and changes nothing. With the channel off, or in Stream mode, there is nothing here (404).
+/// </summary>
+public static class DingTalkCallbackEndpoint
+{
+    public const string Path = "/api/dingtalk";
+
+    /// <summary>A robot message is a few kilobytes; files travel by download code.</summary>
+    private const int MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapDingTalk(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, IOptions<DingTalkOptions> options, DingTalkAdapter adapter, IBot bot, TimeProvider time, ILoggerFactory loggers)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || settings.Mode != DingTalkMode.Http)
+        {
+            return Results.NotFound();
+        }
+
+        if (!DingTalkCallbackSignature.IsValid(http.Request.Headers["timestamp"], http.Request.Headers["sign"], settings.ClientSecret, time.GetUtcNow()))
+        {
+            loggers.CreateLogger(typeof(DingTalkCallbackEndpoint)).LogWarning("Refused a DingTalk callback without a valid signature");
+            return Results.Unauthorized();
+        }
+
+        var (body, status) = await BoundedBody.ReadAsync(http, MaxBodyBytes);
+        if (body is null)
+        {
+            return Results.StatusCode(status);
+        }
+
+        if (DingTalkMessage.Parse(body) is not { } message)
+        {
+            return Results.BadRequest(new { message = "Not a DingTalk robot message (msgId, conversationId and senderStaffId are needed)." });
+        }
+
+        // Answered in the chat (session webhook or send API), not in this response.
+        await adapter.ProcessAsync(message, bot, http.RequestAborted);
+        return Results.Ok();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CampaignBot.Scheduling.Delivery;
+
+namespace CampaignBot.DingTalk;
+
+/// <summary>
+/// One call to DingTalk: a JSON POST (serialised up front, so it carries a Content-Length, which some
+/// gateways require), with the app's token when it needs one, and its failure classified for the
+/// outbox: 429, 5xx, timeouts and network errors are worth retrying (<see cref="TransientSendException"/>,
+/// a rate limit waiting for the next minute); 401 is a token DingTalk no longer accepts; 403, 404 or an
+/// answer that the robot is not in the group means the chat is gone (<see cref="TargetGoneException"/>);
+/// anything else fails. Errors quote DingTalk's code and message, never a credential.
+/// </summary>
+public static class DingTalkHttp
+{
+    public const string TokenHeader = "x-acs-dingtalk-access-token";
+
+    /// <summary>DingTalk counts sends per minute; after a rate-limit answer, wait for the next minute.</summary>
+    public static readonly TimeSpan RateLimitWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>The answer's JSON (default when it is not JSON), after a successful status.</summary>
+    public static async Task<JsonElement> PostAsync(HttpClient client, Uri url, JsonObject body, string what, string? token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(body) };
+        if (token is not null)
+        {
+            request.Headers.Add(TokenHeader, token);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TransientSendException($"DingTalk {what}: {e.HttpRequestError}", null, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientSendException($"DingTalk {what}: timed out", null, e);
+        }
+
+        using (response)
+        {
+            var answer = await ReadAsync(response, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Failure(response, answer, what);
+            }
+
+            return answer;
+        }
+    }
+
+    private static Exception Failure(HttpResponseMessage response, JsonElement answer, string what)
+    {
+        var status = (int)response.StatusCode;
+        var detail = Detail(answer);
+        var message = $"DingTalk {what}: HTTP {status} {detail}".TrimEnd();
+        return response.StatusCode switch
+        {
+            HttpStatusCode.TooManyRequests => new TransientSendException(message, response.Headers.RetryAfter?.Delta ?? RateLimitWait),
+            HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError => new TransientSendException(message),
+            HttpStatusCode.Unauthorized => new DingTalkTokenRejectedException(message),
+            HttpStatusCode.NotFound or HttpStatusCode.Forbidden => new TargetGoneException(message),
+            _ when RobotNotInGroup(detail) => new TargetGoneException(message),
+            _ => new InvalidOperationException(message),
+        };
+    }
+
+    /// <summary>Unverified against a live service: DingTalk's wording when the robot was removed from the group.</summary>
+    private static bool RobotNotInGroup(string detail) =>
+        detail.Contains("robot", StringComparison.OrdinalIgnoreCase) && detail.Contains("not", StringComparison.OrdinalIgnoreCase)
+        && detail.Contains("group", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>DingTalk's error body ({"code":…,"message":…}), short, for the outbox's record.</summary>
+    private static string Detail(JsonElement answer)
+    {
+        if (answer.ValueKind != JsonValueKind.Object)
+        {
+            return "";
+        }
+
+        var code = answer.TryGetProperty("code", out var c) ? c.ToString() : "";
+        var message = answer.TryGetProperty("message", out var m) ? m.ToString() : "";
+        var detail = $"{code} {message}".Trim();
+        return detail.Length <= 200 ? detail : detail[..200];
+    }
+
+    private static ByteArrayContent Json(JsonObject body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}
+
+/// <summary>DingTalk refused the access token (401): renewed and tried once more, then a failure.</summary>
+public sealed class DingTalkTokenRejectedException(string message) : Exception(message);

@@ -1,0 +1,51 @@
+using CampaignBot.Data;
+using Dapper;
+
+namespace CampaignBot.DingTalk;
+
+/// <summary>
+/// What the DingTalk channel keeps in the ledger: the message ids it has handled (so a redelivered
+/// message is answered once, across restarts too) and, per chat, whom a 1:1 send goes to.
+/// </summary>
+public sealed class DingTalkStore(LedgerDatabase database)
+{
+    /// <summary>DingTalk redelivers within minutes; a week of ids is ample and keeps the table small.</summary>
+    private static readonly TimeSpan KeepHandledIds = TimeSpan.FromDays(7);
+
+    public sealed record Chat
+    {
+        public string ConversationId { get; init; } = "";
+        public bool IsGroup { get; init; }
+        public string? StaffId { get; init; }
+    }
+
+    /// <summary>Claims a message for handling: false when it was claimed before (a redelivery).</summary>
+    public async Task<bool> TryClaimAsync(string msgId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("DELETE FROM dingtalk_message WHERE received_at < @Before",
+                new { Before = UtcText.Format(now - KeepHandledIds) }, transaction);
+            return await connection.ExecuteAsync("INSERT INTO dingtalk_message (msg_id, received_at) VALUES (@MsgId, @Now) ON CONFLICT DO NOTHING",
+                new { MsgId = msgId, Now = UtcText.Format(now) }, transaction) == 1;
+        }, cancellationToken);
+
+    /// <summary>Gives a claim back when the message could not be handled, so that DingTalk's redelivery is.</summary>
+    public Task ReleaseAsync(string msgId, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+            connection.ExecuteAsync("DELETE FROM dingtalk_message WHERE msg_id = @MsgId", new { MsgId = msgId }, transaction), cancellationToken);
+
+    public Task RememberChatAsync(Chat chat, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            """
+            INSERT INTO dingtalk_chat (conversation_id, is_group, staff_id, updated_at) VALUES (@ConversationId, @IsGroup, @StaffId, @Now)
+            ON CONFLICT (conversation_id) DO UPDATE SET is_group = excluded.is_group, staff_id = coalesce(excluded.staff_id, staff_id), updated_at = excluded.updated_at
+            """,
+            new { chat.ConversationId, chat.IsGroup, StaffId = chat.IsGroup ? null : chat.StaffId, Now = UtcText.Format(now) }, transaction), cancellationToken);
+
+    public async Task<Chat?> FindChatAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Chat>(
+            "SELECT conversation_id, is_group, staff_id FROM dingtalk_chat WHERE conversation_id = @ConversationId", new { ConversationId = conversationId });
+    }
+}
