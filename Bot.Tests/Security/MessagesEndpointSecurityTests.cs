@@ -81,4 +81,57 @@ public class MessagesEndpointSecurityTests
 
         Assert.Contains(logs.Lines, l => l.StartsWith("CampaignBot.Bots.MessagesEndpoint", StringComparison.Ordinal) && l.Contains(expected));
     }
+
+    [Theory]
+    // `dotnet run` (Development) listening on every interface: anyone on the network could act as anyone.
+    [InlineData("http://0.0.0.0:{0}", HttpStatusCode.Unauthorized)]
+    [InlineData("http://127.0.0.1:{0}", HttpStatusCode.OK)]
+    public async Task Development_ListeningBeyondThisMachine_RefusesUnauthenticatedMessages(string urls, HttpStatusCode expected)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var process = BotProcess.Start(database, [], new Dictionary<string, string>
+        {
+            ["Urls"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, urls, port),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        });
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                try
+                {
+                    if ((await client.GetAsync("healthz")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+                {
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, "the bot did not start");
+                await Task.Delay(200);
+            }
+
+            await using var ledger = await database.OpenAsync();
+            var before = LedgerSnapshot.Of(ledger);
+            var response = await client.PostAsJsonAsync("api/messages", Takeover());
+
+            Assert.Equal(expected, response.StatusCode);
+            if (expected == HttpStatusCode.Unauthorized)
+            {
+                Assert.Equal(before, LedgerSnapshot.Of(ledger));
+            }
+        }
+        finally
+        {
+            await BotProcess.KillAsync(process);
+        }
+    }
 }

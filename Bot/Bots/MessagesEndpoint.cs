@@ -16,14 +16,18 @@ public static class MessagesEndpoint
         endpoints.MapPost("/api/messages", HandleAsync);
         var trust = endpoints.ServiceProvider.GetRequiredService<ChannelTrust>();
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint));
-        if (trust.Mode == MessagesMode.UnauthenticatedByOperator)
+        // Said once the bot listens: in Development the mode depends on where it listens.
+        endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
         {
-            logger.LogWarning("{Mode}", trust.Describe());
-        }
-        else
-        {
-            logger.LogInformation("{Mode}", trust.Describe());
-        }
+            if (trust.Mode == MessagesMode.UnauthenticatedByOperator)
+            {
+                logger.LogWarning("{Mode}", trust.Describe());
+            }
+            else
+            {
+                logger.LogInformation("{Mode}", trust.Describe());
+            }
+        });
 
         return endpoints;
     }

@@ -16,27 +16,39 @@ public sealed class ChannelTrust
 {
     private readonly HashSet<string> unauthenticatedHosts;
     private readonly bool loopbackAllowed;
+    private readonly bool hasAppId;
+    private readonly bool development;
+    private readonly bool allowedByOperator;
+    private readonly DirectLine.ListeningAddresses? listening;
 
-    public ChannelTrust(IConfiguration configuration, IOptions<MessagesEndpointOptions> options, IHostEnvironment? environment = null)
+    public ChannelTrust(
+        IConfiguration configuration, IOptions<MessagesEndpointOptions> options, IHostEnvironment? environment = null, DirectLine.ListeningAddresses? listening = null)
     {
-        var hasAppId = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
-        var development = environment?.IsDevelopment() == true;
-        Mode = hasAppId ? MessagesMode.BotFrameworkTokens
-            : development ? MessagesMode.DevelopmentUnauthenticated
-            : options.Value.AllowUnauthenticated ? MessagesMode.UnauthenticatedByOperator
-            : MessagesMode.Refused;
+        hasAppId = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+        development = environment?.IsDevelopment() == true;
+        allowedByOperator = options.Value.AllowUnauthenticated;
+        this.listening = listening;
         unauthenticatedHosts = new HashSet<string>(options.Value.UnauthenticatedServiceUrlHosts.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
         loopbackAllowed = development;
     }
 
-    public MessagesMode Mode { get; }
+    /// <remarks>
+    /// Development's open door for the Emulator is open only while the bot listens on this machine
+    /// alone, as the sample sign-in is: `--urls http://0.0.0.0:3978` in Development closes it (unless the
+    /// operator allows unauthenticated messages), since anyone on the network could then act as anyone.
+    /// </remarks>
+    public MessagesMode Mode =>
+        hasAppId ? MessagesMode.BotFrameworkTokens
+        : development && listening?.LoopbackOnly != false ? MessagesMode.DevelopmentUnauthenticated
+        : allowedByOperator ? MessagesMode.UnauthenticatedByOperator
+        : MessagesMode.Refused;
 
     /// <summary>A trust without an app id that lets unauthenticated callers name these hosts (tests, benchmarks).</summary>
     public static ChannelTrust Allowing(params string[] hosts) =>
         new(new ConfigurationBuilder().Build(), Options.Create(new MessagesEndpointOptions { AllowUnauthenticated = true, UnauthenticatedServiceUrlHosts = [.. hosts] }));
 
     /// <summary>Whether the bot has an Azure registration, and so credentials to fetch a channel's files with.</summary>
-    public bool HasAppId => Mode == MessagesMode.BotFrameworkTokens;
+    public bool HasAppId => hasAppId;
 
     /// <summary>
     /// Whether the links in a message's attachments may be fetched at all (which ones, is
@@ -79,6 +91,7 @@ public sealed class ChannelTrust
         MessagesMode.BotFrameworkTokens => "/api/messages requires a Bot Framework token (MicrosoftAppId is set)",
         MessagesMode.DevelopmentUnauthenticated => "/api/messages accepts unauthenticated messages (Development, for the Emulator); replies only to loopback service urls",
         MessagesMode.UnauthenticatedByOperator => "/api/messages accepts UNAUTHENTICATED messages (MessagesEndpoint:AllowUnauthenticated): anyone who reaches it can act as any account",
+        _ when development => "/api/messages refuses every request (401): Development, but listening beyond this machine; no MicrosoftAppId, and MessagesEndpoint:AllowUnauthenticated is off",
         _ => "/api/messages refuses every request (401): no MicrosoftAppId, and MessagesEndpoint:AllowUnauthenticated is off",
     };
 
