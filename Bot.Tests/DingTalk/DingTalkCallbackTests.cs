@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -108,6 +109,51 @@ public class DingTalkCallbackTests : IAsyncLifetime
         Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
     }
 
+    [Fact]
+    public async Task ASignatureReplayedWithAnotherMessage_IsRefused_AndChangesNothing()
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var sign = Sign(now, FakeDingTalk.ClientSecret);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(dingTalk.Message("msg-real", "liming01", "本周到期"), now, sign)).StatusCode);
+
+        // The same timestamp and sign, captured, with a body of the attacker's choosing.
+        var replay = await PostAsync(dingTalk.Message("msg-replayed", "liming01", "完成 T013"), now, sign);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+    }
+
+    [Fact]
+    public async Task AMessageWhoseTurnNeverFinished_IsHandledWhenRedeliveredAfterItsLease()
+    {
+        // A claim taken by a process that stopped mid-turn, longer ago than the lease.
+        await using (var ledger = app.OpenLedger())
+        {
+            await ledger.ExecuteAsync("INSERT INTO dingtalk_message (msg_id, received_at) VALUES ('msg-interrupted', @At)",
+                new { At = CampaignBot.Data.UtcText.Format(time.GetUtcNow() - CampaignBot.DingTalk.DingTalkStore.ClaimLease - TimeSpan.FromMinutes(1)) });
+        }
+
+        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"));
+        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"));
+
+        await using var after = app.OpenLedger();
+        Assert.Equal("done", await after.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        Assert.Single(dingTalk.Sent, s => s.Body["session"]?.GetValue<string>() == "msg-interrupted");
+    }
+
+    [Fact]
+    public async Task AMessageClaimingToComeFromDingTalk_ThroughApiMessages_IsRefused()
+    {
+        var activity = Activities.Message("dingtalk:liming01", "完成 T013", "dingtalk", "cidGroup01==", true);
+
+        var response = await client.PostAsJsonAsync("/api/messages", activity);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+    }
+
     [Theory]
     [InlineData("forged")]
     [InlineData("stale")]
@@ -204,17 +250,42 @@ public class DingTalkCallbackTests : IAsyncLifetime
         Assert.Equal(0, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE target LIKE 'bf:dingtalk:%' AND state <> 'sent'"));
     }
 
+    [Fact]
+    public async Task APersonThrottledByDingTalk_ThoughAnswered200_GetsTheReminderOnTheRetry()
+    {
+        await PostAsync(dingTalk.Message("msg-sub", "liming01", "订阅我的提醒", conversationId: "cidLiMing1to1==", group: false));
+        while (dingTalk.Sent.TryDequeue(out _))
+        {
+        }
+
+        dingTalk.ThrottleNextPersonSend = true;
+        await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        var (_, person) = Assert.Single(dingTalk.Sent, s => s.Kind == "person");
+        Assert.Equal(["liming01"], person["userIds"]!.AsArray().Select(u => u!.GetValue<string>()));
+        await using var ledger = app.OpenLedger();
+        Assert.Equal(0, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE target LIKE 'bf:dingtalk:%' AND state <> 'sent'"));
+    }
+
     [Theory]
-    [InlineData(503, "sent")]
-    [InlineData(429, "sent")]
-    [InlineData(404, "gone")]
-    public async Task BoundGroupSend_RetriesWhatIsWorthRetryingAndDropsAGroupThatIsGone(int status, string expected)
+    [InlineData(503, "ServiceUnavailable", "", "sent")]
+    [InlineData(429, "Throttling", "", "sent")]
+    // DingTalk's per-second limit is a 403: the request was not processed, so it is tried again.
+    [InlineData(403, "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "qps limit", "sent")]
+    // A missing permission or a spent quota fails the message and leaves the group bound.
+    [InlineData(403, "Forbidden.AccessDenied.AccessTokenPermissionDenied", "no permission: qyapi_robot_sendmsg", "failed")]
+    [InlineData(403, "Forbidden.AccessDenied.ApiCountLimitForOrg", "monthly quota", "failed")]
+    [InlineData(404, "resource.not.found", "not found", "failed")]
+    [InlineData(400, "invalidParameter", "robot is not in the group", "gone")]
+    public async Task BoundGroupSend_RetriesWhatIsWorthRetryingAndDropsOnlyAGroupThatIsGone(int status, string code, string message, string expected)
     {
         await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组"));
         while (dingTalk.Sent.TryDequeue(out _))
         {
         }
 
+        dingTalk.FailNextSendCode = code;
+        dingTalk.FailNextSendMessage = message;
         dingTalk.FailNextSendWith = status;
         await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
 
@@ -224,6 +295,12 @@ public class DingTalkCallbackTests : IAsyncLifetime
         {
             Assert.Single(dingTalk.Sent, s => s.Kind == "group");
             Assert.Null(removed);
+        }
+        else if (expected == "failed")
+        {
+            Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
+            Assert.Null(removed);
+            Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE target LIKE 'bf:dingtalk:%' AND state = 'failed'"));
         }
         else
         {

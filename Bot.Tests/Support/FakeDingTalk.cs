@@ -54,6 +54,14 @@ public sealed class FakeDingTalk : IAsyncDisposable
     /// <summary>When set, the next group send answers this HTTP status instead of success.</summary>
     public int? FailNextSendWith { get; set; }
 
+    /// <summary>DingTalk's error code with <see cref="FailNextSendWith"/> (its new API answers {"code", "message"}).</summary>
+    public string FailNextSendCode { get; set; } = "fake";
+
+    public string FailNextSendMessage { get; set; } = "failing on purpose";
+
+    /// <summary>For the next 1:1 send: answer 200 listing the staff id as throttled (flowControlledStaffIdList), as DingTalk does.</summary>
+    public bool ThrottleNextPersonSend { get; set; }
+
     public static async Task<FakeDingTalk> StartAsync()
     {
         var server = new FakeDingTalk();
@@ -224,7 +232,13 @@ public sealed class FakeDingTalk : IAsyncDisposable
         if (FailNextSendWith is { } status)
         {
             FailNextSendWith = null;
-            return Results.Json(new { code = "fake", message = "failing on purpose" }, statusCode: status);
+            return Results.Json(new { code = FailNextSendCode, message = FailNextSendMessage }, statusCode: status);
+        }
+
+        if (kind == "person" && ThrottleNextPersonSend)
+        {
+            ThrottleNextPersonSend = false;
+            return Results.Json(new { processQueryKey = Guid.NewGuid().ToString("N"), flowControlledStaffIdList = body["userIds"], invalidStaffIdList = Array.Empty<string>() });
         }
 
         Sent.Enqueue((kind, body));

@@ -59,7 +59,9 @@ public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust t
             // channel (an inline image needs the bot's credentials; a Teams file's downloadUrl is pre-authorised).
             IncomingFile? keep = attachmentId is not null || (fetchLinks && links.MayFetch(url, activity.ServiceUrl, emulator))
                 ? new IncomingFile(name, ClaimedType(attachment), activity.From!.Id, attachmentId is null ? text : null, attachmentId,
-                    attachmentId is null && !preauthorised && trust.HasAppId && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url, activity.ServiceUrl),
+                    // The Azure bot token is for Bot Framework channels; DingTalk's files come through its own API.
+                    attachmentId is null && !preauthorised && trust.HasAppId && activity.ChannelId != DingTalk.DingTalkChannel.ChannelId
+                        && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url, activity.ServiceUrl),
                     activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
                 : null;
             accepted.Add(new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Attachment, attachment.Name, text, attachment.ContentType, null, attachmentId, keep));

@@ -56,6 +56,15 @@ public static class MessagesEndpoint
             return;
         }
 
+        if (string.Equals(activity!.ChannelId, DingTalk.DingTalkChannel.ChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            // DingTalk staff ids speak for their people without 关联: only the DingTalk channel, which
+            // checks DingTalk's own credentials, may say a message comes from DingTalk.
+            await Results.Problem(detail: "DingTalk messages come through the DingTalk channel, not /api/messages.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Channel not accepted here").ExecuteAsync(http);
+            return;
+        }
+
         if (trust.AcceptsUnauthenticated && string.IsNullOrEmpty(http.Request.Headers.Authorization)
             && activity!.DeliveryMode != DeliveryModes.ExpectReplies && !trust.MayCall(activity.ServiceUrl, authenticated: false))
         {

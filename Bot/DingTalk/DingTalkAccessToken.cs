@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CampaignBot.Scheduling.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.DingTalk;
@@ -27,11 +29,12 @@ public sealed class DingTalkAccessToken(IHttpClientFactory clients, IOptions<Din
             var settings = options.Value;
             var answer = await DingTalkHttp.PostAsync(clients.CreateClient(DingTalkApi.HttpClientName), settings.Api("/v1.0/oauth2/accessToken"),
                 new JsonObject { ["appKey"] = settings.ClientId, ["appSecret"] = settings.ClientSecret }, "access token", null, cancellationToken);
-            var token = answer.TryGetProperty("accessToken", out var t) ? t.GetString() : null;
-            var seconds = answer.TryGetProperty("expireIn", out var expireIn) && expireIn.TryGetInt32(out var s) ? s : 7200;
+            var token = DingTalkHttp.Text(answer, "accessToken");
+            var seconds = answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("expireIn", out var expireIn) && expireIn.TryGetInt32(out var s) ? s : 7200;
             if (string.IsNullOrEmpty(token))
             {
-                throw new InvalidOperationException("DingTalk answered the access token request without a token");
+                // A 200 that is not the answer (a gateway's page): worth another try later.
+                throw new TransientSendException("DingTalk answered the access token request without a token");
             }
 
             current = (token, time.GetUtcNow() + TimeSpan.FromSeconds(seconds));

@@ -35,6 +35,12 @@ public sealed class DingTalkAdapter : BotAdapter
         this.logger = logger;
         OnTurnError = async (turnContext, exception) =>
         {
+            if (exception is OperationCanceledException)
+            {
+                // Stopped, not failed: the claim is given back so that DingTalk's redelivery is handled.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+            }
+
             logger.LogError(exception, "DingTalk turn failed for message {MsgId} in {ConversationId}", turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
             try
             {
@@ -69,11 +75,13 @@ public sealed class DingTalkAdapter : BotAdapter
                 // Files alone (DingTalk cannot send words with a file): kept for the sender's next message.
                 var count = heldFiles.Hold(activity.Conversation.Id, activity.From.Id, activity.Attachments);
                 await RunPipelineAsync(context, (turn, token) => turn.SendActivityAsync(texts.FilesHeldForNextMessage(count, (int)DingTalkHeldFiles.HoldFor.TotalMinutes), cancellationToken: token), cancellationToken);
+                await store.MarkHandledAsync(message.MsgId!, time.GetUtcNow(), CancellationToken.None);
                 return true;
             }
 
             activity.Attachments = [.. heldFiles.Take(activity.Conversation.Id, activity.From.Id), .. activity.Attachments];
             await RunPipelineAsync(context, bot.OnTurnAsync, cancellationToken);
+            await store.MarkHandledAsync(message.MsgId!, time.GetUtcNow(), CancellationToken.None);
             return true;
         }
         catch

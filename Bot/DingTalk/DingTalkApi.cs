@@ -28,16 +28,34 @@ public sealed class DingTalkApi(IHttpClientFactory clients, DingTalkAccessToken 
         var (key, param) = DingTalkWireFormat.Template(content);
         return PostWithTokenAsync("/v1.0/robot/groupMessages/send",
             new JsonObject { ["msgKey"] = key, ["msgParam"] = param, ["openConversationId"] = openConversationId, ["robotCode"] = Settings.EffectiveRobotCode },
-            "group send", cancellationToken);
+            "group send", cancellationToken, toChat: true);
     }
 
-    public Task SendToPersonAsync(string staffId, DingTalkContent content, CancellationToken cancellationToken)
+    /// <remarks>
+    /// DingTalk answers a 1:1 send with 200 even when it did not deliver: a staff id in
+    /// flowControlledStaffIdList was throttled (tried again later), one in invalidStaffIdList cannot be
+    /// reached by the app (the person left, or is outside the app's range: the chat is gone).
+    /// </remarks>
+    public async Task SendToPersonAsync(string staffId, DingTalkContent content, CancellationToken cancellationToken)
     {
         var (key, param) = DingTalkWireFormat.Template(content);
-        return PostWithTokenAsync("/v1.0/robot/oToMessages/batchSend",
+        var answer = await PostWithTokenAsync("/v1.0/robot/oToMessages/batchSend",
             new JsonObject { ["msgKey"] = key, ["msgParam"] = param, ["robotCode"] = Settings.EffectiveRobotCode, ["userIds"] = new JsonArray(staffId) },
-            "1:1 send", cancellationToken);
+            "1:1 send", cancellationToken, toChat: true);
+        if (Lists(answer, "flowControlledStaffIdList", staffId))
+        {
+            throw new TransientSendException("DingTalk 1:1 send: throttled (flowControlledStaffIdList)", DingTalkHttp.RateLimitWait);
+        }
+
+        if (Lists(answer, "invalidStaffIdList", staffId))
+        {
+            throw new TargetGoneException("DingTalk 1:1 send: the app cannot reach this person (invalidStaffIdList)");
+        }
     }
+
+    private static bool Lists(JsonElement answer, string list, string staffId) =>
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty(list, out var ids) && ids.ValueKind == JsonValueKind.Array
+        && ids.EnumerateArray().Any(id => id.ValueKind == JsonValueKind.String && id.GetString() == staffId);
 
     /// <summary>Whether a message's session webhook may be used now: unexpired, and under DingTalk:WebhookBaseUrl.</summary>
     public bool MayUseSessionWebhook(string? webhook, long? expiresAtMilliseconds) =>
@@ -48,7 +66,7 @@ public sealed class DingTalkApi(IHttpClientFactory clients, DingTalkAccessToken 
     /// <summary>Answers through a session webhook (valid for the message's session, about 90 minutes; no token needed).</summary>
     public async Task SendToSessionAsync(string webhook, DingTalkContent content, CancellationToken cancellationToken)
     {
-        var answer = await DingTalkHttp.PostAsync(Client, new Uri(webhook), DingTalkWireFormat.SessionBody(content), "session reply", null, cancellationToken);
+        var answer = await DingTalkHttp.PostAsync(Client, new Uri(webhook), DingTalkWireFormat.SessionBody(content), "session reply", null, cancellationToken, toChat: true);
         if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var n) && n != 0)
         {
             var message = $"DingTalk session reply: errcode {n} {(answer.TryGetProperty("errmsg", out var m) ? m.GetString() : "")}";
@@ -67,17 +85,17 @@ public sealed class DingTalkApi(IHttpClientFactory clients, DingTalkAccessToken 
             : throw new InvalidOperationException("DingTalk answered the file download request without a download link");
     }
 
-    private async Task<JsonElement> PostWithTokenAsync(string path, JsonObject body, string what, CancellationToken cancellationToken)
+    private async Task<JsonElement> PostWithTokenAsync(string path, JsonObject body, string what, CancellationToken cancellationToken, bool toChat = false)
     {
         try
         {
-            return await DingTalkHttp.PostAsync(Client, Settings.Api(path), body, what, await tokens.GetAsync(cancellationToken), cancellationToken);
+            return await DingTalkHttp.PostAsync(Client, Settings.Api(path), body, what, await tokens.GetAsync(cancellationToken), cancellationToken, toChat);
         }
         catch (DingTalkTokenRejectedException)
         {
             // Revoked or expired early (the secret was reset): once more with a new token.
             tokens.Forget();
-            return await DingTalkHttp.PostAsync(Client, Settings.Api(path), body, what, await tokens.GetAsync(cancellationToken), cancellationToken);
+            return await DingTalkHttp.PostAsync(Client, Settings.Api(path), body, what, await tokens.GetAsync(cancellationToken), cancellationToken, toChat);
         }
     }
 }

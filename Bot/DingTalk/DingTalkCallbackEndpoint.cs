@@ -22,7 +22,8 @@ public static class DingTalkCallbackEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, IOptions<DingTalkOptions> options, DingTalkAdapter adapter, IBot bot, TimeProvider time, ILoggerFactory loggers)
+    private static async Task<IResult> HandleAsync(
+        HttpContext http, IOptions<DingTalkOptions> options, DingTalkAdapter adapter, DingTalkStore store, IBot bot, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;
         if (!settings.Enabled || settings.Mode != DingTalkMode.Http)
@@ -47,8 +48,17 @@ public static class DingTalkCallbackEndpoint
             return Results.BadRequest(new { message = "Not a DingTalk robot message (msgId, conversationId and senderStaffId are needed)." });
         }
 
-        // Answered in the chat (session webhook or send API), not in this response.
-        await adapter.ProcessAsync(message, bot, http.RequestAborted);
+        // The signature does not cover the body: it is good for one message, for this app's robot.
+        if ((message.RobotCode is { } robot && robot != settings.EffectiveRobotCode)
+            || !await store.TryBindSignatureAsync(message.MsgId!, http.Request.Headers["sign"].ToString(), time.GetUtcNow(), CancellationToken.None))
+        {
+            loggers.CreateLogger(typeof(DingTalkCallbackEndpoint)).LogWarning("Refused a DingTalk callback whose signature came with another message, or for another robot");
+            return Results.Unauthorized();
+        }
+
+        // Answered in the chat (session webhook or send API), not in this response. The turn is not
+        // cancelled when DingTalk stops waiting for this answer, only when the bot stops.
+        await adapter.ProcessAsync(message, bot, lifetime.ApplicationStopping);
         return Results.Ok();
     }
 }

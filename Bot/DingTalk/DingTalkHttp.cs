@@ -10,10 +10,12 @@ namespace CampaignBot.DingTalk;
 /// <summary>
 /// One call to DingTalk: a JSON POST (serialised up front, so it carries a Content-Length, which some
 /// gateways require), with the app's token when it needs one, and its failure classified for the
-/// outbox: 429, 5xx, timeouts and network errors are worth retrying (<see cref="TransientSendException"/>,
-/// a rate limit waiting for the next minute); 401 is a token DingTalk no longer accepts; 403, 404 or an
-/// answer that the robot is not in the group means the chat is gone (<see cref="TargetGoneException"/>);
-/// anything else fails. Errors quote DingTalk's code and message, never a credential.
+/// outbox: 429, DingTalk's per-second limit (403 Forbidden.AccessDenied.Qps…), 5xx, timeouts and network
+/// errors are worth retrying (<see cref="TransientSendException"/>); 401 is a token DingTalk no longer
+/// accepts; only an answer that the robot is not in the group means a chat is gone
+/// (<see cref="TargetGoneException"/>, and only for sends to a chat); anything else, a missing permission
+/// or a spent quota included (other Forbidden.* codes), fails the message and shows in the report without
+/// unbinding anything. Errors quote DingTalk's code and message, never a credential.
 /// </summary>
 public static class DingTalkHttp
 {
@@ -23,7 +25,8 @@ public static class DingTalkHttp
     public static readonly TimeSpan RateLimitWait = TimeSpan.FromSeconds(60);
 
     /// <summary>The answer's JSON (default when it is not JSON), after a successful status.</summary>
-    public static async Task<JsonElement> PostAsync(HttpClient client, Uri url, JsonObject body, string what, string? token, CancellationToken cancellationToken)
+    /// <param name="toChat">A send to a chat, whose failure may say the chat is gone; false for the token, the stream and file calls.</param>
+    public static async Task<JsonElement> PostAsync(HttpClient client, Uri url, JsonObject body, string what, string? token, CancellationToken cancellationToken, bool toChat = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(body) };
         if (token is not null)
@@ -50,14 +53,17 @@ public static class DingTalkHttp
             var answer = await ReadAsync(response, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw Failure(response, answer, what);
+                throw Failure(response, answer, what, toChat);
             }
 
             return answer;
         }
     }
 
-    private static Exception Failure(HttpResponseMessage response, JsonElement answer, string what)
+    /// <summary>DingTalk's per-app, per-API limit of calls a second: the request was not processed, so trying again is safe.</summary>
+    public static readonly TimeSpan PerSecondLimitWait = TimeSpan.FromSeconds(2);
+
+    private static Exception Failure(HttpResponseMessage response, JsonElement answer, string what, bool toChat)
     {
         var status = (int)response.StatusCode;
         var detail = Detail(answer);
@@ -67,8 +73,8 @@ public static class DingTalkHttp
             HttpStatusCode.TooManyRequests => new TransientSendException(message, response.Headers.RetryAfter?.Delta ?? RateLimitWait),
             HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError => new TransientSendException(message),
             HttpStatusCode.Unauthorized => new DingTalkTokenRejectedException(message),
-            HttpStatusCode.NotFound or HttpStatusCode.Forbidden => new TargetGoneException(message),
-            _ when RobotNotInGroup(detail) => new TargetGoneException(message),
+            HttpStatusCode.Forbidden when detail.Contains("QpsLimit", StringComparison.OrdinalIgnoreCase) => new TransientSendException(message, PerSecondLimitWait),
+            _ when toChat && RobotNotInGroup(detail) => new TargetGoneException(message),
             _ => new InvalidOperationException(message),
         };
     }
@@ -98,6 +104,10 @@ public static class DingTalkHttp
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
     }
+
+    /// <summary>A text property of an answer; null when the answer is not a JSON object (a gateway's HTML page) or lacks it.</summary>
+    public static string? Text(JsonElement answer, string name) =>
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

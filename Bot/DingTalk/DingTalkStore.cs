@@ -19,14 +19,50 @@ public sealed class DingTalkStore(LedgerDatabase database)
         public string? StaffId { get; init; }
     }
 
-    /// <summary>Claims a message for handling: false when it was claimed before (a redelivery).</summary>
+    /// <summary>How long a claim holds without being marked handled: past it, the process that took it is taken to have stopped.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Claims a message for handling: false when it was handled before, or is being handled now (a
+    /// redelivery). A claim left unfinished past <see cref="ClaimLease"/> is taken over.
+    /// </summary>
     public async Task<bool> TryClaimAsync(string msgId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await database.WriteAsync(async (connection, transaction) =>
         {
             await connection.ExecuteAsync("DELETE FROM dingtalk_message WHERE received_at < @Before",
                 new { Before = UtcText.Format(now - KeepHandledIds) }, transaction);
-            return await connection.ExecuteAsync("INSERT INTO dingtalk_message (msg_id, received_at) VALUES (@MsgId, @Now) ON CONFLICT DO NOTHING",
-                new { MsgId = msgId, Now = UtcText.Format(now) }, transaction) == 1;
+            return await connection.ExecuteAsync(
+                """
+                INSERT INTO dingtalk_message (msg_id, received_at) VALUES (@MsgId, @Now)
+                ON CONFLICT (msg_id) DO UPDATE SET received_at = excluded.received_at
+                WHERE handled_at IS NULL AND dingtalk_message.received_at < @Stale
+                """,
+                new { MsgId = msgId, Now = UtcText.Format(now), Stale = UtcText.Format(now - ClaimLease) }, transaction) == 1;
+        }, cancellationToken);
+
+    /// <summary>The turn is done: a redelivery from now on is a repeat.</summary>
+    public Task MarkHandledAsync(string msgId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) =>
+            connection.ExecuteAsync("UPDATE dingtalk_message SET handled_at = @Now WHERE msg_id = @MsgId", new { MsgId = msgId, Now = UtcText.Format(now) }, transaction), cancellationToken);
+
+    /// <summary>
+    /// Binds an HTTP callback's signature to its message: false when the same signature came with
+    /// another message (a captured signature replayed with a different body).
+    /// </summary>
+    public Task<bool> TryBindSignatureAsync(string msgId, string sign, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var owner = await connection.QuerySingleOrDefaultAsync<string?>("SELECT msg_id FROM dingtalk_callback_sign WHERE sign = @Sign", new { Sign = sign }, transaction);
+            if (owner is not null)
+            {
+                return owner == msgId;
+            }
+
+            await connection.ExecuteAsync("DELETE FROM dingtalk_callback_sign WHERE used_at < @Before", new { Before = UtcText.Format(now - KeepHandledIds) }, transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO dingtalk_callback_sign (sign, msg_id, used_at) VALUES (@Sign, @MsgId, @Now)",
+                new { MsgId = msgId, Now = UtcText.Format(now), Sign = sign }, transaction);
+            return true;
         }, cancellationToken);
 
     /// <summary>Gives a claim back when the message could not be handled, so that DingTalk's redelivery is.</summary>

@@ -21,8 +21,8 @@ public sealed class DingTalkStreamGateway(IHttpClientFactory clients, IOptions<D
         };
         var answer = await DingTalkHttp.PostAsync(clients.CreateClient(DingTalkApi.HttpClientName), settings.Api("/v1.0/gateway/connections/open"),
             request, "stream registration", null, cancellationToken);
-        var endpoint = answer.TryGetProperty("endpoint", out var e) ? e.GetString() : null;
-        var ticket = answer.TryGetProperty("ticket", out var t) ? t.GetString() : null;
+        var endpoint = DingTalkHttp.Text(answer, "endpoint");
+        var ticket = DingTalkHttp.Text(answer, "ticket");
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var url) || string.IsNullOrEmpty(ticket) || !Allowed(url, settings))
         {
             throw new InvalidOperationException("DingTalk answered the stream registration without a usable endpoint and ticket");

@@ -27,7 +27,9 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton<DingTalkStreamClient>();
         services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
         // Session webhooks carry their credential in the address, and tokens travel in headers: no request logging.
-        services.AddHttpClient(DingTalkApi.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        // No redirects: DingTalk's token header would follow one anywhere (only Authorization is dropped).
+        services.AddHttpClient(DingTalkApi.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
 
