@@ -38,11 +38,15 @@ public sealed class DingTalkStreamClient(
                 var endpoint = await gateway.OpenAsync(stoppingToken);
                 using var socket = new ClientWebSocket();
                 socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+                // A connection that went dead without closing is noticed within a minute, not TCP's quarter hour.
+                socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(30);
                 await socket.ConnectAsync(endpoint, stoppingToken);
                 connections++;
-                failures = 0;
+                var connectedAt = time.GetUtcNow();
                 logger.LogInformation("DingTalk stream connected ({Connections} since start-up)", connections);
                 await ReceiveAsync(socket, stoppingToken);
+                // A gateway that accepts and drops at once is backed off from, not reconnected to every second.
+                failures = time.GetUtcNow() - connectedAt > StableConnection ? 0 : failures + 1;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -66,6 +70,9 @@ public sealed class DingTalkStreamClient(
     }
 
     /// <summary>One connection's frames, until it closes or DingTalk asks for a reconnect.</summary>
+    /// <summary>A connection that lasted this long was a good one: the back-off starts again from its shortest wait.</summary>
+    private static readonly TimeSpan StableConnection = TimeSpan.FromMinutes(1);
+
     private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
     {
         var bot = services.GetRequiredService<IBot>();
@@ -96,7 +103,17 @@ public sealed class DingTalkStreamClient(
                     if (DingTalkMessage.Parse(frame.Data) is { } message)
                     {
                         // Acknowledged after the turn: a message dropped mid-turn comes again, and is then handled once.
-                        await adapter.ProcessAsync(message, bot, cancellationToken);
+                        try
+                        {
+                            await adapter.ProcessAsync(message, bot, cancellationToken);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // One message that cannot be handled (its claim given back) must not drop the
+                            // connection for everyone, nor loop: it is left unacknowledged for DingTalk's retry.
+                            logger.LogError(e, "DingTalk stream message {MessageId} could not be handled", frame.MessageId);
+                            break;
+                        }
                     }
                     else
                     {
