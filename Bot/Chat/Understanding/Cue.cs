@@ -46,6 +46,7 @@ public enum Cue
     Negation,
     Modal,
     Until,
+    Conditional,
     Destination,
     Filler,
 }

@@ -78,7 +78,9 @@ public static partial class IntentRules
         // 撤回佐证 12, 佐证 12 传错了，撤回: a piece of evidence by its number (a question about it is not a withdrawal).
         if (f.Code is null && f.Number is { } piece && (f.Has(Cue.Withdraw) || (f.Has(Cue.Evidence) && f.Has(Cue.Reopen))))
         {
-            return f.IsQuestion ? new HelpCommand(language) : new WithdrawEvidenceCommand(piece.Value, language);
+            // 别撤回佐证 12, don't withdraw evidence 12: nothing to do.
+            var denied = f.Cues.Any(c => c.Value is Cue.Withdraw or Cue.Reopen && f.IsNegated(c));
+            return f.IsQuestion || denied ? new HelpCommand(language) : new WithdrawEvidenceCommand(piece.Value, language);
         }
 
         if (f.Code is null && f.Number is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)))
@@ -89,6 +91,14 @@ public static partial class IntentRules
 
         return null;
     }
+
+    /// <summary>
+    /// Done as the condition of something else: 再说, 通知我, once … anywhere; 等/等到 only before the task
+    /// (等 T021 完成了), since after it 等 lists things (照片、名单等).
+    /// </summary>
+    private static bool IsCondition(Findings f, PhraseHit<Cue> done) =>
+        f.Cues.Any(c => c.Value == Cue.Conditional
+            && (!f.Text.AsSpan(c.Start, c.Length).StartsWith("等") || c.End <= f.Codes[0].End - f.Codes[0].Code.Length));
 
     /// <summary>Words that ask what evidence a task requires (its details), not what was handed in.</summary>
     private static readonly string[] EvidenceRequirementWords = ["需要", "要交", "要求", "应交", "应提供", "need", "required"];
@@ -119,8 +129,9 @@ public static partial class IntentRules
         if (change is DoneCommand)
         {
             var done = f.Last(Cue.Done)!.Value;
-            if (f.IsQuestion || f.DoneIsDenied(done) || (f.Date is not null && !f.IsPerfective(done)))
+            if (f.IsQuestion || f.DoneIsDenied(done) || (f.Date is not null && (!f.IsPerfective(done) || f.Has(Cue.Until))) || IsCondition(f, done))
             {
+                // Asked, denied, planned (done by Friday) or a condition (等 T021 完成了通知我): not a report.
                 return detail;
             }
 
