@@ -39,6 +39,20 @@ public class CreateMissingTests
     }
 
     [Fact]
+    public async Task Csv_IntoAnEmptyLedger_WithATypoOfAnotherOfItsOffices_ImportsAndPointsAtThePair()
+    {
+        await using var services = await BotServices.CreateAsync(seedSample: false);
+        var path = await CsvAsync(services.Database,
+            "A01,每月中心组学习,理论学习,综合组,,张三,,2026-07-31,\n" +
+            "A02,资料台账整理,资料台账,综合祖,,张三,,2026-08-14,\n");
+
+        var (code, output) = await OperatorRun.RunAsync(services.Provider, "import", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("请核对相近的名称（可能是笔误）：「综合祖」与「综合组」。", output);
+    }
+
+    [Fact]
     public async Task Csv_WithATypoNextToTheSample_SuggestsTheClosestKnownNamesAndWritesNothing()
     {
         await using var services = await BotServices.CreateAsync();

@@ -88,6 +88,24 @@ public class SampleRemovalTests
     }
 
     [Fact]
+    public async Task Remove_AfterARealPlanWasImportedOverTheSamplesCodes_RefusesAndKeepsTheRealTasks()
+    {
+        // A coordinator imports the real plan first; its T001 and T002 update the sample's tasks of those codes.
+        await using var services = await BotServices.CreateAsync();
+        var plan = Path.Combine(services.Database.Folder, "real.csv");
+        await File.WriteAllTextAsync(plan, "编号,任务,牵头单位,责任人,截止日期\nT001,制定本单位创建实施方案,综合组,张伟,2026-07-15\nT002,建立工作台账,机关党委,许娜,2026-07-20\n");
+        Assert.Equal(0, (await OperatorRun.RunAsync(services.Provider, "import", plan)).Code);
+        var before = await services.Database.CountAsync("SELECT count(*) FROM task");
+
+        var (code, output) = await OperatorRun.RunAsync(services.Provider, "sample", "remove");
+
+        Assert.Equal(1, code);
+        Assert.Contains("tasks imported over the sample's codes (their titles are not the sample's): T001、T002", output);
+        Assert.Equal(before, await services.Database.CountAsync("SELECT count(*) FROM task"));
+        Assert.Equal(1, await services.Database.CountAsync("SELECT count(*) FROM task WHERE code = 'T001' AND title = '制定本单位创建实施方案'"));
+    }
+
+    [Fact]
     public async Task Remove_OnALedgerWithoutTheSample_SaysSoAndChangesNothing()
     {
         await using var services = await BotServices.CreateAsync(seedSample: false);

@@ -41,6 +41,20 @@ public static class PlanVerbs
                 await output.WriteLineAsync($"  新建人员：{string.Join("、", s.PeopleCreated)}（尚未关联账号：请协调员在聊天中发送「关联 姓名 账号」，或在人员表填写账号后再导入）");
             }
 
+            // A created name one character away from another (综合祖 next to 综合组) is most likely a typo.
+            var directory = services.GetRequiredService<Data.Repositories.DirectoryRepository>();
+            var offices = (await directory.OfficesAsync(CancellationToken.None)).Select(o => o.Name).ToList();
+            var people = (await directory.PeopleAsync(CancellationToken.None)).Select(p => p.Name).ToList();
+            var alike = s.OfficesCreated.SelectMany(n => NameSuggestions.Closest(n, offices.Where(o => o != n)).Select(c => (n, c)))
+                .Concat(s.PeopleCreated.SelectMany(n => NameSuggestions.Closest(n, people.Where(p => p != n)).Select(c => (n, c))))
+                .Select(pair => string.CompareOrdinal(pair.n, pair.c) < 0 ? pair : (pair.c, pair.n))
+                .Distinct()
+                .Select(pair => $"「{pair.Item1}」与「{pair.Item2}」");
+            if (alike.ToList() is { Count: > 0 } typos)
+            {
+                await output.WriteLineAsync($"  请核对相近的名称（可能是笔误）：{string.Join("；", typos)}。如是笔误，改正计划后重新导入，再在聊天中核对。");
+            }
+
             return OperatorVerbs.Done;
         });
         return command;

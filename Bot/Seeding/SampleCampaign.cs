@@ -105,6 +105,9 @@ public static class SampleCampaign
     /// <summary>The codes of the sample's one-off tasks, by which removal tells the sample from real tasks.</summary>
     public static IEnumerable<string> TaskCodes => Tasks.Select(t => t.Code);
 
+    /// <summary>The sample's tasks as seeded (code, title): a task with a sample code but another title was imported over it.</summary>
+    public static IEnumerable<(string Code, string Title)> TaskTitles => Tasks.Select(t => (t.Code, t.Title));
+
     /// <summary>The codes of the sample's recurring duties (their occurrences are coded S02-260618 …).</summary>
     public static IEnumerable<string> SeriesCodes => Duties.Select(d => d.Code);
 

@@ -114,6 +114,21 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
         }
 
         await Check("SELECT code FROM task WHERE code NOT IN @sampleCodes AND (series_code IS NULL OR series_code NOT IN @sampleSeries) ORDER BY code", "tasks not in the sample");
+        // A real plan imported over the sample's codes (T001 …) keeps the code but not the title.
+        var changed = new List<string>();
+        foreach (var (code, title) in SampleCampaign.TaskTitles)
+        {
+            if (await connection.QuerySingleOrDefaultAsync<string?>("SELECT title FROM task WHERE code = @Code", new { Code = code }, transaction) is { } now && now != title)
+            {
+                changed.Add(code);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            found.Add($"tasks imported over the sample's codes (their titles are not the sample's): {string.Join("、", changed.Take(10))}{(changed.Count > 10 ? $" … ({changed.Count})" : "")}");
+        }
+
         await Check("SELECT name FROM office WHERE name NOT IN @sampleOffices ORDER BY id", "offices not in the sample");
         await Check("SELECT name FROM person WHERE name NOT IN @samplePeople ORDER BY id", "people not in the sample");
         await Check("SELECT account_id FROM channel_account WHERE account_id NOT IN @sampleAccounts ORDER BY account_id", "accounts linked to sample people");
