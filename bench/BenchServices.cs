@@ -16,6 +16,10 @@ public sealed class BenchServices(ServiceProvider provider, string folder) : IDi
             ["Storage:DatabasePath"] = Path.Combine(folder, "ledger.db"),
             ["Campaign:SeedSampleCampaign"] = "false",
             ["Reminders:Enabled"] = "false",
+            // The fan-out's channel stand-in listens on this machine, as a channel's connector would elsewhere.
+            ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
+            ["Evidence:Folder"] = Path.Combine(folder, "evidence"),
+            ["DirectLine:AttachmentsFolder"] = Path.Combine(folder, "attachments"),
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection()
