@@ -38,6 +38,22 @@ public class UnderstandingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhatIsDueForMe_ListsOnlyTheAskersOwnTasksInTheWindow()
+    {
+        var reply = await SayAsync("我下个月有什么要交的", "sample-zonghe");
+
+        await using var connection = await services.Database.OpenAsync();
+        var today = services.Get<CampaignBot.Scheduling.Time.CampaignClock>().Today;
+        var from = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var expected = (await connection.QueryAsync<string>(
+            "SELECT t.code FROM task t JOIN person p ON p.id = t.owner_id WHERE p.name = '张伟' AND t.status = 'open' AND t.due_on BETWEEN @From AND @To ORDER BY t.due_on, t.code",
+            new { From = from.ToString("yyyy-MM-dd"), To = from.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd") })).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Contains("张伟", reply.Header);
+        Assert.Equal(expected, reply.Items.Select(i => i.Title.Split(' ')[0]).ToList());
+    }
+
+    [Fact]
     public async Task AStatementOfDone_MarksTheTaskDone()
     {
         var reply = await SayAsync("T021 已经办结，水电用量对比已上传");

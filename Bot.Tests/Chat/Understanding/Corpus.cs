@@ -87,5 +87,5 @@ public static class Corpus
         : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Scope(ScopedCommand command) =>
-        (command.WholeCampaign ? " all" : "") + (command.OfficeName is { } office ? $" office={office}" : command.OwnOffice ? " office=own" : "");
+        (command.WholeCampaign ? " all" : "") + (command.OfficeName is { } office ? $" office={office}" : command.OwnOffice ? " office=own" : "") + (command.Mine ? " mine" : "");
 }

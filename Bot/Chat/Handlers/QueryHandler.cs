@@ -11,6 +11,11 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
 {
     public async Task<ChatReply> DueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
+        if (command.Mine)
+        {
+            return await MyDueAsync(command, turn, cancellationToken);
+        }
+
         var (scope, refusal) = await ScopeOfAsync(command, turn, cancellationToken);
         if (scope is null)
         {
@@ -23,6 +28,23 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
         return due.Count == 0
             ? new ChatReply(turn.Texts.NothingDue(window, scopeName))
             : TaskItems.List(turn.Texts.DueHeader(window, scopeName, due.Count), due, turn);
+    }
+
+    /// <summary>我这周有什么要交的: the asker's own open tasks due in the window.</summary>
+    private async Task<ChatReply> MyDueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Actor.Person is not { } person)
+        {
+            return new ChatReply(turn.Texts.UnknownAccount(turn.Actor.AccountId));
+        }
+
+        var mine = (await tasks.OpenOwnedByAsync(person.Id, cancellationToken))
+            .Where(t => t.DueOn >= command.Window.From && t.DueOn <= command.Window.To)
+            .ToList();
+        var window = turn.Texts.Window(command.Window, turn.Today);
+        return mine.Count == 0
+            ? new ChatReply(turn.Texts.NothingDue(window, person.Name))
+            : TaskItems.List(turn.Texts.DueHeader(window, person.Name, mine.Count), mine, turn);
     }
 
     public async Task<ChatReply> OverdueAsync(OverdueCommand command, ChatTurn turn, CancellationToken cancellationToken)

@@ -29,6 +29,9 @@ public abstract record ScopedCommand(bool WholeCampaign, ReplyLanguage Language)
 
     /// <summary>The asker said 我们组/本单位/our office: the chat's or their own office, even for a coordinator.</summary>
     public bool OwnOffice { get; init; }
+
+    /// <summary>The asker asked about their own tasks (我这周有什么要交的, what do I have due): the tasks they own.</summary>
+    public bool Mine { get; init; }
 }
 
 /// <param name="WholeCampaign">The user said 全部/all: ignore the chat's or person's office.</param>

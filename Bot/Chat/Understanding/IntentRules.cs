@@ -100,6 +100,9 @@ public static partial class IntentRules
         f.Cues.Any(c => c.Value == Cue.Conditional
             && (!f.Text.AsSpan(c.Start, c.Length).StartsWith("等") || c.End <= f.Codes[0].End - f.Codes[0].Code.Length));
 
+    /// <summary>A question that opens with 我 (not 我们): 我这周有什么要交的.</summary>
+    private static bool SpeaksOfMe(string text) => text.StartsWith('我') && !text.StartsWith("我们", StringComparison.Ordinal);
+
     /// <summary>Words that ask what evidence a task requires (its details), not what was handed in.</summary>
     private static readonly string[] EvidenceRequirementWords = ["需要", "要交", "要求", "应交", "应提供", "need", "required"];
 
@@ -290,11 +293,13 @@ public static partial class IntentRules
         var asksDue = f.Has(Cue.Due) || (f.Date is not null && !f.Has(Cue.WeakDone) && (f.Has(Cue.TaskWord) || f.Residual.Length == 0));
         if (asksDue)
         {
+            // 我这周有什么要交的, what do I have due: the asker's own tasks, unless an office is named.
+            var mine = f.ScopeOffice is null && !f.OwnOffice && !whole && (f.Has(Cue.Mine) || SpeaksOfMe(f.Text));
             return f.Date switch
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
-                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice },
-                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice },
+                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine },
+                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine },
             };
         }
 

@@ -17,7 +17,7 @@ public static class CueWords
             "progress", "how are we doing", "how far along", "completion rate", "completion", "status"]),
         (Cue.Overdue, ["过了时间", "过了期限", "拖了", "拖延", "督办", "逾期", "超期", "过期", "拖期", "延误", "没按时", "未按时", "过了截止", "超过期限", "超过截止", "超时",
             "overdue", "late", "past due", "behind", "did we miss", "missed"]),
-        (Cue.Due, ["到期", "截止", "截至", "要交", "要报", "要上报", "要报送", "需要报送", "要提交", "要完成", "要干", "要做", "要干完", "要补齐", "要办",
+        (Cue.Due, ["还没交", "没交", "到期", "截止", "截至", "要交", "要报", "要上报", "要报送", "需要报送", "要提交", "要完成", "要干", "要做", "要干完", "要补齐", "要办",
             "due", "deadline", "deadlines", "hand in", "submitted", "submit", "coming up", "upcoming"]),
         (Cue.TaskWord, ["事", "任务", "工作", "事项", "事情", "材料", "活", "台账", "安排", "待办",
             "tasks", "task", "work", "to do", "todo", "to-do"]),
