@@ -45,7 +45,16 @@ public class ImportCrashTests(Xunit.Abstractions.ITestOutputHelper output)
         var whole = (int)timing.ElapsedMilliseconds;
         output.WriteLine($"a whole import takes {whole} ms");
 
-        foreach (var delayMilliseconds in new[] { whole / 2, whole * 3 / 4, whole * 9 / 10 })
+        // The ledger as it was, to start again from when an import finishes before any kill (a busy
+        // machine made the trial slower than the runs: the kills are then tried again, sooner).
+        var pristine = Path.Combine(database.Folder, "pristine.db");
+        await using (var connection = await database.OpenAsync())
+        {
+            await connection.ExecuteAsync($"VACUUM INTO '{pristine}'");
+        }
+
+        var delays = new Queue<int>([whole / 2, whole * 3 / 4, whole * 9 / 10]);
+        for (var attempt = 0; delays.TryDequeue(out var delayMilliseconds) && attempt < 10; attempt++)
         {
             using var import = BotProcess.Start(database, ["import", plan]);
             var watch = Stopwatch.StartNew();
@@ -62,7 +71,16 @@ public class ImportCrashTests(Xunit.Abstractions.ITestOutputHelper output)
             await AssertIntactAsync(database);
             if (count == before + Tasks)
             {
-                break;
+                if (outcomes.Any(o => o.StartsWith("killed", StringComparison.Ordinal)))
+                {
+                    break;
+                }
+
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Copy(pristine, database.Path, overwrite: true);
+                File.Delete(database.Path + "-wal");
+                File.Delete(database.Path + "-shm");
+                delays = new Queue<int>([delayMilliseconds / 2, delayMilliseconds * 3 / 4]);
             }
         }
 
