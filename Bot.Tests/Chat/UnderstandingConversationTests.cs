@@ -54,6 +54,19 @@ public class UnderstandingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SomeoneElsesTasks_ListTheOpenTasksThatPersonOwns()
+    {
+        var reply = await SayAsync("孙丽的任务", "sample-coordinator");
+
+        await using var connection = await services.Database.OpenAsync();
+        var expected = (await connection.QueryAsync<string>(
+            "SELECT t.code FROM task t JOIN person p ON p.id = t.owner_id WHERE p.name = '孙丽' AND t.status = 'open' ORDER BY t.due_on, t.code")).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Contains("孙丽", reply.Header);
+        Assert.Equal(expected.Take(reply.Items.Count), reply.Items.Select(i => i.Title.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task AStatementOfDone_MarksTheTaskDone()
     {
         var reply = await SayAsync("T021 已经办结，水电用量对比已上传");

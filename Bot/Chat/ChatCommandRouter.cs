@@ -43,7 +43,7 @@ public sealed class ChatCommandRouter(
         {
             DueCommand due => await queries.DueAsync(due, turn, cancellationToken),
             OverdueCommand overdue => await queries.OverdueAsync(overdue, turn, cancellationToken),
-            MineCommand => await queries.MineAsync(turn, cancellationToken),
+            MineCommand mine => await queries.MineAsync(mine, turn, cancellationToken),
             OfficeTasksCommand office => await queries.OfficeAsync(office, turn, cancellationToken),
             DetailCommand detail => await queries.DetailAsync(detail, turn, cancellationToken),
             ProgressCommand => await queries.ProgressAsync(turn, cancellationToken),

@@ -51,7 +51,7 @@ public static class Corpus
         HelpCommand => "help",
         WhoAmICommand => "whoami",
         ProgressCommand => "progress",
-        MineCommand => "mine",
+        MineCommand m => m.PersonName is { } person ? $"mine person={person}" : "mine",
         ListRobotsCommand => "robots",
         UnbindCommand => "unbind",
         SubscribeCommand s => s.Subscribe ? "subscribe" : "unsubscribe",
@@ -87,5 +87,6 @@ public static class Corpus
         : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Scope(ScopedCommand command) =>
-        (command.WholeCampaign ? " all" : "") + (command.OfficeName is { } office ? $" office={office}" : command.OwnOffice ? " office=own" : "") + (command.Mine ? " mine" : "");
+        (command.WholeCampaign ? " all" : "") + (command.OfficeName is { } office ? $" office={office}" : command.OwnOffice ? " office=own" : "") + (command.Mine ? " mine" : "")
+        + (command.PersonName is { } person ? $" person={person}" : "");
 }

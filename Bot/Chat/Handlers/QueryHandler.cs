@@ -11,9 +11,9 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
 {
     public async Task<ChatReply> DueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (command.Mine)
+        if (command.Mine || command.PersonName is not null)
         {
-            return await MyDueAsync(command, turn, cancellationToken);
+            return await OwnedDueAsync(command, turn, cancellationToken);
         }
 
         var (scope, refusal) = await ScopeOfAsync(command, turn, cancellationToken);
@@ -30,12 +30,13 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
             : TaskItems.List(turn.Texts.DueHeader(window, scopeName, due.Count), due, turn);
     }
 
-    /// <summary>我这周有什么要交的: the asker's own open tasks due in the window.</summary>
-    private async Task<ChatReply> MyDueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    /// <summary>我这周有什么要交的, 孙丽这周有什么要交的: the open tasks the asker (or the person named) owns, due in the window.</summary>
+    private async Task<ChatReply> OwnedDueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is not { } person)
+        var (person, refusal) = await OwnerAsync(command.PersonName, turn, cancellationToken);
+        if (person is null)
         {
-            return new ChatReply(turn.Texts.UnknownAccount(turn.Actor.AccountId));
+            return refusal!;
         }
 
         var mine = (await tasks.OpenOwnedByAsync(person.Id, cancellationToken))
@@ -62,17 +63,30 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
             : TaskItems.List(turn.Texts.OverdueHeader(scopeName, overdue.Count), overdue, turn);
     }
 
-    public async Task<ChatReply> MineAsync(ChatTurn turn, CancellationToken cancellationToken)
+    public async Task<ChatReply> MineAsync(MineCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is not { } person)
+        var (person, refusal) = await OwnerAsync(command.PersonName, turn, cancellationToken);
+        if (person is null)
         {
-            return new ChatReply(turn.Texts.UnknownAccount(turn.Actor.AccountId));
+            return refusal!;
         }
 
         var mine = await tasks.OpenOwnedByAsync(person.Id, cancellationToken);
         return mine.Count == 0
             ? new ChatReply(turn.Texts.NothingMine(person.Name))
             : TaskItems.List(turn.Texts.MineHeader(person.Name, mine.Count), mine, turn);
+    }
+
+    /// <summary>Whose tasks a question is about: the person named, or the asker (who must be known to the ledger).</summary>
+    private async Task<(Person? Person, ChatReply? Refusal)> OwnerAsync(string? name, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (name is null)
+        {
+            return turn.Actor.Person is { } asker ? (asker, null) : (null, new ChatReply(turn.Texts.UnknownAccount(turn.Actor.AccountId)));
+        }
+
+        var named = await directory.FindPersonByNameAsync(name, cancellationToken);
+        return named is null ? (null, new ChatReply(turn.Texts.UnknownAccount(name))) : (named, null);
     }
 
     public async Task<ChatReply> OfficeAsync(OfficeTasksCommand command, ChatTurn turn, CancellationToken cancellationToken)

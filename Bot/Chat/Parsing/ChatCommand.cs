@@ -32,6 +32,9 @@ public abstract record ScopedCommand(bool WholeCampaign, ReplyLanguage Language)
 
     /// <summary>The asker asked about their own tasks (我这周有什么要交的, what do I have due): the tasks they own.</summary>
     public bool Mine { get; init; }
+
+    /// <summary>A person named in the question (孙丽这周有什么要交的): the tasks that person owns.</summary>
+    public string? PersonName { get; init; }
 }
 
 /// <param name="WholeCampaign">The user said 全部/all: ignore the chat's or person's office.</param>
@@ -39,7 +42,11 @@ public sealed record DueCommand(DateWindow Window, bool WholeCampaign, ReplyLang
 
 public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);
 
-public sealed record MineCommand(ReplyLanguage Language) : ChatCommand(Language);
+public sealed record MineCommand(ReplyLanguage Language) : ChatCommand(Language)
+{
+    /// <summary>Someone else's open tasks (孙丽的任务), by their ledger name; null: the asker's.</summary>
+    public string? PersonName { get; init; }
+}
 
 /// <param name="OfficeName">The office asked about; null means "my office" (the chat's or the person's).</param>
 public sealed record OfficeTasksCommand(string? OfficeName, ReplyLanguage Language) : ChatCommand(Language);

@@ -294,18 +294,26 @@ public static partial class IntentRules
         if (asksDue)
         {
             // 我这周有什么要交的, what do I have due: the asker's own tasks, unless an office is named.
-            var mine = f.ScopeOffice is null && !f.OwnOffice && !whole && (f.Has(Cue.Mine) || SpeaksOfMe(f.Text));
+            // 孙丽这周有什么要交的: that person's; 我这周…: the asker's own.
+            var person = f.ScopeOffice is null && !f.OwnOffice && !whole ? f.Person?.Value.Canonical : null;
+            var mine = person is null && f.ScopeOffice is null && !f.OwnOffice && !whole && (f.Has(Cue.Mine) || SpeaksOfMe(f.Text));
             return f.Date switch
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
-                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine },
-                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine },
+                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine, PersonName = person },
+                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine, PersonName = person },
             };
         }
 
         if (f.OwnOffice)
         {
             return new OfficeTasksCommand(null, language);
+        }
+
+        // 孙丽的任务, 张伟手上还有什么, what is 孙丽 working on: the open tasks that person owns.
+        if (f.Person is { } owner && f.ScopeOffice is null && (f.Has(Cue.TaskWord) || f.Has(Cue.Mine)))
+        {
+            return new MineCommand(language) { PersonName = owner.Value.Canonical };
         }
 
         if (f.ScopeOffice is { } officeName)

@@ -22,6 +22,7 @@ public static class CueWords
         (Cue.TaskWord, ["事", "任务", "工作", "事项", "事情", "材料", "活", "台账", "安排", "待办",
             "tasks", "task", "work", "to do", "todo", "to-do"]),
         (Cue.Mine, ["我目前负责", "我现在负责", "我在负责", "do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
+            "手上", "手头", "负责的", "working on",
             "mine", "my tasks", "my task", "on my plate", "i still have", "do i still have", "assigned to me", "do i have", "for me", "my to-do", "my todo", "am i responsible", "i'm responsible"]),
         (Cue.OwnOffice, ["本单位", "本组", "本科", "本处", "本室", "本委室", "我们组", "我们单位", "我们科", "我们处", "我们室", "我们委", "我们部门", "本部门",
             "my office", "our office", "our office's", "my office's"]),
