@@ -67,6 +67,24 @@ public class UnderstandingConversationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SomeonesOverdueTasks_ListOnlyTheOverdueTasksThatPersonOwns()
+    {
+        await using var connection = await services.Database.OpenAsync();
+        var today = services.Get<CampaignBot.Scheduling.Time.CampaignClock>().Today.ToString("yyyy-MM-dd");
+        var owner = await connection.ExecuteScalarAsync<string>(
+            "SELECT p.name FROM task t JOIN person p ON p.id = t.owner_id WHERE t.status = 'open' AND t.due_on < @Today ORDER BY p.id LIMIT 1", new { Today = today });
+        Assert.NotNull(owner);
+        var expected = (await connection.QueryAsync<string>(
+            "SELECT t.code FROM task t JOIN person p ON p.id = t.owner_id WHERE p.name = @Owner AND t.status = 'open' AND t.due_on < @Today ORDER BY t.due_on, t.code",
+            new { Owner = owner, Today = today })).ToList();
+
+        var reply = await SayAsync(owner + "超期的有哪些", "sample-coordinator");
+
+        Assert.Contains(owner!, reply.Header);
+        Assert.Equal(expected, reply.Items.Select(i => i.Title.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task AStatementOfDone_MarksTheTaskDone()
     {
         var reply = await SayAsync("T021 已经办结，水电用量对比已上传");

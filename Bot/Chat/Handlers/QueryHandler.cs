@@ -50,6 +50,21 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
 
     public async Task<ChatReply> OverdueAsync(OverdueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
+        if (command.Mine || command.PersonName is not null)
+        {
+            // 我有没有逾期的, 孙丽超期的有哪些: the overdue tasks the asker (or the person named) owns.
+            var (owner, unknown) = await OwnerAsync(command.PersonName, turn, cancellationToken);
+            if (owner is null)
+            {
+                return unknown!;
+            }
+
+            var owned = (await tasks.OpenOwnedByAsync(owner.Id, cancellationToken)).Where(t => t.DueOn < turn.Today).ToList();
+            return owned.Count == 0
+                ? new ChatReply(turn.Texts.NothingOverdue(owner.Name))
+                : TaskItems.List(turn.Texts.OverdueHeader(owner.Name, owned.Count), owned, turn);
+        }
+
         var (scope, refusal) = await ScopeOfAsync(command, turn, cancellationToken);
         if (scope is null)
         {

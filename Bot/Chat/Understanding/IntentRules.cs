@@ -281,7 +281,9 @@ public static partial class IntentRules
 
         if (f.Has(Cue.Overdue))
         {
-            return new OverdueCommand(whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice };
+            var overdueOf = f.ScopeOffice is null && !f.OwnOffice && !whole ? f.Person?.Value.Canonical : null;
+            var myOverdue = overdueOf is null && f.ScopeOffice is null && !f.OwnOffice && !whole && (f.Has(Cue.Mine) || SpeaksOfMe(f.Text));
+            return new OverdueCommand(whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, PersonName = overdueOf, Mine = myOverdue };
         }
 
         if (f.Has(Cue.Progress) && !f.Has(Cue.Due))
