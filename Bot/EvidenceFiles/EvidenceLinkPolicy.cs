@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.EvidenceFiles;
@@ -32,10 +31,10 @@ public sealed class EvidenceLinkPolicy(IOptions<EvidenceOptions> options, IHostE
         if (emulator)
         {
             // The Emulator serves its attachments from the developer's machine, and only there.
-            return development && IsLoopback(link);
+            return development && Security.Loopback.Is(link);
         }
 
-        return (link.Scheme == Uri.UriSchemeHttps || IsLoopback(link)) && fileHosts.Any(h => HostMatches(link.IdnHost, h));
+        return (link.Scheme == Uri.UriSchemeHttps || Security.Loopback.Is(link)) && fileHosts.Any(h => HostMatches(link.IdnHost, h));
     }
 
     /// <summary>The bot's token is for the channel's own service, never for a host a sender could name.</summary>
@@ -53,6 +52,4 @@ public sealed class EvidenceLinkPolicy(IOptions<EvidenceOptions> options, IHostE
             ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase)
             : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
@@ -83,7 +82,7 @@ public sealed class ChannelTrust
             return true;
         }
 
-        return unauthenticatedHosts.Contains(url.IdnHost) || (loopbackAllowed && IsLoopback(url));
+        return unauthenticatedHosts.Contains(url.IdnHost) || (loopbackAllowed && Loopback.Is(url));
     }
 
     public string Describe() => Mode switch
@@ -95,6 +94,4 @@ public sealed class ChannelTrust
         _ => "/api/messages refuses every request (401): no MicrosoftAppId, and MessagesEndpoint:AllowUnauthenticated is off",
     };
 
-    private static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

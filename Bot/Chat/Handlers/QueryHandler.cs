@@ -33,19 +33,23 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
     /// <summary>我这周有什么要交的, 孙丽这周有什么要交的: the open tasks the asker (or the person named) owns, due in the window.</summary>
     private async Task<ChatReply> OwnedDueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var (person, refusal) = await OwnerAsync(command.PersonName, turn, cancellationToken);
-        if (person is null)
+        var window = turn.Texts.Window(command.Window, turn.Today);
+        return await OwnedAsync(command.PersonName, turn, t => t.DueOn >= command.Window.From && t.DueOn <= command.Window.To,
+            name => turn.Texts.NothingDue(window, name), (name, count) => turn.Texts.DueHeader(window, name, count), cancellationToken);
+    }
+
+    /// <summary>The open tasks the asker (or the person named) owns that <paramref name="which"/> keeps, as a list.</summary>
+    private async Task<ChatReply> OwnedAsync(
+        string? personName, ChatTurn turn, Func<LedgerTask, bool> which, Func<string, string> nothing, Func<string, int, string> header, CancellationToken cancellationToken)
+    {
+        var (owner, refusal) = await OwnerAsync(personName, turn, cancellationToken);
+        if (owner is null)
         {
             return refusal!;
         }
 
-        var mine = (await tasks.OpenOwnedByAsync(person.Id, cancellationToken))
-            .Where(t => t.DueOn >= command.Window.From && t.DueOn <= command.Window.To)
-            .ToList();
-        var window = turn.Texts.Window(command.Window, turn.Today);
-        return mine.Count == 0
-            ? new ChatReply(turn.Texts.NothingDue(window, person.Name))
-            : TaskItems.List(turn.Texts.DueHeader(window, person.Name, mine.Count), mine, turn);
+        var owned = (await tasks.OpenOwnedByAsync(owner.Id, cancellationToken)).Where(which).ToList();
+        return owned.Count == 0 ? new ChatReply(nothing(owner.Name)) : TaskItems.List(header(owner.Name, owned.Count), owned, turn);
     }
 
     public async Task<ChatReply> OverdueAsync(OverdueCommand command, ChatTurn turn, CancellationToken cancellationToken)
@@ -53,16 +57,7 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
         if (command.Mine || command.PersonName is not null)
         {
             // 我有没有逾期的, 孙丽超期的有哪些: the overdue tasks the asker (or the person named) owns.
-            var (owner, unknown) = await OwnerAsync(command.PersonName, turn, cancellationToken);
-            if (owner is null)
-            {
-                return unknown!;
-            }
-
-            var owned = (await tasks.OpenOwnedByAsync(owner.Id, cancellationToken)).Where(t => t.DueOn < turn.Today).ToList();
-            return owned.Count == 0
-                ? new ChatReply(turn.Texts.NothingOverdue(owner.Name))
-                : TaskItems.List(turn.Texts.OverdueHeader(owner.Name, owned.Count), owned, turn);
+            return await OwnedAsync(command.PersonName, turn, t => t.DueOn < turn.Today, turn.Texts.NothingOverdue, turn.Texts.OverdueHeader, cancellationToken);
         }
 
         var (scope, refusal) = await ScopeOfAsync(command, turn, cancellationToken);
