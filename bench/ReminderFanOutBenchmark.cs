@@ -36,7 +36,7 @@ public sealed class ReminderFanOutBenchmark(int tasks, int offices, int chatsPer
         {
             var plan = await warmUp.Get<ReminderCycle>().PlanAsync(SendTime, CancellationToken.None);
             await warmUp.Get<IReminderStore>().EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, SendTime, CancellationToken.None);
-            await warmUp.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
+            await warmUp.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
         }
 
         // Planning: the pure planner over the whole ledger, and load + plan from SQLite.
@@ -72,7 +72,7 @@ public sealed class ReminderFanOutBenchmark(int tasks, int offices, int chatsPer
                 }
 
                 var send = Stopwatch.StartNew();
-                var sent = await unlimited.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
+                var sent = await unlimited.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
                 rates.Add(sent.Sent / send.Elapsed.TotalSeconds);
                 sentPerRound = sent.Sent;
             }
@@ -91,7 +91,7 @@ public sealed class ReminderFanOutBenchmark(int tasks, int offices, int chatsPer
             var plan = await cycle.PlanAsync(SendTime, CancellationToken.None);
             await limited.Get<IReminderStore>().EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, SendTime, CancellationToken.None);
             var send = Stopwatch.StartNew();
-            var sent = await limited.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
+            var sent = await limited.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
             var perSecond = sent.Sent / send.Elapsed.TotalSeconds;
             var share = perSecond / globalLimitPerSecond;
             rows.Add(new BenchRow($"send, global limit {globalLimitPerSecond}/s", "share of limit", share, ">= 0.95", share >= 0.95,

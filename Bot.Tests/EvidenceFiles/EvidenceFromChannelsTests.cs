@@ -176,15 +176,19 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
         Assert.Equal("failed", Assert.Single(await FilesAsync()).State);
         await using (var ledger = await services.Database.OpenAsync())
         {
-            var notice = await ledger.ExecuteScalarAsync<string>("SELECT body FROM outbox_message WHERE kind = 'notice' AND target LIKE '%zonghe-group%'");
-            Assert.Contains("【佐证缺失】T014", notice);
-            Assert.Contains("丢失.png", notice);
+            // Stored as its kind and the file's id; written when sent, in the office chat's language.
+            var stored = await ledger.ExecuteScalarAsync<string>("SELECT notice FROM outbox_message WHERE kind = 'notice' AND target LIKE '%zonghe-group%'");
+            var notice = System.Text.Json.JsonSerializer.Deserialize<CampaignBot.Outbox.Notice>(stored!, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+            var text = (await services.Get<CampaignBot.Chat.Outgoing.NoticeComposer>().ComposeAsync(notice, CampaignBot.Chat.Replies.ReplyTexts.For(CampaignBot.Chat.Parsing.ReplyLanguage.Chinese), CancellationToken.None)).Header;
+            Assert.Contains("【佐证缺失】T014", text);
+            Assert.Contains("丢失.png", text);
         }
 
-        var report = (CampaignBot.Reminders.ReminderDelivery)await services.Get<CampaignBot.Reminders.ReminderMessageBuilder>()
-            .ReportAsync(new CampaignBot.Reminders.ChatTarget("msteams", "zonghe-group").Key, TestClock.Today, [], CancellationToken.None);
-        Assert.Contains("佐证文件未能保存：1 个", report.Activity.Text);
-        Assert.Contains("T014", report.Activity.Text);
+        var report = await services.Get<CampaignBot.Scheduling.Delivery.IMessageComposer<CampaignBot.Chat.Outgoing.OutgoingMessage>>().ComposeAsync(
+            new CampaignBot.Scheduling.Delivery.ClaimedMessage(0, new CampaignBot.Scheduling.Delivery.ChatTarget("msteams", "zonghe-group"), TestClock.Today, new CampaignBot.Scheduling.Delivery.WeeklyReport()),
+            TestClock.Start, CancellationToken.None);
+        Assert.Contains("佐证文件未能保存：1 个", report.Reply.Header);
+        Assert.Contains("T014", report.Reply.Header);
     }
 
     private Task<IReadOnlyList<string>> ListAsync(string text) => FromTeamsAsync(text);

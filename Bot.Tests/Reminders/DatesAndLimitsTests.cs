@@ -41,7 +41,7 @@ public sealed class DatesAndLimitsTests : IAsyncLifetime
     {
         var asked = await SayAsync("sample-zonghe", "申请延期 T014 到 2027-12-31 理由：跨年活动", "zonghe-chat");
         var approved = await SayAsync("sample-coordinator", "同意延期 1", "leaders-chat");
-        await chats.Services.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
+        await chats.Services.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
 
         Assert.StartsWith("已提交延期申请 #1：T014 截止日期 6月16日 周二 → 2027年12月31日 周五", asked);
         Assert.StartsWith("已同意延期申请 #1：T014 截止日期改为 2027年12月31日 周五", approved);

@@ -41,7 +41,7 @@ public sealed class PlanChangeTests : IAsyncLifetime
         return string.Join("\n", reply.Items.Select(i => i.Title).Prepend(reply.Header));
     }
 
-    private Task DispatchAsync() => Services.Get<ReminderDispatcher>().DispatchAsync(CancellationToken.None);
+    private Task DispatchAsync() => Services.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
 
     private async Task<T> LedgerAsync<T>(string sql)
     {
@@ -131,8 +131,8 @@ public sealed class PlanChangeTests : IAsyncLifetime
         Assert.DoesNotContain(zongheReminder["attachments"]!.AsArray(), a => a!["content"]!["title"]!.GetValue<string>().StartsWith("T014", StringComparison.Ordinal));
         var t014 = await TaskIdAsync("T014");
         var tuesday = await Services.Get<ReminderCycle>().PlanAsync(TestClock.Start.AddDays(1).AddSeconds(5), CancellationToken.None);
-        Assert.Contains(tuesday.Reminders, r => r.Reminder.Target == "bf:msteams:cailiao-chat" && r.Reminder.TaskId == t014);
-        Assert.DoesNotContain(tuesday.Reminders, r => r.Reminder.Target == "bf:msteams:zonghe-chat" && r.Reminder.TaskId == t014);
+        Assert.Contains(tuesday.Reminders, r => r.Reminder.Target.Key == "bf:msteams:cailiao-chat" && r.Reminder.TaskId == t014);
+        Assert.DoesNotContain(tuesday.Reminders, r => r.Reminder.Target.Key == "bf:msteams:zonghe-chat" && r.Reminder.TaskId == t014);
     }
 
     [Theory]

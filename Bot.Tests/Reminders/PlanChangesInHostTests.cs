@@ -98,7 +98,7 @@ public sealed class PlanChangesInHostTests : IAsyncLifetime
         Assert.Equal([snoozes.FireAt(today.AddDays(1)), snoozes.FireAt(today.AddDays(3))], fires.Order());
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "ledger.db")}");
         var t014 = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT id FROM task WHERE code = 'T014'");
-        Assert.Equal(0, await snoozes.SendAsync("bf:msteams:snooze-chat", t014, today.AddDays(1), CancellationToken.None));
+        Assert.Equal(0, await snoozes.SendAsync(new CampaignBot.Scheduling.Delivery.ChatTarget("msteams", "snooze-chat"), t014, today.AddDays(1), CancellationToken.None));
     }
 
     [Fact]

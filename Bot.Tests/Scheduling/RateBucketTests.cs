@@ -12,7 +12,7 @@ public class RateBucketTests
     [InlineData(7, 1, 1, 142.857)]
     public void Bucket_RefillsAtExactlyTheConfiguredRate(int permits, int perSeconds, int tokensPerRefill, double refillMilliseconds)
     {
-        var bucket = ReminderDispatcher.Bucket(permits, TimeSpan.FromSeconds(perSeconds));
+        var bucket = RateBuckets.Of(permits, TimeSpan.FromSeconds(perSeconds));
 
         Assert.Equal(tokensPerRefill, bucket.TokensPerPeriod);
         Assert.Equal(refillMilliseconds, bucket.ReplenishmentPeriod.TotalMilliseconds, 3);

@@ -1,4 +1,5 @@
 using CampaignBot.Scheduling.Calendar;
+using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 
 namespace CampaignBot.Tests.Scheduling;
@@ -6,14 +7,14 @@ namespace CampaignBot.Tests.Scheduling;
 public class ReminderPlannerTests
 {
     private static readonly ReminderOptions Policy = new();
-    private const string Office = "bf:msteams:office-1";
-    private const string CoOffice = "bf:msteams:office-2";
-    private const string Leadership = "bf:msteams:leaders";
-    private const string Owner = "bf:msteams:owner-dm";
+    private static readonly MessageTarget Office = new ChatTarget("msteams", "office-1");
+    private static readonly MessageTarget CoOffice = new ChatTarget("msteams", "office-2");
+    private static readonly MessageTarget Leadership = new ChatTarget("msteams", "leaders");
+    private static readonly MessageTarget Owner = new ChatTarget("msteams", "owner-dm");
 
     private static readonly ReminderTargets Targets = new(
-        new Dictionary<long, IReadOnlyList<string>> { [1] = [Office], [2] = [CoOffice], [9] = [Leadership] },
-        new Dictionary<long, IReadOnlyList<string>> { [100] = [Owner] },
+        new Dictionary<long, IReadOnlyList<MessageTarget>> { [1] = [Office], [2] = [CoOffice], [9] = [Leadership] },
+        new Dictionary<long, IReadOnlyList<MessageTarget>> { [100] = [Owner] },
         [Leadership]);
 
     // 2026: 9月20日 (Sunday) and 10月10日 (Saturday) are make-up workdays; 10月1日-7日 are National Day holidays.

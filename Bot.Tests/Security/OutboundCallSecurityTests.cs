@@ -69,17 +69,11 @@ public sealed class OutboundCallSecurityTests : IAsyncLifetime
                 new { Url = internalService.BaseUrl });
         }
 
-        var sender = services.Get<CampaignBot.Reminders.BotFrameworkSender>();
-        var reference = new Microsoft.Bot.Schema.ConversationReference
-        {
-            ChannelId = "emulator",
-            ServiceUrl = internalService.BaseUrl,
-            Conversation = new Microsoft.Bot.Schema.ConversationAccount(id: "planted"),
-            Bot = new Microsoft.Bot.Schema.ChannelAccount("campaignbot"),
-        };
-        var delivery = new CampaignBot.Reminders.ReminderDelivery(reference, Microsoft.Bot.Builder.MessageFactory.Text("提醒"));
+        // The sender takes the planted row's service url as stored, as the outbox would.
+        var sender = services.Get<CampaignBot.Bots.BotFrameworkSender>();
+        var message = new CampaignBot.Chat.Outgoing.OutgoingMessage(new CampaignBot.Chat.Replies.ChatReply("提醒"), CampaignBot.Chat.Parsing.ReplyLanguage.Chinese);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(new CampaignBot.Scheduling.Delivery.PreparedMessage(1, "bf:emulator:planted", delivery), CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(new CampaignBot.Scheduling.Delivery.ChatTarget("emulator", "planted"), message, CancellationToken.None));
         Assert.Empty(internalService.Requests);
     }
 

@@ -20,18 +20,28 @@ public sealed class ChatCommandRouter(
     QueryHandler queries,
     ChangeHandler changes,
     AdministrationHandler administration,
-    PlanChangeHandler planChanges,
+    ExtensionHandler extensions,
+    HandoverHandler handovers,
+    SnoozeHandler snoozes,
     EvidenceHandler evidence)
 {
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var today = clock.Today;
-        var command = MessageUnderstanding.Understand(request.Text, today, options.Value.DefaultLanguage, await names.GetAsync(cancellationToken));
-        var person = await directory.FindSpeakerAsync(request.ChannelId, request.AccountId, cancellationToken);
         var conversation = request.Conversation ?? await conversations.FindAsync(request.ChannelId, request.ConversationId, cancellationToken);
+        // A message in no particular language (a bare task code) is answered in the chat's language.
+        var chatLanguage = Enum.TryParse<ReplyLanguage>(conversation?.Language, out var remembered) ? remembered : options.Value.DefaultLanguage;
+        var command = MessageUnderstanding.Understand(request.Text, today, chatLanguage, await names.GetAsync(cancellationToken));
+        var person = await directory.FindSpeakerAsync(request.ChannelId, request.AccountId, cancellationToken);
         var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
         var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);
         var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language).On(today), today);
+        if (command is not (UnknownCommand or ClarifyCommand) && conversation is not null && command.Language != chatLanguage)
+        {
+            // Written only when it changes: what the bot sends here unprompted (reminders, notices) follows the chat's language.
+            await conversations.RememberLanguageAsync(request.ChannelId, request.ConversationId, command.Language.ToString(), cancellationToken);
+        }
+
         if (command is UnknownCommand or ClarifyCommand)
         {
             // As read (mentions removed, full width folded), so that the same words count as one miss;
@@ -52,10 +62,10 @@ public sealed class ChatCommandRouter(
             ListEvidenceCommand list => await evidence.ListAsync(list, turn, cancellationToken),
             AddEvidenceCommand add => await evidence.AddAsync(add, turn, cancellationToken),
             WithdrawEvidenceCommand withdraw => await evidence.WithdrawAsync(withdraw, turn, cancellationToken),
-            ExtendCommand extend => await planChanges.ExtendAsync(extend, turn, cancellationToken),
-            DecideExtensionCommand decide => await planChanges.DecideAsync(decide, turn, cancellationToken),
-            ReassignCommand reassign => await planChanges.ReassignAsync(reassign, turn, cancellationToken),
-            SnoozeCommand snooze => await planChanges.SnoozeAsync(snooze, turn, cancellationToken),
+            ExtendCommand extend => await extensions.ExtendAsync(extend, turn, cancellationToken),
+            DecideExtensionCommand decide => await extensions.DecideAsync(decide, turn, cancellationToken),
+            ReassignCommand reassign => await handovers.HandOverAsync(reassign, turn, cancellationToken),
+            SnoozeCommand snooze => await snoozes.SnoozeAsync(snooze, turn, cancellationToken),
             BindOfficeCommand bind => await administration.BindAsync(bind, turn, cancellationToken),
             UnbindCommand => await administration.UnbindAsync(turn, cancellationToken),
             LinkAccountCommand link => await administration.LinkAsync(link, turn, cancellationToken),

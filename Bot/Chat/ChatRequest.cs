@@ -1,4 +1,5 @@
 using CampaignBot.Data.Repositories;
+using CampaignBot.Scheduling.Delivery;
 
 namespace CampaignBot.Chat;
 
@@ -15,4 +16,7 @@ public sealed record ChatRequest(
 {
     /// <summary>Attachments of the message that are not evidence, and why (the reply says so).</summary>
     public IReadOnlyList<RefusedAttachment> RefusedAttachments { get; init; } = [];
+
+    /// <summary>This chat, as a place to send to later (a decision, a snooze).</summary>
+    public ChatTarget Target => new(ChannelId, ConversationId);
 }

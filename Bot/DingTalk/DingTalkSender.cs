@@ -1,18 +1,19 @@
+using CampaignBot.Chat.Outgoing;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Reminders;
-using Microsoft.Extensions.Options;
+using CampaignBot.Scheduling.Delivery;
 
 namespace CampaignBot.DingTalk;
 
 /// <summary>
 /// Delivers an outbox message for a DingTalk chat through the app (group send, or 1:1 send for a
 /// person's chat), with the outbox's retries, exactly-once record and rate limits around it: the
-/// message is composed as for any chat, then shaped as DingTalk shows it.
+/// message is shaped as for any chat, then as DingTalk shows it, in the recipient's language.
 /// </summary>
-public sealed class DingTalkSender(DingTalkAdapter adapter, IOptions<CampaignOptions> campaign)
+public sealed class DingTalkSender(DingTalkAdapter adapter) : IChannelSender
 {
-    public static bool Delivers(object content) => content is ReminderDelivery { Reference.ChannelId: DingTalkChannel.ChannelId };
+    public bool Delivers(MessageTarget target) => target is ChatTarget { ChannelId: DingTalkChannel.ChannelId };
 
-    public Task SendAsync(ReminderDelivery delivery, CancellationToken cancellationToken) =>
-        adapter.SendToChatAsync(delivery.Reference.Conversation.Id, DingTalkRenderer.Render(delivery.Activity, ReplyTexts.For(campaign.Value.DefaultLanguage)), cancellationToken);
+    public Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken) =>
+        adapter.SendToChatAsync(((ChatTarget)target).ConversationId,
+            DingTalkRenderer.Render(OutgoingActivity.Of(message, DingTalkChannel.ChannelId), ReplyTexts.For(message.Language)), cancellationToken);
 }

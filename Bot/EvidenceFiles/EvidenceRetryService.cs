@@ -1,7 +1,6 @@
-using CampaignBot.Chat.Replies;
 using CampaignBot.Data;
 using CampaignBot.Data.Repositories;
-using CampaignBot.Reminders;
+using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Time;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ namespace CampaignBot.EvidenceFiles;
 /// </summary>
 public sealed class EvidenceRetryService(
     EvidenceCollector collector, EvidenceFileStore store, LedgerDatabase database, OutboxKick outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
-    IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
+    TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,12 +47,11 @@ public sealed class EvidenceRetryService(
         database.WriteAsync(async (connection, transaction) =>
         {
             var lost = await EvidenceFileRepository.UnreportedLostAsync(connection, transaction);
-            var texts = ReplyTexts.For(campaign.Value.DefaultLanguage);
             var now = time.GetUtcNow();
             foreach (var file in lost)
             {
-                var chats = await Notices.OfficeChatsAsync(connection, transaction, file.LeadOfficeId);
-                await Notices.EnqueueAsync(connection, transaction, chats, texts.EvidenceLostNotice(file.TaskCode, file.TaskTitle, file.Name), now, clock.Zone);
+                var chats = await NoticeTargets.OfficeChatsAsync(connection, transaction, file.LeadOfficeId);
+                await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new EvidenceLostNotice(file.FileId), now, clock.Zone);
             }
 
             await EvidenceFileRepository.MarkReportedAsync(connection, transaction, lost.Select(f => f.FileId), now);

@@ -42,7 +42,9 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<ChangeHandler>();
         services.AddSingleton<AdministrationHandler>();
-        services.AddSingleton<PlanChangeHandler>();
+        services.AddSingleton<ExtensionHandler>();
+        services.AddSingleton<HandoverHandler>();
+        services.AddSingleton<SnoozeHandler>();
         services.AddSingleton<EvidenceHandler>();
         services.AddEvidenceFiles();
         services.AddDingTalk();

@@ -21,7 +21,7 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton<DingTalkApi>();
         services.AddSingleton<DingTalkHeldFiles>();
         services.AddSingleton<DingTalkAdapter>();
-        services.AddSingleton<DingTalkSender>();
+        services.AddSingleton<Chat.Outgoing.IChannelSender, DingTalkSender>();
         services.AddSingleton<IChannelFileSource, DingTalkFileSource>();
         services.AddSingleton<DingTalkStreamGateway>();
         services.AddSingleton<DingTalkStreamClient>();

@@ -28,7 +28,8 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<BoardRepository>();
 
         services.AddSingleton<TaskCompletion>();
-        services.AddSingleton<DeadlineChanges>();
+        services.AddSingleton<ExtensionRequests>();
+        services.AddSingleton<Handovers>();
         services.AddSingleton<ChatAdministration>();
         services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlanImporter>();

@@ -1,4 +1,7 @@
+using CampaignBot.Bots;
+using CampaignBot.Chat.Outgoing;
 using CampaignBot.Data;
+using CampaignBot.Outbox;
 using CampaignBot.Reminders;
 using CampaignBot.Robots;
 using CampaignBot.Scheduling.Delivery;
@@ -25,10 +28,17 @@ public static class ReminderServiceCollectionExtensions
             .Validate(o => o.DaysBeforeDeadline.All(d => d is >= 0 and <= 366), "Reminders:DaysBeforeDeadline must be days from 0 to 366.")
             .ValidateOnStart();
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
-        services.AddSingleton<IOutbox, SqliteOutbox>();
+        // The one outbox: stored and claimed by its repository, written by the composer, sent by each channel's sender.
+        services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxRepository>());
+        services.AddSingleton<IMessageComposer<OutgoingMessage>, OutgoingMessageComposer>();
+        services.AddSingleton<NoticeComposer>();
+        services.AddSingleton<IMessageSender<OutgoingMessage>, RoutingMessageSender>();
         services.AddSingleton<BotFrameworkSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());
+        services.AddSingleton<IChannelSender, RobotMessageSender>();
+        services.AddSingleton<ITargetGoneHandler, RemovedChats>();
         services.AddSingleton<RobotSender>();
-        services.AddSingleton<IMessageSender, RoutingMessageSender>();
         services.AddSingleton<RobotRepository>();
         services.AddSingleton<ConfiguredRobots>();
         services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");
@@ -36,8 +46,8 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<RobotWebhookPolicy>();
         // Robot webhooks carry their credential in the address: no request logging for them.
         services.AddHttpClient(RobotSender.HttpClientName).RemoveAllLoggers();
-        services.AddSingleton<ReminderMessageBuilder>();
-        services.AddSingleton<ReminderDispatcher>();
+        services.AddSingleton<ReminderDispatcher<OutgoingMessage>>();
+        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ReminderDispatcher<OutgoingMessage>>());
         services.AddSingleton<ReminderCycle>();
         services.AddSingleton<Snoozes>();
         services.AddSingleton<OutboxKick>();

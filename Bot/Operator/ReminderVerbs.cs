@@ -77,7 +77,7 @@ public static class ReminderVerbs
         await output.WriteLineAsync($"send time {sendAt.ToString("yyyy-MM-dd ddd HH:mm zzz", CultureInfo.InvariantCulture)} ({clock.Zone.Id}): {plan.Reminders.Count} reminder(s) to {targets.Count} chat(s)");
         foreach (var target in targets)
         {
-            await output.WriteLineAsync(target.Key);
+            await output.WriteLineAsync(target.Key.Key);
             foreach (var r in target.OrderBy(r => r.Reminder.Occurrence))
             {
                 var label = r.Reminder.TaskId is { } id ? $"{tasks[id].Code} {tasks[id].Title} (due {r.Reminder.Occurrence:yyyy-MM-dd}, {tasks[id].LeadOfficeName})" : "weekly report";

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CampaignBot.Data;
+using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Scheduling.Time;
@@ -18,14 +20,14 @@ public sealed record SnoozeScheduled(bool Scheduled, DateOnly? Replaced);
 /// pending snooze per chat (the snooze table, and one job key per task and chat): a new one replaces it.
 /// </summary>
 public sealed class Snoozes(
-    LedgerDatabase database, ReminderDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services)
+    LedgerDatabase database, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services)
 {
     public const string Group = "snoozes";
 
     /// <summary>When the reminder comes: the day's send time in the campaign's zone.</summary>
     public DateTimeOffset FireAt(DateOnly day) => SendSchedule.SendInstant(day, options.Value.SendTimeLocal, clock.Zone);
 
-    public async Task<SnoozeScheduled> ScheduleAsync(string target, long taskId, DateOnly day, long personId, CancellationToken cancellationToken)
+    public async Task<SnoozeScheduled> ScheduleAsync(ChatTarget target, long taskId, DateOnly day, long personId, CancellationToken cancellationToken)
     {
         // A named scheduler (AddQuartz(name, ...)) is registered under its name, and only where reminders are on.
         if (!options.Value.Enabled || services.GetKeyedService<IScheduler>(options.Value.SchedulerName) is not { } scheduler)
@@ -36,18 +38,18 @@ public sealed class Snoozes(
         var replaced = await database.WriteAsync(async (connection, transaction) =>
         {
             var earlier = await connection.ExecuteScalarAsync<DateOnly?>(
-                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target }, transaction);
+                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
             await connection.ExecuteAsync(
                 """
                 INSERT INTO snooze (task_id, target, day, person_id, created_at) VALUES (@TaskId, @Target, @Day, @PersonId, @At)
                 ON CONFLICT (task_id, target) DO UPDATE SET day = excluded.day, person_id = excluded.person_id, created_at = excluded.created_at
-                """, new { TaskId = taskId, Target = target, Day = day, PersonId = personId, At = UtcText.Format(time.GetUtcNow()) }, transaction);
+                """, new { TaskId = taskId, Target = target.Key, Day = day, PersonId = personId, At = UtcText.Format(time.GetUtcNow()) }, transaction);
             return earlier;
         }, cancellationToken);
 
-        var key = new JobKey($"{taskId}@{target}", Group);
+        var key = new JobKey($"{taskId}@{target.Key}", Group);
         var job = JobBuilder.Create<SnoozeJob>().WithIdentity(key)
-            .UsingJobData(SnoozeJob.TargetKey, target)
+            .UsingJobData(SnoozeJob.TargetKey, target.Key)
             .UsingJobData(SnoozeJob.TaskKey, taskId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UsingJobData(SnoozeJob.DayKey, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             .Build();
@@ -60,7 +62,7 @@ public sealed class Snoozes(
     }
 
     /// <summary>Records the snoozed reminder once (a second firing finds it) and sends what the outbox holds.</summary>
-    public async Task<int> SendAsync(string target, long taskId, DateOnly day, CancellationToken cancellationToken)
+    public async Task<int> SendAsync(ChatTarget target, long taskId, DateOnly day, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var added = await database.WriteAsync(async (connection, transaction) =>
@@ -68,48 +70,26 @@ public sealed class Snoozes(
             // The occurrence is the task's deadline now, so the claim's check (done? deadline moved?) applies as to any reminder.
             // A snooze replaced since this trigger was set is not sent (a trigger from before the snooze table has no row).
             var pending = await connection.ExecuteScalarAsync<DateOnly?>(
-                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target }, transaction);
+                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
             if (pending is { } current && current != day)
             {
                 return 0;
             }
 
-            await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target }, transaction);
+            await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
             var dueOn = await connection.ExecuteScalarAsync<string?>("SELECT due_on FROM task WHERE id = @Id AND status = 'open'", new { Id = taskId }, transaction);
             var kind = $"snooze:{day:yyyy-MM-dd}";
             if (dueOn is null || await connection.ExecuteScalarAsync<bool>(
-                    "SELECT EXISTS (SELECT 1 FROM reminder WHERE task_id = @TaskId AND kind = @Kind AND target = @Target)", new { TaskId = taskId, Kind = kind, Target = target }, transaction))
+                    "SELECT EXISTS (SELECT 1 FROM reminder WHERE task_id = @TaskId AND kind = @Kind AND target = @Target)", new { TaskId = taskId, Kind = kind, Target = target.Key }, transaction))
             {
                 return 0;
             }
 
-            var at = UtcText.Format(now);
-            var messageId = await connection.ExecuteScalarAsync<long>(
-                "INSERT INTO outbox_message (target, kind, send_day, planned_at, updated_at) VALUES (@Target, 'reminders', @Day, @At, @At) RETURNING id",
-                new { Target = target, Day = day, At = at }, transaction);
-            return await connection.ExecuteAsync(
-                "INSERT INTO reminder (task_id, occurrence, kind, target, planned_at, message_id) VALUES (@TaskId, @DueOn, @Kind, @Target, @At, @MessageId)",
-                new { TaskId = taskId, DueOn = dueOn, Kind = kind, Target = target, At = at, MessageId = messageId }, transaction);
+            var reminder = new ScheduledReminder(new PlannedReminder(taskId, DateOnly.Parse(dueOn, CultureInfo.InvariantCulture), kind, target), day, now);
+            await OutboxRepository.EnqueueRemindersAsync(connection, transaction, target, report: false, day, now, [reminder], now);
+            return 1;
         }, cancellationToken);
         await dispatcher.DispatchAsync(cancellationToken);
         return added;
-    }
-}
-
-/// <summary>Fires a snooze: the reminder again in the chat that asked.</summary>
-public sealed class SnoozeJob(Snoozes snoozes) : IJob
-{
-    public const string TargetKey = "target";
-    public const string TaskKey = "task";
-    public const string DayKey = "day";
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        var data = context.MergedJobDataMap;
-        await snoozes.SendAsync(
-            data.GetString(TargetKey)!,
-            long.Parse(data.GetString(TaskKey)!, System.Globalization.CultureInfo.InvariantCulture),
-            DateOnly.Parse(data.GetString(DayKey)!, System.Globalization.CultureInfo.InvariantCulture),
-            cancellationToken);
     }
 }

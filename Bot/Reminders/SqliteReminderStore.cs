@@ -1,7 +1,8 @@
 using CampaignBot.Data.Repositories;
 using CampaignBot.Data;
 using CampaignBot.Ledger;
-using CampaignBot.Robots;
+using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Reminders;
 using Dapper;
@@ -32,13 +33,14 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             """)).ToList();
         var robots = (await connection.QueryAsync<(long Id, long OfficeId, string Kind)>(
             "SELECT r.id, r.office_id, o.kind FROM robot r JOIN office o ON o.id = r.office_id ORDER BY r.id")).ToList();
-        static string Chat((string ChannelId, string ConversationId, long? OfficeId, long? PersonId, string? Kind) c) => new ChatTarget(c.ChannelId, c.ConversationId).Key;
+        static MessageTarget Chat((string ChannelId, string ConversationId, long? OfficeId, long? PersonId, string? Kind) c) => new ChatTarget(c.ChannelId, c.ConversationId);
+        static MessageTarget Robot((long Id, long OfficeId, string Kind) r) => new RobotTarget(r.Id);
         var targets = new ReminderTargets(
             ByKey(chats.Where(c => c.OfficeId is not null).Select(c => (c.OfficeId!.Value, Chat(c)))
-                .Concat(robots.Select(r => (r.OfficeId, Robot.TargetPrefix + r.Id)))),
+                .Concat(robots.Select(r => (r.OfficeId, Robot(r))))),
             ByKey(chats.Where(c => c.PersonId is not null).Select(c => (c.PersonId!.Value, Chat(c)))),
             chats.Where(c => c.Kind == Office.LeadershipKind).Select(Chat)
-                .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(r => Robot.TargetPrefix + r.Id)).ToList());
+                .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(Robot)).ToList());
 
         var unreached = (await connection.QueryAsync<(long TaskId, DateOnly Occurrence, string Kind, long OfficeId, DateOnly SendDay)>(
                 "SELECT u.task_id, u.occurrence, u.kind, u.office_id, u.send_day FROM unreached_reminder u JOIN task t ON t.id = u.task_id WHERE t.status = 'open'"))
@@ -47,8 +49,8 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
         return new PlanningInput(tasks, targets, await WorkdayRepository.CalendarAsync(connection)) { Unreached = unreached };
     }
 
-    private static IReadOnlyDictionary<long, IReadOnlyList<string>> ByKey(IEnumerable<(long Key, string Target)> pairs) =>
-        pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Target).ToList());
+    private static IReadOnlyDictionary<long, IReadOnlyList<MessageTarget>> ByKey(IEnumerable<(long Key, MessageTarget Target)> pairs) =>
+        pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<MessageTarget>)g.Select(p => p.Target).ToList());
 
     public async Task<DateOnly?> LastPlannedDayAsync(CancellationToken cancellationToken)
     {
@@ -75,41 +77,17 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             var fresh = new List<ScheduledReminder>();
             foreach (var scheduled in reminders)
             {
-                var r = scheduled.Reminder;
-                var known = await connection.ExecuteScalarAsync<bool>(
-                    "SELECT EXISTS (SELECT 1 FROM reminder WHERE ifnull(task_id, 0) = ifnull(@TaskId, 0) AND occurrence = @Occurrence AND kind = @Kind AND target = @Target)",
-                    new { r.TaskId, r.Occurrence, r.Kind, r.Target }, transaction);
-                if (!known)
+                if (!await OutboxRepository.IsRecordedAsync(connection, transaction, scheduled.Reminder))
                 {
                     fresh.Add(scheduled);
                 }
             }
 
             // One message per chat per run: a catch-up run joins what several missed days kept into one.
-            foreach (var message in fresh.GroupBy(s => (s.Reminder.Target, Kind: s.Reminder.Kind == ReminderKinds.Report ? "report" : "reminders")))
+            foreach (var message in fresh.GroupBy(s => (s.Reminder.Target, Report: s.Reminder.Kind == ReminderKinds.Report)))
             {
-                var sendDay = message.Max(s => s.SendDay);
-                var sendAt = message.Max(s => s.SendAt);
-                var messageId = await connection.ExecuteScalarAsync<long>(
-                    """
-                    INSERT INTO outbox_message (target, kind, send_day, planned_at, updated_at)
-                    VALUES (@Target, @Kind, @SendDay, @PlannedAt, @At) RETURNING id
-                    """,
-                    new { message.Key.Target, message.Key.Kind, SendDay = sendDay, PlannedAt = UtcText.Format(sendAt), At = at }, transaction);
-                await connection.ExecuteAsync(
-                    """
-                    INSERT INTO reminder (task_id, occurrence, kind, target, planned_at, message_id)
-                    VALUES (@TaskId, @Occurrence, @Kind, @Target, @PlannedAt, @MessageId)
-                    """,
-                    message.Select(s => new
-                    {
-                        s.Reminder.TaskId,
-                        s.Reminder.Occurrence,
-                        s.Reminder.Kind,
-                        s.Reminder.Target,
-                        PlannedAt = UtcText.Format(s.SendAt),
-                        MessageId = messageId,
-                    }), transaction);
+                await OutboxRepository.EnqueueRemindersAsync(connection, transaction, message.Key.Target, message.Key.Report,
+                    message.Max(s => s.SendDay), message.Max(s => s.SendAt), message, now);
             }
 
             return fresh.Count;

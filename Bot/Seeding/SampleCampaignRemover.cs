@@ -49,7 +49,7 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
                 "SELECT id FROM directline_attachment WHERE conversation_id IN @Ids", new { Ids = transcripts }, transaction)).AsList();
             var chats = (await connection.QueryAsync<(string ChannelId, string ConversationId)>(
                 "SELECT channel_id, conversation_id FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR conversation_id IN @Ids",
-                new { Ids = transcripts }, transaction)).Select(c => new Reminders.ChatTarget(c.ChannelId, c.ConversationId).Key).ToArray();
+                new { Ids = transcripts }, transaction)).Select(c => new Scheduling.Delivery.ChatTarget(c.ChannelId, c.ConversationId).Key).ToArray();
 
             // Children before parents: reminders and their messages, the chats, the transcripts, then the campaign itself.
             await connection.ExecuteAsync(

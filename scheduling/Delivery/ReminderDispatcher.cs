@@ -11,17 +11,20 @@ namespace CampaignBot.Scheduling.Delivery;
 /// <summary>
 /// Sends what the outbox holds: a few chats at a time, within a per-chat and a global rate, retrying
 /// transient failures (honouring Retry-After; otherwise exponential backoff with jitter), and
-/// recording each message's outcome.
+/// recording each message's outcome. Each message is composed once (<typeparamref name="TContent"/>,
+/// whatever the bot's senders take) and sent, with its retries, as composed.
 /// </summary>
-public sealed class ReminderDispatcher : IDisposable
+public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposable
 {
     private readonly IOutbox outbox;
-    private readonly IMessageSender sender;
+    private readonly IMessageComposer<TContent> composer;
+    private readonly IMessageSender<TContent> sender;
+    private readonly ITargetGoneHandler targetGone;
     private readonly ReminderOptions options;
     private readonly TimeProvider time;
-    private readonly ILogger<ReminderDispatcher> logger;
+    private readonly ILogger<ReminderDispatcher<TContent>> logger;
     private readonly ResiliencePipeline pipeline;
-    private readonly PartitionedRateLimiter<string>? perChat;
+    private readonly PartitionedRateLimiter<MessageTarget>? perChat;
     private readonly RateLimiter? global;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly string holder = Guid.NewGuid().ToString("N");
@@ -31,23 +34,27 @@ public sealed class ReminderDispatcher : IDisposable
 
     private TimeSpan LeaseStaleAfter => TimeSpan.FromSeconds(options.DispatchLeaseStaleSeconds);
 
-    public ReminderDispatcher(IOutbox outbox, IMessageSender sender, IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderDispatcher> logger)
+    public ReminderDispatcher(
+        IOutbox outbox, IMessageComposer<TContent> composer, IMessageSender<TContent> sender, ITargetGoneHandler targetGone,
+        IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderDispatcher<TContent>> logger)
     {
         this.outbox = outbox;
+        this.composer = composer;
         this.sender = sender;
+        this.targetGone = targetGone;
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
         pipeline = BuildPipeline(this.options, time);
         if (this.options.PerChatMessagesPerMinute > 0)
         {
-            perChat = PartitionedRateLimiter.Create<string, string>(target =>
-                RateLimitPartition.GetTokenBucketLimiter(target, _ => Bucket(this.options.PerChatMessagesPerMinute, TimeSpan.FromMinutes(1))));
+            perChat = PartitionedRateLimiter.Create<MessageTarget, MessageTarget>(target =>
+                RateLimitPartition.GetTokenBucketLimiter(target, _ => RateBuckets.Of(this.options.PerChatMessagesPerMinute, TimeSpan.FromMinutes(1))));
         }
 
         if (this.options.GlobalMessagesPerSecond > 0)
         {
-            global = new TokenBucketRateLimiter(Bucket(this.options.GlobalMessagesPerSecond, TimeSpan.FromSeconds(1)));
+            global = new TokenBucketRateLimiter(RateBuckets.Of(this.options.GlobalMessagesPerSecond, TimeSpan.FromSeconds(1)));
         }
     }
 
@@ -166,13 +173,13 @@ public sealed class ReminderDispatcher : IDisposable
         var tries = 0;
         try
         {
-            var prepared = await outbox.PrepareAsync(message, time.GetUtcNow(), cancellationToken);
+            var content = await composer.ComposeAsync(message, time.GetUtcNow(), cancellationToken);
             using var chatLease = perChat is null ? null : await perChat.AcquireAsync(message.Target, 1, cancellationToken);
             using var globalLease = global is null ? null : await global.AcquireAsync(1, cancellationToken);
             await pipeline.ExecuteAsync(async token =>
             {
                 Interlocked.Increment(ref tries);
-                await sender.SendAsync(prepared, token);
+                await sender.SendAsync(message.Target, content, token);
             }, cancellationToken);
             await outbox.MarkSentAsync(message.Id, tries, time.GetUtcNow(), CancellationToken.None);
             return Outcome.Sent;
@@ -180,7 +187,7 @@ public sealed class ReminderDispatcher : IDisposable
         catch (TargetGoneException e)
         {
             logger.LogWarning("Chat {Target} no longer has the bot: {Reason}", message.Target, e.Message);
-            await outbox.MarkTargetGoneAsync(message.Id, tries, e.Message, time.GetUtcNow(), CancellationToken.None);
+            await targetGone.HandleAsync(message, tries, e.Message, time.GetUtcNow(), CancellationToken.None);
             return Outcome.Gone;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -209,25 +216,6 @@ public sealed class ReminderDispatcher : IDisposable
             })
             .AddTimeout(TimeSpan.FromSeconds(options.SendTimeoutSeconds))
             .Build();
-
-    /// <summary>
-    /// A token bucket that refills smoothly (about 50 small refills per period, so the burst stays
-    /// small) and exactly at the configured rate: the refill period follows from the whole tokens
-    /// added per refill (60/min: 1 token a second; 100/s: 2 tokens every 20 ms).
-    /// </summary>
-    internal static TokenBucketRateLimiterOptions Bucket(int permits, TimeSpan per)
-    {
-        var tokensPerRefill = Math.Max(1, permits / 50);
-        return new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = tokensPerRefill,
-            TokensPerPeriod = tokensPerRefill,
-            ReplenishmentPeriod = per * tokensPerRefill / permits,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        };
-    }
 
     public void Dispose()
     {

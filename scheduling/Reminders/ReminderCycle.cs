@@ -20,7 +20,7 @@ public sealed record CycleResult(ReminderPlan Plan, int Enqueued, DispatchSummar
 /// in the outbox, and send what the outbox holds. Running it again sends nothing twice.
 /// </summary>
 public sealed class ReminderCycle(
-    IReminderStore store, ReminderDispatcher dispatcher, IOptions<ReminderOptions> options, CampaignClock clock, ILogger<ReminderCycle> logger)
+    IReminderStore store, IOutboxDispatcher dispatcher, IOptions<ReminderOptions> options, CampaignClock clock, ILogger<ReminderCycle> logger)
 {
     private ReminderOptions Policy => options.Value;
 

@@ -1,3 +1,5 @@
+using CampaignBot.Scheduling.Delivery;
+
 namespace CampaignBot.Scheduling.Reminders;
 
 /// <summary>What the planner needs to know of a task.</summary>
@@ -6,18 +8,18 @@ public sealed record ReminderTask(long Id, DateOnly DueOn, long LeadOfficeId, IR
 /// <summary>
 /// Where reminders can go: chats bound to each office, 1:1 chats of people who subscribed to their
 /// own tasks, and the chats of the leadership group office (escalations and the weekly report).
-/// A target is an opaque key the delivery side understands ("msteams:19:abc…").
+/// A target is a chat or a group robot (<see cref="MessageTarget"/>).
 /// </summary>
 public sealed record ReminderTargets(
-    IReadOnlyDictionary<long, IReadOnlyList<string>> ByOffice,
-    IReadOnlyDictionary<long, IReadOnlyList<string>> ByPerson,
-    IReadOnlyList<string> Leadership)
+    IReadOnlyDictionary<long, IReadOnlyList<MessageTarget>> ByOffice,
+    IReadOnlyDictionary<long, IReadOnlyList<MessageTarget>> ByPerson,
+    IReadOnlyList<MessageTarget> Leadership)
 {
-    public static readonly ReminderTargets None = new(new Dictionary<long, IReadOnlyList<string>>(), new Dictionary<long, IReadOnlyList<string>>(), []);
+    public static readonly ReminderTargets None = new(new Dictionary<long, IReadOnlyList<MessageTarget>>(), new Dictionary<long, IReadOnlyList<MessageTarget>>(), []);
 
-    public IReadOnlyList<string> ForOffice(long officeId) => ByOffice.TryGetValue(officeId, out var targets) ? targets : [];
+    public IReadOnlyList<MessageTarget> ForOffice(long officeId) => ByOffice.TryGetValue(officeId, out var targets) ? targets : [];
 
-    public IReadOnlyList<string> ForPerson(long personId) => ByPerson.TryGetValue(personId, out var targets) ? targets : [];
+    public IReadOnlyList<MessageTarget> ForPerson(long personId) => ByPerson.TryGetValue(personId, out var targets) ? targets : [];
 }
 
 public static class ReminderKinds
@@ -39,7 +41,7 @@ public static class ReminderKinds
 /// are its identity; the outbox records each once. The weekly report has no task and its
 /// occurrence is the Monday of its week.
 /// </summary>
-public sealed record PlannedReminder(long? TaskId, DateOnly Occurrence, string Kind, string Target);
+public sealed record PlannedReminder(long? TaskId, DateOnly Occurrence, string Kind, MessageTarget Target);
 
 /// <summary>
 /// A reminder that had nowhere to go: due for an office with no chat bound and no robot. Kept, so

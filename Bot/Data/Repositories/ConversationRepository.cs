@@ -19,6 +19,9 @@ public sealed record ConversationRecord
     public string? BoundOfficeName { get; init; }
     public DateTimeOffset LastSeenAt { get; init; }
     public DateTimeOffset? RemovedAt { get; init; }
+
+    /// <summary>The language people last wrote in here ("Chinese", "English"); null until someone has.</summary>
+    public string? Language { get; init; }
 }
 
 public sealed class ConversationRepository(LedgerDatabase database)
@@ -77,7 +80,7 @@ public sealed class ConversationRepository(LedgerDatabase database)
     private const string SelectOne = """
         SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
                c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, p.name AS bound_person_name,
-               c.last_seen_at, c.removed_at
+               c.last_seen_at, c.removed_at, c.language
         FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id LEFT JOIN person p ON p.id = c.bound_person_id
         WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
         """;
@@ -87,6 +90,15 @@ public sealed class ConversationRepository(LedgerDatabase database)
 
     public static Task<ConversationRecord?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string channelId, string conversationId) =>
         connection.QuerySingleOrDefaultAsync<ConversationRecord>(SelectOne, new { ChannelId = channelId, ConversationId = conversationId }, transaction);
+
+    /// <summary>Remembers the language people write in here, for what the bot sends unprompted.</summary>
+    public async Task RememberLanguageAsync(string channelId, string conversationId, string language, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE conversation SET language = @Language WHERE channel_id = @ChannelId AND conversation_id = @ConversationId",
+            new { Language = language, ChannelId = channelId, ConversationId = conversationId });
+    }
 
     /// <summary>Offices that lead or help with an open task but have no chat bound (and not removed) and no robot: nothing reaches them.</summary>
     public async Task<IReadOnlyList<string>> UnreachableOfficesAsync(CancellationToken cancellationToken = default)

@@ -117,6 +117,15 @@ public sealed class TaskRepository(LedgerDatabase database)
     }
 
     /// <summary>Reopens a done task; false when it was not done.</summary>
+    /// <summary>Gives the task a new lead office (and owner, or none); a co-office that now leads is no longer a co-office.</summary>
+    public static async Task ChangeLeadAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long leadOfficeId, long? ownerId, DateTimeOffset at)
+    {
+        await connection.ExecuteAsync(
+            "UPDATE task SET lead_office_id = @Office, owner_id = @Owner, updated_at = @At WHERE id = @Id",
+            new { Id = taskId, Office = leadOfficeId, Owner = ownerId, At = UtcText.Format(at) }, transaction);
+        await connection.ExecuteAsync("DELETE FROM task_co_office WHERE task_id = @Id AND office_id = @Office", new { Id = taskId, Office = leadOfficeId }, transaction);
+    }
+
     public static async Task<bool> ReopenAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, DateTimeOffset at)
     {
         const string sql = """

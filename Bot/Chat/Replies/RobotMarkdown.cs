@@ -1,7 +1,7 @@
 using System.Text;
-using CampaignBot.Chat.Replies;
+using CampaignBot.Robots;
 
-namespace CampaignBot.Robots;
+namespace CampaignBot.Chat.Replies;
 
 /// <summary>
 /// A reply as robot markdown, with the same content as the chat message: the header, one entry per

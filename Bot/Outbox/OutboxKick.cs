@@ -2,7 +2,7 @@ using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 using Microsoft.Extensions.Options;
 
-namespace CampaignBot.Reminders;
+namespace CampaignBot.Outbox;
 
 /// <summary>
 /// Sends what the outbox holds now, in the background, after a change that owes a notice (an
@@ -10,7 +10,7 @@ namespace CampaignBot.Reminders;
 /// Where reminders are off (Reminders:Enabled = false) this process does not deliver at all. The
 /// dispatch lease keeps this from sending anything twice alongside a scheduled run.
 /// </summary>
-public sealed class OutboxKick(ReminderDispatcher dispatcher, IOptions<ReminderOptions> options, ILogger<OutboxKick> logger, IHostApplicationLifetime? lifetime = null)
+public sealed class OutboxKick(IOutboxDispatcher dispatcher, IOptions<ReminderOptions> options, ILogger<OutboxKick> logger, IHostApplicationLifetime? lifetime = null)
 {
     private int running;
 

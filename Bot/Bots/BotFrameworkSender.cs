@@ -1,27 +1,35 @@
 using System.Net;
+using CampaignBot.Chat.Outgoing;
+using CampaignBot.Data.Repositories;
 using CampaignBot.Scheduling.Delivery;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 
-namespace CampaignBot.Reminders;
+namespace CampaignBot.Bots;
 
 /// <summary>
 /// Sends a proactive message through the Bot Framework (CloudAdapter.ContinueConversationAsync),
-/// the same way for Teams, the Emulator or any connector-compatible channel, and says whether a
-/// failure is worth retrying.
+/// the same way for Teams, the Emulator, Web Chat or any connector-compatible channel: hero cards
+/// with buttons where the channel shows them, the report's chart inline. It says whether a failure
+/// is worth retrying. The conversation is rebuilt from the stored chat (never kept in memory).
 /// </summary>
-public sealed class BotFrameworkSender(CloudAdapter adapter, IConfiguration configuration, TimeProvider time) : IMessageSender
+public sealed class BotFrameworkSender(CloudAdapter adapter, ConversationRepository conversations, IConfiguration configuration, TimeProvider time) : IChannelSender
 {
-    public async Task SendAsync(PreparedMessage message, CancellationToken cancellationToken)
+    public bool Delivers(MessageTarget target) => target is ChatTarget;
+
+    public bool CatchesAll => true;
+
+    public async Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken)
     {
-        var delivery = (ReminderDelivery)message.Content;
+        var reference = await ReferenceAsync((ChatTarget)target, cancellationToken);
+        var activity = OutgoingActivity.Of(message, reference.ChannelId);
         Exception? failure = null;
-        await adapter.ContinueConversationAsync(configuration["MicrosoftAppId"] ?? string.Empty, delivery.Reference, async (turn, token) =>
+        await adapter.ContinueConversationAsync(configuration["MicrosoftAppId"] ?? string.Empty, reference, async (turn, token) =>
         {
             // Caught here, not left to the adapter: its OnTurnError would log it and report success.
             try
             {
-                await turn.SendActivityAsync(delivery.Activity, token);
+                await turn.SendActivityAsync(activity, token);
             }
             catch (Exception e)
             {
@@ -33,6 +41,24 @@ public sealed class BotFrameworkSender(CloudAdapter adapter, IConfiguration conf
         {
             throw Classify(failure, cancellationToken);
         }
+    }
+
+    private async Task<ConversationReference> ReferenceAsync(ChatTarget chat, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
+            ?? throw new InvalidOperationException($"No conversation {chat} is known.");
+        if (conversation.ServiceUrl is null)
+        {
+            throw new InvalidOperationException($"Conversation {chat} has no service url to send to.");
+        }
+
+        return new ConversationReference
+        {
+            ChannelId = conversation.ChannelId,
+            ServiceUrl = conversation.ServiceUrl,
+            Conversation = new ConversationAccount(conversation.IsGroup, id: conversation.ConversationId, tenantId: conversation.TenantId),
+            Bot = new ChannelAccount(conversation.BotId, conversation.BotName),
+        };
     }
 
     private Exception Classify(Exception failure, CancellationToken cancellationToken) => failure switch

@@ -1,0 +1,50 @@
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Ledger;
+using CampaignBot.Outbox;
+
+namespace CampaignBot.Chat.Handlers;
+
+/// <summary>Deadline extensions: 申请延期 and the coordinators' 同意 / 驳回延期.</summary>
+public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outbox)
+{
+    public async Task<ChatReply> ExtendAsync(ExtendCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        var outcome = await requests.RequestAsync(turn.Actor, command.Code, command.NewDueOn, command.Reason, turn.Request.Target, cancellationToken);
+        return Sent(outcome switch
+        {
+            ExtensionRequestOutcome.Requested r => texts.ExtensionRequested(r.Task, r.NewDue, r.RequestId, r.CoordinatorsTold),
+            ExtensionRequestOutcome.TaskNotFound r => texts.TaskNotFound(r.Code),
+            ExtensionRequestOutcome.UnknownPerson => texts.UnknownPersonCannotChange(turn.Actor.AccountId),
+            ExtensionRequestOutcome.NotPermitted r => texts.ExtensionNotPermitted(r.Task),
+            ExtensionRequestOutcome.AlreadyDone r => texts.TaskAlreadyDone(r.Task),
+            ExtensionRequestOutcome.NotLater r => texts.ExtensionNotLater(r.Task),
+            ExtensionRequestOutcome.TooFar r => texts.DeadlineTooFar(r.Task, r.Latest),
+            ExtensionRequestOutcome.AlreadyPending r => texts.ExtensionPending(r.Task, r.RequestId),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
+        });
+    }
+
+    public async Task<ChatReply> DecideAsync(DecideExtensionCommand command, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        var outcome = await requests.DecideAsync(turn.Actor, command.RequestId, command.Approve, command.Note, cancellationToken);
+        return Sent(outcome switch
+        {
+            ExtensionDecisionOutcome.Decided d => texts.ExtensionDecided(d.RequestId, d.Approved, d.Task, d.NewDue),
+            ExtensionDecisionOutcome.NotCoordinator => texts.OnlyCoordinatorsDecide,
+            ExtensionDecisionOutcome.RequestNotFound d => texts.ExtensionNotFound(d.RequestId),
+            ExtensionDecisionOutcome.AlreadyDecided d => texts.ExtensionAlreadyDecided(d.RequestId, d.Approved),
+            ExtensionDecisionOutcome.TooFar d => texts.DeadlineTooFar(d.Task, d.Latest),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
+        });
+    }
+
+    /// <summary>The answer, with whatever notice the change queued on its way now.</summary>
+    private ChatReply Sent(string answer)
+    {
+        outbox.Kick();
+        return new ChatReply(answer);
+    }
+}

@@ -1,0 +1,103 @@
+using CampaignBot.Chat.Replies;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Outbox;
+using Dapper;
+
+namespace CampaignBot.Chat.Outgoing;
+
+/// <summary>
+/// Writes a stored notice (a kind and ids) from the ledger as it is when sent: the facts are read by
+/// id, the wording is the recipient's language's, and buttons are real buttons.
+/// </summary>
+public sealed class NoticeComposer(LedgerDatabase database)
+{
+    private sealed record ExtensionFacts(long TaskId, string Asker, DateOnly OldDueOn, DateOnly NewDueOn, string? Reason, string State, string? Decider, string? DecisionNote);
+
+    public async Task<ChatReply> ComposeAsync(Notice notice, ReplyTexts texts, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        switch (notice)
+        {
+            case ExtensionRequestedNotice requested:
+            {
+                var facts = await ExtensionAsync(connection, requested.RequestId);
+                var task = (await TaskRepository.ByIdAsync(connection, null, facts.TaskId))! with { DueOn = facts.OldDueOn };
+                return WithButtons(texts.ExtensionNotice(facts.Asker, task, facts.NewDueOn, facts.Reason, requested.RequestId),
+                    [new ReplyAction(texts.ApproveButton, texts.ApproveCommand(requested.RequestId)), new ReplyAction(texts.RejectButton, texts.RejectCommand(requested.RequestId))]);
+            }
+
+            case ExtensionDecidedNotice decided:
+            {
+                var facts = await ExtensionAsync(connection, decided.RequestId);
+                var task = (await TaskRepository.ByIdAsync(connection, null, facts.TaskId))!;
+                return new ChatReply(texts.ExtensionDecisionNotice(decided.RequestId, facts.State == "approved", task, facts.NewDueOn, facts.Decider ?? "", facts.DecisionNote));
+            }
+
+            case HandoverNotice handover:
+            {
+                var task = (await TaskRepository.ByIdAsync(connection, null, handover.TaskId))!;
+                return new ChatReply(texts.ReassignNotice(task, await OfficeNameAsync(connection, handover.FromOfficeId) ?? "", await PersonNameAsync(connection, handover.ByPersonId)));
+            }
+
+            case ChatRemovedNotice removed:
+                return new ChatReply(texts.ChatRemoved(removed.ConversationId, removed.OfficeId is { } office ? await OfficeNameAsync(connection, office) : null));
+
+            case EvidenceLostNotice lost:
+            {
+                var file = await connection.QuerySingleAsync<(string Code, string Title, string Name)>(
+                    """
+                    SELECT t.code, t.title, f.original_name FROM evidence_file f JOIN evidence e ON e.file_id = f.id JOIN task t ON t.id = e.task_id
+                    WHERE f.id = @Id ORDER BY e.id LIMIT 1
+                    """, new { Id = lost.EvidenceFileId });
+                return new ChatReply(texts.EvidenceLostNotice(file.Code, file.Title, file.Name));
+            }
+
+            case LegacyTextNotice legacy:
+                return FromLegacyText(legacy.Text);
+
+            default:
+                throw new InvalidOperationException($"No wording for the notice {notice.GetType().Name}");
+        }
+    }
+
+    private static Task<ExtensionFacts> ExtensionAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long requestId) =>
+        connection.QuerySingleAsync<ExtensionFacts>(
+            """
+            SELECT r.task_id, p.name AS asker, r.old_due_on, r.new_due_on, r.reason, r.state, d.name AS decider, r.decision_note
+            FROM extension_request r JOIN person p ON p.id = r.requested_by LEFT JOIN person d ON d.id = r.decided_by
+            WHERE r.id = @Id
+            """, new { Id = requestId });
+
+    private static Task<string?> OfficeNameAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long officeId) =>
+        connection.ExecuteScalarAsync<string?>("SELECT name FROM office WHERE id = @Id", new { Id = officeId });
+
+    private static async Task<string> PersonNameAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long personId) =>
+        await connection.ExecuteScalarAsync<string?>("SELECT name FROM person WHERE id = @Id", new { Id = personId }) ?? "";
+
+    /// <summary>
+    /// A notice that offers buttons: its first line is the header and the rest one card (title, then
+    /// detail) carrying the buttons, so channels that show cards show them as buttons.
+    /// </summary>
+    private static ChatReply WithButtons(string text, IReadOnlyList<ReplyAction> buttons)
+    {
+        var lines = text.Split('\n');
+        return new ChatReply(lines[0]) { Items = [new ReplyItem(lines.Length > 1 ? lines[1] : lines[0], string.Join("\n", lines.Skip(2)), buttons)] };
+    }
+
+    /// <summary>A notice queued as text before 0012: buttons were written on its last line as [[label|command]].</summary>
+    private static ChatReply FromLegacyText(string body)
+    {
+        var lines = body.Split('\n').ToList();
+        if (lines.Count < 2 || !lines[^1].StartsWith("[[", StringComparison.Ordinal))
+        {
+            return new ChatReply(body);
+        }
+
+        var buttons = lines[^1].Split("]]", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(token => token.TrimStart('[').Split('|', 2))
+            .Select(parts => new ReplyAction(parts[0], parts.Length > 1 ? parts[1] : parts[0]))
+            .ToList();
+        return WithButtons(string.Join("\n", lines.SkipLast(1)), buttons);
+    }
+}

@@ -1,0 +1,20 @@
+namespace CampaignBot.Ledger;
+
+/// <summary>What a coordinator's decision on an extension request did.</summary>
+public abstract record ExtensionDecisionOutcome
+{
+    private ExtensionDecisionOutcome()
+    {
+    }
+
+    public sealed record Decided(long RequestId, bool Approved, LedgerTask Task, DateOnly NewDue) : ExtensionDecisionOutcome;
+
+    public sealed record NotCoordinator : ExtensionDecisionOutcome;
+
+    public sealed record RequestNotFound(long RequestId) : ExtensionDecisionOutcome;
+
+    public sealed record AlreadyDecided(long RequestId, bool Approved) : ExtensionDecisionOutcome;
+
+    /// <summary>A request asked before the limit existed (or before it was lowered) is not approved past it.</summary>
+    public sealed record TooFar(LedgerTask Task, DateOnly Latest) : ExtensionDecisionOutcome;
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Time;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace CampaignBot.Ledger;
+
+/// <summary>
+/// Extension requests (申请延期) and their decisions. Each runs in one immediate transaction with
+/// its audit row and the notice it owes (through the outbox); an approval cancels the task's
+/// pending reminders, so none goes out for the old deadline and the next planning follows the new one.
+/// </summary>
+public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time, CampaignClock clock, IOptions<CampaignOptions> campaign)
+{
+    private sealed record Request(long TaskId, string Code, string OldDueOn, string NewDueOn, string State);
+
+    /// <summary>Asks the coordinators for a later deadline; the decision will be told to <paramref name="replyTo"/>.</summary>
+    public Task<ExtensionRequestOutcome> RequestAsync(
+        ChatActor actor, string code, DateOnly newDue, string? reason, ChatTarget replyTo, CancellationToken cancellationToken) =>
+        database.WriteAsync<ExtensionRequestOutcome>(async (connection, transaction) =>
+        {
+            var task = await TaskRepository.FindByCodeAsync(connection, transaction, code);
+            if (task is null)
+            {
+                return new ExtensionRequestOutcome.TaskNotFound(code);
+            }
+
+            if (actor.Person is not { } person)
+            {
+                return new ExtensionRequestOutcome.UnknownPerson();
+            }
+
+            if (!person.IsCoordinator && person.OfficeId != task.LeadOfficeId)
+            {
+                return new ExtensionRequestOutcome.NotPermitted(task);
+            }
+
+            if (task.IsDone)
+            {
+                return new ExtensionRequestOutcome.AlreadyDone(task);
+            }
+
+            if (newDue <= task.DueOn)
+            {
+                return new ExtensionRequestOutcome.NotLater(task);
+            }
+
+            if (newDue > LatestDueOn)
+            {
+                return new ExtensionRequestOutcome.TooFar(task, LatestDueOn);
+            }
+
+            var pending = await connection.ExecuteScalarAsync<long?>(
+                "SELECT id FROM extension_request WHERE task_id = @TaskId AND state = 'pending'", new { TaskId = task.Id }, transaction);
+            if (pending is { } open)
+            {
+                return new ExtensionRequestOutcome.AlreadyPending(task, open);
+            }
+
+            var now = time.GetUtcNow();
+            var id = await connection.ExecuteScalarAsync<long>(
+                """
+                INSERT INTO extension_request (task_id, requested_by, old_due_on, new_due_on, reason, reply_target, created_at)
+                VALUES (@TaskId, @PersonId, @OldDue, @NewDue, @Reason, @ReplyTarget, @At) RETURNING id
+                """,
+                new { TaskId = task.Id, PersonId = person.Id, OldDue = task.DueOn, NewDue = newDue, Reason = reason, ReplyTarget = replyTo.Key, At = UtcText.Format(now) }, transaction);
+            await TaskAudit.AppendAsync(connection, transaction, actor, now, "extension.request", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason });
+
+            var coordinators = await NoticeTargets.LeadershipChatsAsync(connection, transaction);
+            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new ExtensionRequestedNotice(id), now, clock.Zone);
+            return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0);
+        }, cancellationToken);
+
+    /// <summary>A coordinator approves (the deadline moves) or rejects a pending request; the asker's chat is told.</summary>
+    public Task<ExtensionDecisionOutcome> DecideAsync(ChatActor actor, long requestId, bool approve, string? note, CancellationToken cancellationToken) =>
+        database.WriteAsync<ExtensionDecisionOutcome>(async (connection, transaction) =>
+        {
+            if (actor.Person is not { IsCoordinator: true } person)
+            {
+                return new ExtensionDecisionOutcome.NotCoordinator();
+            }
+
+            var request = await connection.QuerySingleOrDefaultAsync<(long TaskId, string Code, string OldDueOn, string NewDueOn, string ReplyTarget, string State)?>(
+                """
+                SELECT r.task_id, t.code, r.old_due_on, r.new_due_on, r.reply_target, r.state
+                FROM extension_request r JOIN task t ON t.id = r.task_id WHERE r.id = @Id
+                """, new { Id = requestId }, transaction);
+            if (request is not { } found)
+            {
+                return new ExtensionDecisionOutcome.RequestNotFound(requestId);
+            }
+
+            if (found.State != "pending")
+            {
+                return new ExtensionDecisionOutcome.AlreadyDecided(requestId, found.State == "approved");
+            }
+
+            var now = time.GetUtcNow();
+            var newDue = DateOnly.Parse(found.NewDueOn, CultureInfo.InvariantCulture);
+            if (approve && newDue > LatestDueOn)
+            {
+                return new ExtensionDecisionOutcome.TooFar((await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!, LatestDueOn);
+            }
+
+            if (approve)
+            {
+                await connection.ExecuteAsync("UPDATE task SET due_on = @NewDue, updated_at = @At WHERE id = @Id",
+                    new { Id = found.TaskId, NewDue = newDue, At = UtcText.Format(now) }, transaction);
+                await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, found.TaskId);
+            }
+
+            await connection.ExecuteAsync(
+                "UPDATE extension_request SET state = @State, decided_by = @PersonId, decided_at = @At, decision_note = @Note WHERE id = @Id",
+                new { Id = requestId, State = approve ? "approved" : "rejected", PersonId = person.Id, At = UtcText.Format(now), Note = note }, transaction);
+            // One audit row per decision: an approval is the deadline change itself.
+            await TaskAudit.AppendAsync(connection, transaction, actor, now, approve ? "task.extend" : "extension.reject", found.Code,
+                approve ? new { DueOn = found.OldDueOn } : null, new { DueOn = approve ? found.NewDueOn : found.OldDueOn, Request = requestId, Note = note });
+
+            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, [MessageTarget.Parse(found.ReplyTarget)], new ExtensionDecidedNotice(requestId), now, clock.Zone);
+            var task = (await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!;
+            return new ExtensionDecisionOutcome.Decided(requestId, approve, task, newDue);
+        }, cancellationToken);
+
+    private DateOnly LatestDueOn => clock.Today.AddDays(campaign.Value.MaxDeadlineDaysAhead);
+}

@@ -1,0 +1,65 @@
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Time;
+using Dapper;
+
+namespace CampaignBot.Ledger;
+
+/// <summary>
+/// Hand-overs (转办): a task goes to another office, or to a person (whose office then leads). One
+/// immediate transaction with its audit row and the notice both offices' chats are owed; the task's
+/// pending reminders are cancelled, so none goes to the old office.
+/// </summary>
+public sealed class Handovers(LedgerDatabase database, TimeProvider time, CampaignClock clock)
+{
+    /// <summary>The lead of the task's office or a coordinator may hand it over.</summary>
+    public Task<HandoverOutcome> HandOverAsync(ChatActor actor, string code, string to, CancellationToken cancellationToken) =>
+        database.WriteAsync<HandoverOutcome>(async (connection, transaction) =>
+        {
+            var before = await TaskRepository.FindByCodeAsync(connection, transaction, code);
+            if (before is null)
+            {
+                return new HandoverOutcome.TaskNotFound(code);
+            }
+
+            if (actor.Person is not { } person)
+            {
+                return new HandoverOutcome.UnknownPerson();
+            }
+
+            if (!person.IsCoordinator && !(person.Role == Roles.Lead && person.OfficeId == before.LeadOfficeId))
+            {
+                return new HandoverOutcome.NotPermitted(before);
+            }
+
+            var wanted = to.Trim().TrimEnd('。', '.');
+            var office = (await DirectoryRepository.OfficesAsync(connection, transaction))
+                .FirstOrDefault(o => o.Names.Any(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)));
+            var owner = office is null
+                ? (await DirectoryRepository.PeopleAsync(connection, transaction)).FirstOrDefault(p => p.Name == wanted)
+                : null;
+            if (office is null && owner is null)
+            {
+                return new HandoverOutcome.TargetUnknown(wanted);
+            }
+
+            var leadOfficeId = office?.Id ?? owner!.OfficeId;
+            if (leadOfficeId == before.LeadOfficeId && (office is not null || owner!.Id == before.OwnerId))
+            {
+                return new HandoverOutcome.Unchanged(before);
+            }
+
+            var now = time.GetUtcNow();
+            await TaskRepository.ChangeLeadAsync(connection, transaction, before.Id, leadOfficeId, owner?.Id, now);
+            await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, before.Id);
+            var after = (await TaskRepository.ByIdAsync(connection, transaction, before.Id))!;
+            await TaskAudit.AppendAsync(connection, transaction, actor, now, "task.reassign", after.Code,
+                new { Office = before.LeadOfficeName, Owner = before.OwnerName }, new { Office = after.LeadOfficeName, Owner = after.OwnerName });
+
+            var chats = (await NoticeTargets.OfficeChatsAsync(connection, transaction, before.LeadOfficeId))
+                .Concat(await NoticeTargets.OfficeChatsAsync(connection, transaction, leadOfficeId));
+            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new HandoverNotice(after.Id, before.LeadOfficeId, person.Id), now, clock.Zone);
+            return new HandoverOutcome.HandedOver(after);
+        }, cancellationToken);
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Time;
+using Dapper;
+
+namespace CampaignBot.Outbox;
+
+/// <summary>
+/// A chat removed the bot (the channel answered 403/404): in one transaction the message fails, the
+/// chat is unbound and marked removed (it is bound again when it writes to the bot), what else was
+/// pending for it is cancelled, the audit says why, and the coordinators get a notice.
+/// </summary>
+public sealed class RemovedChats(LedgerDatabase database, CampaignClock clock) : ITargetGoneHandler
+{
+    public Task HandleAsync(ClaimedMessage message, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await OutboxRepository.FinishAsync(connection, transaction, message.Id, "failed", tries, error, now);
+            if (message.Target is not ChatTarget chat)
+            {
+                return false;
+            }
+
+            var before = await ConversationRepository.FindAsync(connection, transaction, chat.ChannelId, chat.ConversationId);
+            await connection.ExecuteAsync(
+                """
+                UPDATE conversation SET bound_office_id = NULL, bound_person_id = NULL, removed_at = @Now
+                WHERE channel_id = @ChannelId AND conversation_id = @ConversationId
+                """, new { Now = UtcText.Format(now), chat.ChannelId, chat.ConversationId }, transaction);
+            await OutboxRepository.CancelPendingToAsync(connection, transaction, chat, now);
+            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            {
+                At = now,
+                ActorAccount = "system",
+                Action = "conversation.removed",
+                Entity = "conversation",
+                EntityKey = $"{chat.ChannelId}:{chat.ConversationId}",
+                BeforeJson = JsonSerializer.Serialize(new { Office = before?.BoundOfficeName, before?.BoundPersonId }, AuditJson.Options),
+                AfterJson = JsonSerializer.Serialize(new { Reason = error }, AuditJson.Options),
+                ChannelId = chat.ChannelId,
+                ConversationId = chat.ConversationId,
+            });
+
+            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, await NoticeTargets.LeadershipChatsAsync(connection, transaction),
+                new ChatRemovedNotice(chat.ChannelId, chat.ConversationId, before?.BoundOfficeId), now, clock.Zone);
+            return true;
+        }, cancellationToken);
+}
