@@ -1,5 +1,7 @@
 using System.Globalization;
 using CampaignBot.Data;
+using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger;
 using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
@@ -10,9 +12,6 @@ using Quartz;
 
 namespace CampaignBot.Reminders;
 
-/// <summary>What scheduling a snooze did: nothing (reminders are off here), or scheduled it, replacing the chat's earlier one.</summary>
-public sealed record SnoozeScheduled(bool Scheduled, DateOnly? Replaced);
-
 /// <summary>
 /// 稍后提醒: a one-off Quartz trigger in the persistent store (so it survives a restart; if the
 /// service is down at that moment it fires when it is back) that puts the task's reminder for that
@@ -20,12 +19,47 @@ public sealed record SnoozeScheduled(bool Scheduled, DateOnly? Replaced);
 /// pending snooze per chat (the snooze table, and one job key per task and chat): a new one replaces it.
 /// </summary>
 public sealed class Snoozes(
-    LedgerDatabase database, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services)
+    LedgerDatabase database, TaskRepository tasks, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services)
 {
     public const string Group = "snoozes";
 
     /// <summary>When the reminder comes: the day's send time in the campaign's zone.</summary>
     public DateTimeOffset FireAt(DateOnly day) => SendSchedule.SendInstant(day, options.Value.SendTimeLocal, clock.Zone);
+
+    /// <summary>
+    /// Someone asks for a task's reminder again in this chat on <paramref name="day"/>. People the
+    /// ledger does not know may ask, not schedule (a snooze is a scheduled job); the day is at most
+    /// Reminders:MaxSnoozeDays ahead; a done task needs no reminder.
+    /// </summary>
+    public async Task<SnoozeOutcome> SnoozeAsync(ChatActor actor, string code, DateOnly day, ChatTarget target, CancellationToken cancellationToken)
+    {
+        if (actor.Person is not { } person)
+        {
+            return new SnoozeOutcome.UnknownPerson();
+        }
+
+        var latest = clock.Today.AddDays(options.Value.MaxSnoozeDays);
+        if (day > latest)
+        {
+            return new SnoozeOutcome.TooFar(options.Value.MaxSnoozeDays, latest);
+        }
+
+        var task = await tasks.FindByCodeAsync(code, cancellationToken);
+        if (task is null)
+        {
+            return new SnoozeOutcome.TaskNotFound(code);
+        }
+
+        if (task.IsDone)
+        {
+            return new SnoozeOutcome.AlreadyDone(task);
+        }
+
+        var scheduled = await ScheduleAsync(target, task.Id, day, person.Id, cancellationToken);
+        return scheduled.Scheduled
+            ? new SnoozeOutcome.Snoozed(task, day, options.Value.SendTimeLocal, scheduled.Replaced)
+            : new SnoozeOutcome.RemindersOff();
+    }
 
     public async Task<SnoozeScheduled> ScheduleAsync(ChatTarget target, long taskId, DateOnly day, long personId, CancellationToken cancellationToken)
     {

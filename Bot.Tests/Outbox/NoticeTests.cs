@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using CampaignBot.Chat;
+using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Tests.Support;
+using Dapper;
+
+namespace CampaignBot.Tests.Outbox;
+
+/// <summary>
+/// Notices are stored as their kind and ids and written when they are sent, from the ledger as it
+/// is then, in the language the receiving chat writes in, with real buttons; a notice queued as
+/// text by an earlier version still goes out. Real SQLite, outbox and CloudAdapter, a fake connector.
+/// </summary>
+public sealed class NoticeTests : IAsyncLifetime
+{
+    private MondayMorningChats chats = null!;
+
+    private FakeConnector Connector => chats.Connector;
+
+    private BotServices Services => chats.Services;
+
+    public async Task InitializeAsync() => chats = await MondayMorningChats.StartAsync(
+        new Dictionary<string, string?> { ["Reminders:PerChatMessagesPerMinute"] = "0" },
+        ("zonghe-chat", "综合组"), ("leaders-chat", "领导小组办公室"));
+
+    public async Task DisposeAsync() => await chats.DisposeAsync();
+
+    private async Task<string> SayAsync(string account, string text, string chat) =>
+        (await Services.Get<ChatCommandRouter>().HandleAsync(new ChatRequest(text, account, "msteams", chat, true, [], null), CancellationToken.None)).Header;
+
+    private Task DispatchAsync() => Services.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
+
+    private async Task<T> LedgerAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Services.Database.OpenAsync();
+        return (await connection.QuerySingleAsync<T>(sql, parameters))!;
+    }
+
+    private static string Text(JsonNode activity) => activity["text"]?.GetValue<string>() ?? "";
+
+    private static IEnumerable<string> ButtonValues(JsonNode activity) =>
+        activity["attachments"]![0]!["content"]!["buttons"]!.AsArray().Select(b => b!["value"]!.GetValue<string>());
+
+    [Fact]
+    public async Task AnExtensionRequest_IsStoredAsItsKindAndId_AndEachChatReadsItInItsOwnLanguage()
+    {
+        // The coordinators write English in their chat; 综合组 writes Chinese in its own.
+        Assert.StartsWith("Overdue", await SayAsync("sample-coordinator", "what is overdue?", "leaders-chat"), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("已提交延期申请 #1", await SayAsync("sample-zonghe", "申请延期 T014 到 6月30日 理由：志愿者调整", "zonghe-chat"));
+
+        var stored = await LedgerAsync<(string? Body, string Notice)>("SELECT body, notice FROM outbox_message WHERE kind = 'notice' AND target = 'bf:msteams:leaders-chat'");
+        Assert.Null(stored.Body);
+        Assert.Equal("""{"kind":"extension-requested","requestId":1}""", stored.Notice);
+
+        await DispatchAsync();
+        var request = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("Extension request #1 from ", StringComparison.Ordinal));
+        Assert.Equal(["approve extension 1", "reject extension 1"], ButtonValues(request));
+
+        // The button's command, in English, decides; the asker's chat is told in Chinese.
+        Assert.StartsWith("Approved #1", await SayAsync("sample-coordinator", "approve extension 1", "leaders-chat"));
+        await DispatchAsync();
+        Assert.Contains(Connector.To("zonghe-chat"), a => Text(a).StartsWith("【延期审批】#1 已同意：T014", StringComparison.Ordinal));
+        Assert.DoesNotContain(Connector.To("zonghe-chat"), a => Text(a).StartsWith("Extension #1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AHandover_IsWrittenFromTheLedgerWhenSent()
+    {
+        Assert.StartsWith("已转办", await SayAsync("sample-coordinator", "转办 T014 给 领导小组办公室", "leaders-chat"));
+        var stored = await LedgerAsync<string>("SELECT notice FROM outbox_message WHERE kind = 'notice' AND target = 'bf:msteams:zonghe-chat'");
+        Assert.Matches("""^\{"kind":"handover","taskId":\d+,"fromOfficeId":\d+,"byPersonId":\d+\}$""", stored);
+
+        await DispatchAsync();
+        Assert.Contains(Connector.To("zonghe-chat"), a => Text(a).StartsWith("【转办】T014", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ANoticeQueuedAsTextBeforeTheUpgrade_IsStillSent_WithRealButtons()
+    {
+        await using (var connection = await Services.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO outbox_message (target, kind, send_day, planned_at, body, updated_at)
+                VALUES ('bf:msteams:leaders-chat', 'notice', '2026-06-15', '2026-06-15T01:00:00.000Z', @Body, '2026-06-15T01:00:00.000Z')
+                """,
+                new { Body = "【延期申请】#9 张伟（综合组）申请延期\nT014 学雷锋志愿服务活动\n截止 6月16日 → 6月30日\n[[同意|同意延期 9]] [[驳回|驳回延期 9]]" });
+        }
+
+        await DispatchAsync();
+        var notice = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【延期申请】#9", StringComparison.Ordinal));
+        Assert.Equal(["同意延期 9", "驳回延期 9"], ButtonValues(notice));
+        Assert.DoesNotContain("[[", notice.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABareTaskCode_IsAnsweredInTheChatsLanguage()
+    {
+        await SayAsync("sample-zonghe", "what is due this week?", "zonghe-chat");
+        Assert.Equal("English", await LedgerAsync<string>("SELECT language FROM conversation WHERE conversation_id = 'zonghe-chat'"));
+
+        // The same message in a chat that has not written English yet is answered in the default, Chinese.
+        var english = await Services.Get<ChatCommandRouter>().HandleAsync(new ChatRequest("T014", "sample-zonghe", "msteams", "zonghe-chat", true, [], null), CancellationToken.None);
+        var chinese = await Services.Get<ChatCommandRouter>().HandleAsync(new ChatRequest("T014", "sample-zonghe", "msteams", "leaders-chat", true, [], null), CancellationToken.None);
+        Assert.Equal(["done T014", "detail T014"], english.Items.Single().Buttons.Select(b => b.Value));
+        Assert.Equal(["完成 T014", "详情 T014"], chinese.Items.Single().Buttons.Select(b => b.Value));
+    }
+}
