@@ -20,7 +20,11 @@ namespace CampaignBot.Data;
 /// </remarks>
 public sealed class PreparedReads(LedgerDatabase database) : IAsyncDisposable, IDisposable
 {
-    private static readonly int MaxIdleSessions = Environment.ProcessorCount * 4;
+    /// <summary>
+    /// Sessions kept between reads: enough for the outbox's parallel sends (Reminders:MaxParallelSends,
+    /// 16 by default) as well as the chat turns, so a fan-out does not open and close sessions.
+    /// </summary>
+    private static readonly int MaxIdleSessions = Math.Max(32, Environment.ProcessorCount * 4);
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> ParameterProperties = new();
     private readonly ConcurrentBag<Session> idle = [];
 

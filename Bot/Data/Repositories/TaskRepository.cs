@@ -67,12 +67,13 @@ public sealed class TaskRepository(LedgerDatabase database)
     public Task<IReadOnlyList<LedgerTask>> OpenOwnedByAsync(long personId, CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectTasks} WHERE t.status = 'open' AND t.owner_id = @PersonId{Order}", new { PersonId = personId }, cancellationToken);
 
-    public async Task<IReadOnlyList<LedgerTask>> ByIdsAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default)
-    {
-        // The IN list is expanded by Dapper, so this one is not a fixed statement to keep prepared.
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<LedgerTask>($"{SelectTasks} WHERE t.id IN @Ids{Order}", new { Ids = ids.Distinct().ToArray() })).AsList();
-    }
+    /// <summary>
+    /// The tasks of a reminder message: read once per message sent, so the ids go in as one JSON
+    /// array (not an IN list Dapper would expand into new SQL per count) and the statement stays prepared.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerTask>> ByIdsAsync(IEnumerable<long> ids, CancellationToken cancellationToken = default) =>
+        await database.Reads.QueryAsync<LedgerTask>($"{SelectTasks} WHERE t.id IN (SELECT value FROM json_each(@Ids)){Order}",
+            new { Ids = System.Text.Json.JsonSerializer.Serialize(ids.Distinct()) }, cancellationToken);
 
     public Task<IReadOnlyList<LedgerTask>> AllAsync(CancellationToken cancellationToken = default) =>
         QueryAsync($"{SelectTasks} ORDER BY t.code", null, cancellationToken);
