@@ -8,6 +8,8 @@ namespace CampaignBot.Tests.Board;
 /// <summary>The weekly report's chart: a real PNG, sized to the offices, with its colours, and a font that has the Chinese glyphs.</summary>
 public class ProgressChartTests
 {
+    private static ProgressChartLabels Labels(string title) => new(title, "牵头任务数（绿：已完成，红：逾期，灰：进行中）", n => $"逾期 {n}");
+
     private static readonly OfficeProgress[] Offices =
     [
         new() { OfficeId = 1, OfficeName = "领导小组办公室", Total = 6, Done = 2, Overdue = 1 },
@@ -18,7 +20,7 @@ public class ProgressChartTests
     [Fact]
     public void TheChart_IsAValidNonTrivialPng_SizedToTheOffices()
     {
-        var png = ProgressChart.RenderPng(Offices, "各单位完成情况（截至6月15日 周一）");
+        var png = ProgressChart.RenderPng(Offices, Labels("各单位完成情况（截至6月15日 周一）"));
 
         var (width, height, colours) = PngCheck.Inspect(png);
         Assert.Equal(900, width);
@@ -41,7 +43,7 @@ public class ProgressChartTests
     {
         var many = Enumerable.Range(1, 12).Select(i => new OfficeProgress { OfficeId = i, OfficeName = $"单位{i}", Total = i, Done = i / 2 }).ToList();
 
-        Assert.Equal(120 + 42 * 12, PngCheck.Inspect(ProgressChart.RenderPng(many, "t")).Height);
-        Assert.Equal(120 + 42, PngCheck.Inspect(ProgressChart.RenderPng([], "t")).Height);
+        Assert.Equal(120 + 42 * 12, PngCheck.Inspect(ProgressChart.RenderPng(many, Labels("t"))).Height);
+        Assert.Equal(120 + 42, PngCheck.Inspect(ProgressChart.RenderPng([], Labels("t"))).Height);
     }
 }

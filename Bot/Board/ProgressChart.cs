@@ -22,7 +22,8 @@ public static class ProgressChart
     /// <summary>Whether the CJK font is on this machine (the report still gets its chart without it, with boxes for text).</summary>
     public static bool FontIsInstalled => FontInstalled.Value;
 
-    public static byte[] RenderPng(IReadOnlyList<OfficeProgress> offices, string title)
+    /// <param name="labels">The chart's words, in the reader's language (Chat/Replies writes them).</param>
+    public static byte[] RenderPng(IReadOnlyList<OfficeProgress> offices, ProgressChartLabels labels)
     {
         var plot = new Plot();
         plot.Font.Set(FontFamily);
@@ -38,15 +39,15 @@ public static class ProgressChart
                 Segment(i, office.Done, office.Overdue, Colors.Crimson),
                 Segment(i, office.Done + office.Overdue, inProgress, Colors.LightGray),
             }).Horizontal = true;
-            plot.Add.Text($"{office.Done}/{office.Total}" + (office.Overdue > 0 ? $"  逾期 {office.Overdue}" : ""), office.Total + 0.2, i).LabelFontSize = 13;
+            plot.Add.Text($"{office.Done}/{office.Total}" + (office.Overdue > 0 ? "  " + labels.Overdue(office.Overdue) : ""), office.Total + 0.2, i).LabelFontSize = 13;
         }
 
         plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(o => o.OfficeName).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsX(0, Math.Max(1, rows.Count == 0 ? 1 : rows.Max(o => o.Total)) * 1.35);
         plot.Axes.Margins(left: 0, bottom: 0.02);
-        plot.Title(title);
-        plot.Axes.Bottom.Label.Text = "牵头任务数（绿：已完成，红：逾期，灰：进行中）";
+        plot.Title(labels.Title);
+        plot.Axes.Bottom.Label.Text = labels.Axis;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.HideGrid();
         return plot.GetImageBytes(900, 120 + 42 * Math.Max(1, rows.Count), ImageFormat.Png);

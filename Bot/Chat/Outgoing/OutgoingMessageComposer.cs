@@ -102,7 +102,7 @@ public sealed class OutgoingMessageComposer(
 
         return new OutgoingMessage(new ChatReply(string.Join("\n", lines)), recipient.Language)
         {
-            Picture = recipient.IsRobot ? null : new OutgoingPicture(texts.ReportChartFile, ProgressChart.RenderPng(progress, texts.ReportChartTitle(today))),
+            Picture = recipient.IsRobot ? null : new OutgoingPicture(texts.ReportChartFile, ProgressChart.RenderPng(progress, new ProgressChartLabels(texts.ReportChartTitle(today), texts.ReportChartAxis, texts.ReportChartOverdue))),
         };
     }
 

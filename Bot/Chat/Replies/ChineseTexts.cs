@@ -191,6 +191,8 @@ public sealed class ChineseTexts : ReplyTexts
         $"【通报】创建工作进展（{Date(day)}）：完成 {done}/{total}，逾期 {overdue} 项";
     public override string ReportChartTitle(DateOnly day) => $"各单位完成情况（截至{Date(day)}）";
     public override string ReportChartFile => "各单位完成情况.png";
+    public override string ReportChartAxis => "牵头任务数（绿：已完成，红：逾期，灰：进行中）";
+    public override string ReportChartOverdue(int count) => $"逾期 {count}";
     public override string ReportOverdue(int count) => count == 0 ? "逾期任务：无" : $"逾期任务 {count} 项：";
     public override string ReportDueThisWeek(int count) => count == 0 ? "本周到期：无" : $"本周到期 {count} 项：";
     public override string ReportFailed(int count) => $"上周有 {count} 条提醒未能送达：";

@@ -175,6 +175,8 @@ public sealed class EnglishTexts : ReplyTexts
         $"Weekly progress report ({Date(day)}): {done}/{total} done, {overdue} overdue";
     public override string ReportChartTitle(DateOnly day) => $"Progress by office ({Date(day)})";
     public override string ReportChartFile => "progress-by-office.png";
+    public override string ReportChartAxis => "Tasks led (green: done, red: overdue, grey: in progress)";
+    public override string ReportChartOverdue(int count) => $"{count} overdue";
     public override string ReportOverdue(int count) => count == 0 ? "Overdue: none" : $"Overdue ({count}):";
     public override string ReportDueThisWeek(int count) => count == 0 ? "Due this week: none" : $"Due this week ({count}):";
     public override string ReportFailed(int count) => $"{count} reminder(s) could not be delivered last week:";

@@ -129,6 +129,8 @@ public abstract class ReplyTexts
     public abstract string ReportTitle(DateOnly day, int done, int total, int overdue);
     public abstract string ReportChartTitle(DateOnly day);
     public abstract string ReportChartFile { get; }
+    public abstract string ReportChartAxis { get; }
+    public abstract string ReportChartOverdue(int count);
     public abstract string ReportOverdue(int count);
     public abstract string ReportDueThisWeek(int count);
     public abstract string ReportFailed(int count);
