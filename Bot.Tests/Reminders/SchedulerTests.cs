@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace CampaignBot.Tests.Reminders;
 
 /// <summary>Quartz inside the real host, with its persistent store on SQLite.</summary>
+[Needs(Needs.Host)]
 public class SchedulerTests
 {
     [Fact]
