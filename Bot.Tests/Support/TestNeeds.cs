@@ -145,7 +145,7 @@ public static class TestNeeds
         {
             return module.ResolveMember(token, typeArguments, methodArguments);
         }
-        catch (Exception e) when (e is ArgumentException or BadImageFormatException or TypeLoadException or FileNotFoundException)
+        catch (Exception e) when (e is ArgumentException or BadImageFormatException or TypeLoadException or MissingMemberException or IOException)
         {
             return null;
         }
