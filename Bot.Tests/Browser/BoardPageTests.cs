@@ -10,6 +10,7 @@ namespace CampaignBot.Tests.Browser;
 /// it shows match the ledger (counted here with SQL of its own), a task marked done through the bot
 /// shows on a refresh, and the office filter narrows it. Screenshot: screenshots/board.png.
 /// </summary>
+[Needs(Needs.Browser)]
 public sealed class BoardPageTests
 {
     private sealed record OfficeRow(string Office, long Total, long Done, long Due, long Overdue);

@@ -10,6 +10,7 @@ namespace CampaignBot.Tests.Browser;
 /// send a photo with 完成, subscribe, and see a reminder the scheduler's job sends arrive in the
 /// open page. The screenshot is kept under the test output (screenshots/webchat.png).
 /// </summary>
+[Needs(Needs.Browser)]
 public sealed class WebChatPageTests
 {
     public static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");

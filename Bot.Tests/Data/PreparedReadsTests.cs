@@ -75,15 +75,41 @@ public class PreparedReadsTests : IAsyncLifetime
     [Fact]
     public async Task AContainerDisposedSynchronously_ClosesTheKeptConnections()
     {
+        // The setup's connections wait in the pool with the file open: close them, to count only the provider's.
+        SqliteConnection.ClearPool(new SqliteConnection(database.Database.ConnectionString));
+        var before = OpenHandles(database.Path);
         var provider = new ServiceCollection()
             .AddSingleton(_ => new LedgerDatabase(Options.Create(new StorageOptions { DatabasePath = database.Path })))
             .BuildServiceProvider();
         var ledger = provider.GetRequiredService<LedgerDatabase>();
         Assert.NotNull(await new DirectoryRepository(ledger).FindPersonByAccountAsync("sample-zonghe"));
+        Assert.Equal(before + 1, OpenHandles(database.Path));
 
         // A plain ServiceProvider.Dispose() (the bench, console tools) must not throw for an async-only disposable.
         var disposing = Record.Exception(provider.Dispose);
 
         Assert.Null(disposing);
+        // A closed connection goes back to the pool, which closes its file when cleared; one still kept open would stay.
+        SqliteConnection.ClearPool(new SqliteConnection(ledger.ConnectionString));
+        Assert.Equal(before, OpenHandles(database.Path));
+    }
+
+    /// <summary>This process's open file descriptors on <paramref name="path"/> (Linux: /proc/self/fd).</summary>
+    private static int OpenHandles(string path)
+    {
+        var count = 0;
+        foreach (var fd in new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos())
+        {
+            try
+            {
+                count += fd.LinkTarget == path ? 1 : 0;
+            }
+            catch (IOException)
+            {
+                // Closed by another thread while listed.
+            }
+        }
+
+        return count;
     }
 }

@@ -61,6 +61,9 @@ public class SchemaMigratorTests
         await using var database = await TestDatabase.CreateAsync(seedSample: true);
         await using var connection = await database.OpenAsync();
 
-        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE task SET status = 'done' WHERE code = 'T014'"));
+        var error = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE task SET status = 'done' WHERE code = 'T014'"));
+        // SQLITE_CONSTRAINT_CHECK (275, primary code 19) from the task table's rule that done goes with done_at.
+        Assert.Equal((19, 275), (error.SqliteErrorCode, error.SqliteExtendedErrorCode));
+        Assert.Contains("CHECK constraint failed: (status = 'done') = (done_at IS NOT NULL)", error.Message);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Bot.Schema;
 namespace CampaignBot.Tests.DingTalk;
 
 /// <summary>The adapter as the Bot Framework sees it: the turn's identity, the activity it builds, and a proactive turn.</summary>
+[Needs(Needs.Host)]
 public class DingTalkAdapterTests : IAsyncLifetime
 {
     private FakeDingTalk dingTalk = null!;

@@ -15,6 +15,7 @@ namespace CampaignBot.Tests.DingTalk;
 /// /api/dingtalk, runs the same bot, and answers through the session webhook or the app's send API
 /// of a local stand-in for DingTalk that checks the token, the robot code and the bodies' shapes.
 /// </summary>
+[Needs(Needs.Host)]
 public class DingTalkCallbackTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset MondayMorning = TestClock.Start.AddSeconds(5);

@@ -9,6 +9,7 @@ namespace CampaignBot.Tests.DingTalk;
 /// and secret, opens the stand-in gateway's WebSocket with its ticket, answers pings, acknowledges
 /// robot messages, and after a dropped connection reconnects without losing or repeating a message.
 /// </summary>
+[Needs(Needs.Host)]
 public class DingTalkStreamTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);

@@ -14,6 +14,7 @@ namespace CampaignBot.Tests.DirectLine;
 /// The embedded Direct Line 3.0 channel with a plain HTTP client over real Kestrel: the happy path
 /// (token, conversation, post, poll, stream) and each refusal, checked to change nothing.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class DirectLineProtocolTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider time = TestClock.Create();

@@ -20,6 +20,7 @@ public class WebChatSignInTests
 
     private static HttpClient Client(BotApplication app) => app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
 
+    [Needs(Needs.Host)]
     [Fact]
     public async Task Development_PickASamplePerson_ThenTheSessionIsTheirs()
     {
@@ -46,6 +47,7 @@ public class WebChatSignInTests
         Assert.Equal(session["conversationId"]!.GetValue<string>(), again["conversationId"]!.GetValue<string>());
     }
 
+    [Needs(Needs.Host)]
     [Fact]
     public async Task Production_WithoutAProxyHeaderConfigured_RefusesEveryone()
     {
@@ -60,6 +62,7 @@ public class WebChatSignInTests
         Assert.Contains("TrustedUserHeader", await refused.Content.ReadAsStringAsync());
     }
 
+    [Needs(Needs.Host)]
     [Fact]
     public async Task Production_BehindTheSignOnProxy_TheHeaderSaysWhoItIs_AndSampleSignInIsOff()
     {
@@ -76,6 +79,7 @@ public class WebChatSignInTests
         Assert.Equal("孙丽", session["userName"]!.GetValue<string>());
     }
 
+    [Needs(Needs.Host)]
     [Fact]
     public async Task Development_ThePageSaysTheSampleSignInIsADemonstration()
     {
@@ -90,6 +94,7 @@ public class WebChatSignInTests
         Assert.True(session["demo"]!.GetValue<bool>());
     }
 
+    [Needs(Needs.Process)]
     [Theory]
     // `dotnet run` listening on every interface: anyone on the network could sign in as a coordinator.
     [InlineData("http://0.0.0.0:{0}", null, false)]

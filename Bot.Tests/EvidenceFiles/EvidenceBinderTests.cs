@@ -15,6 +15,7 @@ namespace CampaignBot.Tests.EvidenceFiles;
 /// under their Chinese names; a file added after completion is in it, a withdrawn one is not;
 /// `evidence verify` finds a changed file; a backup taken while the bot runs opens and holds it all.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class EvidenceBinderTests : KestrelBotTest
 {
     private static readonly byte[] SecondPhoto = [.. TestImages.Png, 0, 1, 2];

@@ -19,6 +19,7 @@ namespace CampaignBot.Tests.EvidenceFiles;
 /// large and mislabelled files are refused; a failed download leaves the task done and the file
 /// pending, and the background retry fetches it. Files are served by a real local HTTP server.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class EvidenceFromChannelsTests : IAsyncLifetime
 {
     private const string AppId = "6f0a2e6c-2b4c-4f5e-9d36-5d0f0c3c9b11";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace CampaignBot.Tests.Faults;
 
 /// <summary>A channel connector that fails 30% of calls with 429, 500 or a timeout: every reminder still arrives, and once.</summary>
+[Needs(Needs.Host)]
 public class FlakyConnectorTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Chats = 40;

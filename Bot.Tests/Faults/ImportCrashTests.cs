@@ -9,6 +9,7 @@ namespace CampaignBot.Tests.Faults;
 /// The real program killed (SIGKILL) at different points of a large plan import: the database
 /// opens and passes SQLite's integrity check, and the import is all or nothing.
 /// </summary>
+[Needs(Needs.Process)]
 public class ImportCrashTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Tasks = 20_000;

@@ -11,6 +11,7 @@ namespace CampaignBot.Tests.Faults;
 /// types, missing fields, huge texts, deep JSON, invalid dates, SQL and markup, unknown channels,
 /// broken UTF-8, non-JSON. None may get a 5xx, crash the host, or change the ledger.
 /// </summary>
+[Needs(Needs.Host)]
 public class MessagesFuzzTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private const int Requests = 3_000;

@@ -7,6 +7,7 @@ using Dapper;
 namespace CampaignBot.Tests.Http;
 
 /// <summary>With an app id configured, /api/messages accepts only Bot Framework-signed requests.</summary>
+[Needs(Needs.Host)]
 public class AuthenticationTests : IDisposable
 {
     private readonly BotApplication bot = new(new Dictionary<string, string?>

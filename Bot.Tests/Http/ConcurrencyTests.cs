@@ -3,6 +3,7 @@ using Dapper;
 
 namespace CampaignBot.Tests.Http;
 
+[Needs(Needs.Host)]
 public class ConcurrencyTests : IDisposable
 {
     private readonly BotApplication bot = new();

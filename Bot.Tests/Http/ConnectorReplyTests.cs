@@ -8,6 +8,7 @@ namespace CampaignBot.Tests.Http;
 /// The ordinary Bot Framework flow, as the Emulator and Teams use it: the request is acknowledged
 /// and the reply is posted back to the channel's connector at the activity's serviceUrl.
 /// </summary>
+[Needs(Needs.Host)]
 public class ConnectorReplyTests : IDisposable
 {
     private readonly BotApplication bot = new();

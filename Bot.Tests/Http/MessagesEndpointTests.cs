@@ -7,6 +7,7 @@ using Dapper;
 namespace CampaignBot.Tests.Http;
 
 /// <summary>POST /api/messages over the real ASP.NET Core pipeline and the real CloudAdapter.</summary>
+[Needs(Needs.Host)]
 public class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.App>
 {
     public sealed class App : IDisposable

@@ -79,6 +79,7 @@ public class OperatorVerbsTests : IAsyncLifetime
         Assert.Contains("failed: no file at /nonexistent/", output);
     }
 
+    [Needs(Needs.Process)]
     [Fact]
     public async Task Help_OnTheProgram_PrintsTheVerbsAndDoesNotStartTheBot()
     {

@@ -3,6 +3,7 @@ using Dapper;
 
 namespace CampaignBot.Tests.Operator;
 
+[Needs(Needs.Host)]
 public class ReminderVerbsTests : IAsyncLifetime
 {
     private FakeConnector connector = null!;

@@ -11,6 +11,7 @@ namespace CampaignBot.Tests.Plans;
 /// task of its own (done, evidenced, reminded and overdue on its own), answers and reminders include
 /// them, and progress counts them per duty.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class RecurringPlanTests : IAsyncLifetime
 {
     private const string Header = "编号,任务,测评项目,牵头单位,配合单位,责任人,开始日期,截止日期,佐证材料,周期";

@@ -8,6 +8,7 @@ namespace CampaignBot.Tests.Reminders;
 /// The real program, killed with SIGKILL in the middle of a reminder fan-out and run again: every
 /// chat gets its reminder, and only messages that were in flight at the kill can arrive twice.
 /// </summary>
+[Needs(Needs.Process)]
 public class CrashRecoveryTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Chats = 40;

@@ -11,6 +11,7 @@ namespace CampaignBot.Tests.Reminders;
 /// "1月6日 → 12月31日", and a deadline of 9999-12-31 was approved. Dates in another year now show
 /// it, and new deadlines are bounded (Campaign:MaxDeadlineDaysAhead, three years by default).
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class DatesAndLimitsTests : IAsyncLifetime
 {
     private MondayMorningChats chats = null!;

@@ -14,6 +14,7 @@ namespace CampaignBot.Tests.Reminders;
 /// nobody loaded a CSV, and 2026's Spring Festival and National Day are still days off, their
 /// make-up weekends workdays, and reminders due in them come on the last workday before.
 /// </summary>
+[Needs(Needs.Host)]
 public class OfficialCalendarTests : SampleWithConnector
 {
     private async Task<WorkdayCalendar> CalendarAsync()

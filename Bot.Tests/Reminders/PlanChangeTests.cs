@@ -12,6 +12,7 @@ namespace CampaignBot.Tests.Reminders;
 /// queued reminders, on the sample campaign seeded Monday 15 June 2026, through the real outbox and
 /// CloudAdapter to a fake Bot Connector.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class PlanChangeTests : IAsyncLifetime
 {
     private MondayMorningChats chats = null!;

@@ -15,6 +15,7 @@ namespace CampaignBot.Tests.Reminders;
 /// reminder to the chat that asked; an extension request reaches the coordinators' chat at once.
 /// Quartz keeps real time, so these hosts run on the system clock.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class PlanChangesInHostTests : IAsyncLifetime
 {
     private readonly string folder = TestDatabase.NewFolder();

@@ -8,6 +8,7 @@ namespace CampaignBot.Tests.Reminders;
 /// nowhere are listed per office, the weekly report names the offices nothing reaches, and a chat
 /// bound later gets what still helps at the next send time.
 /// </summary>
+[Needs(Needs.Host)]
 public class ReachTests : SampleWithConnector
 {
     [Fact]

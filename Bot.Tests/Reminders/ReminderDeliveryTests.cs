@@ -13,6 +13,7 @@ namespace CampaignBot.Tests.Reminders;
 /// Reminders from the sample campaign (seeded Monday 15 June 2026) through the real outbox, the real
 /// CloudAdapter and real HTTP to a fake Bot Connector, at 09:00 Shanghai that Monday.
 /// </summary>
+[Needs(Needs.Host)]
 public class ReminderDeliveryTests : IAsyncLifetime
 {
     // Monday 15 June 2026, 09:00:05 in Shanghai.

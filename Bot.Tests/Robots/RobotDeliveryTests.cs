@@ -10,6 +10,7 @@ namespace CampaignBot.Tests.Robots;
 /// Reminders to offices whose chat is a DingTalk or WeCom group: robots configured in appsettings,
 /// through the same outbox and dispatcher, to fake robot services over real HTTP.
 /// </summary>
+[Needs(Needs.Host)]
 public class RobotDeliveryTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset MondayMorning = TestClock.Start.AddSeconds(5);

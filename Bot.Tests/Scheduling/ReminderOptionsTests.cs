@@ -1,5 +1,6 @@
 using CampaignBot.Tests.Support;
 using CampaignBot.Hosting;
+using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,12 +27,27 @@ public class ReminderOptionsTests
     }
 
     [Fact]
-    public void Defaults_AreTheDesignedPolicy()
+    public void Defaults_RemindAsDesigned_AroundAFridayDeadline()
     {
         var options = Bind(new() { ["Reminders:Enabled"] = "false" });
+        var targets = new ReminderTargets(
+            new Dictionary<long, IReadOnlyList<string>> { [1] = ["office"] }, new Dictionary<long, IReadOnlyList<string>>(), ["leaders"]);
+        var task = new ReminderTask(1, new DateOnly(2026, 6, 26), 1, [], null, false);
 
-        Assert.Equal([7, 3, 1, 0], options.DaysBeforeDeadlineOrDefault());
-        Assert.Equal((new TimeOnly(9, 0), 3, 3, DayOfWeek.Monday), (options.SendTimeLocal, options.OverdueReminderWorkdays, options.EscalateOnOverdueWorkday, options.WeeklyReportDay));
+        // Every day from two weeks before the deadline to two weeks after, as the daily job plans them.
+        var planned = Enumerable.Range(-14, 29).Select(offset => task.DueOn.AddDays(offset))
+            .SelectMany(day => ReminderPlanner.PlanDay(day, [task], options, WorkdayCalendar.WeekdaysOnly, targets)
+                .Select(r => $"{day:MM-dd} {r.Kind} {r.Target}"));
+
+        // A week, three days, one day before and on the day; three overdue workdays, the leadership
+        // told on the third; the weekly report on Mondays; sent at 09:00 Shanghai time.
+        Assert.Equal(
+        [
+            "06-15 report leaders", "06-19 due-7 office", "06-22 report leaders", "06-23 due-3 office", "06-25 due-1 office", "06-26 due-0 office",
+            "06-29 overdue-1 office", "06-29 report leaders", "06-30 overdue-2 office", "07-01 overdue-3 office", "07-01 escalation leaders",
+            "07-06 report leaders",
+        ], planned);
+        Assert.Equal(new DateTimeOffset(2026, 6, 19, 1, 0, 0, TimeSpan.Zero), SendSchedule.SendInstant(new DateOnly(2026, 6, 19), options.SendTimeLocal, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
     }
 
     [Fact]

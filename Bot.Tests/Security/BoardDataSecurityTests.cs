@@ -12,6 +12,7 @@ namespace CampaignBot.Tests.Security;
 /// account gets 403 and nothing of the ledger, and a known one gets what the page shows: counts
 /// from the database and lists capped with their full counts, whatever the ledger's size.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class BoardDataSecurityTests : IAsyncLifetime
 {
     private const string Header = "X-Forwarded-User";

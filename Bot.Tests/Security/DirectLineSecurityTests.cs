@@ -9,6 +9,7 @@ namespace CampaignBot.Tests.Security;
 /// was kept in plain text in the transcript; the WebSocket stream kept delivering after its token
 /// expired; ten simultaneous first sign-ins created two "one per person" conversations.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class DirectLineSecurityTests : KestrelBotTest
 {
     private const string Token = "d5f1c0ffee0123456789abcdef0123456789abcdef0123456789abcdef012345";

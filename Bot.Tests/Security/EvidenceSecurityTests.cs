@@ -10,6 +10,7 @@ namespace CampaignBot.Tests.Security;
 /// a task of theirs (its url ended in the file's id) and could then download it; evidence urls could be
 /// javascript:; a malformed attachment failed the whole turn.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class EvidenceSecurityTests : KestrelBotTest
 {
 

@@ -12,6 +12,7 @@ namespace CampaignBot.Tests.Security;
 /// Issue 12, point 1: an intranet deployment (Production, no MicrosoftAppId) was taken over with one
 /// unauthenticated POST: from.id = sample-coordinator, "关联 王建国 evil-account". Now refused.
 /// </summary>
+[Needs(Needs.Host)]
 public class MessagesEndpointSecurityTests
 {
     private static object Takeover(string serviceUrl = "http://127.0.0.1:9/", bool expectReplies = true)
@@ -82,6 +83,7 @@ public class MessagesEndpointSecurityTests
         Assert.Contains(logs.Lines, l => l.StartsWith("CampaignBot.Bots.MessagesEndpoint", StringComparison.Ordinal) && l.Contains(expected));
     }
 
+    [Needs(Needs.Process)]
     [Theory]
     // `dotnet run` (Development) listening on every interface: anyone on the network could act as anyone.
     [InlineData("http://0.0.0.0:{0}", HttpStatusCode.Unauthorized)]

@@ -9,6 +9,7 @@ namespace CampaignBot.Tests.Security;
 /// Issue 12, point 2: the bot posted to a serviceUrl a stranger named (and kept it for reminders),
 /// and robot webhooks could point anywhere. A local listener stands for the internal address.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class OutboundCallSecurityTests : IAsyncLifetime
 {
     private RecordingListener internalService = null!;

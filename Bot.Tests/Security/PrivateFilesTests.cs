@@ -12,6 +12,7 @@ public class PrivateFilesTests
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
+    [Needs(Needs.Host)]
     [Fact]
     public async Task TheLedger_SchedulerStore_Secret_SignInKeys_AndUploads_AreOwnerOnly()
     {

@@ -8,6 +8,7 @@ namespace CampaignBot.Tests.Security;
 /// Issue 12, point 6: the pages could be framed by any site and carried no security headers. The
 /// pages still working under these headers is checked by the browser tests (Browser/).
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class SecurityHeadersTests : KestrelBotTest
 {
 

@@ -12,6 +12,7 @@ namespace CampaignBot.Tests.Security;
 /// ended the program with exit 134, and exports that wrote =HYPERLINK(...) titles as live formulas.
 /// Bad files go to the real program (Bot.dll as a child process): one line, exit 1, ledger unchanged.
 /// </summary>
+[Needs(Needs.Process)]
 public sealed class SpreadsheetSecurityTests : IAsyncLifetime
 {
     private TestDatabase database = null!;

@@ -29,6 +29,7 @@ public class SampleDutiesTests
         Assert.Matches(@"机关干部集体学习（周四学习）（每周四）：1[2-3]/1[2-3]", text);
     }
 
+    [Needs(Needs.Host)]
     [Fact]
     public async Task WeeklyReport_OnTheFirstRun_ListsTheDuties()
     {
@@ -43,6 +44,7 @@ public class SampleDutiesTests
         Assert.Contains("我们的节日·端午主题活动", report);
     }
 
+    [Needs(Needs.Host)]
     [Fact]
     public async Task TheBotsOwnStartUp_SeedsTheDuties()
     {

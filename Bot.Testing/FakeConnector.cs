@@ -14,10 +14,14 @@ namespace CampaignBot.Tests.Support;
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> attempts = new();
+    private readonly TaskCompletionSource firstDelivery = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication app = null!;
 
     /// <summary>Activities answered with 200, in arrival order.</summary>
     public ConcurrentQueue<(string ConversationId, JsonNode Activity)> Received { get; } = new();
+
+    /// <summary>Completes when the first activity has been delivered (answered 200 and in <see cref="Received"/>).</summary>
+    public Task FirstDelivery => firstDelivery.Task;
 
     /// <summary>Every request, delivered or not.</summary>
     public int Requests => attempts.Values.Sum();
@@ -69,6 +73,7 @@ public sealed class FakeConnector : IAsyncDisposable
             }
 
             Received.Enqueue((conversationId, activity!));
+            firstDelivery.TrySetResult();
             return Results.Json(new { id = Guid.NewGuid().ToString("N") });
         }
         finally
