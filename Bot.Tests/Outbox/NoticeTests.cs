@@ -11,6 +11,7 @@ namespace CampaignBot.Tests.Outbox;
 /// is then, in the language the receiving chat writes in, with real buttons; a notice queued as
 /// text by an earlier version still goes out. Real SQLite, outbox and CloudAdapter, a fake connector.
 /// </summary>
+[Needs(Needs.Host)]
 public sealed class NoticeTests : IAsyncLifetime
 {
     private MondayMorningChats chats = null!;

@@ -1,6 +1,7 @@
 using CampaignBot.Tests.Support;
 using CampaignBot.Hosting;
 using CampaignBot.Scheduling.Calendar;
+using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,13 +32,14 @@ public class ReminderOptionsTests
     {
         var options = Bind(new() { ["Reminders:Enabled"] = "false" });
         var targets = new ReminderTargets(
-            new Dictionary<long, IReadOnlyList<string>> { [1] = ["office"] }, new Dictionary<long, IReadOnlyList<string>>(), ["leaders"]);
+            new Dictionary<long, IReadOnlyList<MessageTarget>> { [1] = [new ChatTarget("msteams", "office")] }, new Dictionary<long, IReadOnlyList<MessageTarget>>(),
+            [new ChatTarget("msteams", "leaders")]);
         var task = new ReminderTask(1, new DateOnly(2026, 6, 26), 1, [], null, false);
 
         // Every day from two weeks before the deadline to two weeks after, as the daily job plans them.
         var planned = Enumerable.Range(-14, 29).Select(offset => task.DueOn.AddDays(offset))
             .SelectMany(day => ReminderPlanner.PlanDay(day, [task], options, WorkdayCalendar.WeekdaysOnly, targets)
-                .Select(r => $"{day:MM-dd} {r.Kind} {r.Target}"));
+                .Select(r => $"{day:MM-dd} {r.Kind} {((ChatTarget)r.Target).ConversationId}"));
 
         // A week, three days, one day before and on the day; three overdue workdays, the leadership
         // told on the third; the weekly report on Mondays; sent at 09:00 Shanghai time.
