@@ -39,7 +39,7 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<LedgerNamesCache>();
         services.AddSingleton<Data.Repositories.UnderstandingMissRepository>();
         services.AddSingleton<QueryHandler>();
-        services.AddSingleton<ChangeHandler>();
+        services.AddSingleton<CompletionHandler>();
         services.AddSingleton<AdministrationHandler>();
         services.AddSingleton<PlanChangeHandler>();
         services.AddSingleton<EvidenceHandler>();

@@ -1,5 +1,4 @@
 using CampaignBot.Board;
-using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Data.Repositories;
 using CampaignBot.Ledger;
