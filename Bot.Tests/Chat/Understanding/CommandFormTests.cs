@@ -207,6 +207,18 @@ public class CommandFormTests
     }
 
     [Theory]
+    [InlineData("dne R01-260630")]
+    [InlineData("完層 R01-260630")]
+    [InlineData("reopn A-01")]
+    public void Parse_TypoOfAChangeBeforeAnyCodeTheReaderKnows_OffersTheCommandWithTheWholeCode(string text)
+    {
+        var code = text.Split(' ')[1];
+        var clarify = Assert.IsType<ClarifyCommand>(Parse(text));
+
+        Assert.Contains(clarify.Readings, r => r is DoneCommand done && done.Code == code || r is ReopenCommand reopen && reopen.Code == code);
+    }
+
+    [Theory]
     [InlineData("今天天气怎么样，我们去吃饭吧")]
     [InlineData("SELECT * FROM task; DROP TABLE task;--")]
     public void Parse_Unrelated_IsUnknownOfferingTheCommonQuestions(string text)
