@@ -56,7 +56,7 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
         }, cancellationToken);
 
     /// <summary>Adds a group robot to an office; the audit keeps only masked credentials.</summary>
-    public Task<ChangeResult<long>> AddRobotAsync(ChatActor actor, Office office, bool dingTalk, string url, string? secret, CancellationToken cancellationToken = default) =>
+    public Task<ChangeResult<long>> AddRobotAsync(ChatActor actor, Office office, Robots.RobotKind kind, string url, string? secret, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             if (actor.Person is not { IsCoordinator: true } person)
@@ -64,10 +64,9 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
                 return ChangeResult<long>.Of(ChangeOutcome.NotPermitted);
             }
 
-            var kind = dingTalk ? "dingtalk" : "wecom";
             var id = await Robots.RobotRepository.UpsertAsync(connection, transaction, office.Id, kind, url, secret, "chat", time.GetUtcNow());
             await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "robot.add", "robot", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new { }, new { Office = office.Name, Kind = kind, Url = Robots.RobotSecrets.MaskUrl(url), Secret = Robots.RobotSecrets.Mask(secret) }));
+                new { }, new { Office = office.Name, Kind = Robots.RobotRepository.StoredKind(kind), Url = Robots.RobotSecrets.MaskUrl(url), Secret = Robots.RobotSecrets.Mask(secret) }));
             return ChangeResult<long>.Of(ChangeOutcome.Changed, id);
         }, cancellationToken);
 

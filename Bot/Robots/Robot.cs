@@ -10,20 +10,18 @@ public sealed record Robot
     public long Id { get; init; }
     public long OfficeId { get; init; }
     public string OfficeName { get; init; } = "";
-    public string Kind { get; init; } = "";
+    public RobotKind Kind { get; init; }
     public string Url { get; init; } = "";
     public string? Secret { get; init; }
     public string Source { get; init; } = "";
 
     public string Target => TargetPrefix + Id;
 
-    public bool IsDingTalk => Kind == "dingtalk";
+    public bool IsDingTalk => Kind == RobotKind.DingTalk;
 
     public static bool IsTarget(string target) => target.StartsWith(TargetPrefix, StringComparison.Ordinal);
 
     public static long IdOf(string target) => long.Parse(target[TargetPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
-
-    public static string KindOf(RobotKind kind) => kind == RobotKind.DingTalk ? "dingtalk" : "wecom";
 }
 
 /// <summary>

@@ -27,8 +27,8 @@ public sealed class AdministrationHandler(ChatAdministration administration, Dir
             return new ChatReply(turn.Texts.RobotUrlNotAllowed(Robots.RobotSecrets.MaskUrl(command.Url), webhooks.AllowedBases));
         }
 
-        var result = await administration.AddRobotAsync(turn.Actor, office, command.DingTalk, command.Url, command.Secret, cancellationToken);
-        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, command.DingTalk, Robots.RobotSecrets.MaskUrl(command.Url),
+        var result = await administration.AddRobotAsync(turn.Actor, office, command.Kind, command.Url, command.Secret, cancellationToken);
+        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, command.Kind, Robots.RobotSecrets.MaskUrl(command.Url),
             command.Secret is null ? null : Robots.RobotSecrets.Mask(command.Secret)));
     }
 
@@ -40,7 +40,7 @@ public sealed class AdministrationHandler(ChatAdministration administration, Dir
         }
 
         var all = await robots.AllAsync(cancellationToken);
-        var lines = all.Select(r => turn.Texts.RobotLine(r.Id, r.OfficeName, r.IsDingTalk, Robots.RobotSecrets.MaskUrl(r.Url), r.Secret is not null, r.Source == "config"));
+        var lines = all.Select(r => turn.Texts.RobotLine(r.Id, r.OfficeName, r.Kind, Robots.RobotSecrets.MaskUrl(r.Url), r.Secret is not null, r.Source == "config"));
         return new ChatReply(string.Join("\n", lines.Prepend(turn.Texts.RobotsHeader(all.Count))));
     }
 
