@@ -1,4 +1,4 @@
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.DingTalk;
 using CampaignBot.Plans;
 using CampaignBot.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Text;
 using CampaignBot.Robots;
 using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Security;
 using CampaignBot.Tests.Support;
 using Dapper;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CampaignBot.Chat;
-using CampaignBot.Data.Repositories;
+using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.DirectLine;
 using CampaignBot.Security;
 using Microsoft.Bot.Schema;

@@ -2,7 +2,7 @@ using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Chat.Understanding;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
 using MiniExcelLibs;

@@ -1,5 +1,5 @@
-using CampaignBot.Data.Repositories;
 using CampaignBot.DirectLine;
+using CampaignBot.Ledger.Repositories;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;

@@ -37,7 +37,7 @@ internal static class ChatServiceCollectionExtensions
 
         services.AddSingleton<ChatCommandRouter>();
         services.AddSingleton<LedgerNamesCache>();
-        services.AddSingleton<Data.Repositories.UnderstandingMissRepository>();
+        services.AddSingleton<Chat.Understanding.UnderstandingMissRepository>();
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<CompletionHandler>();
         services.AddSingleton<AdministrationHandler>();

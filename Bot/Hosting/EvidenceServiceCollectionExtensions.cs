@@ -1,6 +1,6 @@
 using CampaignBot.Bots;
-using CampaignBot.Data.Repositories;
 using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Hosting;
 

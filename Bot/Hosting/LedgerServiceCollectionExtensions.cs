@@ -1,5 +1,6 @@
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Board;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Plans;
 using CampaignBot.Seeding;

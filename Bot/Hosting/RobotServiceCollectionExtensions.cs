@@ -13,6 +13,7 @@ internal static class RobotServiceCollectionExtensions
     {
         services.AddSingleton<RobotRepository>();
         services.AddSingleton<ConfiguredRobots>();
+        services.AddSingleton<RobotAdministration>();
         services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");
         services.AddOptions<RobotWebhookOptions>().BindConfiguration(RobotWebhookOptions.Section);
         services.AddSingleton<RobotWebhookPolicy>();

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Reminders;
 using CampaignBot.Scheduling.Time;
 using Dapper;

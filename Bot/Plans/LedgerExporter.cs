@@ -1,6 +1,6 @@
 using System.Globalization;
 using CampaignBot.Board;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
 using MiniExcelLibs;

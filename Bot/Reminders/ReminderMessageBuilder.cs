@@ -1,6 +1,7 @@
 using CampaignBot.Board;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Data.Repositories;
+using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Robots;
 using CampaignBot.Scheduling.Reminders;

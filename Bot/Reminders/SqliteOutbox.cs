@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Scheduling.Time;

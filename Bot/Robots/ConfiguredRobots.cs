@@ -1,5 +1,6 @@
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
+using CampaignBot.Security;
 using Dapper;
 using Microsoft.Extensions.Options;
 

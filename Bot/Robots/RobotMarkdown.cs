@@ -1,5 +1,6 @@
 using System.Text;
 using CampaignBot.Chat.Replies;
+using CampaignBot.Ledger;
 
 namespace CampaignBot.Robots;
 

@@ -2,7 +2,7 @@ using CampaignBot.Scheduling.Calendar;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>
 /// The calendar the planner and the plan import use: the official holidays and make-up workdays
