@@ -1,7 +1,6 @@
 using CampaignBot.Bots;
 using CampaignBot.Chat;
 using CampaignBot.Chat.Handlers;
-using CampaignBot.DirectLine;
 using CampaignBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -29,7 +28,7 @@ internal static class ChatServiceCollectionExtensions
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
             sp.GetRequiredService<ChannelTrust>(),
-            sp.GetRequiredService<DirectLine.EmbeddedConnector>()));
+            sp.GetRequiredService<IInProcessConnector>()));
         services.AddSingleton<AdapterWithErrorHandler>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, CampaignActivityHandler>();

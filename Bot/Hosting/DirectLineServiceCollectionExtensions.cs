@@ -20,8 +20,11 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineSecret>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<Bots.IUploadedFiles>(sp => sp.GetRequiredService<DirectLineStore>());
+        services.AddSingleton<EvidenceFiles.IUploadsFolder, AttachmentsFolder>();
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<EmbeddedConnector>();
+        services.AddSingleton<Bots.IInProcessConnector>(sp => sp.GetRequiredService<EmbeddedConnector>());
         services.AddSingleton<DirectLineChannel>();
         services.AddSingleton<AttachmentAccess>();
         services.AddSingleton<ListeningAddresses>();

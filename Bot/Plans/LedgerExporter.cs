@@ -3,6 +3,7 @@ using CampaignBot.Board;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
+using CampaignBot.Security;
 using MiniExcelLibs;
 
 namespace CampaignBot.Plans;

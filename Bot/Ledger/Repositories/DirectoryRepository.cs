@@ -48,7 +48,7 @@ public sealed class DirectoryRepository(LedgerDatabase database)
     /// channel names staff ids: another channel's client cannot claim one by its account id.
     /// </summary>
     public Task<Person?> FindSpeakerAsync(string channelId, string accountId, CancellationToken cancellationToken = default) =>
-        channelId == DingTalk.DingTalkChannel.ChannelId && DingTalk.DingTalkChannel.StaffIdOf(accountId) is { } staffId
+        channelId == DingTalkAccounts.ChannelId && DingTalkAccounts.StaffIdOf(accountId) is { } staffId
             ? database.Reads.QuerySingleOrDefaultAsync<Person>(
                 SelectPeople + """
                      WHERE p.id = coalesce((SELECT person_id FROM channel_account WHERE account_id = @AccountId),
