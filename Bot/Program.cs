@@ -15,7 +15,7 @@ if (isVerb)
     builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
-builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
+builder.Services.AddCampaignBot(builder.Configuration);
 
 var app = builder.Build();
 if (isVerb)

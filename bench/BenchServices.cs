@@ -1,4 +1,5 @@
 using CampaignBot.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Bench;
@@ -25,8 +26,8 @@ public sealed class BenchServices(ServiceProvider provider, string folder) : IDi
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
-            .AddSingleton(time);
-        services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(configuration).AddReminders(configuration);
+            .AddCampaignBot(configuration)
+            .Replace(ServiceDescriptor.Singleton(time));
         return new BenchServices(services.BuildServiceProvider(), folder);
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CampaignBot.Board;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Time;
 using Dapper;
 using Microsoft.Data.Sqlite;

@@ -32,7 +32,7 @@ public static class BotHosts
             ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(builder.Configuration).AddReminders(builder.Configuration);
+        builder.Services.AddCampaignBot(builder.Configuration);
         var app = builder.Build();
         app.MapCampaignBot();
         return (app, await StartAsync(app));

@@ -1,5 +1,5 @@
 using CampaignBot.Board;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Plans;
 using CampaignBot.Tests.Support;
 using Dapper;

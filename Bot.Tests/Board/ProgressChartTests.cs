@@ -1,4 +1,5 @@
 using CampaignBot.Board;
+using CampaignBot.Chat.Outgoing;
 using CampaignBot.Ledger;
 using CampaignBot.Tests.Support;
 using SkiaSharp;

@@ -1,5 +1,6 @@
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.DingTalk;
+using CampaignBot.Ledger;
 using CampaignBot.Plans;
 using CampaignBot.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -28,10 +29,10 @@ public class DingTalkPeopleTests : IAsyncLifetime
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
         var directory = new DirectoryRepository(empty.Database);
 
-        Assert.Equal("张三", (await directory.FindSpeakerAsync(DingTalkChannel.ChannelId, DingTalkChannel.AccountOf("zhangsan01")))?.Name);
-        Assert.Null(await directory.FindSpeakerAsync(DingTalkChannel.ChannelId, DingTalkChannel.AccountOf("someone-else")));
+        Assert.Equal("张三", (await directory.FindSpeakerAsync(DingTalkChannel.ChannelId, DingTalkAccounts.AccountOf("zhangsan01")))?.Name);
+        Assert.Null(await directory.FindSpeakerAsync(DingTalkChannel.ChannelId, DingTalkAccounts.AccountOf("someone-else")));
         // A client of another channel that names itself after a staff id is nobody.
-        Assert.Null(await directory.FindSpeakerAsync("directline", DingTalkChannel.AccountOf("zhangsan01")));
+        Assert.Null(await directory.FindSpeakerAsync("directline", DingTalkAccounts.AccountOf("zhangsan01")));
         Assert.Null(await directory.FindSpeakerAsync("msteams", "zhangsan01"));
         Assert.Equal("张三", (await directory.FindSpeakerAsync("msteams", "acc-zhang"))?.Name);
     }

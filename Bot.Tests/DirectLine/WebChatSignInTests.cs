@@ -146,7 +146,7 @@ public class WebChatSignInTests
     [InlineData("http://+:3978", false)]
     [InlineData("https://bot.intranet.example:443", false)]
     public void IsLoopback_TellsAddressesOnlyThisMachineReaches(string address, bool loopback) =>
-        Assert.Equal(loopback, CampaignBot.DirectLine.ListeningAddresses.IsLoopback(address));
+        Assert.Equal(loopback, CampaignBot.Security.ListeningAddresses.IsLoopback(address));
 
     private static int FreePort()
     {

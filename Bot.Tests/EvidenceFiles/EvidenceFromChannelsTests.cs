@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using CampaignBot.Bots;
 using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Tests.Support;
 using Dapper;
 using Microsoft.Bot.Connector.Authentication;
@@ -205,7 +206,7 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
         }
 
         // A background retry that had taken the file before the first try finished, failing last.
-        await services.Get<CampaignBot.Data.Repositories.EvidenceFileRepository>().MarkAttemptFailedAsync(id, 0, "late", null, CancellationToken.None);
+        await services.Get<EvidenceFileRepository>().MarkAttemptFailedAsync(id, 0, "late", null, CancellationToken.None);
 
         Assert.Equal("stored", Assert.Single(await FilesAsync()).State);
     }

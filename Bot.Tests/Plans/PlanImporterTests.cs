@@ -1,5 +1,5 @@
 using System.Text;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Plans;
 using CampaignBot.Tests.Support;

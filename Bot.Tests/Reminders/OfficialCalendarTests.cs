@@ -1,4 +1,4 @@
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Hosting;
 using CampaignBot.Reminders;
 using CampaignBot.Scheduling.Calendar;

@@ -1,6 +1,7 @@
 using System.Text;
 using CampaignBot.Robots;
 using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Security;
 using CampaignBot.Tests.Support;
 using Dapper;
 
@@ -156,8 +157,17 @@ public class RobotDeliveryTests : IAsyncLifetime
         await using var services = await ServicesAsync();
         var configured = await services.Get<RobotRepository>().AllAsync();
 
-        Assert.Equal([("综合组", "dingtalk", "config"), ("材料组", "wecom", "config")], configured.Select(r => (r.OfficeName, r.Kind, r.Source)));
+        Assert.Equal([("综合组", RobotKind.DingTalk, "config"), ("材料组", RobotKind.WeCom, "config")], configured.Select(r => (r.OfficeName, r.Kind, r.Source)));
         Assert.Equal(FakeRobotServer.DingTalkSecret, configured[0].Secret);
+    }
+
+    [Fact]
+    public async Task RobotKind_IsStoredAsTheTextTheTableAlwaysHeld()
+    {
+        await using var services = await ServicesAsync();
+        await using var ledger = await services.Database.OpenAsync();
+
+        Assert.Equal(["dingtalk", "wecom"], await ledger.QueryAsync<string>("SELECT kind FROM robot ORDER BY id"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using CampaignBot.Plans;
+using CampaignBot.Security;
 using CampaignBot.Tests.Support;
 using Dapper;
 using MiniExcelLibs;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Seeding;
 using CampaignBot.Tests.Support;

@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Tests.Support;
@@ -55,8 +56,8 @@ public sealed class BotServices : IAsyncDisposable
                     logging.AddProvider(logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
                 }
             })
-            .AddSingleton<TimeProvider>(database.Time);
-        services.AddCampaignClock().AddLedger().AddCampaignChat().AddDirectLine(configuration).AddReminders(configuration);
+            .AddCampaignBot(configuration)
+            .Replace(ServiceDescriptor.Singleton<TimeProvider>(database.Time));
         configure?.Invoke(services);
         return new BotServices(database, services.BuildServiceProvider());
     }

@@ -1,4 +1,4 @@
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.DirectLine;
 using CampaignBot.Scheduling.Time;
 

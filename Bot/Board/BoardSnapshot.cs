@@ -30,7 +30,7 @@ public sealed record BoardFilter(long? OfficeId, string? Item)
 /// The progress board (挂图作战) computed in memory from every task: per-office progress, the overdue
 /// list, the next 14 days, and per-evaluation-item coverage with all their tasks. One pure function
 /// of the tasks and the day, for the export (汇总 and a sheet per item), which needs every task
-/// anyway. The page's data is counted by SQLite instead (<see cref="Data.Repositories.BoardRepository"/>),
+/// anyway. The page's data is counted by SQLite instead (<see cref="BoardRepository"/>),
 /// and BoardRepositoryTests holds the two to the same numbers.
 /// </summary>
 public sealed record BoardSnapshot(

@@ -1,6 +1,6 @@
 using System.Net;
 using CampaignBot.Chat.Outgoing;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Delivery;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;

@@ -1,7 +1,7 @@
 using CampaignBot.Chat;
 using CampaignBot.Chat.Replies;
 using System.Security.Claims;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -1,5 +1,5 @@
-using CampaignBot.Data.Repositories;
 using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using CampaignBot.Chat;
-using CampaignBot.Data.Repositories;
-using CampaignBot.DirectLine;
+using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Security;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
@@ -14,7 +14,7 @@ namespace CampaignBot.Bots;
 /// chat (it is then recorded as that file, which is what decides who may download it); any other
 /// link must be http or https. An attachment that cannot be read is refused, not a failed turn.
 /// </summary>
-public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust trust, EvidenceFiles.EvidenceLinkPolicy links)
+public sealed partial class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, EvidenceFiles.EvidenceLinkPolicy links)
 {
     public sealed record Result(IReadOnlyList<EvidenceRepository.NewEvidence> Accepted, IReadOnlyList<RefusedAttachment> Refused);
 
@@ -22,7 +22,7 @@ public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust t
     public async Task<Result> ReadAsync(IActivity activity, System.Security.Claims.ClaimsIdentity? identity, CancellationToken cancellationToken)
     {
         var fetchLinks = trust.MayFetchAttachments(activity.ChannelId, identity);
-        var embedded = DirectLineChannel.IsEmbedded(identity);
+        var embedded = EmbeddedChannelIdentity.Is(identity);
         var emulator = activity.ChannelId == Microsoft.Bot.Connector.Channels.Emulator;
         var accepted = new List<EvidenceRepository.NewEvidence>();
         var refused = new List<RefusedAttachment>();
@@ -46,7 +46,7 @@ public sealed partial class EvidenceIntake(DirectLineStore store, ChannelTrust t
             if (StoredFilePath().Match(url.AbsolutePath) is { Success: true } stored)
             {
                 attachmentId = stored.Groups["id"].Value;
-                var file = await store.FindAttachmentAsync(attachmentId, cancellationToken);
+                var file = await uploads.FindAsync(attachmentId, cancellationToken);
                 if (file is null || !embedded
                     || file.UserId != activity.From?.Id || file.ConversationId != activity.Conversation?.Id)
                 {

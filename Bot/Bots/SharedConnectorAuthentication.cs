@@ -21,12 +21,12 @@ namespace CampaignBot.Bots;
 /// refuses to send, so that a turn answered in the response body still runs. Everything else is
 /// the configured authentication.
 /// </summary>
-public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inner, ChannelTrust trust, DirectLine.EmbeddedConnector? embedded = null) : BotFrameworkAuthentication
+public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inner, ChannelTrust trust, IInProcessConnector? embedded = null) : BotFrameworkAuthentication
 {
     /// <summary>Channels are few (Teams has a handful of regional service urls); this bounds the cache against odd requests.</summary>
     public const int MaxSharedClients = 256;
 
-    private readonly DirectLine.EmbeddedConnector? embeddedChannel = embedded;
+    private readonly IInProcessConnector? embeddedChannel = embedded;
     private readonly ChannelTrust trust = trust;
 
     private readonly ConcurrentDictionary<(string? AppId, string ServiceUrl, string? Audience), Lazy<Task<IConnectorClient>>> clients = new();
@@ -86,7 +86,7 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
-            if (owner.embeddedChannel is { } channel && DirectLine.EmbeddedConnector.Serves(serviceUrl))
+            if (owner.embeddedChannel is { } channel && channel.Serves(serviceUrl))
             {
                 // The embedded Web Chat channel: its own key, no Azure AD token, and always its own address.
                 return new KeptConnectorClient(channel.ClientFor(serviceUrl));

@@ -2,7 +2,7 @@ using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Chat.Understanding;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
 using Microsoft.Extensions.Options;
@@ -18,7 +18,7 @@ public sealed class ChatCommandRouter(
     DirectoryRepository directory,
     ConversationRepository conversations,
     QueryHandler queries,
-    ChangeHandler changes,
+    CompletionHandler completions,
     AdministrationHandler administration,
     ExtensionHandler extensions,
     HandoverHandler handovers,
@@ -57,8 +57,8 @@ public sealed class ChatCommandRouter(
             OfficeTasksCommand office => await queries.OfficeAsync(office, turn, cancellationToken),
             DetailCommand detail => await queries.DetailAsync(detail, turn, cancellationToken),
             ProgressCommand => await queries.ProgressAsync(turn, cancellationToken),
-            DoneCommand done => await changes.DoneAsync(done, turn, cancellationToken),
-            ReopenCommand reopen => await changes.ReopenAsync(reopen, turn, cancellationToken),
+            DoneCommand done => await completions.DoneAsync(done, turn, cancellationToken),
+            ReopenCommand reopen => await completions.ReopenAsync(reopen, turn, cancellationToken),
             ListEvidenceCommand list => await evidence.ListAsync(list, turn, cancellationToken),
             AddEvidenceCommand add => await evidence.AddAsync(add, turn, cancellationToken),
             WithdrawEvidenceCommand withdraw => await evidence.WithdrawAsync(withdraw, turn, cancellationToken),

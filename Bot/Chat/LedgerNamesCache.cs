@@ -1,5 +1,5 @@
 using CampaignBot.Chat.Understanding;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Chat;
 

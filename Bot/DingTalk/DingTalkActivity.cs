@@ -23,7 +23,7 @@ public static class DingTalkActivity
             ServiceUrl = options.ApiBaseUrl,
             Timestamp = message.CreateAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null,
             Conversation = new ConversationAccount(message.IsGroup, message.IsGroup ? "group" : "personal", message.ConversationId, message.ConversationTitle),
-            From = new ChannelAccount(DingTalkChannel.AccountOf(message.SenderStaffId!), message.SenderNick),
+            From = new ChannelAccount(Ledger.DingTalkAccounts.AccountOf(message.SenderStaffId!), message.SenderNick),
             Recipient = new ChannelAccount(message.RobotCode ?? options.EffectiveRobotCode, message.ChatbotUserId),
             Text = text.Trim(),
             TextFormat = TextFormatTypes.Plain,

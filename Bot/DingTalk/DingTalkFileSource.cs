@@ -1,5 +1,5 @@
-using CampaignBot.Data.Repositories;
 using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.DingTalk;

@@ -23,14 +23,6 @@ public sealed class DirectLineChannel(
 {
     public const string ChannelId = "directline";
 
-    /// <summary>
-    /// The authentication type of this channel's turns. Azure's own Direct Line channel has the same
-    /// channel id, so a turn of this process's channel is told by its identity, not by its channel id.
-    /// </summary>
-    public const string IdentityType = "directline-embedded";
-
-    public static bool IsEmbedded(ClaimsIdentity? identity) => identity?.AuthenticationType == IdentityType;
-
     private readonly string? appId = configuration["MicrosoftAppId"] is { Length: > 0 } configured ? configured : null;
 
     public ChannelAccount BotAccount => new(appId ?? "campaignbot", campaign.Value.Name, RoleTypes.Bot);
@@ -103,6 +95,6 @@ public sealed class DirectLineChannel(
             claims.Add(new Claim(AuthenticationConstants.AppIdClaim, appId));
         }
 
-        return adapter.ProcessAuthenticatedAsync(new ClaimsIdentity(claims, IdentityType), activity, bot, cancellationToken);
+        return adapter.ProcessAuthenticatedAsync(new ClaimsIdentity(claims, EmbeddedChannelIdentity.AuthenticationType), activity, bot, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed record StoredAttachment(string Id, string ConversationId, string U
 /// The channel's conversations and their activities, in the ledger's SQLite file, so that what was
 /// said (and reminders pushed while nobody had the page open) is still there after a restart.
 /// </summary>
-public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time)
+public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time) : Bots.IUploadedFiles
 {
     /// <summary>Most activities one read returns; a client asks again from the new watermark.</summary>
     public const int PageSize = 200;
@@ -104,6 +104,9 @@ public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time)
             """,
             new { attachment.Id, attachment.ConversationId, attachment.UserId, attachment.Name, attachment.ContentType, attachment.SizeBytes, At = UtcText.Format(time.GetUtcNow()) },
             transaction), cancellationToken);
+
+    async Task<Bots.UploadedFile?> Bots.IUploadedFiles.FindAsync(string attachmentId, CancellationToken cancellationToken) =>
+        await FindAttachmentAsync(attachmentId, cancellationToken) is { } file ? new Bots.UploadedFile(file.UserId, file.ConversationId) : null;
 
     public Task<StoredAttachment?> FindAttachmentAsync(string id, CancellationToken cancellationToken = default) =>
         database.Reads.QuerySingleOrDefaultAsync<StoredAttachment>(

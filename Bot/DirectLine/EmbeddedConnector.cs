@@ -17,7 +17,7 @@ namespace CampaignBot.DirectLine;
 /// secret) can post into Web Chat conversations. Such clients never ask Azure AD for a token,
 /// which an intranet could not reach anyway.
 /// </summary>
-public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactory httpClients, IOptions<DirectLineOptions> options, IServiceProvider services)
+public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactory httpClients, IOptions<DirectLineOptions> options, IServiceProvider services) : Bots.IInProcessConnector
 {
     /// <summary>The path of the connector endpoint; a serviceUrl ending in it belongs to this channel.</summary>
     public const string PathMarker = "/directline/connector/";
@@ -27,6 +27,8 @@ public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactor
 
     public static bool Serves(string serviceUrl) =>
         Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url) && url.AbsolutePath.EndsWith(PathMarker, StringComparison.Ordinal);
+
+    bool Bots.IInProcessConnector.Serves(string serviceUrl) => Serves(serviceUrl);
 
     private string? current;
 

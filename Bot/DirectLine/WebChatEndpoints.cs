@@ -1,4 +1,4 @@
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using Microsoft.Bot.Builder;
 
 namespace CampaignBot.DirectLine;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
+using CampaignBot.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
+using CampaignBot.Security;
 using MiniExcelLibs;
 
 namespace CampaignBot.EvidenceFiles;
@@ -107,7 +108,7 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
 
     /// <summary>Titles, names and notes are people's text: none may run as a formula in Excel or WPS.</summary>
     private static Dictionary<string, object?> AsText(Dictionary<string, object?> row) =>
-        row.ToDictionary(c => c.Key, c => c.Value is string text ? Plans.SpreadsheetText.Neutralise(text) : c.Value);
+        row.ToDictionary(c => c.Key, c => c.Value is string text ? SpreadsheetText.Neutralise(text) : c.Value);
 
     private static string ItemOf(LedgerTask task) => string.IsNullOrWhiteSpace(task.EvaluationItem) ? Unclassified : task.EvaluationItem.Trim();
 

@@ -1,5 +1,4 @@
-using CampaignBot.Data.Repositories;
-using CampaignBot.DirectLine;
+using CampaignBot.Ledger.Repositories;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -42,7 +41,7 @@ public sealed class EvidenceCollector
 
     public EvidenceCollector(
         EvidenceFileRepository files, EvidenceFileStore store, IHttpClientFactory clients, EvidenceLinkPolicy links, IOptions<EvidenceOptions> options,
-        IOptions<DirectLineOptions> directLine, TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null,
+        IUploadsFolder uploads, TimeProvider time, ILogger<EvidenceCollector> logger, IChannelFileCredentials? credentials = null,
         IEnumerable<IChannelFileSource>? sources = null)
     {
         this.links = links;
@@ -52,7 +51,7 @@ public sealed class EvidenceCollector
         this.clients = clients;
         this.credentials = credentials;
         this.options = options.Value;
-        uploadsFolder = Path.GetFullPath(directLine.Value.AttachmentsFolder);
+        uploadsFolder = uploads.Path;
         this.time = time;
         this.logger = logger;
         var timeout = TimeSpan.FromSeconds(this.options.DownloadTimeoutSeconds);

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Hosting;
 
-public static class ClockServiceCollectionExtensions
+internal static class ClockServiceCollectionExtensions
 {
-    /// <summary>The campaign's options, the system clock (tests replace it), and the campaign's calendar view of it.</summary>
-    public static IServiceCollection AddCampaignClock(this IServiceCollection services)
+    /// <summary>The campaign's options, the system clock (kept when one is already registered; tests replace it), and the campaign's calendar view of it.</summary>
+    internal static IServiceCollection AddCampaignClock(this IServiceCollection services)
     {
         services.AddOptions<CampaignOptions>()
             .BindConfiguration(CampaignOptions.Section)

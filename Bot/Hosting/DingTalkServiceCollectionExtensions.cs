@@ -3,14 +3,15 @@ using CampaignBot.EvidenceFiles;
 
 namespace CampaignBot.Hosting;
 
-public static class DingTalkServiceCollectionExtensions
+internal static class DingTalkServiceCollectionExtensions
 {
     /// <summary>
     /// DingTalk's enterprise-app robot as a channel: its adapter, the app's API client and token, the
-    /// stream connection (which does nothing unless DingTalk:ClientId is set and the mode is Stream),
+    /// stream connection (which does nothing unless DingTalk:ClientId is set and the mode is Stream;
+    /// started by <see cref="CampaignBotServiceCollectionExtensions"/>),
     /// the outbox sender and the file source for evidence. /api/dingtalk is mapped by <see cref="DingTalkCallbackEndpoint"/>.
     /// </summary>
-    public static IServiceCollection AddDingTalk(this IServiceCollection services)
+    internal static IServiceCollection AddDingTalk(this IServiceCollection services)
     {
         services.AddOptions<DingTalkOptions>().BindConfiguration(DingTalkOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.ClientSecret), "DingTalk:ClientSecret is needed with DingTalk:ClientId.")
@@ -25,7 +26,6 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton<IChannelFileSource, DingTalkFileSource>();
         services.AddSingleton<DingTalkStreamGateway>();
         services.AddSingleton<DingTalkStreamClient>();
-        services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
         // Session webhooks carry their credential in the address, and tokens travel in headers: no request logging.
         // No redirects: DingTalk's token header would follow one anywhere (only Authorization is dropped).
         services.AddHttpClient(DingTalkApi.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()

@@ -7,21 +7,24 @@ using CampaignBot.Security;
 
 namespace CampaignBot.Hosting;
 
-public static class DirectLineServiceCollectionExtensions
+internal static class DirectLineServiceCollectionExtensions
 {
     /// <summary>
     /// The embedded Direct Line channel and the Web Chat page's sign-in: the channel's secret and
     /// tokens, its store, the connector the bot posts back to, and the cookie that remembers a
     /// development sign-in (its keys kept beside the ledger, so a restart does not sign people out).
     /// </summary>
-    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section));
         services.AddSingleton<DirectLineSecret>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<Bots.IUploadedFiles>(sp => sp.GetRequiredService<DirectLineStore>());
+        services.AddSingleton<EvidenceFiles.IUploadsFolder, AttachmentsFolder>();
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<EmbeddedConnector>();
+        services.AddSingleton<Bots.IInProcessConnector>(sp => sp.GetRequiredService<EmbeddedConnector>());
         services.AddSingleton<DirectLineChannel>();
         services.AddSingleton<AttachmentAccess>();
         services.AddSingleton<ListeningAddresses>();

@@ -1,16 +1,16 @@
 using CampaignBot.Bots;
-using CampaignBot.Data.Repositories;
 using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Hosting;
 
-public static class EvidenceServiceCollectionExtensions
+internal static class EvidenceServiceCollectionExtensions
 {
     /// <summary>
     /// Evidence files kept by the bot: the store, the collector that fetches them when they arrive
-    /// (with the bot's channel credentials where needed), and the background retry.
+    /// (with the bot's channel credentials where needed), and the background retry (started by <see cref="CampaignBotServiceCollectionExtensions"/>).
     /// </summary>
-    public static IServiceCollection AddEvidenceFiles(this IServiceCollection services)
+    internal static IServiceCollection AddEvidenceFiles(this IServiceCollection services)
     {
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EvidenceFileRepository>();
@@ -20,7 +20,6 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<EvidenceCollector>();
         services.AddSingleton<EvidenceRetryService>();
         services.AddSingleton<EvidenceBinder>();
-        services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
         // Evidence links carry pre-authorised tokens (a Teams file's downloadUrl): no request logging.
         // Redirects are followed by the collector, each hop checked like the link itself.
         services.AddHttpClient(EvidenceCollector.HttpClientName).RemoveAllLoggers()

@@ -1,15 +1,16 @@
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Board;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Plans;
 using CampaignBot.Seeding;
 
 namespace CampaignBot.Hosting;
 
-public static class LedgerServiceCollectionExtensions
+internal static class LedgerServiceCollectionExtensions
 {
-    /// <summary>The SQLite ledger: storage options, migrations and seeding at start-up, repositories, domain services.</summary>
-    public static IServiceCollection AddLedger(this IServiceCollection services)
+    /// <summary>The SQLite ledger: storage options, migrations and seeding at start-up (<see cref="LedgerStartup"/>, started by <see cref="CampaignBotServiceCollectionExtensions"/>), repositories, domain services.</summary>
+    internal static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LedgerDatabase>();
@@ -17,7 +18,6 @@ public static class LedgerServiceCollectionExtensions
         services.AddSingleton<SampleCampaignSeeder>();
         services.AddSingleton<SampleCampaignRemover>();
         services.AddSingleton<Reminders.OfficialCalendar>();
-        services.AddHostedService<LedgerStartup>();
 
         services.AddSingleton<TaskRepository>();
         services.AddSingleton<EvidenceRepository>();

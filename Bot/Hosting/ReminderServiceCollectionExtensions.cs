@@ -1,9 +1,9 @@
 using CampaignBot.Bots;
 using CampaignBot.Chat.Outgoing;
 using CampaignBot.Data;
+using CampaignBot.Ledger;
 using CampaignBot.Outbox;
 using CampaignBot.Reminders;
-using CampaignBot.Robots;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Jobs;
 using CampaignBot.Scheduling.Reminders;
@@ -13,14 +13,14 @@ using CampaignBot.Security;
 
 namespace CampaignBot.Hosting;
 
-public static class ReminderServiceCollectionExtensions
+internal static class ReminderServiceCollectionExtensions
 {
     /// <summary>
-    /// Reminders: the planner's store and the outbox over the ledger, the Bot Framework sender, and
+    /// Reminders: the planner's store and the outbox over the ledger, the senders (Bot Framework, robots), and
     /// Quartz with its persistent store running the reminder job daily at the send time and once at
     /// start-up (which is how send times missed while the service was down are caught up).
     /// </summary>
-    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    internal static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReminderOptions>()
             .BindConfiguration(ReminderOptions.Section)
@@ -38,20 +38,11 @@ public static class ReminderServiceCollectionExtensions
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());
         services.AddSingleton<IChannelSender, RobotMessageSender>();
         services.AddSingleton<ITargetGoneHandler, RemovedChats>();
-        services.AddSingleton<RobotSender>();
-        services.AddSingleton<RobotRepository>();
-        services.AddSingleton<ConfiguredRobots>();
-        services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");
-        services.AddOptions<RobotWebhookOptions>().BindConfiguration(RobotWebhookOptions.Section);
-        services.AddSingleton<RobotWebhookPolicy>();
-        // Robot webhooks carry their credential in the address: no request logging for them.
-        services.AddHttpClient(RobotSender.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<ReminderDispatcher<OutgoingMessage>>();
         services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ReminderDispatcher<OutgoingMessage>>());
         services.AddSingleton<ReminderCycle>();
         services.AddSingleton<Snoozes>();
         services.AddSingleton<OutboxKick>();
-        services.AddHostedService<RobotStartup>();
 
         // Quartz's triggers are made here, before the container exists, so their settings are read directly.
         var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
@@ -86,7 +77,21 @@ public static class ReminderServiceCollectionExtensions
             // record; this one-off run catches up from the outbox's record of planned days instead.
             q.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-at-start-up", "campaignbot").StartNow());
         });
-        services.AddQuartzHostedService(reminders.SchedulerName, options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+
+    /// <summary>
+    /// Starts the scheduler (when reminders are enabled); registered last of the hosted services by
+    /// <see cref="CampaignBotServiceCollectionExtensions"/>, so that the ledger is migrated and the robots synced first.
+    /// </summary>
+    internal static IServiceCollection AddReminderScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var reminders = configuration.GetSection(ReminderOptions.Section).Get<ReminderOptions>() ?? new ReminderOptions();
+        if (reminders.Enabled)
+        {
+            services.AddQuartzHostedService(reminders.SchedulerName, options => options.WaitForJobsToComplete = true);
+        }
+
         return services;
     }
 }

@@ -1,10 +1,9 @@
-using System.Text.Json;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Ledger;
 
-/// <summary>What coordinators do in chat: bind a group chat to an office, link an account to a person.</summary>
+/// <summary>What coordinators do in chat: bind a group chat to an office, link an account to a person (robots: <c>Robots.RobotAdministration</c>).</summary>
 public sealed class ChatAdministration(LedgerDatabase database, TimeProvider time)
 {
     /// <summary>Binds the actor's chat to the office; <paramref name="office"/> null unbinds it.</summary>
@@ -55,22 +54,6 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
             return ChangeResult<Person>.Of(ChangeOutcome.Changed, person);
         }, cancellationToken);
 
-    /// <summary>Adds a group robot to an office; the audit keeps only masked credentials.</summary>
-    public Task<ChangeResult<long>> AddRobotAsync(ChatActor actor, Office office, bool dingTalk, string url, string? secret, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
-        {
-            if (actor.Person is not { IsCoordinator: true } person)
-            {
-                return ChangeResult<long>.Of(ChangeOutcome.NotPermitted);
-            }
-
-            var kind = dingTalk ? "dingtalk" : "wecom";
-            var id = await Robots.RobotRepository.UpsertAsync(connection, transaction, office.Id, kind, url, secret, "chat", time.GetUtcNow());
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "robot.add", "robot", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new { }, new { Office = office.Name, Kind = kind, Url = Robots.RobotSecrets.MaskUrl(url), Secret = Robots.RobotSecrets.Mask(secret) }));
-            return ChangeResult<long>.Of(ChangeOutcome.Changed, id);
-        }, cancellationToken);
-
     public Task<ChangeResult<Person>> LinkAccountAsync(ChatActor actor, Person target, string accountId, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
@@ -92,17 +75,6 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
             return ChangeResult<Person>.Of(ChangeOutcome.Changed, target);
         }, cancellationToken);
 
-    private AuditEntry Entry(ChatActor actor, Person person, string action, string entity, string key, object before, object after) => new()
-    {
-        At = time.GetUtcNow(),
-        ActorPersonId = person.Id,
-        ActorAccount = actor.AccountId,
-        Action = action,
-        Entity = entity,
-        EntityKey = key,
-        BeforeJson = JsonSerializer.Serialize(before, AuditJson.Options),
-        AfterJson = JsonSerializer.Serialize(after, AuditJson.Options),
-        ChannelId = actor.ChannelId,
-        ConversationId = actor.ConversationId,
-    };
+    private AuditEntry Entry(ChatActor actor, Person person, string action, string entity, string key, object before, object after) =>
+        AuditEntry.ByChat(actor, person, time.GetUtcNow(), action, entity, key, before, after);
 }

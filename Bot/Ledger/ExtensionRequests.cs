@@ -1,6 +1,6 @@
 using System.Globalization;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Time;

@@ -1,5 +1,5 @@
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Time;
 using Dapper;

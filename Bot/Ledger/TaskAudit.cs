@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger;

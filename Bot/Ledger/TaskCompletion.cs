@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using Dapper;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
 using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

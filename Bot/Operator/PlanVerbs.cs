@@ -42,7 +42,7 @@ public static class PlanVerbs
             }
 
             // A created name one character away from another (综合祖 next to 综合组) is most likely a typo.
-            var directory = services.GetRequiredService<Data.Repositories.DirectoryRepository>();
+            var directory = services.GetRequiredService<Ledger.Repositories.DirectoryRepository>();
             var offices = (await directory.OfficesAsync(CancellationToken.None)).Select(o => o.Name).ToList();
             var people = (await directory.PeopleAsync(CancellationToken.None)).Select(p => p.Name).ToList();
             var alike = s.OfficesCreated.SelectMany(n => NameSuggestions.Closest(n, offices.Where(o => o != n)).Select(c => (n, c)))

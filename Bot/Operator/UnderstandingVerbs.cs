@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Chat.Understanding;
 using CampaignBot.Scheduling.Time;
 
 namespace CampaignBot.Operator;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CampaignBot.Data;
-using CampaignBot.Reminders;
+using CampaignBot.Ledger.Repositories;
+using CampaignBot.Plans;
 
 namespace CampaignBot.Operator;
 
@@ -19,7 +20,7 @@ public static class WorkdayVerbs
                 return OperatorVerbs.Refused;
             }
 
-            var read = WorkdayFile.Read(path, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Plans.ImportLimits>>().Value);
+            var read = WorkdayFile.Read(path, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportLimits>>().Value);
             if (read.Errors.Count > 0)
             {
                 await OperatorOutput.RefusedAsync(output, read.Errors);
@@ -27,7 +28,7 @@ public static class WorkdayVerbs
             }
 
             var database = services.GetRequiredService<LedgerDatabase>();
-            await database.WriteAsync((connection, transaction) => WorkdayFile.SaveAsync(connection, transaction, read.Days), CancellationToken.None);
+            await database.WriteAsync((connection, transaction) => WorkdayRepository.SaveAsync(connection, transaction, read.Days), CancellationToken.None);
             await output.WriteLineAsync($"工作日历已更新：{read.Days.Count(d => !d.IsWorkday)} 天休息，{read.Days.Count(d => d.IsWorkday)} 天调休上班。");
             return OperatorVerbs.Done;
         });

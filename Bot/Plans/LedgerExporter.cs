@@ -1,8 +1,9 @@
 using System.Globalization;
 using CampaignBot.Board;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
+using CampaignBot.Security;
 using MiniExcelLibs;
 
 namespace CampaignBot.Plans;

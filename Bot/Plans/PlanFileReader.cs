@@ -1,4 +1,5 @@
 using System.Text;
+using CampaignBot.Security;
 using MiniExcelLibs;
 
 namespace CampaignBot.Plans;

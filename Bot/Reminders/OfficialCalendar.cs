@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CampaignBot.Data;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Reminders;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -50,13 +51,13 @@ public sealed class OfficialCalendar(LedgerDatabase database, IOptions<ReminderO
     }
 
     /// <summary>chinese-days.json: {"holidays": {"2026-02-15": "Spring Festival,春节,4", …}, "workdays": {…}, "inLieuDays": {…}}.</summary>
-    public static IReadOnlyList<WorkdayFile.Day> Read(string json)
+    public static IReadOnlyList<CalendarDay> Read(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        IEnumerable<WorkdayFile.Day> Days(string property, bool isWorkday) =>
+        IEnumerable<CalendarDay> Days(string property, bool isWorkday) =>
             root.TryGetProperty(property, out var days)
-                ? days.EnumerateObject().Select(d => new WorkdayFile.Day(
+                ? days.EnumerateObject().Select(d => new CalendarDay(
                     DateOnly.ParseExact(d.Name, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                     isWorkday,
                     d.Value.GetString()?.Split(',') is [_, var chinese, ..] ? chinese : ""))

@@ -1,4 +1,4 @@
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Data;
 using CampaignBot.Ledger;
 using CampaignBot.Outbox;

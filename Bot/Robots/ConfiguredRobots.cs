@@ -1,5 +1,6 @@
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
+using CampaignBot.Security;
 using Dapper;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class ConfiguredRobots(LedgerDatabase database, IOptions<List<Robo
                     continue;
                 }
 
-                kept.Add(await RobotRepository.UpsertAsync(connection, transaction, office.Id, Robot.KindOf(entry.Kind), entry.Url.Trim(), entry.Secret, "config", time.GetUtcNow()));
+                kept.Add(await RobotRepository.UpsertAsync(connection, transaction, office.Id, entry.Kind, entry.Url.Trim(), entry.Secret, "config", time.GetUtcNow()));
             }
 
             await connection.ExecuteAsync("DELETE FROM robot WHERE source = 'config' AND id NOT IN @Kept", new { Kept = kept }, transaction);

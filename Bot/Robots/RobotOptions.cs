@@ -2,12 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CampaignBot.Robots;
 
-public enum RobotKind
-{
-    DingTalk,
-    WeCom,
-}
-
 /// <summary>One group robot in appsettings.json: the section "Robots" is a list of these.</summary>
 public sealed class RobotEntry
 {

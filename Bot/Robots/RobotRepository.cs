@@ -4,7 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Robots;
 
-/// <summary>The group robots of each office.</summary>
+/// <summary>
+/// The group robots of each office. The kind is stored as text, "dingtalk" or "wecom": Dapper reads
+/// it back into <see cref="RobotKind"/> by name, ignoring case, but passes an enum parameter as its
+/// number (past any type handler), so it is written through <see cref="StoredKind"/>.
+/// </summary>
 public sealed class RobotRepository(LedgerDatabase database)
 {
     private const string SelectRobots = """
@@ -25,13 +29,15 @@ public sealed class RobotRepository(LedgerDatabase database)
     }
 
     /// <summary>Adds the robot, or re-points an existing one with the same webhook; returns its id.</summary>
-    public static Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, long officeId, string kind, string url, string? secret, string source, DateTimeOffset at) =>
+    public static Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, long officeId, RobotKind kind, string url, string? secret, string source, DateTimeOffset at) =>
         connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO robot (office_id, kind, url, secret, source, created_at) VALUES (@OfficeId, @Kind, @Url, @Secret, @Source, @At)
             ON CONFLICT (url) DO UPDATE SET office_id = excluded.office_id, kind = excluded.kind, secret = excluded.secret, source = excluded.source
             RETURNING id
             """,
-            new { OfficeId = officeId, Kind = kind, Url = url, Secret = string.IsNullOrWhiteSpace(secret) ? null : secret, Source = source, At = UtcText.Format(at) },
+            new { OfficeId = officeId, Kind = StoredKind(kind), Url = url, Secret = string.IsNullOrWhiteSpace(secret) ? null : secret, Source = source, At = UtcText.Format(at) },
             transaction);
+
+    public static string StoredKind(RobotKind kind) => kind == RobotKind.DingTalk ? "dingtalk" : "wecom";
 }

@@ -18,10 +18,10 @@ public sealed class ChannelTrust
     private readonly bool hasAppId;
     private readonly bool development;
     private readonly bool allowedByOperator;
-    private readonly DirectLine.ListeningAddresses? listening;
+    private readonly ListeningAddresses? listening;
 
     public ChannelTrust(
-        IConfiguration configuration, IOptions<MessagesEndpointOptions> options, IHostEnvironment? environment = null, DirectLine.ListeningAddresses? listening = null)
+        IConfiguration configuration, IOptions<MessagesEndpointOptions> options, IHostEnvironment? environment = null, ListeningAddresses? listening = null)
     {
         hasAppId = !string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
         development = environment?.IsDevelopment() == true;
@@ -56,7 +56,7 @@ public sealed class ChannelTrust
     /// into it is the user's, and is kept as a link.
     /// </summary>
     public bool MayFetchAttachments(string channelId, ClaimsIdentity? identity) =>
-        !DirectLine.DirectLineChannel.IsEmbedded(identity)
+        !EmbeddedChannelIdentity.Is(identity)
         && (IsAuthenticated(identity) || (Mode == MessagesMode.DevelopmentUnauthenticated && channelId == Microsoft.Bot.Connector.Channels.Emulator));
 
     /// <summary>Whether a request without a Bot Framework token is let in at all.</summary>

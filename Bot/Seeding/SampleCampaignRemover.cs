@@ -1,5 +1,5 @@
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.DirectLine;
 using Dapper;
 using Microsoft.Data.Sqlite;

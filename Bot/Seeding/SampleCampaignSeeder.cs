@@ -1,5 +1,5 @@
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Plans;
 using CampaignBot.Scheduling.Time;
 

@@ -1,5 +1,6 @@
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Understanding;
+using CampaignBot.Robots;
 
 namespace CampaignBot.Tests.Chat.Understanding;
 
@@ -156,14 +157,14 @@ public class CommandFormTests
     }
 
     [Theory]
-    [InlineData("添加机器人 综合组 钉钉 https://oapi.dingtalk.com/robot/send?access_token=abc SECdef", "综合组", true, "https://oapi.dingtalk.com/robot/send?access_token=abc", "SECdef")]
-    [InlineData("添加机器人 材料组 企业微信 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", "材料组", false, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", null)]
-    [InlineData("add robot 综合组 DingTalk https://x.example/send?access_token=a", "综合组", true, "https://x.example/send?access_token=a", null)]
-    public void Parse_AddRobot_GivesOfficeKindUrlAndSecret(string text, string office, bool dingTalk, string url, string? secret)
+    [InlineData("添加机器人 综合组 钉钉 https://oapi.dingtalk.com/robot/send?access_token=abc SECdef", "综合组", RobotKind.DingTalk, "https://oapi.dingtalk.com/robot/send?access_token=abc", "SECdef")]
+    [InlineData("添加机器人 材料组 企业微信 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", "材料组", RobotKind.WeCom, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", null)]
+    [InlineData("add robot 综合组 DingTalk https://x.example/send?access_token=a", "综合组", RobotKind.DingTalk, "https://x.example/send?access_token=a", null)]
+    public void Parse_AddRobot_GivesOfficeKindUrlAndSecret(string text, string office, RobotKind kind, string url, string? secret)
     {
         var robot = Assert.IsType<AddRobotCommand>(Parse(text));
 
-        Assert.Equal((office, dingTalk, url, secret), (robot.OfficeName, robot.DingTalk, robot.Url, robot.Secret));
+        Assert.Equal((office, kind, url, secret), (robot.OfficeName, robot.Kind, robot.Url, robot.Secret));
     }
 
     [Theory]
@@ -204,6 +205,18 @@ public class CommandFormTests
 
         Assert.Equal(new DetailCommand("T017", clarify.Language), clarify.Readings[0]);
         Assert.Equal("T017", Assert.IsType<DoneCommand>(clarify.Readings[1]).Code);
+    }
+
+    [Theory]
+    [InlineData("dne R01-260630")]
+    [InlineData("完層 R01-260630")]
+    [InlineData("reopn A-01")]
+    public void Parse_TypoOfAChangeBeforeAnyCodeTheReaderKnows_OffersTheCommandWithTheWholeCode(string text)
+    {
+        var code = text.Split(' ')[1];
+        var clarify = Assert.IsType<ClarifyCommand>(Parse(text));
+
+        Assert.Contains(clarify.Readings, r => r is DoneCommand done && done.Code == code || r is ReopenCommand reopen && reopen.Code == code);
     }
 
     [Theory]

@@ -1,12 +1,12 @@
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Coordinators' commands in chat (bind a group to an office, link an account), and whoami.</summary>
-public sealed class AdministrationHandler(ChatAdministration administration, DirectoryRepository directory, Robots.RobotRepository robots, Robots.RobotWebhookPolicy webhooks)
+public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Robots.RobotRepository robots, Robots.RobotWebhookPolicy webhooks)
 {
     public async Task<ChatReply> AddRobotAsync(AddRobotCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -24,12 +24,12 @@ public sealed class AdministrationHandler(ChatAdministration administration, Dir
 
         if (!webhooks.Allows(command.Url))
         {
-            return new ChatReply(turn.Texts.RobotUrlNotAllowed(Robots.RobotSecrets.MaskUrl(command.Url), webhooks.AllowedBases));
+            return new ChatReply(turn.Texts.RobotUrlNotAllowed(Security.RobotSecrets.MaskUrl(command.Url), webhooks.AllowedBases));
         }
 
-        var result = await administration.AddRobotAsync(turn.Actor, office, command.DingTalk, command.Url, command.Secret, cancellationToken);
-        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, command.DingTalk, Robots.RobotSecrets.MaskUrl(command.Url),
-            command.Secret is null ? null : Robots.RobotSecrets.Mask(command.Secret)));
+        var result = await robotAdministration.AddAsync(turn.Actor, office, command.Kind, command.Url, command.Secret, cancellationToken);
+        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, command.Kind, Security.RobotSecrets.MaskUrl(command.Url),
+            command.Secret is null ? null : Security.RobotSecrets.Mask(command.Secret)));
     }
 
     public async Task<ChatReply> ListRobotsAsync(ChatTurn turn, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ public sealed class AdministrationHandler(ChatAdministration administration, Dir
         }
 
         var all = await robots.AllAsync(cancellationToken);
-        var lines = all.Select(r => turn.Texts.RobotLine(r.Id, r.OfficeName, r.IsDingTalk, Robots.RobotSecrets.MaskUrl(r.Url), r.Secret is not null, r.Source == "config"));
+        var lines = all.Select(r => turn.Texts.RobotLine(r.Id, r.OfficeName, r.Kind, Security.RobotSecrets.MaskUrl(r.Url), r.Secret is not null, r.Source == "config"));
         return new ChatReply(string.Join("\n", lines.Prepend(turn.Texts.RobotsHeader(all.Count))));
     }
 

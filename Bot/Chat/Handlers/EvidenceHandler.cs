@@ -1,6 +1,6 @@
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.EvidenceFiles;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
@@ -31,7 +31,7 @@ public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository ta
             // AlreadyInState: the message brought neither a note nor a file.
             return result.Outcome == ChangeOutcome.AlreadyInState
                 ? new ChatReply(turn.Texts.NothingToAdd(result.Subject!.Code))
-                : ChangeHandler.Refusal(result, command.Code, turn);
+                : CompletionHandler.Refusal(result, command.Code, turn);
         }
 
         return new ChatReply(await KeptAsync(turn.Texts.EvidenceAdded(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken));

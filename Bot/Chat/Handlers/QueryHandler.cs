@@ -1,6 +1,6 @@
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
 

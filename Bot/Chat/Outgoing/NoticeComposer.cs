@@ -1,6 +1,6 @@
 using CampaignBot.Chat.Replies;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Outbox;
 using Dapper;
 

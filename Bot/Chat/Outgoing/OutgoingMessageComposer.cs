@@ -1,8 +1,7 @@
-using CampaignBot.Board;
 using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Outbox;
 using CampaignBot.Robots;

@@ -1,5 +1,5 @@
 using CampaignBot.Chat.Replies;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Robots;
 using CampaignBot.Scheduling.Delivery;
 using Microsoft.Extensions.Options;

@@ -67,7 +67,7 @@ public sealed record UnbindCommand(ReplyLanguage Language) : ChatCommand(Languag
 public sealed record SubscribeCommand(bool Subscribe, ReplyLanguage Language) : ChatCommand(Language);
 
 /// <summary>A coordinator adds a group robot (DingTalk or WeCom) as a reminder target of an office.</summary>
-public sealed record AddRobotCommand(string OfficeName, bool DingTalk, string Url, string? Secret, ReplyLanguage Language) : ChatCommand(Language);
+public sealed record AddRobotCommand(string OfficeName, Robots.RobotKind Kind, string Url, string? Secret, ReplyLanguage Language) : ChatCommand(Language);
 
 public sealed record ListRobotsCommand(ReplyLanguage Language) : ChatCommand(Language);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Ledger;
+using CampaignBot.Robots;
 
 namespace CampaignBot.Chat.Replies;
 
@@ -206,10 +207,10 @@ public sealed class ChineseTexts : ReplyTexts
     public override string Unsubscribed => "已取消订阅，这里不再收到个人任务提醒。";
     public override string NotSubscribed => "这里没有订阅个人任务提醒。";
     public override string SubscribeInPersonalChatOnly => "个人提醒只能在与我的单聊中订阅。";
-    public override string RobotAdded(long id, string office, bool dingTalk, string maskedUrl, string? maskedSecret) =>
-        $"已为{office}添加{(dingTalk ? "钉钉" : "企业微信")}机器人 #{id}：{maskedUrl}" + (maskedSecret is null ? "" : $"，加签密钥 {maskedSecret}") + $"。{office}的到期提醒也会推送到该群。";
-    public override string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration) =>
-        $"#{id} {office} · {(dingTalk ? "钉钉" : "企业微信")} · {maskedUrl}{(signed ? " · 已加签" : "")}{(fromConfiguration ? " · 来自配置文件" : "")}";
+    public override string RobotAdded(long id, string office, RobotKind kind, string maskedUrl, string? maskedSecret) =>
+        $"已为{office}添加{(kind == RobotKind.DingTalk ? "钉钉" : "企业微信")}机器人 #{id}：{maskedUrl}" + (maskedSecret is null ? "" : $"，加签密钥 {maskedSecret}") + $"。{office}的到期提醒也会推送到该群。";
+    public override string RobotLine(long id, string office, RobotKind kind, string maskedUrl, bool signed, bool fromConfiguration) =>
+        $"#{id} {office} · {(kind == RobotKind.DingTalk ? "钉钉" : "企业微信")} · {maskedUrl}{(signed ? " · 已加签" : "")}{(fromConfiguration ? " · 来自配置文件" : "")}";
     public override string RobotsHeader(int count) => count == 0 ? "还没有群机器人。领导小组办公室可发送「添加机器人 单位 钉钉|企业微信 地址 [加签密钥]」。" : $"群机器人 {count} 个：";
     public override string RobotUrlNotAllowed(string maskedUrl, IEnumerable<string> allowedBases) =>
         $"未添加：机器人地址 {maskedUrl} 不在允许范围内。地址须以下列之一开头：{string.Join("、", allowedBases)}（其他网关请由管理员配置 RobotWebhooks:AllowedBaseUrls）。";

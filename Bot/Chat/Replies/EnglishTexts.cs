@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Ledger;
+using CampaignBot.Robots;
 
 namespace CampaignBot.Chat.Replies;
 
@@ -190,10 +191,10 @@ public sealed class EnglishTexts : ReplyTexts
     public override string Unsubscribed => "Unsubscribed: no more personal reminders here.";
     public override string NotSubscribed => "This chat has no personal reminders.";
     public override string SubscribeInPersonalChatOnly => "Personal reminders can only be subscribed to in a 1:1 chat with me.";
-    public override string RobotAdded(long id, string office, bool dingTalk, string maskedUrl, string? maskedSecret) =>
-        $"Added {(dingTalk ? "DingTalk" : "WeCom")} robot #{id} for {office}: {maskedUrl}" + (maskedSecret is null ? "" : $", signing secret {maskedSecret}") + $". {office}'s reminders will go to that group too.";
-    public override string RobotLine(long id, string office, bool dingTalk, string maskedUrl, bool signed, bool fromConfiguration) =>
-        $"#{id} {office} · {(dingTalk ? "DingTalk" : "WeCom")} · {maskedUrl}{(signed ? " · signed" : "")}{(fromConfiguration ? " · from configuration" : "")}";
+    public override string RobotAdded(long id, string office, RobotKind kind, string maskedUrl, string? maskedSecret) =>
+        $"Added {(kind == RobotKind.DingTalk ? "DingTalk" : "WeCom")} robot #{id} for {office}: {maskedUrl}" + (maskedSecret is null ? "" : $", signing secret {maskedSecret}") + $". {office}'s reminders will go to that group too.";
+    public override string RobotLine(long id, string office, RobotKind kind, string maskedUrl, bool signed, bool fromConfiguration) =>
+        $"#{id} {office} · {(kind == RobotKind.DingTalk ? "DingTalk" : "WeCom")} · {maskedUrl}{(signed ? " · signed" : "")}{(fromConfiguration ? " · from configuration" : "")}";
     public override string RobotsHeader(int count) => count == 0 ? "No group robots yet. Coordinators can send \"add robot <office> dingtalk|wecom <url> [secret]\"." : $"{count} group robot(s):";
     public override string RobotUrlNotAllowed(string maskedUrl, IEnumerable<string> allowedBases) =>
         $"Not added: the robot address {maskedUrl} is not allowed. It must start with one of {string.Join(", ", allowedBases)} (an administrator can allow another gateway with RobotWebhooks:AllowedBaseUrls).";

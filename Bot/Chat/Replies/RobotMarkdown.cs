@@ -1,4 +1,5 @@
 using System.Text;
+using CampaignBot.Ledger;
 using CampaignBot.Robots;
 
 namespace CampaignBot.Chat.Replies;

@@ -55,7 +55,8 @@ public static partial class CommandSuggestions
         return best;
     }
 
-    [GeneratedRegex(@"\s*[a-z]{0,6}[-.]?\d{1,5}(?:[-.]\d{1,4})*$")]
+    // A code as the reader knows it (so that what is suggested reads back as a command), or a list number.
+    [GeneratedRegex(@"\s*" + TaskCodes.NotAfterAWord + "(?:" + TaskCodes.Pattern + @"|\d{1,5})$")]
     private static partial Regex TrailingCode();
 
     private static int Levenshtein(string a, string b)

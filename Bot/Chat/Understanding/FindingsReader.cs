@@ -148,8 +148,8 @@ public static partial class FindingsReader
     [GeneratedRegex(@"https?://[^\s，。]+")]
     private static partial Regex UrlPattern();
 
-    // T021, R01-260630, A-01: letters then at least two digits; not part of a longer word or number.
-    [GeneratedRegex(@"(?<![a-z0-9_.@-])(?<![a-z0-9]:)[a-z]{1,6}-?\d{2,5}(?:-\d{1,6})*(?![a-z0-9_@]|:\S)")]
+    // A code, not part of a longer word or number.
+    [GeneratedRegex(TaskCodes.NotAfterAWord + TaskCodes.Pattern + @"(?![a-z0-9_@]|:\S)")]
     private static partial Regex CodePattern();
 
     [GeneratedRegex(@"(?<![0-9a-z.:/_@-])#?(?<n>\d{1,9})(?![0-9a-z.:/_@-])\s*号?")]

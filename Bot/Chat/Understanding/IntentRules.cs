@@ -35,9 +35,9 @@ public static partial class IntentRules
         if (f.Has(Cue.Robot) && f.Url is { } url)
         {
             var office = f.OfficeName ?? WordBefore(f, Cue.DingTalk, Cue.WeCom) ?? "";
-            var dingTalk = f.Has(Cue.DingTalk) || (!f.Has(Cue.WeCom) && url.Url.Contains("dingtalk", StringComparison.OrdinalIgnoreCase));
+            var kind = f.Has(Cue.DingTalk) || (!f.Has(Cue.WeCom) && url.Url.Contains("dingtalk", StringComparison.OrdinalIgnoreCase)) ? Robots.RobotKind.DingTalk : Robots.RobotKind.WeCom;
             var secret = f.After(url.End)?.Split(' ')[0];
-            return new AddRobotCommand(office, dingTalk, url.Url, secret, language);
+            return new AddRobotCommand(office, kind, url.Url, secret, language);
         }
 
         if (f.Has(Cue.Link) && f.Code is null)

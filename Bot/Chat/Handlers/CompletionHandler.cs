@@ -6,7 +6,7 @@ using CampaignBot.Scheduling.Time;
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Marks tasks done (the message's attachments become evidence) and reopens them.</summary>
-public sealed class ChangeHandler(TaskCompletion completion, EvidenceFiles.EvidenceCollector collector, CampaignClock clock)
+public sealed class CompletionHandler(TaskCompletion completion, EvidenceFiles.EvidenceCollector collector, CampaignClock clock)
 {
     public async Task<ChatReply> DoneAsync(DoneCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {

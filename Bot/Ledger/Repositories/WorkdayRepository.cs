@@ -2,7 +2,7 @@ using CampaignBot.Scheduling.Calendar;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>
 /// The calendar the planner and the plan import use: the official holidays and make-up workdays
@@ -19,4 +19,15 @@ public static class WorkdayRepository
                 SELECT date, is_workday FROM workday
                 """, transaction: transaction))
             .ToDictionary(d => d.Date, d => d.IsWorkday));
+
+    /// <summary>Days that are not what the weekday rule says (a holiday, a make-up workday), replacing what was stored for them.</summary>
+    public static async Task<bool> SaveAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<CalendarDay> days)
+    {
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO workday (date, is_workday, name) VALUES (@Date, @IsWorkday, @Name)
+            ON CONFLICT (date) DO UPDATE SET is_workday = excluded.is_workday, name = excluded.name
+            """, days, transaction);
+        return true;
+    }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using CampaignBot.Data;
-using CampaignBot.Data.Repositories;
+using CampaignBot.Ledger.Repositories;
+using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Time;
 using Dapper;
 
-namespace CampaignBot.Outbox;
+namespace CampaignBot.Ledger;
 
 /// <summary>
 /// A chat removed the bot (the channel answered 403/404): in one transaction the message fails, the

@@ -2,7 +2,7 @@ using CampaignBot.Ledger;
 using ScottPlot;
 using SkiaSharp;
 
-namespace CampaignBot.Board;
+namespace CampaignBot.Chat.Outgoing;
 
 /// <summary>
 /// The weekly report's picture: each office's lead tasks as one bar, done (green), overdue (red)

@@ -1,7 +1,7 @@
-using CampaignBot.Chat.Replies;
+using CampaignBot.Chat.Handlers;
 using CampaignBot.Ledger;
 
-namespace CampaignBot.Chat.Handlers;
+namespace CampaignBot.Chat.Replies;
 
 /// <summary>How a task appears in a reply: code and title, then office, deadline and days left, then buttons.</summary>
 public static class TaskItems

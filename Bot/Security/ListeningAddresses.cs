@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace CampaignBot.DirectLine;
+namespace CampaignBot.Security;
 
 /// <summary>
 /// Where the bot listens, as Kestrel says once started: whether anyone but this machine can reach

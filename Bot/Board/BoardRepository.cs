@@ -1,7 +1,8 @@
 using CampaignBot.Board;
+using CampaignBot.Data;
 using Dapper;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Board;
 
 /// <summary>
 /// The progress board's numbers, counted by SQLite: per-office and per-item aggregates (GROUP BY),

@@ -1,8 +1,9 @@
+using CampaignBot.Data;
 using CampaignBot.Ledger;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>Reads of the task ledger, and the two state changes (done, reopen) as guarded updates.</summary>
 public sealed class TaskRepository(LedgerDatabase database)

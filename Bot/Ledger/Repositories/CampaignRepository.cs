@@ -1,8 +1,9 @@
+using CampaignBot.Data;
 using CampaignBot.Ledger;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>The campaign the ledger belongs to. One database holds one campaign.</summary>
 public sealed class CampaignRepository(LedgerDatabase database)

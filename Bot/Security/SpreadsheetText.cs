@@ -1,4 +1,4 @@
-namespace CampaignBot.Plans;
+namespace CampaignBot.Security;
 
 /// <summary>
 /// Text cells that a spreadsheet would run as a formula (a title "=HYPERLINK(...)" exported as is

@@ -1,9 +1,7 @@
-using CampaignBot.Plans;
-using Dapper;
-using Microsoft.Data.Sqlite;
+using CampaignBot.Ledger.Repositories;
 using MiniExcelLibs;
 
-namespace CampaignBot.Reminders;
+namespace CampaignBot.Plans;
 
 /// <summary>
 /// The workday calendar file (docs/workday-calendar.md): CSV with columns 日期, 类型 (休 or 班), 名称.
@@ -11,9 +9,7 @@ namespace CampaignBot.Reminders;
 /// </summary>
 public static class WorkdayFile
 {
-    public sealed record Day(DateOnly Date, bool IsWorkday, string Name);
-
-    public sealed record Result(IReadOnlyList<Day> Days, IReadOnlyList<string> Errors);
+    public sealed record Result(IReadOnlyList<CalendarDay> Days, IReadOnlyList<string> Errors);
 
     private static readonly Dictionary<string, bool> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,7 +27,7 @@ public static class WorkdayFile
     private static Result ReadRows(string path, ImportLimits limits)
     {
         using var stream = PlanFileReader.Utf8CsvStream(path);
-        var days = new List<Day>();
+        var days = new List<CalendarDay>();
         var errors = new List<string>();
         var seen = new Dictionary<DateOnly, int>();
         var number = 1;
@@ -67,19 +63,9 @@ public static class WorkdayFile
             }
 
             seen[date] = number;
-            days.Add(new Day(date, Kinds[kind], cells.Text("名称")));
+            days.Add(new CalendarDay(date, Kinds[kind], cells.Text("名称")));
         }
 
         return new Result(days, errors);
-    }
-
-    public static async Task<bool> SaveAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Day> days)
-    {
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO workday (date, is_workday, name) VALUES (@Date, @IsWorkday, @Name)
-            ON CONFLICT (date) DO UPDATE SET is_workday = excluded.is_workday, name = excluded.name
-            """, days, transaction);
-        return true;
     }
 }

@@ -1,8 +1,9 @@
+using CampaignBot.Data;
 using CampaignBot.Ledger;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>The evidence (佐证材料) kept per task: notes, attachments and links.</summary>
 public sealed class EvidenceRepository(LedgerDatabase database)

@@ -1,7 +1,8 @@
+using CampaignBot.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>A chat the bot has been in: what a proactive send needs, and what the chat is bound to.</summary>
 public sealed record ConversationRecord

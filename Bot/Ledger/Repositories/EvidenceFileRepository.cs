@@ -1,7 +1,8 @@
+using CampaignBot.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>
 /// A file that arrived as evidence and is to be kept: from the embedded channel's uploads (by its

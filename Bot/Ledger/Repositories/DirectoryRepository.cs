@@ -1,8 +1,9 @@
+using CampaignBot.Data;
 using CampaignBot.Ledger;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>Offices, people and the chat accounts that speak for them.</summary>
 public sealed class DirectoryRepository(LedgerDatabase database)
@@ -47,7 +48,7 @@ public sealed class DirectoryRepository(LedgerDatabase database)
     /// channel names staff ids: another channel's client cannot claim one by its account id.
     /// </summary>
     public Task<Person?> FindSpeakerAsync(string channelId, string accountId, CancellationToken cancellationToken = default) =>
-        channelId == DingTalk.DingTalkChannel.ChannelId && DingTalk.DingTalkChannel.StaffIdOf(accountId) is { } staffId
+        channelId == DingTalkAccounts.ChannelId && DingTalkAccounts.StaffIdOf(accountId) is { } staffId
             ? database.Reads.QuerySingleOrDefaultAsync<Person>(
                 SelectPeople + """
                      WHERE p.id = coalesce((SELECT person_id FROM channel_account WHERE account_id = @AccountId),
@@ -70,7 +71,7 @@ public sealed class DirectoryRepository(LedgerDatabase database)
     }
 
     /// <summary>How each of these people can be @-ed by a group robot, where known.</summary>
-    public async Task<IReadOnlyList<Robots.PersonMention>> MentionsAsync(IReadOnlyList<long> personIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PersonMention>> MentionsAsync(IReadOnlyList<long> personIds, CancellationToken cancellationToken = default)
     {
         if (personIds.Count == 0)
         {
@@ -80,7 +81,7 @@ public sealed class DirectoryRepository(LedgerDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<(long Id, string Name, string? Mobile, string? DingTalk, string? WeCom)>(
                 "SELECT id, name, mobile, dingtalk_user_id, wecom_user_id FROM person WHERE id IN @Ids ORDER BY id", new { Ids = personIds }))
-            .Select(p => new Robots.PersonMention(p.Id, p.Name, p.Mobile, p.DingTalk, p.WeCom))
+            .Select(p => new PersonMention(p.Id, p.Name, p.Mobile, p.DingTalk, p.WeCom))
             .ToList();
     }
 

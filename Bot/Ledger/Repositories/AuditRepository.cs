@@ -1,23 +1,8 @@
+using CampaignBot.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Data.Repositories;
-
-/// <summary>Who changed what, from which chat: one row per change, written in the change's transaction.</summary>
-public sealed record AuditEntry
-{
-    public long Id { get; init; }
-    public DateTimeOffset At { get; init; }
-    public long? ActorPersonId { get; init; }
-    public string ActorAccount { get; init; } = "";
-    public string Action { get; init; } = "";
-    public string Entity { get; init; } = "";
-    public string EntityKey { get; init; } = "";
-    public string? BeforeJson { get; init; }
-    public string? AfterJson { get; init; }
-    public string? ChannelId { get; init; }
-    public string? ConversationId { get; init; }
-}
+namespace CampaignBot.Ledger.Repositories;
 
 public sealed class AuditRepository(LedgerDatabase database)
 {

@@ -1,6 +1,7 @@
+using CampaignBot.Data;
 using Dapper;
 
-namespace CampaignBot.Data.Repositories;
+namespace CampaignBot.Chat.Understanding;
 
 /// <summary>A message text and how often it was missed in a period.</summary>
 public sealed record FrequentMiss(string Text, int Count, string Outcome, string Channels, DateTimeOffset LastAt);

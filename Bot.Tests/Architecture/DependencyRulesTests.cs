@@ -1,0 +1,51 @@
+using ArchUnitNET.Domain;
+using ArchUnitNET.Loader;
+using ArchUnitNET.xUnit;
+using CampaignBot.Scheduling.Reminders;
+using Xunit.Abstractions;
+using static ArchUnitNET.Fluent.ArchRuleDefinition;
+
+namespace CampaignBot.Tests.Architecture;
+
+/// <summary>
+/// The dependency rules, checked on the compiled assemblies (as Quartz.NET checks its own
+/// conventions): a failure names the types that break a rule.
+/// </summary>
+public class DependencyRulesTests(ITestOutputHelper output)
+{
+    private static readonly System.Reflection.Assembly BotAssembly = typeof(Program).Assembly;
+    private static readonly System.Reflection.Assembly SchedulingAssembly = typeof(ReminderPlanner).Assembly;
+
+    private static readonly ArchUnitNET.Domain.Architecture Loaded = new ArchLoader().LoadAssemblies(BotAssembly, SchedulingAssembly).Build();
+
+    [Fact]
+    public void Scheduling_ReferencesNoBotSqliteDapperOrBotFrameworkType()
+    {
+        Types().That().ResideInAssembly(SchedulingAssembly)
+            .Should().NotDependOnAny(Types().That().ResideInAssembly(BotAssembly)
+                .Or().ResideInNamespaceMatching(@"^Microsoft\.Data\.Sqlite(\..*)?$")
+                .Or().ResideInNamespaceMatching(@"^Dapper(\..*)?$")
+                .Or().ResideInNamespaceMatching(@"^Microsoft\.Bot(\..*)?$"))
+            .Check(Loaded);
+    }
+
+    [Fact]
+    public void LedgerAndData_ReferenceNothingInChatBotsOrDirectLine()
+    {
+        Types().That().ResideInNamespaceMatching(@"^CampaignBot\.(Ledger|Data)(\..*)?$")
+            .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(@"^CampaignBot\.(Chat|Bots|DirectLine)(\..*)?$"))
+            .Check(Loaded);
+    }
+
+    [Fact]
+    public void TopLevelFoldersOfBot_DependOnEachOtherWithoutCycles()
+    {
+        var botTypes = Loaded.Types.Where(t => t.Assembly.FullName == BotAssembly.FullName).ToList();
+        var graph = FolderGraph.Of(botTypes);
+        output.WriteLine("Folder graph:\n" + string.Join("\n", graph.Edges));
+
+        var cycles = graph.Cycles();
+
+        Assert.True(cycles.Count == 0, "Folders of Bot/ that depend on each other in a circle:\n" + string.Join("\n", cycles));
+    }
+}

@@ -1,0 +1,28 @@
+using CampaignBot.Board;
+using CampaignBot.Bots;
+using CampaignBot.DingTalk;
+using CampaignBot.DirectLine;
+using CampaignBot.Security;
+
+namespace CampaignBot.Hosting;
+
+public static class CampaignBotApplicationExtensions
+{
+    /// <summary>The bot's HTTP surface over what <see cref="CampaignBotServiceCollectionExtensions.AddCampaignBot"/> registered.</summary>
+    public static WebApplication MapCampaignBot(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseWebSockets();
+        // The Web Chat page (wwwroot/index.html) and the bundle npm fetched at build time (wwwroot/lib).
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapBotMessages();
+        app.MapDirectLine();
+        app.MapDingTalk();
+        app.MapWebChat();
+        app.MapBoard();
+        app.MapBinder();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using CampaignBot.DingTalk;
+using CampaignBot.EvidenceFiles;
+
+namespace CampaignBot.Hosting;
+
+/// <summary>The one composition root: Program, the tests and the benchmark all compose the bot with <see cref="AddCampaignBot"/>.</summary>
+public static class CampaignBotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Every area of the bot, then its hosted services in the order they must start. Callers replace
+    /// what they need afterwards (a test's clock with <c>services.Replace</c>).
+    /// </summary>
+    public static IServiceCollection AddCampaignBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        foreach (var register in Areas(configuration))
+        {
+            register(services);
+        }
+
+        return services.AddStartup(configuration);
+    }
+
+    /// <summary>
+    /// Each area registers only its own services and calls no other, so the order of this list does
+    /// not matter (a test registers them reversed); what one area takes from another is resolved when
+    /// the container builds it.
+    /// </summary>
+    internal static IReadOnlyList<Action<IServiceCollection>> Areas(IConfiguration configuration) =>
+    [
+        services => services.AddCampaignClock(),
+        services => services.AddLedger(),
+        services => services.AddCampaignChat(),
+        services => services.AddEvidenceFiles(),
+        services => services.AddDingTalk(),
+        services => services.AddDirectLine(configuration),
+        services => services.AddRobots(),
+        services => services.AddReminders(configuration),
+    ];
+
+    /// <summary>
+    /// The host starts hosted services one after another in the order they were registered, so that
+    /// order is written here, once: the ledger is migrated and seeded before anything reads it, the
+    /// robot table is synced before the scheduler's start-up run sends to robots.
+    /// </summary>
+    internal static IServiceCollection AddStartup(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHostedService<LedgerStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
+        services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
+        services.AddHostedService<RobotStartup>();
+        return services.AddReminderScheduling(configuration);
+    }
+}

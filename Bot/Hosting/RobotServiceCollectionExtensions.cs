@@ -1,0 +1,25 @@
+using CampaignBot.Robots;
+
+namespace CampaignBot.Hosting;
+
+internal static class RobotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Group robots (DingTalk, WeCom webhooks): the robot table synced from appsettings.json at start-up
+    /// (<see cref="RobotStartup"/>, started by <see cref="CampaignBotServiceCollectionExtensions"/>), the
+    /// webhook policy and the sender the outbox routes robot messages to.
+    /// </summary>
+    internal static IServiceCollection AddRobots(this IServiceCollection services)
+    {
+        services.AddSingleton<RobotRepository>();
+        services.AddSingleton<ConfiguredRobots>();
+        services.AddSingleton<RobotAdministration>();
+        services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");
+        services.AddOptions<RobotWebhookOptions>().BindConfiguration(RobotWebhookOptions.Section);
+        services.AddSingleton<RobotWebhookPolicy>();
+        services.AddSingleton<RobotSender>();
+        // Robot webhooks carry their credential in the address: no request logging for them.
+        services.AddHttpClient(RobotSender.HttpClientName).RemoveAllLoggers();
+        return services;
+    }
+}
