@@ -13,9 +13,23 @@ namespace CampaignBot.Outbox;
 /// target and typed content. States: pending → sending (committed before the send) → sent |
 /// failed | cancelled. A row left in sending by a crash is sent again after a restart.
 /// </summary>
-public sealed class OutboxRepository(LedgerDatabase database) : IOutbox
+public sealed class OutboxRepository : IOutbox
 {
     private static readonly JsonSerializerOptions NoticeJson = new(JsonSerializerDefaults.Web);
+
+    private readonly LedgerDatabase database;
+
+    /// <summary>Messages finished by the parallel sends, committed a batch at a time (each sender still waits for its commit).</summary>
+    private readonly GroupCommit<Finish> finishes;
+
+    public OutboxRepository(LedgerDatabase database)
+    {
+        this.database = database;
+        finishes = new GroupCommit<Finish>(database, FinishAsync);
+    }
+
+    /// <summary>How a sent or failed message is finished.</summary>
+    private sealed record Finish(long Id, string State, int Tries, string? Error, string At);
 
     /// <summary>Queues one notice per target (each target once), to go at the next dispatch.</summary>
     public static Task EnqueueNoticeAsync(
@@ -150,28 +164,30 @@ public sealed class OutboxRepository(LedgerDatabase database) : IOutbox
     };
 
     public Task MarkSentAsync(long messageId, int tries, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync((c, t) => FinishAsync(c, t, messageId, "sent", tries, null, now), cancellationToken);
+        finishes.WriteAsync(new Finish(messageId, "sent", tries, null, UtcText.Format(now)), cancellationToken);
 
     public Task MarkFailedAsync(long messageId, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
-        database.WriteAsync((c, t) => FinishAsync(c, t, messageId, "failed", tries, error, now), cancellationToken);
+        finishes.WriteAsync(new Finish(messageId, "failed", tries, error, UtcText.Format(now)), cancellationToken);
 
     /// <summary>Finishes a message and its reminders, in the caller's transaction.</summary>
-    public static async Task<bool> FinishAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long messageId, string state, int tries, string? error, DateTimeOffset now)
+    public static Task FinishAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long messageId, string state, int tries, string? error, DateTimeOffset now) =>
+        FinishAsync(connection, transaction, [new Finish(messageId, state, tries, error, UtcText.Format(now))]);
+
+    private static async Task FinishAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Finish> finished)
     {
-        var at = UtcText.Format(now);
+        // Dapper runs each statement once per message on one command, so each is prepared once per batch.
         await connection.ExecuteAsync(
             """
             UPDATE outbox_message SET state = @State, attempts = attempts + @Tries, last_error = @Error,
                    sent_at = CASE WHEN @State = 'sent' THEN @At ELSE sent_at END, updated_at = @At
             WHERE id = @Id
-            """, new { Id = messageId, State = state, Tries = tries, Error = error, At = at }, transaction);
+            """, finished, transaction);
         await connection.ExecuteAsync(
             """
             UPDATE reminder SET state = @State, attempts = attempts + @Tries, sent_at = CASE WHEN @State = 'sent' THEN @At ELSE sent_at END
             WHERE message_id = @Id AND state = 'pending'
-            """, new { Id = messageId, State = state, Tries = tries, At = at }, transaction);
-        return true;
+            """, finished, transaction);
     }
 
     /// <summary>Messages that failed since <paramref name="since"/>, for the weekly report.</summary>
