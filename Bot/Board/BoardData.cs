@@ -1,17 +1,5 @@
 namespace CampaignBot.Board;
 
-/// <summary>A list the board shows in part: its first tasks and how many there are in all ("and N more").</summary>
-public sealed record BoardList(int Count, IReadOnlyList<BoardTask> Tasks);
-
-/// <summary>An evaluation item's numbers; with one item chosen, also its first tasks (those lacking evidence first).</summary>
-public sealed record ItemSummary(string Item, int Total, int Done, int WithEvidence, BoardList? Tasks)
-{
-    public int EvidenceGaps => Total - WithEvidence;
-}
-
-/// <summary>The whole board's (or the filtered part's) counts: the sum of the office lines.</summary>
-public sealed record BoardTotals(int Total, int Done, int DueSoFar, int Overdue);
-
 /// <summary>
 /// What the board page shows, computed by the database: its size follows the page (offices, items,
 /// capped lists), not the ledger. At 100,000 tasks the whole ledger as JSON was 22 MB and 2 s.

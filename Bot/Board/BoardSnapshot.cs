@@ -2,30 +2,6 @@ using CampaignBot.Ledger;
 
 namespace CampaignBot.Board;
 
-/// <summary>An office's line on the board: its tasks as lead office.</summary>
-public sealed record OfficeLine(long OfficeId, string Office, int Total, int Done, int DueSoFar, int Overdue);
-
-public sealed record BoardTask(string Code, string Title, string Office, string EvaluationItem, DateOnly DueOn, bool Done, int Evidence, int DaysLate);
-
-/// <summary>An evaluation item (测评项目): its tasks, how many are done, and how many have evidence.</summary>
-public sealed record ItemLine(string Item, int Total, int Done, int WithEvidence, IReadOnlyList<BoardTask> Tasks)
-{
-    /// <summary>Tasks with no evidence yet: what an inspection would find missing.</summary>
-    public int EvidenceGaps => Total - WithEvidence;
-}
-
-/// <summary>What to show: one office (as lead or helping office) and/or one evaluation item; null is all.</summary>
-public sealed record BoardFilter(long? OfficeId, string? Item)
-{
-    public static readonly BoardFilter All = new(null, null);
-
-    public bool Includes(LedgerTask task) =>
-        (OfficeId is not { } office || task.InvolvesOffice(office))
-        && (Item is null || ItemOf(task) == Item);
-
-    public static string ItemOf(LedgerTask task) => string.IsNullOrWhiteSpace(task.EvaluationItem) ? BoardSnapshot.NoItem : task.EvaluationItem.Trim();
-}
-
 /// <summary>
 /// The progress board (挂图作战) computed in memory from every task: per-office progress, the overdue
 /// list, the next 14 days, and per-evaluation-item coverage with all their tasks. One pure function

@@ -2,13 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CampaignBot.DingTalk;
 
-/// <summary>How robot messages reach the bot: it connects out (Stream), or DingTalk posts to /api/dingtalk (Http).</summary>
-public enum DingTalkMode
-{
-    Stream,
-    Http,
-}
-
 /// <summary>
 /// The DingTalk enterprise app whose robot the bot is (section "DingTalk"). Without a client id the
 /// channel is off: nothing listens and nothing connects. The two base urls are the only DingTalk

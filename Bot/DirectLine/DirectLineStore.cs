@@ -7,10 +7,6 @@ using Newtonsoft.Json;
 
 namespace CampaignBot.DirectLine;
 
-public sealed record DirectLineConversation(string Id, string UserId, string? UserName);
-
-public sealed record StoredAttachment(string Id, string ConversationId, string UserId, string Name, string ContentType, long SizeBytes);
-
 /// <summary>
 /// The channel's conversations and their activities, in the ledger's SQLite file, so that what was
 /// said (and reminders pushed while nobody had the page open) is still there after a restart.

@@ -4,17 +4,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CampaignBot.DirectLine;
 
-/// <summary>Who a token speaks for: one user in one conversation, until it expires.</summary>
-public sealed record DirectLineGrant(string ConversationId, string UserId, string? UserName, DateTimeOffset ExpiresAt);
-
-public enum TokenProblem
-{
-    None,
-    Missing,
-    Invalid,
-    Expired,
-}
-
 /// <summary>
 /// Direct Line tokens: JWTs signed (HS256) with a key derived from the channel secret, carrying the
 /// conversation and the user. Web Chat reads the user id from the token's "user" claim, as it does

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignBot.DirectLine;
 
-/// <summary>A person using the bot's pages (Web Chat, the board), by their chat account.</summary>
-public sealed record WebUser(string AccountId, string Name);
-
 /// <summary>
 /// Who is on the page. In production only the intranet's single sign-on proxy says so, in the
 /// header named by DirectLine:TrustedUserHeader; in development a sample person can be picked

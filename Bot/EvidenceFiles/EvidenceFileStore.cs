@@ -118,10 +118,3 @@ public sealed class EvidenceFileStore(IOptions<EvidenceOptions> options)
         return actual == sha256 ? FileCheck.Intact : FileCheck.Changed;
     }
 }
-
-public enum FileCheck
-{
-    Intact,
-    Missing,
-    Changed,
-}

@@ -105,5 +105,3 @@ public static class PlanFileReader
         }
     }
 }
-
-public sealed class PlanFileException(string message) : Exception(message);

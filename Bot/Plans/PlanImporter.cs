@@ -5,11 +5,6 @@ using CampaignBot.Ledger;
 
 namespace CampaignBot.Plans;
 
-public sealed record PlanImportResult(PlanWriteSummary? Summary, IReadOnlyList<PlanRowError> Errors)
-{
-    public bool Succeeded => Summary is not null;
-}
-
 /// <summary>Reads a plan file, validates every row, and writes it only if every row is good.</summary>
 public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
 {

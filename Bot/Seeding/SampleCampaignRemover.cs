@@ -7,12 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Seeding;
 
-/// <summary>What removing the sample campaign did, or why it would not.</summary>
-public sealed record SampleRemoval(bool HadSample, IReadOnlyList<string> Refusals, int Tasks, int Offices, int People, int Chats, int Transcripts)
-{
-    public bool Removed => HadSample && Refusals.Count == 0;
-}
-
 /// <summary>
 /// From the sample campaign to the real plan, keeping the database file (its schema, workday
 /// calendar and audit): removes the sample's tasks, offices, people, the chats bound to them and

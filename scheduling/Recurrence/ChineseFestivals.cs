@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace CampaignBot.Scheduling.Recurrence;
 
-/// <summary>A traditional festival on the Chinese lunisolar calendar (我们的节日).</summary>
-public sealed record LunarFestival(string Name, string EnglishName, int LunarMonth, int LunarDay);
-
 /// <summary>
 /// Lunar dates to Gregorian ones with .NET's <see cref="ChineseLunisolarCalendar"/> (1901–2100),
 /// which numbers a leap month (闰月) as an extra month of its year: in a year with 闰六月, the

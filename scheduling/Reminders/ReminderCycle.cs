@@ -5,15 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Scheduling.Reminders;
 
-/// <summary>The reminders of one or more send days: what was planned, kept, and dropped as stale.</summary>
-public sealed record ReminderPlan(IReadOnlyList<DateOnly> Days, IReadOnlyList<ScheduledReminder> Reminders, int Dropped)
-{
-    /// <summary>What these send days hold for offices that nothing reaches.</summary>
-    public IReadOnlyList<UnreachedReminder> Unreached { get; init; } = [];
-}
-
-public sealed record CycleResult(ReminderPlan Plan, int Enqueued, DispatchSummary Dispatch);
-
 /// <summary>
 /// One run of the reminder duty: plan every send time that has passed and was not planned yet
 /// (today's, and any missed while the service was down), keep only what is still useful, record it

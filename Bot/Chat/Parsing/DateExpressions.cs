@@ -3,14 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace CampaignBot.Chat.Parsing;
 
-/// <summary>The outcome of reading a date expression: a window, an impossible date, or not a date at all.</summary>
-public readonly record struct DateReading(DateWindow? Window, InvalidInput? Error)
-{
-    public static readonly DateReading NotADate = default;
-
-    public bool IsDate => Window is not null || Error is not null;
-}
-
 /// <summary>
 /// Reads dates the way people write them in chat: 今天, 明天, 后天, 本周, 下周, 本月, 月底, 6月30日, 6/30,
 /// 2026-06-30, 下周五, ranges such as 6月1日到6月30日 or 6/1-6/30, and their English forms.

@@ -2,9 +2,6 @@ using CampaignBot.Ledger;
 
 namespace CampaignBot.Chat.Understanding;
 
-/// <summary>One name the ledger knows: an office (by its name or an alias) or a person.</summary>
-public sealed record KnownName(string Canonical, bool IsOffice);
-
 /// <summary>
 /// The offices (names and aliases) and people of the ledger, ready to be found anywhere in a
 /// message. Built once per change of the directory by the caller (<see cref="LedgerNamesCache"/>);

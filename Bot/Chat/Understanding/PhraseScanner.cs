@@ -1,11 +1,5 @@
 namespace CampaignBot.Chat.Understanding;
 
-/// <summary>One word of a dictionary found in a message: where it stands and what it stands for.</summary>
-public readonly record struct PhraseHit<T>(int Start, int Length, T Value)
-{
-    public int End => Start + Length;
-}
-
 /// <summary>
 /// Finds dictionary words in a text, taking the longest word at each place and going on after it
 /// (so 领导小组办公室 wins over 办公室, 完成情况 over 完成). A word that starts or ends with an

@@ -3,9 +3,6 @@ using Dapper;
 
 namespace CampaignBot.Chat.Understanding;
 
-/// <summary>A message text and how often it was missed in a period.</summary>
-public sealed record FrequentMiss(string Text, int Count, string Outcome, string Channels, DateTimeOffset LastAt);
-
 /// <summary>Messages the bot did not understand, kept for the corpus (understanding_miss).</summary>
 public sealed class UnderstandingMissRepository(LedgerDatabase database)
 {

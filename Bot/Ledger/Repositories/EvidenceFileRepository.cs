@@ -4,46 +4,6 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger.Repositories;
 
-/// <summary>
-/// A file that arrived as evidence and is to be kept: from the embedded channel's uploads (by its
-/// attachment id) or from a channel's link (fetched, with the bot's credentials where the channel
-/// needs them). <paramref name="ServiceUrl"/>, with the channel and conversation, is how the bot's
-/// credentials for that channel are found again for a retry.
-/// </summary>
-public sealed record IncomingFile(
-    string Name, string? ClaimedType, string SenderAccount, string? SourceUrl, string? AttachmentId, bool NeedsBotCredentials,
-    string ChannelId, string ConversationId, string? ServiceUrl);
-
-/// <summary>An evidence file as stored: its state and, once kept, its hash.</summary>
-public sealed record EvidenceFileRow
-{
-    public long Id { get; init; }
-    public string State { get; init; } = "";
-    public string OriginalName { get; init; } = "";
-    public string? ClaimedType { get; init; }
-    public string? ContentType { get; init; }
-    public string? Sha256 { get; init; }
-    public long? SizeBytes { get; init; }
-    public string SenderAccount { get; init; } = "";
-    public DateTimeOffset ReceivedAt { get; init; }
-    public string? SourceUrl { get; init; }
-    public string? AttachmentId { get; init; }
-    public bool NeedsBotCredentials { get; init; }
-    public string? ChannelId { get; init; }
-    public string? ConversationId { get; init; }
-    public string? ServiceUrl { get; init; }
-    public int Attempts { get; init; }
-    public string? LastError { get; init; }
-}
-
-public static class EvidenceFileStates
-{
-    public const string Stored = "stored";
-    public const string Pending = "pending";
-    public const string Failed = "failed";
-    public const string Refused = "refused";
-}
-
 /// <summary>The evidence_file table: one writer for a file's life from pending to stored, refused or failed.</summary>
 public sealed class EvidenceFileRepository(LedgerDatabase database)
 {
@@ -133,6 +93,3 @@ public sealed class EvidenceFileRepository(LedgerDatabase database)
         return (await connection.QueryAsync<EvidenceFileRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 }
-
-/// <summary>A file that could not be fetched after every retry, with the task it was evidence of.</summary>
-public sealed record LostEvidenceFile(long FileId, string Name, long TaskId, string TaskCode, string TaskTitle, long LeadOfficeId, DateTimeOffset ReceivedAt);

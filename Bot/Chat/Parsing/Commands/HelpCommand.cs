@@ -1,0 +1,3 @@
+namespace CampaignBot.Chat.Parsing;
+
+public sealed record HelpCommand(ReplyLanguage Language) : ChatCommand(Language);

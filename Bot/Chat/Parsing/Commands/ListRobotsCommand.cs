@@ -1,0 +1,3 @@
+namespace CampaignBot.Chat.Parsing;
+
+public sealed record ListRobotsCommand(ReplyLanguage Language) : ChatCommand(Language);

@@ -1,0 +1,3 @@
+namespace CampaignBot.Chat.Parsing;
+
+public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);

@@ -1,0 +1,3 @@
+namespace CampaignBot.Chat.Parsing;
+
+public sealed record ProgressCommand(ReplyLanguage Language) : ChatCommand(Language);

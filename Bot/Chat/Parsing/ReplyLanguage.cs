@@ -1,0 +1,7 @@
+namespace CampaignBot.Chat.Parsing;
+
+public enum ReplyLanguage
+{
+    Chinese,
+    English,
+}

@@ -1,0 +1,8 @@
+namespace CampaignBot.DingTalk;
+
+public enum DingTalkContentKind
+{
+    Text,
+    Markdown,
+    ActionCard,
+}

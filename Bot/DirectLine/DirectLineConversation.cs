@@ -1,0 +1,3 @@
+namespace CampaignBot.DirectLine;
+
+public sealed record DirectLineConversation(string Id, string UserId, string? UserName);

@@ -1,0 +1,9 @@
+namespace CampaignBot.DirectLine;
+
+public enum TokenProblem
+{
+    None,
+    Missing,
+    Invalid,
+    Expired,
+}

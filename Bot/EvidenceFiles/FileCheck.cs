@@ -1,0 +1,8 @@
+namespace CampaignBot.EvidenceFiles;
+
+public enum FileCheck
+{
+    Intact,
+    Missing,
+    Changed,
+}

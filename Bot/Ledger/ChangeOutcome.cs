@@ -1,0 +1,10 @@
+namespace CampaignBot.Ledger;
+
+public enum ChangeOutcome
+{
+    Changed,
+    AlreadyInState,
+    NotFound,
+    NotPermitted,
+    UnknownPerson,
+}

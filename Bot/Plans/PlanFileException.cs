@@ -1,0 +1,3 @@
+namespace CampaignBot.Plans;
+
+public sealed class PlanFileException(string message) : Exception(message);
