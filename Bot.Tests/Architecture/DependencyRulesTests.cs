@@ -48,4 +48,34 @@ public class DependencyRulesTests(ITestOutputHelper output)
 
         Assert.True(cycles.Count == 0, "Folders of Bot/ that depend on each other in a circle:\n" + string.Join("\n", cycles));
     }
+
+    /// <summary>
+    /// The folders from the bottom up, as docs/ARCHITECTURE.md lists them: a folder uses only folders
+    /// of its own row or rows above. A new folder must be placed here (and in the document).
+    /// </summary>
+    private static readonly string[][] Layers =
+    [
+        ["Security"],
+        ["Data"],
+        ["Outbox"],
+        ["Ledger"],
+        ["Reminders", "Robots"],
+        ["EvidenceFiles"],
+        ["Chat"],
+        ["Bots"],
+        ["DirectLine", "DingTalk"],
+        ["Board"],
+        ["Plans"],
+        ["Seeding", "Operator", "Hosting"],
+    ];
+
+    [Fact]
+    public void TopLevelFoldersOfBot_UseOnlyTheLayersBelowThem_AsTheArchitectureDocumentSays()
+    {
+        var graph = FolderGraph.Of(Loaded.Types.Where(t => t.Assembly.FullName == BotAssembly.FullName));
+        var layerOf = Layers.SelectMany((row, i) => row.Select(folder => (folder, i))).ToDictionary(p => p.folder, p => p.i);
+
+        Assert.Empty(graph.Folders.Where(f => !layerOf.ContainsKey(f)).Select(f => $"{f}: not placed in a layer"));
+        Assert.Empty(graph.Dependencies.Where(d => layerOf[d.To] > layerOf[d.From]).Select(d => $"{d.From} -> {d.To}: {d.Why}"));
+    }
 }

@@ -37,6 +37,12 @@ public sealed class FolderGraph
     /// <summary>Each edge as "From -> To", for a report.</summary>
     public IEnumerable<string> Edges => edges.SelectMany(e => e.Value.Keys.Select(to => $"{e.Key} -> {to}"));
 
+    /// <summary>The folders with types, and each edge with the types behind it (a few, for a report).</summary>
+    public IEnumerable<string> Folders => edges.Keys;
+
+    public IEnumerable<(string From, string To, string Why)> Dependencies =>
+        edges.SelectMany(e => e.Value.Select(to => (e.Key, to.Key, string.Join("; ", to.Value.Take(3)))));
+
     /// <summary>
     /// Every group of folders that reach each other, with the edges inside it and the types behind
     /// each edge: the places to cut.

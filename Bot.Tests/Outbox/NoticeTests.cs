@@ -65,14 +65,73 @@ public sealed class NoticeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AHandover_IsWrittenFromTheLedgerWhenSent()
+    public async Task AHandover_KeepsWhereTheTaskWent_AndIsWrittenWhenSent_InTheLanguageTheChatWritesInThen()
     {
         Assert.StartsWith("已转办", await SayAsync("sample-coordinator", "转办 T014 给 领导小组办公室", "leaders-chat"));
         var stored = await LedgerAsync<string>("SELECT notice FROM outbox_message WHERE kind = 'notice' AND target = 'bf:msteams:zonghe-chat'");
-        Assert.Matches("""^\{"kind":"handover","taskId":\d+,"fromOfficeId":\d+,"byPersonId":\d+\}$""", stored);
+        Assert.Matches("""^\{"kind":"handover","taskId":\d+,"fromOfficeId":\d+,"toOfficeId":\d+,"ownerId":null,"byPersonId":\d+\}$""", stored);
 
+        // Queued in Chinese times; by the time it is sent 综合组 writes English, and the task has moved on again.
+        await SayAsync("sample-zonghe", "what is overdue?", "zonghe-chat");
+        Assert.StartsWith("已转办", await SayAsync("sample-coordinator", "转办 T014 给 材料组", "leaders-chat"));
         await DispatchAsync();
-        Assert.Contains(Connector.To("zonghe-chat"), a => Text(a).StartsWith("【转办】T014", StringComparison.Ordinal));
+
+        Assert.Contains(Connector.To("zonghe-chat"), a => Text(a).StartsWith("Handed over: T014", StringComparison.Ordinal) && Text(a).Contains("from 综合组 to 领导小组办公室", StringComparison.Ordinal));
+        Assert.Contains(Connector.To("leaders-chat"), a => Text(a).StartsWith("【转办】T014", StringComparison.Ordinal) && Text(a).Contains("由综合组转交领导小组办公室", StringComparison.Ordinal));
+        Assert.Contains(Connector.To("leaders-chat"), a => Text(a).StartsWith("【转办】T014", StringComparison.Ordinal) && Text(a).Contains("由领导小组办公室转交材料组", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ANoticeThisVersionCannotRead_FailsAlone_AndTheOthersAreSent()
+    {
+        await using (var connection = await Services.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO outbox_message (target, kind, send_day, planned_at, notice, updated_at)
+                VALUES ('bf:msteams:leaders-chat', 'notice', '2026-06-15', '2026-06-15T01:00:00.000Z', '{"kind":"from-a-newer-version","id":1}', '2026-06-15T01:00:00.000Z'),
+                       ('robot:not-a-number', 'notice', '2026-06-15', '2026-06-15T01:00:00.000Z', '{"kind":"chat-removed","channelId":"x","conversationId":"y"}', '2026-06-15T01:00:00.000Z')
+                """);
+        }
+
+        Assert.StartsWith("已提交延期申请 #1", await SayAsync("sample-zonghe", "申请延期 T014 到 6月30日", "zonghe-chat"));
+        await DispatchAsync();
+
+        Assert.Contains(Connector.To("leaders-chat"), a => Text(a).StartsWith("【延期申请】#1", StringComparison.Ordinal));
+        var failed = (await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state = 'failed' AND last_error LIKE 'unreadable:%'"));
+        Assert.Equal(2, failed);
+        Assert.Equal(0, await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state IN ('pending', 'sending')"));
+    }
+
+    [Fact]
+    public async Task EveryNoticeKind_ReadsBackAsStored_WhereverItsKindIsWritten()
+    {
+        CampaignBot.Outbox.Notice[] notices =
+        [
+            new CampaignBot.Outbox.ExtensionRequestedNotice(1), new CampaignBot.Outbox.ExtensionDecidedNotice(2),
+            new CampaignBot.Outbox.HandoverNotice(3, 4, 5, null, 6), new CampaignBot.Outbox.ChatRemovedNotice("msteams", "19:a", 7),
+            new CampaignBot.Outbox.EvidenceLostNotice(8),
+        ];
+        await Services.Get<CampaignBot.Data.LedgerDatabase>().WriteAsync(async (connection, transaction) =>
+        {
+            foreach (var notice in notices)
+            {
+                await CampaignBot.Outbox.OutboxRepository.EnqueueNoticeAsync(connection, transaction, [new ChatTarget("msteams", "elsewhere")], notice, MondayMorningChats.Now, TimeZoneInfo.Utc);
+            }
+
+            // The same notice by hand, its kind last.
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO outbox_message (target, kind, send_day, planned_at, notice, updated_at)
+                VALUES ('bf:msteams:elsewhere', 'notice', '2026-06-15', '2026-06-15T01:00:00.000Z', '{"requestId":1,"kind":"extension-requested"}', '2026-06-15T01:00:00.000Z')
+                """, transaction: transaction);
+            return true;
+        });
+
+        var ids = (await LedgerAsync<string>("SELECT group_concat(id) FROM outbox_message")).Split(',').Select(long.Parse).ToList();
+        var claimed = await Services.Get<IOutbox>().ClaimAsync(ids, MondayMorningChats.Now, CancellationToken.None);
+
+        Assert.Equal(notices.Append(new CampaignBot.Outbox.ExtensionRequestedNotice(1)), claimed.Select(c => c.Content));
     }
 
     [Fact]

@@ -43,7 +43,10 @@ public sealed class GroupCommit<T>(LedgerDatabase database, Func<SqliteConnectio
             }
             finally
             {
-                Volatile.Write(ref writing, 0);
+                // A full fence, so the queue is looked at again only after letting go is visible:
+                // otherwise an item queued in between could find "someone is writing" and the writer
+                // "nothing queued", and wait for ever.
+                Interlocked.Exchange(ref writing, 0);
             }
         }
 

@@ -34,6 +34,9 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
+    /// <summary>Set while this async flow holds <see cref="writeGate"/>.</summary>
+    private readonly AsyncLocal<bool> insideWrite = new();
+
     private static readonly object Configured = new();
 
     /// <summary>The pooled SQLite handles whose per-connection pragmas are already set.</summary>
@@ -78,8 +81,15 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
+        // The gate is not re-entrant: a write started inside another would wait for itself for ever.
+        if (insideWrite.Value)
+        {
+            throw new InvalidOperationException("A ledger write was started inside another; pass the open connection and transaction to it instead.");
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await writeGate.WaitAsync(cancellationToken);
+        insideWrite.Value = true;
         try
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
@@ -89,6 +99,7 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         }
         finally
         {
+            insideWrite.Value = false;
             writeGate.Release();
         }
     }

@@ -59,7 +59,7 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
 
             var chats = (await NoticeTargets.OfficeChatsAsync(connection, transaction, before.LeadOfficeId))
                 .Concat(await NoticeTargets.OfficeChatsAsync(connection, transaction, leadOfficeId));
-            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new HandoverNotice(after.Id, before.LeadOfficeId, person.Id), now, clock.Zone);
+            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new HandoverNotice(after.Id, before.LeadOfficeId, leadOfficeId, owner?.Id, person.Id), now, clock.Zone);
             return new HandoverOutcome.HandedOver(after);
         }, cancellationToken);
 }

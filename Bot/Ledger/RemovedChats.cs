@@ -25,6 +25,12 @@ public sealed class RemovedChats(LedgerDatabase database, CampaignClock clock) :
             }
 
             var before = await ConversationRepository.FindAsync(connection, transaction, chat.ChannelId, chat.ConversationId);
+            if (before?.RemovedAt is not null)
+            {
+                // Another message to it, sent in the same pass, already found it gone: told once.
+                return false;
+            }
+
             await connection.ExecuteAsync(
                 """
                 UPDATE conversation SET bound_office_id = NULL, bound_person_id = NULL, removed_at = @Now

@@ -15,16 +15,20 @@ namespace CampaignBot.Outbox;
 /// </summary>
 public sealed class OutboxRepository : IOutbox
 {
-    private static readonly JsonSerializerOptions NoticeJson = new(JsonSerializerDefaults.Web);
+    /// <remarks>"kind" may come anywhere in the object: a row written by hand or by another tool is read the same.</remarks>
+    private static readonly JsonSerializerOptions NoticeJson = new(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
 
     private readonly LedgerDatabase database;
 
     /// <summary>Messages finished by the parallel sends, committed a batch at a time (each sender still waits for its commit).</summary>
     private readonly GroupCommit<Finish> finishes;
 
-    public OutboxRepository(LedgerDatabase database)
+    private readonly TimeProvider time;
+
+    public OutboxRepository(LedgerDatabase database, TimeProvider time)
     {
         this.database = database;
+        this.time = time;
         finishes = new GroupCommit<Finish>(database, FinishAsync);
     }
 
@@ -112,11 +116,51 @@ public sealed class OutboxRepository : IOutbox
 
     public async Task<IReadOnlyList<OutboxMessage>> UnsentAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(long Id, string Target)>(
-                "SELECT id, target FROM outbox_message WHERE state IN ('pending', 'sending') ORDER BY id"))
-            .Select(m => new OutboxMessage(m.Id, MessageTarget.Parse(m.Target)))
-            .ToList();
+        List<(long Id, string Target)> rows;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            rows = (await connection.QueryAsync<(long Id, string Target)>(
+                "SELECT id, target FROM outbox_message WHERE state IN ('pending', 'sending') ORDER BY id")).AsList();
+        }
+
+        var unsent = new List<OutboxMessage>(rows.Count);
+        foreach (var (id, key) in rows)
+        {
+            if (Readable(() => MessageTarget.Parse(key), out var target, out var error))
+            {
+                unsent.Add(new OutboxMessage(id, target));
+            }
+            else
+            {
+                await database.WriteAsync(async (c, t) =>
+                {
+                    await FinishAsync(c, t, id, "failed", 0, error, time.GetUtcNow());
+                    return true;
+                }, cancellationToken);
+            }
+        }
+
+        return unsent;
+    }
+
+    /// <summary>
+    /// A row this version cannot read (a target or notice kind written by a newer version, or by
+    /// hand) fails alone, with the reason, instead of stopping every dispatch behind it.
+    /// </summary>
+    private static bool Readable<T>(Func<T> read, out T value, out string error)
+    {
+        try
+        {
+            value = read();
+            error = "";
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or NotSupportedException or InvalidOperationException)
+        {
+            value = default!;
+            error = "unreadable: " + e.Message;
+            return false;
+        }
     }
 
     private sealed record ClaimedRow(long Id, string Kind, string Target, DateOnly SendDay, string? Body, string? Notice);
@@ -149,17 +193,27 @@ public sealed class OutboxRepository : IOutbox
                 await FinishAsync(connection, transaction, id, "cancelled", 0, null, now);
             }
 
-            return (IReadOnlyList<ClaimedMessage>)claimed
-                .Where(m => !empty.Contains(m.Id))
-                .Select(m => new ClaimedMessage(m.Id, MessageTarget.Parse(m.Target), m.SendDay, Content(m, items[m.Id].ToList())))
-                .ToList();
+            var ready = new List<ClaimedMessage>(claimed.Count);
+            foreach (var row in claimed.Where(m => !empty.Contains(m.Id)))
+            {
+                if (Readable(() => new ClaimedMessage(row.Id, MessageTarget.Parse(row.Target), row.SendDay, Content(row, items[row.Id].ToList())), out var message, out var error))
+                {
+                    ready.Add(message);
+                }
+                else
+                {
+                    await FinishAsync(connection, transaction, row.Id, "failed", 0, error, now);
+                }
+            }
+
+            return (IReadOnlyList<ClaimedMessage>)ready;
         }, cancellationToken);
 
     private static OutboxContent Content(ClaimedRow row, IReadOnlyList<ReminderItem> items) => row.Kind switch
     {
         "reminders" => new ReminderList(items),
         "report" => new WeeklyReport(),
-        _ when row.Notice is not null => JsonSerializer.Deserialize<Notice>(row.Notice, NoticeJson)!,
+        _ when row.Notice is not null => JsonSerializer.Deserialize<Notice>(row.Notice, NoticeJson) ?? throw new JsonException("an empty notice"),
         _ => new LegacyTextNotice(row.Body ?? ""),
     };
 

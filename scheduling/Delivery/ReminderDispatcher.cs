@@ -181,8 +181,6 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
                 Interlocked.Increment(ref tries);
                 await sender.SendAsync(message.Target, content, token);
             }, cancellationToken);
-            await outbox.MarkSentAsync(message.Id, tries, time.GetUtcNow(), CancellationToken.None);
-            return Outcome.Sent;
         }
         catch (TargetGoneException e)
         {
@@ -196,6 +194,39 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
             logger.LogError(e, "Message {MessageId} to {Target} failed after {Tries} tries", message.Id, message.Target, tries);
             await outbox.MarkFailedAsync(message.Id, tries, e.Message, time.GetUtcNow(), CancellationToken.None);
             return Outcome.Failed;
+        }
+
+        await RecordSentAsync(message, tries);
+        return Outcome.Sent;
+    }
+
+    /// <summary>How often recording a delivered message is tried before it is left in flight.</summary>
+    private const int RecordAttempts = 3;
+
+    /// <summary>
+    /// A message that went out is never recorded as failed (the weekly report would list it as
+    /// undelivered): recording it is tried again, and if the ledger still cannot be written, it is
+    /// left in flight, to be sent once more by the next dispatch, as after a crash.
+    /// </summary>
+    private async Task RecordSentAsync(ClaimedMessage message, int tries)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await outbox.MarkSentAsync(message.Id, tries, time.GetUtcNow(), CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (attempt < RecordAttempts)
+            {
+                logger.LogWarning(e, "Message {MessageId} was sent but not yet recorded (attempt {Attempt}); trying again", message.Id, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Message {MessageId} to {Target} was sent but could not be recorded; it stays in flight and goes again with the next dispatch", message.Id, message.Target);
+                return;
+            }
         }
     }
 

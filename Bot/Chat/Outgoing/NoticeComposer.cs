@@ -22,7 +22,7 @@ public sealed class NoticeComposer(LedgerDatabase database)
             case ExtensionRequestedNotice requested:
             {
                 var facts = await ExtensionAsync(connection, requested.RequestId);
-                var task = (await TaskRepository.ByIdAsync(connection, null, facts.TaskId))! with { DueOn = facts.OldDueOn };
+                var task = await TaskAsync(connection, facts.TaskId) with { DueOn = facts.OldDueOn };
                 return WithButtons(texts.ExtensionNotice(facts.Asker, task, facts.NewDueOn, facts.Reason, requested.RequestId),
                     [new ReplyAction(texts.ApproveButton, texts.ApproveCommand(requested.RequestId)), new ReplyAction(texts.RejectButton, texts.RejectCommand(requested.RequestId))]);
             }
@@ -30,13 +30,20 @@ public sealed class NoticeComposer(LedgerDatabase database)
             case ExtensionDecidedNotice decided:
             {
                 var facts = await ExtensionAsync(connection, decided.RequestId);
-                var task = (await TaskRepository.ByIdAsync(connection, null, facts.TaskId))!;
+                var task = await TaskAsync(connection, facts.TaskId);
                 return new ChatReply(texts.ExtensionDecisionNotice(decided.RequestId, facts.State == "approved", task, facts.NewDueOn, facts.Decider ?? "", facts.DecisionNote));
             }
 
             case HandoverNotice handover:
             {
-                var task = (await TaskRepository.ByIdAsync(connection, null, handover.TaskId))!;
+                // Where the task went and to whom as decided then, even if it has moved on again since.
+                var task = await TaskAsync(connection, handover.TaskId) with
+                {
+                    LeadOfficeId = handover.ToOfficeId,
+                    LeadOfficeName = await OfficeNameAsync(connection, handover.ToOfficeId) ?? "",
+                    OwnerId = handover.OwnerId,
+                    OwnerName = handover.OwnerId is { } owner ? await PersonNameAsync(connection, owner) : null,
+                };
                 return new ChatReply(texts.ReassignNotice(task, await OfficeNameAsync(connection, handover.FromOfficeId) ?? "", await PersonNameAsync(connection, handover.ByPersonId)));
             }
 
@@ -45,11 +52,11 @@ public sealed class NoticeComposer(LedgerDatabase database)
 
             case EvidenceLostNotice lost:
             {
-                var file = await connection.QuerySingleAsync<(string Code, string Title, string Name)>(
+                var file = await connection.QuerySingleOrDefaultAsync<(string Code, string Title, string Name)?>(
                     """
                     SELECT t.code, t.title, f.original_name FROM evidence_file f JOIN evidence e ON e.file_id = f.id JOIN task t ON t.id = e.task_id
                     WHERE f.id = @Id ORDER BY e.id LIMIT 1
-                    """, new { Id = lost.EvidenceFileId });
+                    """, new { Id = lost.EvidenceFileId }) ?? throw Gone("evidence file", lost.EvidenceFileId);
                 return new ChatReply(texts.EvidenceLostNotice(file.Code, file.Title, file.Name));
             }
 
@@ -61,13 +68,19 @@ public sealed class NoticeComposer(LedgerDatabase database)
         }
     }
 
-    private static Task<ExtensionFacts> ExtensionAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long requestId) =>
-        connection.QuerySingleAsync<ExtensionFacts>(
+    /// <summary>What a notice is about was deleted since (an open recurring task replaced by a new plan): the message fails saying so.</summary>
+    private static InvalidOperationException Gone(string what, long id) => new($"The {what} #{id} this notice is about no longer exists; not sent.");
+
+    private static async Task<Ledger.LedgerTask> TaskAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long taskId) =>
+        await TaskRepository.ByIdAsync(connection, null, taskId) ?? throw Gone("task", taskId);
+
+    private static async Task<ExtensionFacts> ExtensionAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long requestId) =>
+        await connection.QuerySingleOrDefaultAsync<ExtensionFacts>(
             """
             SELECT r.task_id, p.name AS asker, r.old_due_on, r.new_due_on, r.reason, r.state, d.name AS decider, r.decision_note
             FROM extension_request r JOIN person p ON p.id = r.requested_by LEFT JOIN person d ON d.id = r.decided_by
             WHERE r.id = @Id
-            """, new { Id = requestId });
+            """, new { Id = requestId }) ?? throw Gone("extension request", requestId);
 
     private static Task<string?> OfficeNameAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long officeId) =>
         connection.ExecuteScalarAsync<string?>("SELECT name FROM office WHERE id = @Id", new { Id = officeId });

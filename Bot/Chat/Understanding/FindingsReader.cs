@@ -38,6 +38,8 @@ public static partial class FindingsReader
             }
         }
 
+        // Links and task codes are letters but not words: they say nothing of the writer's language.
+        var notWords = (bool[])taken.Clone();
         var date = DateFinder.Find(text, source, today, taken);
         var nameHits = names.Scanner.Scan(text, taken);
         foreach (var hit in nameHits)
@@ -74,7 +76,7 @@ public static partial class FindingsReader
         {
             Source = source,
             Text = text,
-            Language = LanguageOf(text, nameHits, defaultLanguage),
+            Language = LanguageOf(text, source, notWords, nameHits, defaultLanguage),
             Today = today,
             Codes = codes,
             Date = date,
@@ -115,21 +117,38 @@ public static partial class FindingsReader
         return cues.Any(c => c.Value == Cue.Question && WhWords().IsMatch(text.AsSpan(c.Start, c.Length)));
     }
 
-    /// <summary>Chinese when any Chinese is written beyond the ledger's names; English when English words are; else the default.</summary>
-    private static ReplyLanguage LanguageOf(string text, List<PhraseHit<KnownName>> names, ReplyLanguage defaultLanguage)
+    /// <summary>
+    /// Chinese when any Chinese is written beyond the ledger's names; English when English words are;
+    /// else the default. Letters that are not words do not make a message English: links and task
+    /// codes (<paramref name="notWords"/>: ZZB-03, DJ-01) and capitals-only abbreviations (PPT). The
+    /// chat remembers the language a message is in (what the bot later sends it unprompted), so a
+    /// code looked up must not turn an office's group English.
+    /// </summary>
+    /// <param name="source">As written (case kept), when it lines up with <paramref name="text"/>; else capitals are not told apart.</param>
+    private static ReplyLanguage LanguageOf(string text, string source, bool[] notWords, List<PhraseHit<KnownName>> names, ReplyLanguage defaultLanguage)
     {
-        var inName = new bool[text.Length];
+        var skip = (bool[])notWords.Clone();
         foreach (var name in names)
         {
-            Array.Fill(inName, true, name.Start, name.Length);
+            Array.Fill(skip, true, name.Start, name.Length);
         }
 
+        var written = source.Length == text.Length ? source : text;
         var chinese = false;
         var english = false;
         for (var i = 0; i < text.Length; i++)
         {
-            chinese |= !inName[i] && TextNormalizer.IsChinese(text[i]);
-            english |= !inName[i] && char.IsAsciiLetter(text[i]) && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]);
+            chinese |= !skip[i] && TextNormalizer.IsChinese(text[i]);
+            if (!english && !skip[i] && char.IsAsciiLetter(text[i]) && (i == 0 || !char.IsAsciiLetter(text[i - 1])))
+            {
+                var end = i;
+                while (end < text.Length && char.IsAsciiLetter(text[end]) && !skip[end])
+                {
+                    end++;
+                }
+
+                english = end - i >= 2 && written.AsSpan(i, end - i).ContainsAnyInRange('a', 'z');
+            }
         }
 
         return chinese ? ReplyLanguage.Chinese : english ? ReplyLanguage.English : defaultLanguage;
