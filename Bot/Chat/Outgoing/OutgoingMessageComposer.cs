@@ -115,19 +115,23 @@ public sealed class OutgoingMessageComposer(
     private async Task<Recipient> RecipientAsync(MessageTarget target, CancellationToken cancellationToken)
     {
         var fallback = campaign.Value.DefaultLanguage;
-        if (target is RobotTarget robotTarget)
+        switch (target)
         {
-            var robot = await robots.FindAsync(robotTarget.RobotId, cancellationToken)
-                ?? throw new InvalidOperationException($"No robot {target} is known (it was removed).");
-            return new Recipient(robot.OfficeName, fallback, IsRobot: true);
-        }
+            case RobotTarget robotTarget:
+                var robot = await robots.FindAsync(robotTarget.RobotId, cancellationToken)
+                    ?? throw new InvalidOperationException($"No robot {target} is known (it was removed).");
+                return new Recipient(robot.OfficeName, fallback, IsRobot: true);
 
-        var chat = (ChatTarget)target;
-        var conversation = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
-            ?? throw new InvalidOperationException($"No conversation {target} is known.");
-        return new Recipient(
-            conversation.BoundOfficeName ?? conversation.BoundPersonName ?? conversation.ConversationId,
-            Enum.TryParse<ReplyLanguage>(conversation.Language, out var language) ? language : fallback,
-            IsRobot: false);
+            case ChatTarget chat:
+                var conversation = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
+                    ?? throw new InvalidOperationException($"No conversation {target} is known.");
+                return new Recipient(
+                    conversation.BoundOfficeName ?? conversation.BoundPersonName ?? conversation.ConversationId,
+                    Enum.TryParse<ReplyLanguage>(conversation.Language, out var language) ? language : fallback,
+                    IsRobot: false);
+
+            default:
+                throw new InvalidOperationException($"No recipient of the kind {target.GetType().Name} is known.");
+        }
     }
 }
