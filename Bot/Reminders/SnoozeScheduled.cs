@@ -1,4 +1,4 @@
 namespace CampaignBot.Reminders;
 
 /// <summary>What scheduling a snooze did: nothing (reminders are off here), or scheduled it, replacing the chat's earlier one.</summary>
-public sealed record SnoozeScheduled(bool Scheduled, DateOnly? Replaced);
+internal sealed record SnoozeScheduled(bool Scheduled, DateOnly? Replaced);

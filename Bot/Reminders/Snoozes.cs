@@ -61,7 +61,7 @@ public sealed class Snoozes(
             : new SnoozeOutcome.RemindersOff();
     }
 
-    public async Task<SnoozeScheduled> ScheduleAsync(ChatTarget target, long taskId, DateOnly day, long personId, CancellationToken cancellationToken)
+    private async Task<SnoozeScheduled> ScheduleAsync(ChatTarget target, long taskId, DateOnly day, long personId, CancellationToken cancellationToken)
     {
         // A named scheduler (AddQuartz(name, ...)) is registered under its name, and only where reminders are on.
         if (!options.Value.Enabled || services.GetKeyedService<IScheduler>(options.Value.SchedulerName) is not { } scheduler)
