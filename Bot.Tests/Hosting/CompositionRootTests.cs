@@ -44,6 +44,24 @@ public class CompositionRootTests
         Assert.Equal(["LedgerStartup", "EvidenceRetryService", "DingTalkStreamClient", "RobotStartup"], started.Select(t => t.Name));
     }
 
+    /// <summary>
+    /// The services taken one at a time are registered once, so that no area's registration can
+    /// win over another's by coming last: only the ones consumed as a list may have several.
+    /// </summary>
+    [Fact]
+    public async Task EachOfTheBotsServices_IsRegisteredOnce_ExceptThoseTakenAsAList()
+    {
+        await using var database = await TestDatabase.CreateAsync(seedSample: false);
+        var (_, added) = Compose(database, areas => areas);
+        Type[] takenAsAList = [typeof(CampaignBot.Chat.Outgoing.IChannelSender), typeof(IHostedService)];
+
+        var twice = added.Where(d => d.ServiceType.Namespace?.StartsWith("CampaignBot", StringComparison.Ordinal) == true && !takenAsAList.Contains(d.ServiceType))
+            .GroupBy(d => d.ServiceType).Where(g => g.Count() > 1).Select(g => $"{g.Key.FullName} x{g.Count()}");
+
+        Assert.Empty(twice);
+        Assert.Equal(3, added.Count(d => d.ServiceType == typeof(CampaignBot.Chat.Outgoing.IChannelSender)));
+    }
+
     /// <summary>A web host's builder (the host's own services included) with the areas registered in the order given, then the hosted services.</summary>
     private static (WebApplicationBuilder Builder, List<ServiceDescriptor> Added) Compose(
         TestDatabase database, Func<IReadOnlyList<Action<IServiceCollection>>, IEnumerable<Action<IServiceCollection>>> order)
