@@ -121,4 +121,23 @@ public class GroupCommitTests : IAsyncLifetime
         Assert.Contains("inside another", refused.Message, StringComparison.Ordinal);
         Assert.True(await database.Database.WriteAsync((_, _) => Task.FromResult(true)));
     }
+
+    [Fact]
+    public async Task WorkStartedInsideAWrite_MayWriteOnceThatWriteHasCommitted()
+    {
+        var outerCommitted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<bool> later = null!;
+        await database.Database.WriteAsync((_, _) =>
+        {
+            later = Task.Run(async () =>
+            {
+                await outerCommitted.Task;
+                return await database.Database.WriteAsync((_, _) => Task.FromResult(true));
+            });
+            return Task.FromResult(true);
+        });
+
+        outerCommitted.SetResult();
+        Assert.True(await later.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
 }

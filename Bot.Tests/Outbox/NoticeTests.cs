@@ -101,6 +101,11 @@ public sealed class NoticeTests : IAsyncLifetime
         var failed = (await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state = 'failed' AND last_error LIKE 'unreadable:%'"));
         Assert.Equal(2, failed);
         Assert.Equal(0, await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state IN ('pending', 'sending')"));
+
+        // The week's report lists them, the unreadable target as stored.
+        var report = await Services.Get<IMessageComposer<CampaignBot.Chat.Outgoing.OutgoingMessage>>().ComposeAsync(
+            new ClaimedMessage(0, new ChatTarget("msteams", "leaders-chat"), new DateOnly(2026, 6, 15), new WeeklyReport()), MondayMorningChats.Now, CancellationToken.None);
+        Assert.Contains("robot:not-a-number", report.Reply.Header, StringComparison.Ordinal);
     }
 
     [Fact]

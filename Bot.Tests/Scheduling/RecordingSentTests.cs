@@ -12,24 +12,23 @@ namespace CampaignBot.Tests.Scheduling;
 /// </summary>
 public class RecordingSentTests
 {
+    /// <summary>As the real one: a message stays unsent (pending or in flight) until it is finished.</summary>
     private sealed class Outbox(int failingRecords) : IOutbox
     {
         public int RecordTries;
         public readonly List<string> Finished = [];
-        private bool claimed;
 
         public Task<bool> TryLeaseAsync(string holder, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken) => Task.FromResult(true);
 
         public Task ReleaseLeaseAsync(string holder, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<IReadOnlyList<OutboxMessage>> UnsentAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<OutboxMessage>>(claimed ? [] : [new OutboxMessage(1, new ChatTarget("msteams", "a"))]);
+            Task.FromResult<IReadOnlyList<OutboxMessage>>(Finished.Count > 0 ? [] : [new OutboxMessage(1, new ChatTarget("msteams", "a"))]);
 
-        public Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(IReadOnlyList<long> messageIds, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            claimed = true;
-            return Task.FromResult<IReadOnlyList<ClaimedMessage>>([new ClaimedMessage(1, new ChatTarget("msteams", "a"), new DateOnly(2026, 6, 15), new WeeklyReport())]);
-        }
+        public Task<IReadOnlyList<ClaimedMessage>> ClaimAsync(IReadOnlyList<long> messageIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ClaimedMessage>>(Finished.Count > 0 || !messageIds.Contains(1)
+                ? []
+                : [new ClaimedMessage(1, new ChatTarget("msteams", "a"), new DateOnly(2026, 6, 15), new WeeklyReport())]);
 
         public Task MarkSentAsync(long messageId, int tries, DateTimeOffset now, CancellationToken cancellationToken)
         {
@@ -85,11 +84,12 @@ public class RecordingSentTests
     }
 
     [Fact]
-    public async Task ARecordThatKeepsFailing_LeavesTheMessageInFlight_NeverFailed()
+    public async Task ARecordThatKeepsFailing_LeavesTheMessageInFlight_NeverFailed_NorSentAgainByTheSameDispatch()
     {
         var (summary, outbox, channel) = await DispatchAsync(failingRecords: 100);
 
         Assert.Equal(1, channel.Sent);
+        Assert.Equal(1, summary.Sent);
         Assert.Empty(outbox.Finished);
         Assert.Equal(3, outbox.RecordTries);
         Assert.Equal(0, summary.Failed);

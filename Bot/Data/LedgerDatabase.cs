@@ -34,8 +34,14 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
-    /// <summary>Set while this async flow holds <see cref="writeGate"/>.</summary>
-    private readonly AsyncLocal<bool> insideWrite = new();
+    /// <summary>
+    /// The write that holds <see cref="writeGate"/>, and the write this async flow is inside: a flow
+    /// is inside the holding write only while both are the same. (Work started inside a write and
+    /// still running after it committed carries the old one, so it may write then.)
+    /// </summary>
+    private object? holder;
+
+    private readonly AsyncLocal<object?> insideWrite = new();
 
     private static readonly object Configured = new();
 
@@ -82,14 +88,16 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         // The gate is not re-entrant: a write started inside another would wait for itself for ever.
-        if (insideWrite.Value)
+        if (insideWrite.Value is { } write && ReferenceEquals(write, Volatile.Read(ref holder)))
         {
             throw new InvalidOperationException("A ledger write was started inside another; pass the open connection and transaction to it instead.");
         }
 
         await using var connection = await OpenAsync(cancellationToken);
         await writeGate.WaitAsync(cancellationToken);
-        insideWrite.Value = true;
+        var thisWrite = new object();
+        Volatile.Write(ref holder, thisWrite);
+        insideWrite.Value = thisWrite;
         try
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
@@ -99,7 +107,8 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         }
         finally
         {
-            insideWrite.Value = false;
+            insideWrite.Value = null;
+            Volatile.Write(ref holder, null);
             writeGate.Release();
         }
     }

@@ -213,8 +213,9 @@ public sealed class OutboxRepository : IOutbox
     {
         "reminders" => new ReminderList(items),
         "report" => new WeeklyReport(),
-        _ when row.Notice is not null => JsonSerializer.Deserialize<Notice>(row.Notice, NoticeJson) ?? throw new JsonException("an empty notice"),
-        _ => new LegacyTextNotice(row.Body ?? ""),
+        "notice" when row.Notice is not null => JsonSerializer.Deserialize<Notice>(row.Notice, NoticeJson) ?? throw new JsonException("an empty notice"),
+        "notice" when row.Body is not null => new LegacyTextNotice(row.Body),
+        _ => throw new FormatException($"a {row.Kind} message with nothing to send"),
     };
 
     public Task MarkSentAsync(long messageId, int tries, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -245,13 +246,34 @@ public sealed class OutboxRepository : IOutbox
     }
 
     /// <summary>Messages that failed since <paramref name="since"/>, for the weekly report.</summary>
-    public async Task<IReadOnlyList<(MessageTarget Target, string Error)>> FailuresSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <param name="since">From when; a target this version cannot read is named as stored.</param>
+    /// <returns>Each failed message's chat (its conversation id; a robot's or an unreadable target's key) and why.</returns>
+    public async Task<IReadOnlyList<(string Chat, string Error)>> FailuresSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<(string Target, string? Error)>(
                 "SELECT target, last_error FROM outbox_message WHERE state = 'failed' AND updated_at >= @Since ORDER BY id",
                 new { Since = UtcText.Format(since) }))
-            .Select(f => (MessageTarget.Parse(f.Target), f.Error ?? ""))
+            .Select(f => (Readable(() => MessageTarget.Parse(f.Target), out var target, out _) && target is ChatTarget chat ? chat.ConversationId : f.Target, f.Error ?? ""))
             .ToList();
     }
+
+    /// <summary>Whether a reminder of this kind for the task was ever recorded for the target, whatever its occurrence.</summary>
+    public static Task<bool> AnyRecordedAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, string kind, MessageTarget target) =>
+        connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM reminder WHERE task_id = @TaskId AND kind = @Kind AND target = @Target)",
+            new { TaskId = taskId, Kind = kind, Target = target.Key }, transaction);
+
+    /// <summary>
+    /// Forgets the messages to these chats and the reminders of a campaign's tasks (the sample
+    /// campaign removed before the real plan): children first, then the messages left empty.
+    /// </summary>
+    public static Task ForgetAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<MessageTarget> chats, long? campaignId) =>
+        connection.ExecuteAsync(
+            """
+            DELETE FROM reminder WHERE target IN @Chats OR task_id IN (SELECT id FROM task WHERE campaign_id = @CampaignId)
+                OR message_id IN (SELECT id FROM outbox_message WHERE target IN @Chats);
+            DELETE FROM outbox_message WHERE target IN @Chats AND id NOT IN (SELECT message_id FROM reminder);
+            DELETE FROM reminder_day;
+            """, new { Chats = chats.Select(c => c.Key).ToArray(), CampaignId = campaignId }, transaction);
 }

@@ -113,8 +113,7 @@ public sealed class Snoozes(
             await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
             var dueOn = await connection.ExecuteScalarAsync<string?>("SELECT due_on FROM task WHERE id = @Id AND status = 'open'", new { Id = taskId }, transaction);
             var kind = $"snooze:{day:yyyy-MM-dd}";
-            if (dueOn is null || await connection.ExecuteScalarAsync<bool>(
-                    "SELECT EXISTS (SELECT 1 FROM reminder WHERE task_id = @TaskId AND kind = @Kind AND target = @Target)", new { TaskId = taskId, Kind = kind, Target = target.Key }, transaction))
+            if (dueOn is null || await OutboxRepository.AnyRecordedAsync(connection, transaction, taskId, kind, target))
             {
                 return 0;
             }

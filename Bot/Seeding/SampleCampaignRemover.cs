@@ -1,6 +1,7 @@
 using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.DirectLine;
+using CampaignBot.Outbox;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -43,21 +44,18 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
                 "SELECT id FROM directline_attachment WHERE conversation_id IN @Ids", new { Ids = transcripts }, transaction)).AsList();
             var chats = (await connection.QueryAsync<(string ChannelId, string ConversationId)>(
                 "SELECT channel_id, conversation_id FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR conversation_id IN @Ids",
-                new { Ids = transcripts }, transaction)).Select(c => new Scheduling.Delivery.ChatTarget(c.ChannelId, c.ConversationId).Key).ToArray();
+                new { Ids = transcripts }, transaction)).Select(c => (Scheduling.Delivery.MessageTarget)new Scheduling.Delivery.ChatTarget(c.ChannelId, c.ConversationId)).ToList();
 
             // Children before parents: reminders and their messages, the chats, the transcripts, then the campaign itself.
+            await OutboxRepository.ForgetAsync(connection, transaction, chats, campaignId);
             await connection.ExecuteAsync(
                 """
-                DELETE FROM reminder WHERE target IN @Chats OR task_id IN (SELECT id FROM task WHERE campaign_id = @CampaignId)
-                    OR message_id IN (SELECT id FROM outbox_message WHERE target IN @Chats);
-                DELETE FROM outbox_message WHERE target IN @Chats AND id NOT IN (SELECT message_id FROM reminder);
-                DELETE FROM reminder_day;
                 DELETE FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR conversation_id IN @Transcripts;
                 DELETE FROM directline_attachment WHERE conversation_id IN @Transcripts;
                 DELETE FROM directline_activity WHERE conversation_id IN @Transcripts;
                 DELETE FROM directline_conversation WHERE id IN @Transcripts;
                 """,
-                new { Chats = chats, CampaignId = campaignId, Transcripts = transcripts }, transaction);
+                new { Transcripts = transcripts }, transaction);
             var tasks = await connection.ExecuteAsync("DELETE FROM task WHERE campaign_id = @CampaignId", new { CampaignId = campaignId }, transaction);
             await connection.ExecuteAsync("DELETE FROM task_series WHERE code NOT IN (SELECT series_code FROM task WHERE series_code IS NOT NULL)", transaction: transaction);
             // The audit keeps who did what; the account names it, the person row goes.
@@ -66,7 +64,7 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
             var offices = await connection.ExecuteAsync("DELETE FROM office", transaction: transaction);
             await connection.ExecuteAsync("DELETE FROM campaign WHERE id = @CampaignId", new { CampaignId = campaignId }, transaction);
 
-            var removal = new SampleRemoval(true, [], tasks, offices, people, chats.Length, transcripts.Length);
+            var removal = new SampleRemoval(true, [], tasks, offices, people, chats.Count, transcripts.Length);
             await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
             {
                 At = time.GetUtcNow(),

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using CampaignBot.Scheduling.Reminders;
 using Microsoft.Extensions.Logging;
@@ -80,9 +81,10 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
                 // Passes go on while they find work: notices queued for a chat found gone, and messages
                 // another process enqueued meanwhile, go out in the same run.
                 var total = DispatchSummary.Empty;
+                var sentUnrecorded = new ConcurrentDictionary<long, bool>();
                 for (var pass = 0; pass < MaxPasses; pass++)
                 {
-                    var summary = await PassAsync(cancellationToken);
+                    var summary = await PassAsync(sentUnrecorded, cancellationToken);
                     total = new DispatchSummary(total.Sent + summary.Sent, total.Failed + summary.Failed, total.Cancelled + summary.Cancelled, total.Gone + summary.Gone);
                     if (summary.Total == 0)
                     {
@@ -138,9 +140,10 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
     /// <summary>Claims are made a chunk at a time: one transaction for many messages instead of one each.</summary>
     private const int ClaimChunk = 64;
 
-    private async Task<DispatchSummary> PassAsync(CancellationToken cancellationToken)
+    /// <param name="sentUnrecorded">Messages this dispatch sent but could not record: still unsent in the ledger, not sent again by this dispatch.</param>
+    private async Task<DispatchSummary> PassAsync(ConcurrentDictionary<long, bool> sentUnrecorded, CancellationToken cancellationToken)
     {
-        var unsent = await outbox.UnsentAsync(cancellationToken);
+        var unsent = (await outbox.UnsentAsync(cancellationToken)).Where(m => !sentUnrecorded.ContainsKey(m.Id)).ToList();
         int sent = 0, failed = 0, cancelled = 0, gone = 0;
         foreach (var chunk in unsent.Chunk(ClaimChunk))
         {
@@ -149,7 +152,7 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
             await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = cancellationToken },
                 async (message, token) =>
                 {
-                    switch (await DeliverAsync(message, token))
+                    switch (await DeliverAsync(message, sentUnrecorded, token))
                     {
                         case Outcome.Sent: Interlocked.Increment(ref sent); break;
                         case Outcome.Failed: Interlocked.Increment(ref failed); break;
@@ -168,7 +171,7 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
         Gone,
     }
 
-    private async Task<Outcome> DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
+    private async Task<Outcome> DeliverAsync(ClaimedMessage message, ConcurrentDictionary<long, bool> sentUnrecorded, CancellationToken cancellationToken)
     {
         var tries = 0;
         try
@@ -196,7 +199,11 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
             return Outcome.Failed;
         }
 
-        await RecordSentAsync(message, tries);
+        if (!await RecordSentAsync(message, tries))
+        {
+            sentUnrecorded[message.Id] = true;
+        }
+
         return Outcome.Sent;
     }
 
@@ -206,16 +213,17 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
     /// <summary>
     /// A message that went out is never recorded as failed (the weekly report would list it as
     /// undelivered): recording it is tried again, and if the ledger still cannot be written, it is
-    /// left in flight, to be sent once more by the next dispatch, as after a crash.
+    /// left in flight, to be sent once more by the next dispatch (not this one), as after a crash.
     /// </summary>
-    private async Task RecordSentAsync(ClaimedMessage message, int tries)
+    /// <returns>Whether it was recorded.</returns>
+    private async Task<bool> RecordSentAsync(ClaimedMessage message, int tries)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await outbox.MarkSentAsync(message.Id, tries, time.GetUtcNow(), CancellationToken.None);
-                return;
+                return true;
             }
             catch (Exception e) when (attempt < RecordAttempts)
             {
@@ -225,7 +233,7 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
             catch (Exception e)
             {
                 logger.LogError(e, "Message {MessageId} to {Target} was sent but could not be recorded; it stays in flight and goes again with the next dispatch", message.Id, message.Target);
-                return;
+                return false;
             }
         }
     }

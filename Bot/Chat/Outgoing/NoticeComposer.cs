@@ -42,7 +42,7 @@ public sealed class NoticeComposer(LedgerDatabase database)
                     LeadOfficeId = handover.ToOfficeId,
                     LeadOfficeName = await OfficeNameAsync(connection, handover.ToOfficeId) ?? "",
                     OwnerId = handover.OwnerId,
-                    OwnerName = handover.OwnerId is { } owner ? await PersonNameAsync(connection, owner) : null,
+                    OwnerName = handover.OwnerId is { } owner ? await connection.ExecuteScalarAsync<string?>("SELECT name FROM person WHERE id = @Id", new { Id = owner }) : null,
                 };
                 return new ChatReply(texts.ReassignNotice(task, await OfficeNameAsync(connection, handover.FromOfficeId) ?? "", await PersonNameAsync(connection, handover.ByPersonId)));
             }

@@ -91,7 +91,7 @@ public sealed class OutgoingMessageComposer(
         if (failures.Count > 0)
         {
             lines.Add(texts.ReportFailed(failures.Count));
-            lines.AddRange(failures.Select(f => "· " + texts.ReportFailedLine(f.Target is ChatTarget chat ? chat.ConversationId : f.Target.Key, f.Error)));
+            lines.AddRange(failures.Select(f => "· " + texts.ReportFailedLine(f.Chat, f.Error)));
         }
 
         if (await evidenceFiles.LostAsync(cancellationToken) is { Count: > 0 } lost)
