@@ -26,18 +26,13 @@ public sealed class NoticeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await chats.DisposeAsync();
 
-    private async Task<string> SayAsync(string account, string text, string chat) =>
-        (await Services.Get<ChatCommandRouter>().HandleAsync(new ChatRequest(text, account, "msteams", chat, true, [], null), CancellationToken.None)).Header;
+    private async Task<string> SayAsync(string account, string text, string chat) => (await chats.SayAsync(account, text, chat)).Header;
 
-    private Task DispatchAsync() => Services.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
+    private Task DispatchAsync() => chats.DispatchAsync();
 
-    private async Task<T> LedgerAsync<T>(string sql, object? parameters = null)
-    {
-        await using var connection = await Services.Database.OpenAsync();
-        return (await connection.QuerySingleAsync<T>(sql, parameters))!;
-    }
+    private Task<T> LedgerAsync<T>(string sql) => chats.LedgerAsync<T>(sql);
 
-    private static string Text(JsonNode activity) => activity["text"]?.GetValue<string>() ?? "";
+    private static string Text(JsonNode activity) => MondayMorningChats.Text(activity);
 
     private static IEnumerable<string> ButtonValues(JsonNode activity) =>
         activity["attachments"]![0]!["content"]!["buttons"]!.AsArray().Select(b => b!["value"]!.GetValue<string>());
@@ -49,7 +44,8 @@ public sealed class NoticeTests : IAsyncLifetime
         Assert.StartsWith("Overdue", await SayAsync("sample-coordinator", "what is overdue?", "leaders-chat"), StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("已提交延期申请 #1", await SayAsync("sample-zonghe", "申请延期 T014 到 6月30日 理由：志愿者调整", "zonghe-chat"));
 
-        var stored = await LedgerAsync<(string? Body, string Notice)>("SELECT body, notice FROM outbox_message WHERE kind = 'notice' AND target = 'bf:msteams:leaders-chat'");
+        await using var connection = await Services.Database.OpenAsync();
+        var stored = await connection.QuerySingleAsync<(string? Body, string Notice)>("SELECT body, notice FROM outbox_message WHERE kind = 'notice' AND target = 'bf:msteams:leaders-chat'");
         Assert.Null(stored.Body);
         Assert.Equal("""{"kind":"extension-requested","requestId":1}""", stored.Notice);
 
@@ -98,7 +94,7 @@ public sealed class NoticeTests : IAsyncLifetime
         await DispatchAsync();
 
         Assert.Contains(Connector.To("leaders-chat"), a => Text(a).StartsWith("【延期申请】#1", StringComparison.Ordinal));
-        var failed = (await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state = 'failed' AND last_error LIKE 'unreadable:%'"));
+        var failed = await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state = 'failed' AND last_error LIKE 'unreadable:%'");
         Assert.Equal(2, failed);
         Assert.Equal(0, await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state IN ('pending', 'sending')"));
 

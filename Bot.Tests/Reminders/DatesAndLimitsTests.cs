@@ -24,18 +24,13 @@ public sealed class DatesAndLimitsTests : IAsyncLifetime
 
     private async Task<string> SayAsync(string account, string text, string chat)
     {
-        var reply = await chats.Services.Get<ChatCommandRouter>().HandleAsync(
-            new ChatRequest(text, account, "msteams", chat, true, [], null), CancellationToken.None);
+        var reply = await chats.SayAsync(account, text, chat);
         return string.Join("\n", reply.Items.Select(i => i.Title + " · " + i.Subtitle).Prepend(reply.Header));
     }
 
-    private async Task<T> LedgerAsync<T>(string sql)
-    {
-        await using var connection = await chats.Services.Database.OpenAsync();
-        return (await connection.ExecuteScalarAsync<T>(sql))!;
-    }
+    private Task<T> LedgerAsync<T>(string sql) => chats.LedgerAsync<T>(sql);
 
-    private static string Text(JsonNode activity) => activity["text"]?.GetValue<string>() ?? "";
+    private static string Text(JsonNode activity) => MondayMorningChats.Text(activity);
 
     [Fact]
     public async Task AnExtensionIntoNextYear_ShowsTheYearInTheReplyTheNoticeAndTheDecision()

@@ -37,20 +37,15 @@ public sealed class PlanChangeTests : IAsyncLifetime
     /// <summary>A message as <paramref name="account"/> in a chat; the reply's text and its items' titles.</summary>
     private async Task<string> SayAsync(string account, string text, string chat)
     {
-        var reply = await Services.Get<ChatCommandRouter>().HandleAsync(
-            new ChatRequest(text, account, "msteams", chat, true, [], null), CancellationToken.None);
+        var reply = await chats.SayAsync(account, text, chat);
         return string.Join("\n", reply.Items.Select(i => i.Title).Prepend(reply.Header));
     }
 
-    private Task DispatchAsync() => Services.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
+    private Task DispatchAsync() => chats.DispatchAsync();
 
-    private async Task<T> LedgerAsync<T>(string sql)
-    {
-        await using var connection = await Services.Database.OpenAsync();
-        return (await connection.ExecuteScalarAsync<T>(sql))!;
-    }
+    private Task<T> LedgerAsync<T>(string sql) => chats.LedgerAsync<T>(sql);
 
-    private static string Text(JsonNode activity) => activity["text"]?.GetValue<string>() ?? "";
+    private static string Text(JsonNode activity) => MondayMorningChats.Text(activity);
 
     [Fact]
     public async Task AnApprovedExtension_MovesTheDeadline_AndTheQueuedReminderForTheOldOneIsNotSent()

@@ -1,3 +1,9 @@
+using System.Text.Json.Nodes;
+using CampaignBot.Chat;
+using CampaignBot.Chat.Replies;
+using CampaignBot.Scheduling.Delivery;
+using Dapper;
+
 namespace CampaignBot.Tests.Support;
 
 /// <summary>
@@ -30,6 +36,23 @@ public sealed class MondayMorningChats : IAsyncDisposable
 
         return new MondayMorningChats(connector, services);
     }
+
+    /// <summary>A message as <paramref name="account"/> in a group chat of Teams, as the router answers it.</summary>
+    public Task<ChatReply> SayAsync(string account, string text, string chat) =>
+        Services.Get<ChatCommandRouter>().HandleAsync(new ChatRequest(text, account, "msteams", chat, true, [], null), CancellationToken.None);
+
+    /// <summary>Sends what the outbox holds now.</summary>
+    public Task DispatchAsync() => Services.Get<IOutboxDispatcher>().DispatchAsync(CancellationToken.None);
+
+    /// <summary>One value read from the ledger.</summary>
+    public async Task<T> LedgerAsync<T>(string sql)
+    {
+        await using var connection = await Services.Database.OpenAsync();
+        return (await connection.ExecuteScalarAsync<T>(sql))!;
+    }
+
+    /// <summary>An activity's text as the connector received it.</summary>
+    public static string Text(JsonNode activity) => activity["text"]?.GetValue<string>() ?? "";
 
     public async ValueTask DisposeAsync()
     {
