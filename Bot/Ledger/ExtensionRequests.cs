@@ -68,7 +68,8 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
                 VALUES (@TaskId, @PersonId, @OldDue, @NewDue, @Reason, @ReplyTarget, @At) RETURNING id
                 """,
                 new { TaskId = task.Id, PersonId = person.Id, OldDue = task.DueOn, NewDue = newDue, Reason = reason, ReplyTarget = replyTo.Key, At = UtcText.Format(now) }, transaction);
-            await TaskAudit.AppendAsync(connection, transaction, actor, now, "extension.request", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason });
+            await AuditRepository.AppendAsync(connection, transaction,
+                AuditEntry.ByChat(actor, person, now, "extension.request", "task", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason }));
 
             var coordinators = await NoticeTargets.LeadershipChatsAsync(connection, transaction);
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new ExtensionRequestedNotice(id), now, clock.Zone);
@@ -117,8 +118,8 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
                 "UPDATE extension_request SET state = @State, decided_by = @PersonId, decided_at = @At, decision_note = @Note WHERE id = @Id",
                 new { Id = requestId, State = approve ? "approved" : "rejected", PersonId = person.Id, At = UtcText.Format(now), Note = note }, transaction);
             // One audit row per decision: an approval is the deadline change itself.
-            await TaskAudit.AppendAsync(connection, transaction, actor, now, approve ? "task.extend" : "extension.reject", found.Code,
-                approve ? new { DueOn = found.OldDueOn } : null, new { DueOn = approve ? found.NewDueOn : found.OldDueOn, Request = requestId, Note = note });
+            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, approve ? "task.extend" : "extension.reject", "task", found.Code,
+                approve ? new { DueOn = found.OldDueOn } : null, new { DueOn = approve ? found.NewDueOn : found.OldDueOn, Request = requestId, Note = note }));
 
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, [MessageTarget.Parse(found.ReplyTarget)], new ExtensionDecidedNotice(requestId), now, clock.Zone);
             var task = (await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!;

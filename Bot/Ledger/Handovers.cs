@@ -54,8 +54,8 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
             await TaskRepository.ChangeLeadAsync(connection, transaction, before.Id, leadOfficeId, owner?.Id, now);
             await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, before.Id);
             var after = (await TaskRepository.ByIdAsync(connection, transaction, before.Id))!;
-            await TaskAudit.AppendAsync(connection, transaction, actor, now, "task.reassign", after.Code,
-                new { Office = before.LeadOfficeName, Owner = before.OwnerName }, new { Office = after.LeadOfficeName, Owner = after.OwnerName });
+            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
+                new { Office = before.LeadOfficeName, Owner = before.OwnerName }, new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
 
             var chats = (await NoticeTargets.OfficeChatsAsync(connection, transaction, before.LeadOfficeId))
                 .Concat(await NoticeTargets.OfficeChatsAsync(connection, transaction, leadOfficeId));

@@ -18,8 +18,8 @@ public sealed record AuditEntry
     public string? ChannelId { get; init; }
     public string? ConversationId { get; init; }
 
-    /// <summary>A change made in chat by <paramref name="person"/>; before and after are kept as JSON.</summary>
-    public static AuditEntry ByChat(ChatActor actor, Person person, DateTimeOffset at, string action, string entity, string key, object before, object after) => new()
+    /// <summary>A change made in chat by <paramref name="person"/>; before and after (when there is one) are kept as JSON.</summary>
+    public static AuditEntry ByChat(ChatActor actor, Person person, DateTimeOffset at, string action, string entity, string key, object? before, object? after) => new()
     {
         At = at,
         ActorPersonId = person.Id,
@@ -27,8 +27,8 @@ public sealed record AuditEntry
         Action = action,
         Entity = entity,
         EntityKey = key,
-        BeforeJson = JsonSerializer.Serialize(before, AuditJson.Options),
-        AfterJson = JsonSerializer.Serialize(after, AuditJson.Options),
+        BeforeJson = before is null ? null : JsonSerializer.Serialize(before, AuditJson.Options),
+        AfterJson = after is null ? null : JsonSerializer.Serialize(after, AuditJson.Options),
         ChannelId = actor.ChannelId,
         ConversationId = actor.ConversationId,
     };
