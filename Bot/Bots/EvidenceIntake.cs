@@ -60,7 +60,7 @@ public sealed partial class EvidenceIntake(IUploadedFiles uploads, ChannelTrust 
             IncomingFile? keep = attachmentId is not null || (fetchLinks && links.MayFetch(url, activity.ServiceUrl, emulator))
                 ? new IncomingFile(name, ClaimedType(attachment), activity.From!.Id, attachmentId is null ? text : null, attachmentId,
                     // The Azure bot token is for Bot Framework channels; DingTalk's files come through its own API.
-                    attachmentId is null && !preauthorised && trust.HasAppId && activity.ChannelId != DingTalk.DingTalkChannel.ChannelId
+                    attachmentId is null && !preauthorised && trust.HasAppId && activity.ChannelId != Ledger.DingTalkAccounts.ChannelId
                         && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url, activity.ServiceUrl),
                     activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
                 : null;

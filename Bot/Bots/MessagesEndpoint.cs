@@ -56,7 +56,7 @@ public static class MessagesEndpoint
             return;
         }
 
-        if (string.Equals(activity!.ChannelId, DingTalk.DingTalkChannel.ChannelId, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(activity!.ChannelId, Ledger.DingTalkAccounts.ChannelId, StringComparison.OrdinalIgnoreCase))
         {
             // DingTalk staff ids speak for their people without 关联: only the DingTalk channel, which
             // checks DingTalk's own credentials, may say a message comes from DingTalk.

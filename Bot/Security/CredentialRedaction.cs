@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Robots;
 
 namespace CampaignBot.Security;
 

@@ -42,9 +42,9 @@ public sealed class NoticeComposer(LedgerDatabase database)
                     LeadOfficeId = handover.ToOfficeId,
                     LeadOfficeName = await OfficeNameAsync(connection, handover.ToOfficeId) ?? "",
                     OwnerId = handover.OwnerId,
-                    OwnerName = handover.OwnerId is { } owner ? await connection.ExecuteScalarAsync<string?>("SELECT name FROM person WHERE id = @Id", new { Id = owner }) : null,
+                    OwnerName = handover.OwnerId is { } owner ? await PersonNameAsync(connection, owner) : null,
                 };
-                return new ChatReply(texts.ReassignNotice(task, await OfficeNameAsync(connection, handover.FromOfficeId) ?? "", await PersonNameAsync(connection, handover.ByPersonId)));
+                return new ChatReply(texts.ReassignNotice(task, await OfficeNameAsync(connection, handover.FromOfficeId) ?? "", await PersonNameAsync(connection, handover.ByPersonId) ?? ""));
             }
 
             case ChatRemovedNotice removed:
@@ -85,8 +85,9 @@ public sealed class NoticeComposer(LedgerDatabase database)
     private static Task<string?> OfficeNameAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long officeId) =>
         connection.ExecuteScalarAsync<string?>("SELECT name FROM office WHERE id = @Id", new { Id = officeId });
 
-    private static async Task<string> PersonNameAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long personId) =>
-        await connection.ExecuteScalarAsync<string?>("SELECT name FROM person WHERE id = @Id", new { Id = personId }) ?? "";
+    /// <summary>Null when the person was removed since.</summary>
+    private static Task<string?> PersonNameAsync(Microsoft.Data.Sqlite.SqliteConnection connection, long personId) =>
+        connection.ExecuteScalarAsync<string?>("SELECT name FROM person WHERE id = @Id", new { Id = personId });
 
     /// <summary>
     /// A notice that offers buttons: its first line is the header and the rest one card (title, then

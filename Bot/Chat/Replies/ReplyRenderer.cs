@@ -16,7 +16,7 @@ public static class ReplyRenderer
     /// </summary>
     private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
     {
-        Channels.Msteams, Channels.Emulator, Channels.Webchat, Channels.Directline, "directlinespeech", DingTalk.DingTalkChannel.ChannelId,
+        Channels.Msteams, Channels.Emulator, Channels.Webchat, Channels.Directline, "directlinespeech", Ledger.DingTalkAccounts.ChannelId,
     };
 
     public static bool ShowsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
