@@ -1,0 +1,73 @@
+using System.Text;
+using CampaignBot.Chat.Parsing;
+using CampaignBot.Chat.Understanding;
+using CampaignBot.Ledger;
+using CampaignBot.Plans;
+using CampaignBot.Seeding;
+
+namespace CampaignBot.Tests.Chat.Understanding;
+
+/// <summary>One line of a fresh set: written by someone who had seen neither the corpus nor the code.</summary>
+public sealed record FreshLine(int Number, string Ledger, string Kind, bool MustChangeNothing, string Text, IReadOnlyList<string> Expected)
+{
+    public bool Accepts(string described) => Expected.Contains(described, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A fresh set (Chat/Understanding/fresh/NAME): lines.tsv (ledger, kind, keep, message, expected),
+/// and the other campaign's plan the writer made up (plan.csv, offices.csv, people.csv). Its
+/// "today" is the day it was written for; the sample ledger is the sample as seeded that day.
+/// </summary>
+public sealed class FreshSet
+{
+    public static readonly DateOnly Today = new(2026, 12, 2);
+
+    private FreshSet(string name, IReadOnlyList<FreshLine> lines, LedgerNames sample, LedgerNames own)
+    {
+        Name = name;
+        Lines = lines;
+        SampleNames = sample;
+        OwnNames = own;
+    }
+
+    public string Name { get; }
+    public IReadOnlyList<FreshLine> Lines { get; }
+    public LedgerNames SampleNames { get; }
+    public LedgerNames OwnNames { get; }
+
+    public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "Chat", "Understanding", "fresh", name);
+
+    public static FreshSet Load(string name)
+    {
+        var folder = Folder(name);
+        var lines = File.ReadAllLines(Path.Combine(folder, "lines.tsv"), Encoding.UTF8)
+            .Select((line, i) => (cells: line.Split('\t'), number: i + 1))
+            .Where(l => l.cells.Length == 5 && !l.cells[0].StartsWith('#'))
+            .Select(l => new FreshLine(l.number, l.cells[0].Trim(), l.cells[1].Trim(), l.cells[2].Trim() == "1", l.cells[3].Trim(),
+                l.cells[4].Split(" || ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+            .ToList();
+        return new FreshSet(name, lines, SampleLedger(), OwnLedger(folder));
+    }
+
+    public ChatCommand Understand(FreshLine line) =>
+        MessageUnderstanding.Understand(line.Text, Today, ReplyLanguage.Chinese, line.Ledger == "own" ? OwnNames : SampleNames);
+
+    private static LedgerNames SampleLedger() => new(
+        SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }),
+        SampleCampaign.People.Select(p => p.Name));
+
+    /// <summary>The writer's own campaign: offices with the short names people use, people, and the plan's task codes.</summary>
+    private static LedgerNames OwnLedger(string folder)
+    {
+        var offices = Csv(Path.Combine(folder, "offices.csv"))
+            .Select(r => new Office { Name = r[0], Aliases = r.Length > 1 ? r[1].Replace('、', ',') : "" })
+            .ToList();
+        var people = Csv(Path.Combine(folder, "people.csv")).Select(r => r[0]).ToList();
+        var plan = PlanFileReader.Read(Path.Combine(folder, "plan.csv"), new ImportLimits());
+        people.AddRange(plan.Tasks.Select(r => r.Text(PlanColumns.Owner)).Where(n => n.Length > 0));
+        return new LedgerNames(offices, people.Distinct());
+    }
+
+    private static IEnumerable<string[]> Csv(string path) =>
+        File.ReadAllLines(path, Encoding.UTF8).Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Split(',').Select(c => c.Trim()).ToArray());
+}
