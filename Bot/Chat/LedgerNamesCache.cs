@@ -1,15 +1,16 @@
 using CampaignBot.Chat.Understanding;
+using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Chat;
 
 /// <summary>
-/// The ledger's office and people names for the understanding layer, read once and kept: they
-/// change with a plan import, not with each message. A change made in this process (import,
+/// The ledger's office and people names, task codes and workday calendar for the understanding
+/// layer, read once and kept: they change with a plan import, not with each message. A change made in this process (import,
 /// seeding) is seen at once through <see cref="DirectoryRepository.Version"/>; one made by another
 /// process (the operator's import verb) after at most <see cref="FreshFor"/>.
 /// </summary>
-public sealed class LedgerNamesCache(DirectoryRepository directory, TimeProvider time)
+public sealed class LedgerNamesCache(DirectoryRepository directory, TaskRepository tasks, LedgerDatabase database, TimeProvider time)
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
 
@@ -28,7 +29,14 @@ public sealed class LedgerNamesCache(DirectoryRepository directory, TimeProvider
         var version = DirectoryRepository.Version;
         var offices = await directory.OfficesAsync(cancellationToken);
         var people = await directory.PeopleAsync(cancellationToken);
-        var names = new LedgerNames(offices, people.Select(p => p.Name));
+        var codes = await tasks.CodesAsync(cancellationToken);
+        Scheduling.Calendar.IWorkdayCalendar calendar;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            calendar = await WorkdayRepository.CalendarAsync(connection);
+        }
+
+        var names = new LedgerNames(offices, people.Select(p => p.Name), codes) { Workdays = calendar };
         current = new Snapshot(names, version, now);
         return names;
     }

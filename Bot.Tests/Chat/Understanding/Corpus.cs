@@ -74,6 +74,9 @@ public static class Corpus
         AddEvidenceCommand e => $"addevidence {e.Code}",
         WithdrawEvidenceCommand w => $"withdraw {w.EvidenceId}",
         ClarifyCommand c => "ask " + string.Join(" | ", c.Readings.Select(Describe)),
+        OfferCommand o => Describe(o.Answer),
+        SeveralCommand s => string.Join(" ; ", s.Commands.Select(Describe)),
+        SmallTalkCommand => "smalltalk",
         _ => command.GetType().Name,
     };
 

@@ -16,7 +16,8 @@ public sealed record FreshLine(int Number, string Ledger, string Kind, bool Must
 /// <summary>
 /// A fresh set (Chat/Understanding/fresh/NAME): lines.tsv (ledger, kind, keep, message, expected),
 /// and the other campaign's plan the writer made up (plan.csv, offices.csv, people.csv). Its
-/// "today" is the day it was written for; the sample ledger is the sample as seeded that day.
+/// "today" is the day it was written for; the sample ledger is the sample as seeded that day
+/// (fresh/sample-ledger.csv, the export the writers were given).
 /// </summary>
 public sealed class FreshSet
 {
@@ -46,15 +47,17 @@ public sealed class FreshSet
             .Select(l => new FreshLine(l.number, l.cells[0].Trim(), l.cells[1].Trim(), l.cells[2].Trim() == "1", l.cells[3].Trim(),
                 l.cells[4].Split(" || ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
             .ToList();
-        return new FreshSet(name, lines, SampleLedger(), OwnLedger(folder));
+        return new FreshSet(name, lines, SampleLedger(Path.Combine(folder, "..", "sample-ledger.csv")), OwnLedger(folder));
     }
 
     public ChatCommand Understand(FreshLine line) =>
         MessageUnderstanding.Understand(line.Text, Today, ReplyLanguage.Chinese, line.Ledger == "own" ? OwnNames : SampleNames);
 
-    private static LedgerNames SampleLedger() => new(
+    /// <summary>The sample as seeded on <see cref="Today"/>: its export on that day (sample-ledger.csv) is what the writers saw.</summary>
+    private static LedgerNames SampleLedger(string export) => new(
         SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }),
-        SampleCampaign.People.Select(p => p.Name));
+        SampleCampaign.People.Select(p => p.Name),
+        PlanFileReader.Read(export, new ImportLimits()).Tasks.Select(r => r.Text(PlanColumns.Code)));
 
     /// <summary>The writer's own campaign: offices with the short names people use, people, and the plan's task codes.</summary>
     private static LedgerNames OwnLedger(string folder)
@@ -65,7 +68,7 @@ public sealed class FreshSet
         var people = Csv(Path.Combine(folder, "people.csv")).Select(r => r[0]).ToList();
         var plan = PlanFileReader.Read(Path.Combine(folder, "plan.csv"), new ImportLimits());
         people.AddRange(plan.Tasks.Select(r => r.Text(PlanColumns.Owner)).Where(n => n.Length > 0));
-        return new LedgerNames(offices, people.Distinct());
+        return new LedgerNames(offices, people.Distinct(), plan.Tasks.Select(r => r.Text(PlanColumns.Code)));
     }
 
     private static IEnumerable<string[]> Csv(string path) =>

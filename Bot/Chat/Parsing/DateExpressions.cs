@@ -122,18 +122,21 @@ public static partial class DateExpressions
 
         if (MonthDay().Match(t) is { Success: true } md)
         {
-            return Build(today.Year, Number(md, "m"), Number(md, "d"));
+            return Yearless(Number(md, "m"), Number(md, "d"), today);
         }
 
         if (EnglishMonthDay().Match(t) is { Success: true } emd)
         {
             var month = Array.FindIndex(EnglishMonthNames, name => name.StartsWith(emd.Groups["mon"].Value, StringComparison.Ordinal)) + 1;
-            var year = emd.Groups["y"].Success ? Number(emd, "y") : today.Year;
-            return Build(year, month, Number(emd, "d"));
+            return emd.Groups["y"].Success ? Build(Number(emd, "y"), month, Number(emd, "d")) : Yearless(month, Number(emd, "d"), today);
         }
 
         return DateReading.NotADate;
     }
+
+    /// <summary>A day without a year: its next occurrence (<see cref="YearlessDates"/>).</summary>
+    private static DateReading Yearless(int month, int day, DateOnly today) =>
+        YearlessDates.Day(month, day, today) is { } date ? new DateReading(DateWindow.Day(date), null) : new DateReading(null, InvalidInput.ImpossibleDate);
 
     private static DateReading Build(int year, int month, int day)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Scheduling.Calendar;
 
 namespace CampaignBot.Chat.Understanding;
 
@@ -13,10 +14,13 @@ public static partial class DateFinder
 
     private static readonly string[] RangeWords = ["到", "至", "-", "~", "～", "—", "–", "to", "until", "and", "through"];
 
-    private readonly record struct Hit(int Start, int End, DateWindow? Window, InvalidInput? Error, bool Deadline, bool Weekday);
+    /// <param name="Computed">A day counted from today (3天后, 元旦后), not named: a change lands it on a workday.</param>
+    /// <param name="Holiday">A holiday's day: "after" it means the first workday after.</param>
+    private readonly record struct Hit(int Start, int End, DateWindow? Window, InvalidInput? Error, bool Deadline, bool Weekday, bool Computed = false, bool Holiday = false, bool After = false);
 
-    public static DateFinding? Find(string text, string source, DateOnly today, bool[] taken)
+    public static DateFinding? Find(string text, string source, DateOnly today, bool[] taken, IWorkdayCalendar? workdays = null)
     {
+        workdays ??= WorkdayCalendar.WeekdaysOnly;
         var hits = new List<Hit>();
         foreach (Match m in ExactDate().Matches(text))
         {
@@ -41,9 +45,8 @@ public static partial class DateFinder
         {
             if (Free(m, taken))
             {
-                var (month, day) = (Number(m.Groups["m"].Value), Number(m.Groups["d"].Value));
-                var valid = month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(today.Year, month);
-                hits.Add(new Hit(m.Index, m.Index + m.Length, valid ? DateWindow.Day(new DateOnly(today.Year, month, day)) : null, valid ? null : InvalidInput.ImpossibleDate, false, false));
+                var date = YearlessDates.Day(Number(m.Groups["m"].Value), Number(m.Groups["d"].Value), today);
+                hits.Add(new Hit(m.Index, m.Index + m.Length, date is { } d ? DateWindow.Day(d) : null, date is null ? InvalidInput.ImpossibleDate : null, false, false));
             }
         }
 
@@ -61,7 +64,7 @@ public static partial class DateFinder
         {
             if (Free(m, taken) && MonthNumber(m) is { } month)
             {
-                var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : month < today.Month ? today.Year + 1 : today.Year;
+                var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : YearlessDates.YearOfMonth(month, today);
                 var first = new DateOnly(year, month, 1);
                 var last = first.AddMonths(1).AddDays(-1);
                 hits.Add(m.Groups["end"].Success
@@ -73,7 +76,17 @@ public static partial class DateFinder
         Take(hits, taken);
         foreach (var phrase in Phrases.Scan(text, taken))
         {
-            hits.Add(new Hit(phrase.Start, phrase.End, phrase.Value.Window(today), null, phrase.Value.IsDeadline, false));
+            hits.Add(new Hit(phrase.Start, phrase.End, phrase.Value.Window(today), null, phrase.Value.IsDeadline, false, Holiday: phrase.Value.IsHoliday, After: phrase.Value.After));
+        }
+
+        Take(hits, taken);
+        foreach (Match m in DayOfMonth().Matches(text))
+        {
+            if (Free(m, taken) && MeansDayOfMonth(text, m))
+            {
+                var day = NextDayOfMonth(int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture), today);
+                hits.Add(new Hit(m.Index, m.Index + m.Length, day is { } d ? DateWindow.Day(d) : null, day is null ? InvalidInput.ImpossibleDate : null, false, false));
+            }
         }
 
         Take(hits, taken);
@@ -83,7 +96,38 @@ public static partial class DateFinder
         }
 
         hits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 0; i < hits.Count; i++)
+        {
+            hits[i] = AfterHoliday(hits[i], text, workdays, taken);
+        }
+
         return Combine(hits, text, source, today, taken);
+    }
+
+    /// <summary>元旦后, 节后, 春节过后第一个工作日, after New Year: the first workday after the holiday.</summary>
+    private static Hit AfterHoliday(Hit hit, string text, IWorkdayCalendar workdays, bool[] taken)
+    {
+        if (!hit.Holiday || hit.Window is not { } window)
+        {
+            return hit;
+        }
+
+        var following = HolidayAfterWords().Match(text, hit.End);
+        var before = AfterBefore().IsMatch(text[..hit.Start]);
+        if (!hit.After && !following.Success && !before)
+        {
+            return hit;
+        }
+
+        var end = following.Success ? following.Index + following.Length : hit.End;
+        Array.Fill(taken, true, hit.Start, end - hit.Start);
+        var day = window.To.AddDays(1);
+        while (!workdays.IsWorkday(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return hit with { End = end, Window = DateWindow.Day(day), Deadline = false, Computed = true };
     }
 
     private static DateFinding Combine(List<Hit> hits, string text, string source, DateOnly today, bool[] taken)
@@ -127,7 +171,7 @@ public static partial class DateFinder
             window = new DateWindow(today, window.To);
         }
 
-        return new DateFinding(window, single, null, said, first.Start, first.End, first.Weekday);
+        return new DateFinding(window, single, null, said, first.Start, first.End, first.Weekday) { IsComputed = first.Computed };
     }
 
     private static Hit Counted(Match m, DateOnly today)
@@ -136,7 +180,7 @@ public static partial class DateFinder
         var days = m.Groups["u"].Value is "周" or "个星期" or "星期" or "week" or "weeks" ? n * 7 : n;
         if (m.Groups["after"].Success)
         {
-            return new Hit(m.Index, m.Index + m.Length, DateWindow.Day(today.AddDays(n)), null, false, false);
+            return new Hit(m.Index, m.Index + m.Length, DateWindow.Day(today.AddDays(n)), null, false, false, Computed: true);
         }
 
         return days is >= 1 and <= 366
@@ -234,6 +278,57 @@ public static partial class DateFinder
 
     [GeneratedRegex(@"\G\s*(?:到|至|-|~|～)\s*(?<d>\d{1,2})\s*[日号]")]
     private static partial Regex BareDay();
+
+    // 15号前, 延到20号, the 15th, by the 10th: a day of the month without its month.
+    [GeneratedRegex(@"(?<![\d月/.\-#:])(?<d>[0-3]?\d)\s*[号日](?![\d])|\bthe\s+(?<d>[0-3]?\d)(?:st|nd|rd|th)\b")]
+    private static partial Regex DayOfMonth();
+
+    [GeneratedRegex(@"\G\s*(?:之后|以后|过后|后)(?:的)?(?:第一个工作日|第一天|上班第一天|上班后|上班)?")]
+    private static partial Regex HolidayAfterWords();
+
+    [GeneratedRegex(@"\bafter\s+(?:the\s+)?$")]
+    private static partial Regex AfterBefore();
+
+    /// <summary>
+    /// 15号 is a day only where a day is meant: before 前/到期/截止/提醒, after 到/至/延到/before/by/on, in English "the 15th",
+    /// or closing the message; 6号延期申请 and 12号延期不同意 name a request.
+    /// </summary>
+    private static bool MeansDayOfMonth(string text, Match m)
+    {
+        if (m.Value.StartsWith("the", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var after = text[(m.Index + m.Length)..].TrimStart();
+        var before = text[..m.Index].TrimEnd();
+        return after.Length == 0 && !before.EndsWith("延期", StringComparison.Ordinal)
+            || DayFollowers.Any(w => after.StartsWith(w, StringComparison.Ordinal))
+            || DayLeaders.Any(w => before.EndsWith(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] DayFollowers = ["前", "之前", "以前", "到期", "截止", "截至", "再", "提醒", "那天", "当天", "交", "要交", "完成", "办结", "为止"];
+
+    private static readonly string[] DayLeaders = ["到", "至", "延到", "推到", "改到", "延至", "截至", "截止", "在", "等到", "on", "by", "before", "until", "till", "to"];
+
+    /// <summary>The next such day from today: this month's if it is still ahead, else the next month that has it.</summary>
+    private static DateOnly? NextDayOfMonth(int day, DateOnly today)
+    {
+        if (day is < 1 or > 31)
+        {
+            return null;
+        }
+
+        for (var month = new DateOnly(today.Year, today.Month, 1); month < new DateOnly(today.Year, today.Month, 1).AddMonths(3); month = month.AddMonths(1))
+        {
+            if (day <= DateTime.DaysInMonth(month.Year, month.Month) && new DateOnly(month.Year, month.Month, day) >= today)
+            {
+                return new DateOnly(month.Year, month.Month, day);
+            }
+        }
+
+        return null;
+    }
 
     [GeneratedRegex(@"(?:到|至|截至|截止到|\bby|\bbefore|\buntil|\btill)\s*(?:the\s+)?$")]
     private static partial Regex UntilBefore();

@@ -18,6 +18,25 @@ public sealed class Findings
 
     public required DateFinding? Date { get; init; }
 
+    /// <summary>The ledger's workdays: where a computed reminder or deadline lands.</summary>
+    public Scheduling.Calendar.IWorkdayCalendar Workdays { get; init; } = Scheduling.Calendar.WorkdayCalendar.WeekdaysOnly;
+
+    /// <summary>The day itself when it is a workday or was named; else, for a day counted from today (过3天), the next workday.</summary>
+    public DateOnly OnWorkday(DateOnly day)
+    {
+        if (Date is not { IsComputed: true })
+        {
+            return day;
+        }
+
+        while (!Workdays.IsWorkday(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
     /// <summary>The first office named (its ledger name), and the first person.</summary>
     public required PhraseHit<KnownName>? Office { get; init; }
     public required PhraseHit<KnownName>? Person { get; init; }
@@ -31,6 +50,9 @@ public sealed class Findings
 
     /// <summary>Letters that neither a cue, a filler nor a found thing explains.</summary>
     public required string Residual { get; init; }
+
+    /// <summary>Characters of things found by their shape (links, task codes, the date): words are not read inside them.</summary>
+    public required bool[] Opaque { get; init; }
 
     /// <summary>Asked rather than stated: 吗, 是否, 谁, 什么, a question mark, "is …", "did …".</summary>
     public required bool IsQuestion { get; init; }

@@ -28,23 +28,40 @@ public static partial class FindingsReader
         var url = u.Success ? (source.Substring(u.Index, u.Length), u.Index + u.Length) : ((string, int)?)null;
         Take(taken, u);
 
-        var codes = new List<(string, int)>();
+        // The ledger's own codes first, as written (LP-1, 1.2, 一.3), then anything shaped like a code (T999: "no such task").
+        var codes = new List<(string Code, int Start, int End)>();
+        foreach (var (code, start, length) in names.Codes.Find(text, taken))
+        {
+            codes.Add((code, start, start + length));
+            Array.Fill(taken, true, start, length);
+        }
+
         foreach (Match m in CodePattern().Matches(text))
         {
             if (Free(taken, m.Index, m.Length))
             {
-                codes.Add((m.Value.ToUpperInvariant(), m.Index + m.Length));
+                codes.Add((m.Value.ToUpperInvariant(), m.Index, m.Index + m.Length));
                 Take(taken, m);
             }
         }
 
+        codes.Sort((a, b) => a.Start.CompareTo(b.Start));
+
         // Links and task codes are letters but not words: they say nothing of the writer's language.
         var notWords = (bool[])taken.Clone();
-        var date = DateFinder.Find(text, source, today, taken);
+
+        // Names before dates: 谢国庆 is a person, not National Day.
         var nameHits = names.Scanner.Scan(text, taken);
         foreach (var hit in nameHits)
         {
             Array.Fill(taken, true, hit.Start, hit.Length);
+        }
+
+        var date = DateFinder.Find(text, source, today, taken, names.Workdays);
+        var opaque = (bool[])notWords.Clone();
+        if (date is not null)
+        {
+            Array.Fill(opaque, true, date.Start, date.End - date.Start);
         }
 
         var n = NumberPattern().Match(text);
@@ -78,7 +95,7 @@ public static partial class FindingsReader
             Text = text,
             Language = LanguageOf(text, source, notWords, nameHits, defaultLanguage),
             Today = today,
-            Codes = codes,
+            Codes = codes.Select(c => (c.Code, c.End)).ToList(),
             Date = date,
             Office = nameHits.FirstOrDefault(h => h.Value.IsOffice) is { Length: > 0 } office ? office : null,
             Person = nameHits.FirstOrDefault(h => !h.Value.IsOffice) is { Length: > 0 } person ? person : null,
@@ -86,6 +103,8 @@ public static partial class FindingsReader
             Number = number,
             Url = url,
             Residual = residual.ToString(),
+            Opaque = opaque,
+            Workdays = names.Workdays,
             // A link's "?access_token=" asks nothing.
             IsQuestion = IsQuestion(u.Success ? text.Remove(u.Index, u.Length).Insert(u.Index, new string(' ', u.Length)) : text, cues),
         };

@@ -186,7 +186,7 @@ public static partial class IntentRules
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
                 { Day: { } day } date => SnoozeDay(day, date.IsWeekday, f.Today) is { } on
-                    ? new SnoozeCommand(code, on, language)
+                    ? new SnoozeCommand(code, f.OnWorkday(on), language)
                     : new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
                 { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
                 null => Incomplete(f, code),
@@ -198,7 +198,7 @@ public static partial class IntentRules
             return f.Date switch
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
-                { Day: { } day } date => new ExtendCommand(code, day, f.After(date.End, "理由是", "理由", "原因是", "原因", "because", "as"), language),
+                { Day: { } day } date => new ExtendCommand(code, f.OnWorkday(day), f.After(date.End, "理由是", "理由", "原因是", "原因", "because", "as"), language),
                 { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
                 null => Incomplete(f, code),
             };

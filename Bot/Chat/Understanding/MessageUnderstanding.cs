@@ -16,7 +16,14 @@ public static class MessageUnderstanding
             return new HelpCommand(defaultLanguage);
         }
 
-        return IntentRules.Decide(findings) ?? NotUnderstood(findings);
+        if (SeveralTasks.Read(findings, part => Understand(part, today, findings.Language, names)) is { } several)
+        {
+            return several;
+        }
+
+        return IntentRules.Decide(findings) is { } command ? SecondReading.Confirm(command, findings)
+            : SmallTalk.Read(findings) is { } smallTalk ? smallTalk
+            : NotUnderstood(findings);
     }
 
     /// <summary>The closest commands, as buttons: a near-miss of a command word, what the message did name, then the common questions.</summary>

@@ -48,6 +48,13 @@ public sealed class TaskRepository(LedgerDatabase database)
         return await FindByCodeAsync(connection, null, code);
     }
 
+    /// <summary>Every task code the ledger holds, for the reader to recognise them as written.</summary>
+    public async Task<IReadOnlyList<string>> CodesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM task", cancellationToken: cancellationToken))).AsList();
+    }
+
     public static Task<LedgerTask?> FindByCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, string code) =>
         connection.QuerySingleOrDefaultAsync<LedgerTask>(SelectTasks + " WHERE t.code = @Code", new { Code = code }, transaction);
 

@@ -9,7 +9,8 @@ namespace CampaignBot.Chat.Understanding.Glossary;
 /// </summary>
 public static class DatePhrases
 {
-    public sealed record Phrase(Func<DateOnly, DateWindow> Window, bool IsDeadline = false);
+    /// <param name="IsHoliday">A holiday's day: "after" it (元旦后, after New Year) means the first workday after.</param>
+    public sealed record Phrase(Func<DateOnly, DateWindow> Window, bool IsDeadline = false, bool IsHoliday = false, bool After = false);
 
     private static DateOnly Monday(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
 
@@ -28,9 +29,8 @@ public static class DatePhrases
     private static readonly Phrase MonthEnd = new(d => DateWindow.Day(FirstOfMonth(d).AddMonths(1).AddDays(-1)), IsDeadline: true);
     private static readonly Phrase NextMonthEnd = new(d => DateWindow.Day(FirstOfMonth(d).AddMonths(2).AddDays(-1)), IsDeadline: true);
     private static readonly Phrase YearEnd = new(d => DateWindow.Day(new DateOnly(d.Year, 12, 31)), IsDeadline: true);
-    /// <summary>A holiday on a fixed day: this year's if it is still ahead, else next year's.</summary>
-    private static Phrase Holiday(int month, int day) =>
-        new(d => DateWindow.Day(new DateOnly(d.Year, month, day) >= d ? new DateOnly(d.Year, month, day) : new DateOnly(d.Year + 1, month, day)), IsDeadline: true);
+    /// <summary>A holiday's next day (this year's if it is still ahead): asked about, from today up to it.</summary>
+    private static Phrase Holiday(HolidayWords.Holiday holiday) => new(d => DateWindow.Day(HolidayWords.Next(holiday, d)), IsDeadline: true, IsHoliday: true);
 
     private static DateOnly QuarterStart(DateOnly d) => new(d.Year, (d.Month - 1) / 3 * 3 + 1, 1);
 
@@ -53,13 +53,16 @@ public static class DatePhrases
         (MonthEnd, ["月底", "月末", "本月底", "这个月底", "end of month", "end of the month", "month end"]),
         (NextMonthEnd, ["下月底", "下个月底", "end of next month"]),
         (YearEnd, ["年底", "年末", "今年年底", "年内", "今年内", "end of the year", "end of year", "year end"]),
-        (new(d => new(d, d.AddDays(1))), ["今明两天", "今明"]),
+        (new(d => new(d, d.AddDays(1))), ["今明两天", "今明", "这两天", "这两日"]),
+        (new(d => new(Monday(d).AddDays(5), Monday(d).AddDays(6))), ["周末", "这周末", "本周末", "这个周末", "this weekend", "the weekend", "weekend"]),
+        (new(d => new(Monday(d).AddDays(12), Monday(d).AddDays(13))), ["下周末", "下个周末", "next weekend"]),
+        (new(d => DateWindow.Day(FirstOfMonth(d).AddMonths(1).AddDays(-1)), IsDeadline: true), ["本月内", "这个月内", "月内", "当月内", "within this month", "within the month", "by the end of this month"]),
         (new(d => new(d, d.AddDays(13))), ["这两周", "这两个星期", "近两周", "这半个月"]),
-        (Holiday(1, 1), ["元旦", "new year", "new year's day"]),
-        (Holiday(5, 1), ["五一", "劳动节"]),
-        (Holiday(7, 1), ["七一", "建党节"]),
-        (Holiday(8, 1), ["八一", "建军节"]),
-        (Holiday(10, 1), ["国庆", "国庆节", "national day"]),
-        (Soon, ["最近", "近期", "这几天", "这两天", "近几天", "soon", "recently", "the next few days"]),
+        .. HolidayWords.Table.Select(row => (Holiday(row.Holiday), row.Words)),
+        (new(d => DateWindow.Day(HolidayWords.NextPublic(d)), IsDeadline: true, IsHoliday: true), ["节前", "节日前", "放假前", "假前", "before the holiday", "before the holidays"]),
+        (new(d => DateWindow.Day(HolidayWords.NextPublic(d)), IsHoliday: true, After: true), ["节后", "节日后", "假期后", "收假后", "after the holiday", "after the holidays"]),
+        (new(d => DateWindow.Day(HolidayWords.Next(HolidayWords.SpringFestival, d)), IsDeadline: true, IsHoliday: true), ["年前"]),
+        (new(d => DateWindow.Day(HolidayWords.Next(HolidayWords.SpringFestival, d)), IsHoliday: true, After: true), ["年后"]),
+        (Soon, ["最近", "近期", "这几天", "近几天", "soon", "recently", "the next few days"]),
     ];
 }

@@ -1,0 +1,9 @@
+namespace CampaignBot.Chat.Parsing;
+
+public enum SmallTalkKind
+{
+    Greeting,
+    Thanks,
+    Acknowledgement,
+    Wishes,
+}

@@ -1,0 +1,107 @@
+namespace CampaignBot.Chat.Understanding.Glossary;
+
+/// <summary>
+/// The words the second reading (<see cref="StatementCheck"/>) looks for around a change: what makes
+/// a sentence something other than a plain report or order. Kept apart from <see cref="CueWords"/>
+/// on purpose: the two readings must not share one blind spot, so a word missing here and there is
+/// caught by the other.
+/// </summary>
+public static class SpeechMarkers
+{
+    /// <summary>Ends a clause. A full stop only counts before a space or at the end (not in 1.2 or a link).</summary>
+    public static readonly char[] ClauseEnds = ['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n', '：', ':', '~', '～'];
+
+    public static readonly string[] ClauseJoiners = ["但是", "不过", "可是", "然后", "所以", " but ", " so ", " then ", " and then "];
+
+    /// <summary>Someone else's words: 听说, 李明说, apparently.</summary>
+    public static readonly string[] Hearsay =
+    [
+        "听说", "据说", "听讲", "听人说", "说是", "据称", "据反映", "反映", "转告", "传话", "通报说", "群里说", "好像", "似乎", "貌似", "据悉", "提到", "告诉我", "跟我说", "讲",
+        "said", "says", "say", "told me", "tells me", "heard", "hear", "apparently", "reportedly", "according to", "supposedly", "seems", "seem", "rumour", "rumor", "i think", "i guess", "maybe", "probably",
+    ];
+
+    /// <summary>说 alone reports someone's words unless it is part of another word (说明, 小说) or the writer's own (我说).</summary>
+    public static readonly string[] NotReportingSay = ["说明", "说法", "小说", "说服", "说一下", "说下", "我说", "再说", "说实话", "话说", "跟我说", "告诉我说"];
+
+    /// <summary>Asks for a check, not a change: 核实一下, can you check.</summary>
+    public static readonly string[] CheckRequest =
+    [
+        "核实", "核对", "核查", "确认一下", "确认下", "确认是否", "帮忙确认", "请确认", "查一下是不是", "看看是不是", "看下是不是", "看一下是不是", "是否属实", "是不是真的", "真的吗", "对吗", "对不对", "是吗",
+        "verify", "check", "confirm", "double-check", "double check", "make sure", "see if", "is that right", "is that true", "true?",
+    ];
+
+    /// <summary>Makes what follows a condition: 如果 T023 搞定了, once it is done.</summary>
+    public static readonly string[] ConditionBefore =
+    [
+        "如果", "要是", "假如", "假设", "若是", "若", "万一", "一旦", "只要", "等到", "等", "待", "倘若",
+        "if", "once", "when", "whenever", "in case", "unless", "as soon as", "after",
+    ];
+
+    /// <summary>Makes the clause a condition when it follows the change word: done after the post goes out.</summary>
+    public static readonly string[] ConditionFollowing = ["after", "once", "when", "if", "as soon as", "unless"];
+
+    /// <summary>Makes what comes before a condition: …就告诉我, …的话, let me know.</summary>
+    public static readonly string[] ConditionAfter =
+    [
+        "的话", "就跟我说", "就告诉我", "就通知我", "就说", "跟我说", "告诉我", "通知我", "说一声", "说下", "再说", "之后再", "以后再", "再提醒", "就提醒",
+        "let me know", "tell me", "ping me", "notify me",
+    ];
+
+    /// <summary>A question inside the clause: 吗, 什么, 多久, 是否, is it.</summary>
+    public static readonly string[] QuestionWords =
+    [
+        "什么", "啥", "多久", "多少", "几时", "何时", "哪", "谁", "怎么", "怎样", "如何", "为啥", "为什么", "是否", "有没有", "是不是", "能不能", "可不可以", "要不要", "会不会", "行不行", "好不好", "了没", "没有?", "完没",
+    ];
+
+    /// <summary>Closes a question: T017 完成了吗, 完成了没, 好了吧.</summary>
+    public static readonly string[] QuestionEnds = ["吗", "么", "嘛", "呢", "没", "没有", "没呢", "了没", "未", "否", "吧", "不", "木有"];
+
+    public static readonly string[] EnglishQuestionOpeners =
+        ["is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "can", "could", "will", "would", "should", "shall", "may", "might", "what", "when", "who", "which", "how", "why", "whether", "isn't", "hasn't", "didn't", "any"];
+
+    /// <summary>Denies what follows: 没完成, 无法办结, can't finish.</summary>
+    public static readonly string[] NegationBefore =
+    [
+        "不", "没", "没有", "未", "别", "不要", "不用", "无法", "难以", "不能", "不会", "还没", "尚未", "并未", "从未", "未能", "没能", "不可能", "来不及", "赶不上", "做不到",
+        "not", "n't", "never", "no", "cannot", "can't", "won't", "unable", "fail to", "failed to", "couldn't", "wouldn't", "don't", "didn't", "haven't", "hasn't", "isn't", "aren't", "wasn't", "behind on",
+    ];
+
+    /// <summary>Words with 不 or 没 that deny nothing.</summary>
+    public static readonly string[] NotNegations = ["不错", "不好意思", "不过", "差不多", "不少", "不久", "不仅", "不但", "没问题", "没事", "不客气", "少不了", "不断", "no problem", "not only", "no worries", "no doubt"];
+
+    /// <summary>Denies what comes before: 完成不了, 办不完.</summary>
+    public static readonly string[] NegationAfter = ["不了", "不完", "不成", "不到", "不好", "不下来"];
+
+    /// <summary>Hoped, planned or about to be, not done: 快完成了, 准备完成, will be done.</summary>
+    public static readonly string[] IntentionBefore =
+    [
+        "要", "会", "将", "将要", "准备", "打算", "计划", "争取", "预计", "估计", "应该", "应当", "得", "需要", "需", "想", "快", "快要", "即将", "马上", "尽快", "正在", "在", "能", "可以", "可能", "力争", "希望", "等会", "一会",
+        "明天", "后天", "下周", "下星期", "下个月", "月底前", "周末前", "年底前", "过几天", "回头",
+        "will", "'ll", "going to", "gonna", "plan to", "planning to", "should", "need to", "needs to", "have to", "has to", "must", "about to", "almost", "nearly", "try to", "hope", "expect", "expected", "want to", "would like to", "soon", "tomorrow", "next week", "later", "can", "could", "might", "may",
+    ];
+
+    /// <summary>Said of the past: 已经, 已, 刚, done already. An intention word is only an intention without one.</summary>
+    public static readonly string[] Perfective = ["已经", "已", "刚刚", "刚", "终于", "总算", "already", "just", "finally", "have", "has", "'ve"];
+
+    /// <summary>A change word used as a noun or a modifier: 完成时限, 完成情况, 延期申请的规定.</summary>
+    public static readonly string[] NounAfterChange =
+    [
+        "时限", "时间", "日期", "期限", "情况", "率", "度", "进度", "标准", "要求", "节点", "质量", "效果", "比例", "数量", "规定", "流程", "手续", "条件", "截止",
+        " date", " deadline", " rate", " status", " criteria", " policy", " process", " rules",
+    ];
+
+    /// <summary>An order to the bot: 标记 T017 完成. After a wish (我要标记 T017 完成) it is still an order; after a plan (准备申请) it is not.</summary>
+    public static readonly string[] Instruction = ["标记", "标为", "设为", "设置为", "记为", "帮我", "请把", "麻烦", "please"];
+
+    /// <summary>Wanting: before an order (我要标记) or a change that is itself a request (想延期, want to push it back) it asks now.</summary>
+    public static readonly string[] Wish = ["要", "想", "想要", "希望", "want to", "would like to", "'d like to", "need to", "needs to"];
+
+    /// <summary>Only part done: 完成80%, 完成了一半, mostly done.</summary>
+    public static readonly string[] Partial = ["%", "％", "百分之", "一半", "大半", "大部分", "部分", "八成", "九成", "七成", "六成", "基本", "差不多", "初步", "mostly", "partly", "partially", "half", "percent"];
+
+    /// <summary>Right after the change word, what follows the change: 弄完再报, 完成就发, 办完之后.</summary>
+    public static readonly string[] ThenAfter = ["再", "就", "之后", "以后", "后再", "了再", "了就", "了之后"];
+
+    /// <summary>Quotation marks: what stands between them is quoted.</summary>
+    public static readonly (char Open, char Close)[] Quotes = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('《', '》'), ('‘', '’')];
+}

@@ -1,0 +1,48 @@
+using CampaignBot.Chat.Parsing;
+
+namespace CampaignBot.Chat.Understanding;
+
+/// <summary>
+/// A change needs two readings to agree: the rules (<see cref="IntentRules"/>) that read it, and
+/// <see cref="StatementCheck"/>, which reads the sentence around its change word for anything that
+/// makes it other than a plain report or order. When they disagree the change is only offered.
+/// </summary>
+public static class SecondReading
+{
+    public static ChatCommand Confirm(ChatCommand command, Findings f)
+    {
+        if (ChangeWord(command, f) is not { } word)
+        {
+            return command;
+        }
+
+        var reading = StatementCheck.Read(f.Text, (word.Start, word.End), f.Opaque, isRequest: command is ExtendCommand or ReassignCommand or SnoozeCommand or ReopenCommand or AddEvidenceCommand);
+        return reading == StatementReading.Plain ? command : new OfferCommand(AnswerFor(command), [command], command.Language);
+    }
+
+    /// <summary>What to answer instead: the task asked about, or the help.</summary>
+    private static ChatCommand AnswerFor(ChatCommand change) => change switch
+    {
+        DoneCommand c => new DetailCommand(c.Code, change.Language),
+        ReopenCommand c => new DetailCommand(c.Code, change.Language),
+        ExtendCommand c => new DetailCommand(c.Code, change.Language),
+        ReassignCommand c => new DetailCommand(c.Code, change.Language),
+        SnoozeCommand c => new DetailCommand(c.Code, change.Language),
+        AddEvidenceCommand c => new ListEvidenceCommand(c.Code, change.Language),
+        _ => new HelpCommand(change.Language),
+    };
+
+    /// <summary>Where the word that names the change stands; null for what is not a change read from words.</summary>
+    private static PhraseHit<Cue>? ChangeWord(ChatCommand command, Findings f) => command switch
+    {
+        DoneCommand => f.Last(Cue.Done),
+        ReopenCommand => f.Last(Cue.Reopen),
+        ExtendCommand => f.Last(Cue.Extend),
+        ReassignCommand => f.Last(Cue.Reassign),
+        SnoozeCommand => f.Last(Cue.Snooze),
+        AddEvidenceCommand => f.Last(Cue.AddEvidence),
+        WithdrawEvidenceCommand => f.Last(Cue.Withdraw) ?? f.Last(Cue.Reopen),
+        DecideExtensionCommand d => f.Last(d.Approve ? Cue.Approve : Cue.Reject),
+        _ => null,
+    };
+}
