@@ -63,6 +63,7 @@ public static class Corpus
         DetailCommand d => $"detail {d.Code}",
         DoneCommand d => $"done {d.Code}",
         ReopenCommand r => $"reopen {r.Code}",
+        ExtendCommand { ByDays: { } days } x => $"extend {x.Code} +{days}d",
         ExtendCommand x => $"extend {x.Code} {Day(x.NewDueOn)}",
         DecideExtensionCommand d => $"{(d.Approve ? "approve" : "reject")} {d.RequestId}",
         ReassignCommand r => $"reassign {r.Code} {r.To}",
@@ -80,12 +81,28 @@ public static class Corpus
         _ => command.GetType().Name,
     };
 
+    /// <summary>
+    /// Every true description of the reply: an answered question with the change offered as a button
+    /// reads as "detail X", as "ask detail X | done X" and as "ask done X | detail X"; several tasks
+    /// as each one's, joined by " ; "; an extension by a week, where the deadline is known, as the day.
+    /// </summary>
+    public static IEnumerable<string> Descriptions(ChatCommand command, Func<string, DateOnly?>? deadline = null) => command switch
+    {
+        OfferCommand o => Descriptions(o.Answer, deadline).Concat([
+            "ask " + string.Join(" | ", new[] { o.Answer }.Concat(o.Offers).Select(c => Descriptions(c, deadline).First())),
+            "ask " + string.Join(" | ", o.Offers.Append(o.Answer).Select(c => Descriptions(c, deadline).First()))]),
+        SeveralCommand s => s.Commands.Select(c => Descriptions(c, deadline).ToList())
+            .Aggregate((IEnumerable<string>)[""], (acc, next) => acc.SelectMany(a => next.Select(n => a.Length == 0 ? n : a + " ; " + n))),
+        ExtendCommand { ByDays: { } days } x when deadline?.Invoke(x.Code) is { } due => [$"extend {x.Code} {Day(due.AddDays(days))}", Describe(x)],
+        _ => [Describe(command)],
+    };
+
     /// <summary>A command that would change the ledger, a chat or a person's settings.</summary>
-    public static bool Changes(ChatCommand command) => command is DoneCommand or ReopenCommand or ExtendCommand or DecideExtensionCommand
+    public static bool Changes(ChatCommand command) => command is SeveralCommand several ? several.Commands.Any(Changes) : command is DoneCommand or ReopenCommand or ExtendCommand or DecideExtensionCommand
         or ReassignCommand or SnoozeCommand or BindOfficeCommand or UnbindCommand or SubscribeCommand or LinkAccountCommand or AddRobotCommand
         or AddEvidenceCommand or WithdrawEvidenceCommand;
 
-    private static string Day(DateOnly day) => day.Year == Today.Year
+    public static string Day(DateOnly day) => day.Year == Today.Year
         ? day.ToString("MM-dd", CultureInfo.InvariantCulture)
         : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -30,14 +30,14 @@ public class CorpusTests(ITestOutputHelper output)
     public void Corpus_IsUnderstood()
     {
         var results = Corpus.Lines.Select(line => (line, got: Corpus.Understand(line.Text))).ToList();
-        var wrong = results.Where(r => Corpus.Describe(r.got) != r.line.Expected).ToList();
+        var wrong = results.Where(r => !Corpus.Descriptions(r.got).Contains(r.line.Expected)).ToList();
 
         output.WriteLine($"{results.Count} utterances ({Corpus.Lines.Count(l => l.IsChinese)} Chinese, {Corpus.Lines.Count(l => !l.IsChinese)} English, {Corpus.Lines.Count(l => l.MustChangeNothing)} must change nothing)");
         var accuracy = 1.0 - (double)wrong.Count / results.Count;
         output.WriteLine($"overall: {results.Count - wrong.Count}/{results.Count} = {accuracy:P1}");
         foreach (var group in results.GroupBy(r => r.line.Intent).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var right = group.Count(r => Corpus.Describe(r.got) == r.line.Expected);
+            var right = group.Count(r => Corpus.Descriptions(r.got).Contains(r.line.Expected));
             output.WriteLine($"  {group.Key,-12} {right,3}/{group.Count(),-3} {(double)right / group.Count():P0}");
         }
 

@@ -23,13 +23,19 @@ public sealed class FreshSet
 {
     public static readonly DateOnly Today = new(2026, 12, 2);
 
-    private FreshSet(string name, IReadOnlyList<FreshLine> lines, LedgerNames sample, LedgerNames own)
+    private FreshSet(string name, IReadOnlyList<FreshLine> lines, LedgerNames sample, LedgerNames own, IReadOnlyDictionary<string, DateOnly> deadlines)
     {
         Name = name;
         Lines = lines;
         SampleNames = sample;
         OwnNames = own;
+        this.deadlines = deadlines;
     }
+
+    private readonly IReadOnlyDictionary<string, DateOnly> deadlines;
+
+    /// <summary>A task's deadline in either ledger, for an extension read as "a week later".</summary>
+    public DateOnly? DueOn(string code) => deadlines.TryGetValue(code, out var due) ? due : null;
 
     public string Name { get; }
     public IReadOnlyList<FreshLine> Lines { get; }
@@ -47,7 +53,13 @@ public sealed class FreshSet
             .Select(l => new FreshLine(l.number, l.cells[0].Trim(), l.cells[1].Trim(), l.cells[2].Trim() == "1", l.cells[3].Trim(),
                 l.cells[4].Split(" || ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
             .ToList();
-        return new FreshSet(name, lines, SampleLedger(Path.Combine(folder, "..", "sample-ledger.csv")), OwnLedger(folder));
+        var sampleExport = Path.Combine(folder, "..", "sample-ledger.csv");
+        var deadlines = new[] { sampleExport, Path.Combine(folder, "plan.csv") }
+            .SelectMany(path => PlanFileReader.Read(path, new ImportLimits()).Tasks)
+            .Where(r => DateOnly.TryParse(r.Text(PlanColumns.DueOn), System.Globalization.CultureInfo.InvariantCulture, out _))
+            .GroupBy(r => r.Text(PlanColumns.Code), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => DateOnly.Parse(g.First().Text(PlanColumns.DueOn), System.Globalization.CultureInfo.InvariantCulture), StringComparer.OrdinalIgnoreCase);
+        return new FreshSet(name, lines, SampleLedger(sampleExport), OwnLedger(folder), deadlines);
     }
 
     public ChatCommand Understand(FreshLine line) =>

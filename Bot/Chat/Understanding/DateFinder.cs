@@ -113,21 +113,23 @@ public static partial class DateFinder
         }
 
         var following = HolidayAfterWords().Match(text, hit.End);
-        var before = AfterBefore().IsMatch(text[..hit.Start]);
+        var afterWord = AfterBefore().Match(text[..hit.Start]);
+        var before = afterWord.Success;
         if (!hit.After && !following.Success && !before)
         {
             return hit;
         }
 
         var end = following.Success ? following.Index + following.Length : hit.End;
-        Array.Fill(taken, true, hit.Start, end - hit.Start);
+        var start = before ? afterWord.Index : hit.Start;
+        Array.Fill(taken, true, start, end - start);
         var day = window.To.AddDays(1);
         while (!workdays.IsWorkday(day))
         {
             day = day.AddDays(1);
         }
 
-        return hit with { End = end, Window = DateWindow.Day(day), Deadline = false, Computed = true };
+        return hit with { Start = start, End = end, Window = DateWindow.Day(day), Deadline = false, Computed = true };
     }
 
     private static DateFinding Combine(List<Hit> hits, string text, string source, DateOnly today, bool[] taken)

@@ -51,6 +51,9 @@ public sealed class Findings
     /// <summary>Letters that neither a cue, a filler nor a found thing explains.</summary>
     public required string Residual { get; init; }
 
+    /// <summary>Characters read as something: a found thing, a name, a cue word or a filler.</summary>
+    public required bool[] Explained { get; init; }
+
     /// <summary>Characters of things found by their shape (links, task codes, the date): words are not read inside them.</summary>
     public required bool[] Opaque { get; init; }
 

@@ -22,6 +22,12 @@ public static partial class FindingsReader
     public static Findings Read(string? message, DateOnly today, ReplyLanguage defaultLanguage, LedgerNames names)
     {
         var (source, text) = TextNormalizer.Normalize(message);
+        return Read(source, text, today, defaultLanguage, names);
+    }
+
+    /// <summary>Reads a message already normalised (<see cref="TextNormalizer"/>): <paramref name="text"/> may carry corrections the same length as <paramref name="source"/>.</summary>
+    public static Findings Read(string source, string text, DateOnly today, ReplyLanguage defaultLanguage, LedgerNames names)
+    {
         var taken = new bool[text.Length];
 
         var u = UrlPattern().Match(text);
@@ -73,7 +79,7 @@ public static partial class FindingsReader
             Take(taken, n);
         }
 
-        var cues = CueScanner.Scan(text, taken);
+        var cues = PerfectiveVerbs(text, taken, CueScanner.Scan(text, taken));
         var explained = (bool[])taken.Clone();
         foreach (var cue in cues)
         {
@@ -104,6 +110,7 @@ public static partial class FindingsReader
             Url = url,
             Residual = residual.ToString(),
             Opaque = opaque,
+            Explained = explained,
             Workdays = names.Workdays,
             // A link's "?access_token=" asks nothing.
             IsQuestion = IsQuestion(u.Success ? text.Remove(u.Index, u.Length).Insert(u.Index, new string(' ', u.Length)) : text, cues),
@@ -116,7 +123,9 @@ public static partial class FindingsReader
     /// </summary>
     private static bool IsQuestion(string text, List<PhraseHit<Cue>> cues)
     {
-        if (text.Contains('?') || text.TrimEnd('。', '.', '!', '！', '~', ' ', '啊').EndsWith('吧') || text.TrimEnd().EndsWith('呢'))
+        // 完成了吧, 是吧: a guess to be confirmed; 延到7月10号吧, 明天再提醒我吧: a request made softly.
+        var closing = text.TrimEnd('。', '.', '!', '！', '~', ' ', '啊');
+        if (text.Contains('?') || (closing.EndsWith('吧') && GuessBefore().IsMatch(closing)) || text.TrimEnd().EndsWith('呢'))
         {
             return true;
         }
@@ -173,6 +182,42 @@ public static partial class FindingsReader
         return chinese ? ReplyLanguage.Chinese : english ? ReplyLanguage.English : defaultLanguage;
     }
 
+    /// <summary>
+    /// Any verb said as finished is a report of done, not only the glossary's: 讲完了, 整治完了, 装订好了,
+    /// 已查完. A verb with 完 (or 好了) after it, where nothing else was read, becomes a done word.
+    /// </summary>
+    private static List<PhraseHit<Cue>> PerfectiveVerbs(string text, bool[] taken, List<PhraseHit<Cue>> cues)
+    {
+        var read = (bool[])taken.Clone();
+        foreach (var cue in cues.Where(c => c.Value is not (Cue.WeakDone or Cue.Filler)))
+        {
+            Array.Fill(read, true, cue.Start, cue.Length);
+        }
+
+        var found = new List<PhraseHit<Cue>>();
+        foreach (Match m in FinishedVerb().Matches(text))
+        {
+            var verb = m.Groups["v"];
+            if (!Array.Exists(read[m.Index..(m.Index + m.Length)], r => r))
+            {
+                found.Add(new PhraseHit<Cue>(m.Index, m.Length, Cue.Done));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return cues;
+        }
+
+        var merged = cues.Where(c => !found.Any(f => c.Start < f.End && f.Start < c.End)).Concat(found).ToList();
+        merged.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return merged;
+    }
+
+    // 讲完了, 查完, 整治完毕, 装订好了: a verb's last character, then 完 (or 好了).
+    [GeneratedRegex(@"(?<v>[\u4e00-\u9fff])(?:完(?![善整全美成结工备])(?:了|毕|啦)?|(?<good>好了|好啦))")]
+    private static partial Regex FinishedVerb();
+
     private static bool Free(bool[] taken, int start, int length) => Array.IndexOf(taken, true, start, length) < 0;
 
     private static void Take(bool[] taken, Match m)
@@ -192,6 +237,9 @@ public static partial class FindingsReader
 
     [GeneratedRegex(@"(?<![0-9a-z.:/_@-])#?(?<n>\d{1,9})(?![0-9a-z.:/_@-])\s*号?")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"(?:了|是|对|没错|好|完|没|过)吧$")]
+    private static partial Regex GuessBefore();
 
     [GeneratedRegex(@"^[a-z']+(?![a-z0-9])")]
     private static partial Regex FirstWord();

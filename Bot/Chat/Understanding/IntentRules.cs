@@ -103,6 +103,10 @@ public static partial class IntentRules
     /// <summary>A question that opens with 我 (not 我们): 我这周有什么要交的.</summary>
     private static bool SpeaksOfMe(string text) => text.StartsWith('我') && !text.StartsWith("我们", StringComparison.Ordinal);
 
+    /// <summary>A question that opens with 我们 or 咱们 (我们有没有逾期的): the asker's office.</summary>
+    private static bool SpeaksOfUs(Findings f) =>
+        f.OwnOffice || (f.ScopeOffice is null && f.Person is null && !f.Has(Cue.All) && (f.Text.StartsWith("我们", StringComparison.Ordinal) || f.Text.StartsWith("咱们", StringComparison.Ordinal)));
+
     /// <summary>Words that ask what evidence a task requires (its details), not what was handed in.</summary>
     private static readonly string[] EvidenceRequirementWords = ["需要", "要交", "要求", "应交", "应提供", "need", "required"];
 
@@ -143,12 +147,13 @@ public static partial class IntentRules
                 return new ClarifyCommand(f.Codes.Select(c => c.Code).Distinct().Select(c => (ChatCommand)new DoneCommand(c, null, language)).ToList(), language);
             }
 
-            return f.Cues.Any(c => c.Value == Cue.Negation) ? new ClarifyCommand([detail, change], language) : change;
+            return f.Cues.Any(c => c.Value == Cue.Negation) ? new OfferCommand(detail, [change], language) : change;
         }
 
         if (change is not null)
         {
-            return f.IsQuestion ? new ClarifyCommand([change, detail], language) : change;
+            // 能不能延期到7月15日, is T021 being handed over?: answered, the change offered.
+            return f.IsQuestion ? new OfferCommand(detail, [change], language) : change;
         }
 
         if (f.Has(Cue.WeakDone) && !f.IsQuestion)
@@ -200,7 +205,9 @@ public static partial class IntentRules
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
                 { Day: { } day } date => new ExtendCommand(code, f.OnWorkday(day), f.After(date.End, "理由是", "理由", "原因是", "原因", "because", "as"), language),
                 { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
-                null => Incomplete(f, code),
+                null => RelativeDays(f) is { } days
+                    ? new ExtendCommand(code, default, f.After(f.Last(Cue.Extend)!.Value.End), language) { ByDays = days }
+                    : Incomplete(f, code),
             };
         }
 
@@ -256,6 +263,37 @@ public static partial class IntentRules
         return day > today ? day : null;
     }
 
+    /// <summary>往后延一周, 延两天, push it out by a week: how many days later than the task's own deadline.</summary>
+    private static int? RelativeDays(Findings f)
+    {
+        var m = RelativeAmount().Match(f.Text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var n = m.Groups["n"].Value switch
+        {
+            "a" or "an" or "one" or "一" => 1,
+            "two" or "两" or "二" => 2,
+            "three" or "三" => 3,
+            "four" or "四" => 4,
+            "five" or "五" => 5,
+            "six" or "六" => 6,
+            "seven" or "七" => 7,
+            "半" => 0,
+            var digits => int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0,
+        };
+        var unit = m.Groups["u"].Value;
+        var days = unit.StartsWith('月') || unit.StartsWith("month", StringComparison.Ordinal) ? n * 30
+            : unit is "天" or "日" || unit.StartsWith("day", StringComparison.Ordinal) ? n
+            : n == 0 ? 3 : n * 7;
+        return days is > 0 and <= 366 ? days : null;
+    }
+
+    [GeneratedRegex(@"(?:延|推|推迟|延后|延长|顺延|宽限|拖)\s*(?<n>\d{1,3}|[一二两三四五六七半])\s*(?:个)?(?<u>天|日|周|星期|礼拜|月)|\b(?:by|for|another)\s+(?<n>a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?<u>days?|weeks?|months?)\b")]
+    private static partial Regex RelativeAmount();
+
     /// <summary>A change without what it needs (延期 without a day): offer the task instead of guessing.</summary>
     private static UnknownCommand Incomplete(Findings f, string code) => new(f.Source, [new DetailCommand(code, f.Language)], f.Language);
 
@@ -283,7 +321,7 @@ public static partial class IntentRules
         {
             var overdueOf = f.ScopeOffice is null && !f.OwnOffice && !whole ? f.Person?.Value.Canonical : null;
             var myOverdue = overdueOf is null && f.ScopeOffice is null && !f.OwnOffice && !whole && (f.Has(Cue.Mine) || SpeaksOfMe(f.Text));
-            return new OverdueCommand(whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, PersonName = overdueOf, Mine = myOverdue };
+            return new OverdueCommand(whole, language) { OfficeName = f.ScopeOffice, OwnOffice = SpeaksOfUs(f), PersonName = overdueOf, Mine = myOverdue };
         }
 
         if (f.Has(Cue.Progress) && !f.Has(Cue.Due))
@@ -302,8 +340,8 @@ public static partial class IntentRules
             return f.Date switch
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
-                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine, PersonName = person },
-                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = f.OwnOffice, Mine = mine, PersonName = person },
+                { Window: { } window } => new DueCommand(window, whole, language) { OfficeName = f.ScopeOffice, OwnOffice = SpeaksOfUs(f), Mine = mine, PersonName = person },
+                _ => new DueCommand(ThisWeek(f.Today), whole, language) { OfficeName = f.ScopeOffice, OwnOffice = SpeaksOfUs(f), Mine = mine, PersonName = person },
             };
         }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace CampaignBot.Chat.Understanding;
 
 /// <summary>
@@ -6,13 +9,16 @@ namespace CampaignBot.Chat.Understanding;
 /// still the task. A code stands alone: not inside a longer word, number or code (1.2 is not read in
 /// 1.2.3 or 11.2). Lookups are by hash, so a ledger of 100,000 tasks costs what a ledger of ten does.
 /// </summary>
-public sealed class LedgerCodes
+public sealed partial class LedgerCodes
 {
     public static readonly LedgerCodes Empty = new([]);
 
     private readonly Dictionary<string, string> byLower = new(StringComparer.Ordinal);
     private readonly HashSet<char> codeChars = [];
     private readonly int longest;
+
+    /// <summary>Letter-and-number codes by their loose form (HW-04 and HW4 are hw4; T013 and T0l3 are t13), when only one code has it.</summary>
+    private readonly Dictionary<string, string?> byLoose = new(StringComparer.Ordinal);
 
     public LedgerCodes(IEnumerable<string> codes)
     {
@@ -25,6 +31,11 @@ public sealed class LedgerCodes
             }
 
             byLower.TryAdd(lower, code);
+            if (Loose(lower) is { } loose)
+            {
+                byLoose[loose] = byLoose.TryGetValue(loose, out var other) && other != code ? null : code;
+            }
+
             longest = Math.Max(longest, lower.Length);
             foreach (var c in lower)
             {
@@ -68,8 +79,39 @@ public sealed class LedgerCodes
             }
         }
 
+        // Then the same codes typed loosely: HW4 for HW-04, T0l3 for T013.
+        foreach (Match m in LooseCode().Matches(text))
+        {
+            if (Array.IndexOf(taken, true, m.Index, m.Length) < 0 && !found.Any(f => f.Item2 < m.Index + m.Length && m.Index < f.Item2 + f.Item3)
+                && Loose(m.Value) is { } loose && byLoose.TryGetValue(loose, out var code) && code is not null)
+            {
+                found.Add((code, m.Index, m.Length));
+            }
+        }
+
         return found;
     }
+
+    /// <summary>Letters, then the number without its leading zeros, with o, l and i in it read as 0, 1 and 1; null for other shapes.</summary>
+    private static string? Loose(string code)
+    {
+        var m = LooseShape().Match(code);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var digits = m.Groups["n"].Value.Replace('o', '0').Replace('l', '1').Replace('i', '1');
+        return digits.Any(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? m.Groups["p"].Value + n.ToString(CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    [GeneratedRegex(@"^(?<p>[a-z]{1,6})[-_]?(?<n>[0-9oli]{1,6})$")]
+    private static partial Regex LooseShape();
+
+    [GeneratedRegex(@"(?<![a-z0-9_.@-])[a-z]{1,6}[-_]?[0-9][0-9oli]{0,5}(?![a-z0-9])|(?<![a-z0-9_.@-])[a-z]{1,6}[-_]?[0-9oli]{0,5}[0-9](?![a-z0-9])")]
+    private static partial Regex LooseCode();
 
     private static bool Word(char c) => char.IsAsciiLetterOrDigit(c);
 

@@ -14,15 +14,34 @@ public sealed class LedgerNames
     public LedgerNames(IEnumerable<Office> offices, IEnumerable<string> people, IEnumerable<string>? codes = null)
     {
         Codes = codes is null ? LedgerCodes.Empty : new LedgerCodes(codes);
+        var peopleList = people.ToList();
         var names = offices
             .SelectMany(o => o.Names.Select(n => (n.ToLowerInvariant(), new KnownName(o.Name, IsOffice: true))))
-            .Concat(people.Select(p => (p.ToLowerInvariant(), new KnownName(p, IsOffice: false))))
+            .Concat(peopleList.Select(p => (p.ToLowerInvariant(), new KnownName(p, IsOffice: false))))
+            .Concat(Honorifics(peopleList))
             .ToList();
         Count = names.Count;
         Scanner = new PhraseScanner<KnownName>(names);
+        sounds = new Lazy<SoundAlikes>(() => new SoundAlikes(names.Select(n => n.Item1), PinyinTable.Default));
     }
 
     public PhraseScanner<KnownName> Scanner { get; }
+
+    /// <summary>Office titles people are called by: 潘局 is 潘海 and 黄主任 黄志刚, when one person alone has that surname.</summary>
+    private static readonly string[] Titles =
+        ["主任", "副主任", "局长", "副局长", "局", "科长", "处长", "书记", "部长", "老师", "总", "组长", "秘书长", "主席", "站长", "所长", "队长", "院长", "经理", "委员", "姐", "哥", "工", "秘"];
+
+    private static IEnumerable<(string, KnownName)> Honorifics(IReadOnlyList<string> people) =>
+        people.Where(p => p.Length is 2 or 3 && p.All(TextNormalizer.IsChinese))
+            .GroupBy(p => p[0])
+            .Where(g => g.Count() == 1)
+            .SelectMany(g => Titles.Select(t => (g.Key + t, new KnownName(g.Single(), IsOffice: false))))
+            .Where(h => !people.Contains(h.Item1));
+
+    private readonly Lazy<SoundAlikes> sounds;
+
+    /// <summary>The names by their sound: 才料组 is 材料组, 位健委 is 卫健委.</summary>
+    public SoundAlikes Sounds => sounds.Value;
 
     /// <summary>The ledger's workdays: a day the reader computes (过3天, 元旦后) lands on one.</summary>
     public Scheduling.Calendar.IWorkdayCalendar Workdays { get; init; } = Scheduling.Calendar.WorkdayCalendar.WeekdaysOnly;

@@ -11,6 +11,11 @@ public static class MessageUnderstanding
     public static ChatCommand Understand(string? message, DateOnly today, ReplyLanguage defaultLanguage, LedgerNames names)
     {
         var findings = FindingsReader.Read(message, today, defaultLanguage, names);
+        if (SoundsRight(findings, names) is { } corrected)
+        {
+            findings = FindingsReader.Read(findings.Source, corrected, today, defaultLanguage, names);
+        }
+
         if (findings.Text.Length == 0 || findings.Text == "?")
         {
             return new HelpCommand(defaultLanguage);
@@ -24,6 +29,20 @@ public static class MessageUnderstanding
         return IntentRules.Decide(findings) is { } command ? SecondReading.Confirm(command, findings)
             : SmallTalk.Read(findings) is { } smallTalk ? smallTalk
             : NotUnderstood(findings);
+    }
+
+    /// <summary>The message with words typed in another character of the same sound read as meant (逾其 → 逾期), or null.</summary>
+    private static string? SoundsRight(Findings f, LedgerNames names)
+    {
+        var unexplained = Array.ConvertAll(f.Explained, e => !e);
+        if (!Array.Exists(unexplained, u => u))
+        {
+            return null;
+        }
+
+        var byName = names.Sounds.Correct(f.Text, unexplained);
+        var byWord = SoundAlikes.ForGlossary.Correct(byName ?? f.Text, unexplained);
+        return byWord ?? byName;
     }
 
     /// <summary>The closest commands, as buttons: a near-miss of a command word, what the message did name, then the common questions.</summary>

@@ -64,6 +64,10 @@ public sealed class PhraseScanner<T>
     {
         var end = at + word.Length;
         return !(char.IsAsciiLetter(word[0]) && at > 0 && char.IsAsciiLetterOrDigit(text[at - 1]))
-            && !(char.IsAsciiLetterOrDigit(word[^1]) && end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '\''));
+            && !(char.IsAsciiLetterOrDigit(word[^1]) && end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || (text[end] == '\'' && !Possessive(text, end))));
     }
+
+    /// <summary>CDC's tasks: the word with an 's after it is still the word (don't is not "don").</summary>
+    private static bool Possessive(string text, int at) =>
+        at + 1 < text.Length && text[at + 1] == 's' && (at + 2 == text.Length || !char.IsAsciiLetterOrDigit(text[at + 2]));
 }

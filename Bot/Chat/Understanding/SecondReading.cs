@@ -11,6 +11,14 @@ public static class SecondReading
 {
     public static ChatCommand Confirm(ChatCommand command, Findings f)
     {
+        // 赵敏说T035可能要延期, heard JK-01 got pushed to January?: a change without what it needs, not even
+        // stated: the task is what was asked about.
+        if (command is InvalidCommand or UnknownCommand && f.Code is { } code && UnfinishedChange(f) is { } unfinished
+            && StatementCheck.Read(f.Text, (unfinished.Start, unfinished.End), f.Opaque, isRequest: true) != StatementReading.Plain)
+        {
+            return new DetailCommand(code, command.Language);
+        }
+
         if (ChangeWord(command, f) is not { } word)
         {
             return command;
@@ -31,6 +39,9 @@ public static class SecondReading
         AddEvidenceCommand c => new ListEvidenceCommand(c.Code, change.Language),
         _ => new HelpCommand(change.Language),
     };
+
+    private static PhraseHit<Cue>? UnfinishedChange(Findings f) =>
+        f.Cues.LastOrDefault(c => c.Value is Cue.Extend or Cue.Snooze or Cue.Reassign or Cue.Reopen or Cue.Done) is { Length: > 0 } hit ? hit : null;
 
     /// <summary>Where the word that names the change stands; null for what is not a change read from words.</summary>
     private static PhraseHit<Cue>? ChangeWord(ChatCommand command, Findings f) => command switch

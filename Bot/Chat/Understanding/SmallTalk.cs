@@ -15,7 +15,7 @@ public static class SmallTalk
 
     public static SmallTalkCommand? Read(Findings f)
     {
-        if (f.Codes.Count > 0 || f.Url is not null || f.Number is not null || f.Date is { Words: not ("今天" or "today") })
+        if (f.Codes.Count > 0 || f.Url is not null || f.Number is not null)
         {
             return null;
         }
@@ -38,7 +38,8 @@ public static class SmallTalk
 
         for (var i = 0; i < f.Text.Length; i++)
         {
-            if (!explained[i] && char.IsLetterOrDigit(f.Text[i]) && !(f.Date is { } d && i >= d.Start && i < d.End))
+            // 今天也加油: today, said in passing; a holiday in a wish (圣诞快乐) is read by the wish itself.
+            if (!explained[i] && char.IsLetterOrDigit(f.Text[i]) && !(f.Date is { Words: "今天" or "today" } d && i >= d.Start && i < d.End))
             {
                 return null;
             }

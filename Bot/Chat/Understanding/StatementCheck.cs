@@ -143,8 +143,11 @@ public static class StatementCheck
         return (from, to);
     }
 
+    /// <summary>A clause ends at its mark, at a full stop before a space, and at a space between Chinese words (点错了 还没检查完 重开一下).</summary>
     private static bool EndsClause(string text, int i) =>
-        Array.IndexOf(SpeechMarkers.ClauseEnds, text[i]) >= 0 || (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' '));
+        Array.IndexOf(SpeechMarkers.ClauseEnds, text[i]) >= 0
+        || (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' '))
+        || (text[i] == ' ' && i > 0 && i + 1 < text.Length && TextNormalizer.IsChinese(text[i - 1]) && TextNormalizer.IsChinese(text[i + 1]));
 
     /// <summary>说 not in another word (说明) and not the writer's own (我说): 李明说 T017 已经完成了.</summary>
     private static bool ReportsSomeonesWords(string text)
