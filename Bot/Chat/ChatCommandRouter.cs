@@ -49,8 +49,19 @@ public sealed class ChatCommandRouter(
             await misses.RecordAsync(Security.CredentialRedaction.Redact(TextNormalizer.Normalize(request.Text).Source)!, request.ChannelId, person?.Id, command is ClarifyCommand, clock.UtcNow, cancellationToken);
         }
 
-        return command switch
+        return await DispatchAsync(command, turn, cancellationToken);
+    }
+
+    private async Task<ChatReply> DispatchAsync(ChatCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
+        command switch
         {
+            OfferCommand offer => Offered(await DispatchAsync(offer.Answer, turn, cancellationToken), offer.Offers, turn),
+            SeveralCommand several => ChatReply.Combine(await EachAsync(several.Commands, turn, cancellationToken)),
+            SmallTalkCommand talk => new ChatReply(turn.Texts.SmallTalk(talk.Kind))
+            {
+                Suggestions = [new ReplyAction(turn.Texts.ButtonLabel(new DueCommand(IntentRules.ThisWeek(turn.Today), false, talk.Language), turn.Today), turn.Texts.CommandText(new DueCommand(IntentRules.ThisWeek(turn.Today), false, talk.Language))),
+                    new ReplyAction(turn.Texts.CommandText(new MineCommand(talk.Language)), turn.Texts.CommandText(new MineCommand(talk.Language)))],
+            },
             DueCommand due => await queries.DueAsync(due, turn, cancellationToken),
             OverdueCommand overdue => await queries.OverdueAsync(overdue, turn, cancellationToken),
             MineCommand mine => await queries.MineAsync(mine, turn, cancellationToken),
@@ -78,6 +89,29 @@ public sealed class ChatCommandRouter(
             ClarifyCommand clarify => Offer(clarify.Readings, turn, turn.Texts.Clarify),
             UnknownCommand unknown => Offer(unknown.Suggestions, turn, turn.Texts.NotUnderstood),
             _ => new ChatReply(turn.Texts.Help),
+        };
+
+    /// <summary>Several tasks, one after another, each with its own outcome.</summary>
+    private async Task<IReadOnlyList<ChatReply>> EachAsync(IReadOnlyList<ChatCommand> commands, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var replies = new List<ChatReply>();
+        foreach (var command in commands)
+        {
+            replies.Add(await DispatchAsync(command, turn, cancellationToken));
+        }
+
+        return replies;
+    }
+
+    /// <summary>The answer, then the change the message seemed to ask for, offered as a button: nothing was changed.</summary>
+    private static ChatReply Offered(ChatReply answer, IReadOnlyList<ChatCommand> offers, ChatTurn turn)
+    {
+        var labels = offers.Select(c => turn.Texts.ButtonLabel(c, turn.Today)).ToList();
+        var said = turn.Texts.ChangeOffered(labels);
+        return answer with
+        {
+            Footer = answer.Footer is null ? said : answer.Footer + "\n" + said,
+            Suggestions = [.. offers.Select((c, i) => new ReplyAction(labels[i], turn.Texts.CommandText(c))), .. answer.Suggestions],
         };
     }
 

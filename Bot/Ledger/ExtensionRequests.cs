@@ -19,8 +19,9 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
     private sealed record Request(long TaskId, string Code, string OldDueOn, string NewDueOn, string State);
 
     /// <summary>Asks the coordinators for a later deadline; the decision will be told to <paramref name="replyTo"/>.</summary>
+    /// <param name="byDays">往后延一周: the new deadline is the task's own this many days later, on a workday (<paramref name="newDue"/> is then ignored).</param>
     public Task<ExtensionRequestOutcome> RequestAsync(
-        ChatActor actor, string code, DateOnly newDue, string? reason, ChatTarget replyTo, CancellationToken cancellationToken) =>
+        ChatActor actor, string code, DateOnly newDue, string? reason, ChatTarget replyTo, CancellationToken cancellationToken, int? byDays = null) =>
         database.WriteAsync<ExtensionRequestOutcome>(async (connection, transaction) =>
         {
             var task = await TaskRepository.FindByCodeAsync(connection, transaction, code);
@@ -42,6 +43,16 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             if (task.IsDone)
             {
                 return new ExtensionRequestOutcome.AlreadyDone(task);
+            }
+
+            if (byDays is { } days)
+            {
+                var calendar = await WorkdayRepository.CalendarAsync(connection, transaction);
+                newDue = task.DueOn.AddDays(days);
+                while (!calendar.IsWorkday(newDue))
+                {
+                    newDue = newDue.AddDays(1);
+                }
             }
 
             if (newDue <= task.DueOn)

@@ -189,11 +189,21 @@ public class CommandFormTests
 
     [Theory]
     [InlineData("progres", "ProgressCommand")]
-    [InlineData("逾其", "OverdueCommand")]
-    [InlineData("帮註", "HelpCommand")]
+    [InlineData("帮组", "HelpCommand")]
     public void Parse_Typo_OffersTheClosestCommandFirst(string text, string suggestion)
     {
         Assert.Equal(suggestion, Assert.IsType<UnknownCommand>(Parse(text)).Suggestions[0].GetType().Name);
+    }
+
+    /// <summary>A word typed with another character of the same sound is read as meant (issue 21: 逾其, 完城, 延其).</summary>
+    [Theory]
+    [InlineData("逾其", "OverdueCommand")]
+    [InlineData("帮註", "HelpCommand")]
+    [InlineData("T017 已经完城了", "DoneCommand")]
+    [InlineData("T017 延其到1月15日", "ExtendCommand")]
+    public void Parse_SoundAlikeTypo_IsReadAsMeant(string text, string command)
+    {
+        Assert.Equal(command, Parse(text).GetType().Name);
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
     public async Task<ChatReply> ExtendAsync(ExtendCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var texts = turn.Texts;
-        var outcome = await requests.RequestAsync(turn.Actor, command.Code, command.NewDueOn, command.Reason, turn.Request.Target, cancellationToken);
+        var outcome = await requests.RequestAsync(turn.Actor, command.Code, command.NewDueOn, command.Reason, turn.Request.Target, cancellationToken, command.ByDays);
         return Sent(outcome switch
         {
             ExtensionRequestOutcome.Requested r => texts.ExtensionRequested(r.Task, r.NewDue, r.RequestId, r.CoordinatorsTold),

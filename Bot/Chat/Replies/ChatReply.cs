@@ -13,4 +13,12 @@ public sealed record ChatReply(string Header)
 
     /// <summary>Suggested next messages, shown as quick-reply buttons.</summary>
     public IReadOnlyList<ReplyAction> Suggestions { get; init; } = [];
+
+    /// <summary>Several answers as one (T014 和 T024 都弄完了): each one's lines, items and buttons, in order.</summary>
+    public static ChatReply Combine(IReadOnlyList<ChatReply> replies) => replies.Count == 1 ? replies[0] : new(string.Join("\n", replies.Select(r => r.Header)))
+    {
+        Items = replies.SelectMany(r => r.Items).ToList(),
+        Footer = replies.Select(r => r.Footer).OfType<string>().ToList() is { Count: > 0 } footers ? string.Join("\n", footers) : null,
+        Suggestions = replies.SelectMany(r => r.Suggestions).DistinctBy(s => s.Value).ToList(),
+    };
 }

@@ -260,6 +260,17 @@ public sealed class ChineseTexts : ReplyTexts
     public override string NotUnderstood(IReadOnlyList<string> tries) =>
         "没太明白。" + (tries.Count > 0 ? $"可以试试：「{string.Join("」「", tries)}」，" : "") + "或发送「帮助」看看能怎么问。";
 
+    public override string ChangeOffered(IReadOnlyList<string> offers) =>
+        $"我没有改动台账。如果要「{string.Join("」或「", offers)}」，请点下面的按钮。";
+
+    public override string SmallTalk(SmallTalkKind kind) => kind switch
+    {
+        SmallTalkKind.Greeting => "您好！想知道要交什么，可以问我「本周到期」「我的任务」「逾期」，或发「帮助」。",
+        SmallTalkKind.Thanks => "不客气！还有要查的随时问我，比如「本周到期」。",
+        SmallTalkKind.Wishes => "谢谢，也祝您一切顺利！需要时问我「本周到期」就行。",
+        _ => "好的。需要时可以问我「本周到期」或「我的任务」。",
+    };
+
     public override string Clarify(IReadOnlyList<string> readings) => $"你是想「{string.Join("」，还是「", readings)}」？请点按钮，或直接发送其中一句。";
 
     public override string CommandText(ChatCommand command) => command switch
@@ -279,7 +290,9 @@ public sealed class ChineseTexts : ReplyTexts
         DetailCommand detail => DetailCommand(detail.Code),
         DoneCommand done => DoneCommand(done.Code),
         ReopenCommand reopen => ReopenCommand(reopen.Code),
-        ExtendCommand extend => $"申请延期 {extend.Code} 到 {extend.NewDueOn:yyyy-MM-dd}",
+        // The reason goes with the button (an extension read from words keeps why it was asked).
+        ExtendCommand { ByDays: { } days } extend => $"申请延期 {extend.Code} 推迟 {days} 天" + (extend.Reason is { } why ? $"，理由：{why}" : ""),
+        ExtendCommand extend => $"申请延期 {extend.Code} 到 {extend.NewDueOn:yyyy-MM-dd}" + (extend.Reason is { } reason ? $"，理由：{reason}" : ""),
         SnoozeCommand snooze => $"稍后提醒 {snooze.Code} {snooze.Day:yyyy-MM-dd}",
         ReassignCommand reassign => $"转办 {reassign.Code} 给 {reassign.To}",
         DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
@@ -297,6 +310,7 @@ public sealed class ChineseTexts : ReplyTexts
         DoneCommand done => $"标记 {done.Code} 完成",
         DueCommand due => $"{ScopeWords(due)}{Window(due.Window, today)}到期",
         OverdueCommand overdue => $"{ScopeWords(overdue)}逾期任务",
+        ExtendCommand { ByDays: { } days } extend => $"申请延期 {extend.Code} 推迟{days}天",
         ExtendCommand extend => $"申请延期 {extend.Code} 到 {Short(extend.NewDueOn, today)}",
         SnoozeCommand snooze => $"{Short(snooze.Day, today)}再提醒 {snooze.Code}",
         _ => CommandText(command),

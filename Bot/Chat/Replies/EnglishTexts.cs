@@ -244,6 +244,17 @@ public sealed class EnglishTexts : ReplyTexts
     public override string NotUnderstood(IReadOnlyList<string> tries) =>
         "Sorry, I didn't get that." + (tries.Count > 0 ? $" Try \"{string.Join("\", \"", tries)}\", or" : "") + " type \"help\" to see what you can ask.";
 
+    public override string ChangeOffered(IReadOnlyList<string> offers) =>
+        $"I changed nothing. To \"{string.Join("\" or \"", offers)}\", press the button below.";
+
+    public override string SmallTalk(SmallTalkKind kind) => kind switch
+    {
+        SmallTalkKind.Greeting => "Hello! Ask me \"what's due this week\", \"my tasks\" or \"overdue\", or type \"help\".",
+        SmallTalkKind.Thanks => "You're welcome! Ask me any time, for example \"what's due this week\".",
+        SmallTalkKind.Wishes => "Thank you, and the same to you! Ask me \"what's due this week\" whenever you need.",
+        _ => "OK. Ask me \"what's due this week\" or \"my tasks\" whenever you need.",
+    };
+
     public override string Clarify(IReadOnlyList<string> readings) => $"Did you mean \"{string.Join("\" or \"", readings)}\"? Press a button, or send one of them.";
 
     public override string CommandText(ChatCommand command) => command switch
@@ -263,7 +274,8 @@ public sealed class EnglishTexts : ReplyTexts
         DetailCommand detail => DetailCommand(detail.Code),
         DoneCommand done => DoneCommand(done.Code),
         ReopenCommand reopen => ReopenCommand(reopen.Code),
-        ExtendCommand extend => $"extend {extend.Code} to {extend.NewDueOn:yyyy-MM-dd}",
+        ExtendCommand { ByDays: { } days } extend => $"extend {extend.Code} by {days} days" + (extend.Reason is { } why ? $" because {why}" : ""),
+        ExtendCommand extend => $"extend {extend.Code} to {extend.NewDueOn:yyyy-MM-dd}" + (extend.Reason is { } reason ? $" because {reason}" : ""),
         SnoozeCommand snooze => $"snooze {snooze.Code} {snooze.Day:yyyy-MM-dd}",
         ReassignCommand reassign => $"reassign {reassign.Code} to {reassign.To}",
         DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
@@ -284,6 +296,7 @@ public sealed class EnglishTexts : ReplyTexts
         DetailCommand detail => $"show {detail.Code}",
         DoneCommand done => $"mark {done.Code} done",
         DueCommand due => $"{ScopeWords(due)}due " + (due.Window.IsSingleDay ? DayMonth(due.Window.From, today) : $"{DayMonth(due.Window.From, today)} to {DayMonth(due.Window.To, today)}"),
+        ExtendCommand { ByDays: { } days } extend => $"extend {extend.Code} by {days} days",
         ExtendCommand extend => $"extend {extend.Code} to {DayMonth(extend.NewDueOn, today)}",
         SnoozeCommand snooze => $"remind me of {snooze.Code} on {DayMonth(snooze.Day, today)}",
         _ => CommandText(command),

@@ -173,6 +173,12 @@ public abstract class ReplyTexts
     /// <summary>Two readings remain: which one? Each follows as a button.</summary>
     public abstract string Clarify(IReadOnlyList<string> readings);
 
+    /// <summary>A change read but not confirmed by the second reading: nothing changed; the change follows as a button.</summary>
+    public abstract string ChangeOffered(IReadOnlyList<string> offers);
+
+    /// <summary>A greeting, thanks or acknowledgement, answered briefly with a hint of what to ask.</summary>
+    public abstract string SmallTalk(SmallTalkKind kind);
+
     /// <summary>The message a button sends: a command in its plain form, which the understanding reads back as <paramref name="command"/>.</summary>
     public abstract string CommandText(ChatCommand command);
 
