@@ -23,7 +23,8 @@ public sealed class ChatCommandRouter(
     ExtensionHandler extensions,
     HandoverHandler handovers,
     SnoozeHandler snoozes,
-    EvidenceHandler evidence)
+    EvidenceHandler evidence,
+    UndoHandler undo)
 {
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class ChatCommandRouter(
         var person = await directory.FindSpeakerAsync(request.ChannelId, request.AccountId, cancellationToken);
         var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
         var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);
-        var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language).On(today), today);
+        var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language).On(today), today) { ReadFromWords = !IsCommandForm(request.Text, command) };
         if (command is not (UnknownCommand or ClarifyCommand) && conversation is not null && command.Language != chatLanguage)
         {
             // Written only when it changes: what the bot sends here unprompted (reminders, notices) follows the chat's language.
@@ -73,6 +74,7 @@ public sealed class ChatCommandRouter(
             ListEvidenceCommand list => await evidence.ListAsync(list, turn, cancellationToken),
             AddEvidenceCommand add => await evidence.AddAsync(add, turn, cancellationToken),
             WithdrawEvidenceCommand withdraw => await evidence.WithdrawAsync(withdraw, turn, cancellationToken),
+            UndoCommand change => await undo.UndoAsync(change, turn, cancellationToken),
             ExtendCommand extend => await extensions.ExtendAsync(extend, turn, cancellationToken),
             DecideExtensionCommand decide => await extensions.DecideAsync(decide, turn, cancellationToken),
             ReassignCommand reassign => await handovers.HandOverAsync(reassign, turn, cancellationToken),
@@ -90,6 +92,20 @@ public sealed class ChatCommandRouter(
             UnknownCommand unknown => Offer(unknown.Suggestions, turn, turn.Texts.NotUnderstood),
             _ => new ChatReply(turn.Texts.Help),
         };
+
+    /// <summary>
+    /// The message is the command's own form, as a button sends it or as the help shows it (完成 T017,
+    /// 申请延期 T017 到 2027-01-15): no undo needed, the person said exactly that.
+    /// </summary>
+    private static bool IsCommandForm(string text, ChatCommand command)
+    {
+        var said = Compact(TextNormalizer.Normalize(text).Text);
+        return command is not (SeveralCommand or OfferCommand)
+            && (said == Compact(TextNormalizer.Normalize(ReplyTexts.For(ReplyLanguage.Chinese).CommandText(command)).Text)
+                || said == Compact(TextNormalizer.Normalize(ReplyTexts.For(ReplyLanguage.English).CommandText(command)).Text));
+    }
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>Several tasks, one after another, each with its own outcome.</summary>
     private async Task<IReadOnlyList<ChatReply>> EachAsync(IReadOnlyList<ChatCommand> commands, ChatTurn turn, CancellationToken cancellationToken)

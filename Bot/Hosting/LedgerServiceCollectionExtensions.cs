@@ -30,6 +30,7 @@ internal static class LedgerServiceCollectionExtensions
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<ExtensionRequests>();
         services.AddSingleton<Handovers>();
+        services.AddSingleton<ChangeUndo>();
         services.AddSingleton<ChatAdministration>();
         services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlanImporter>();

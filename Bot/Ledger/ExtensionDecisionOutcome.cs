@@ -15,6 +15,9 @@ public abstract record ExtensionDecisionOutcome
 
     public sealed record AlreadyDecided(long RequestId, bool Approved) : ExtensionDecisionOutcome;
 
+    /// <summary>The asker took the request back (撤销) before anyone decided it.</summary>
+    public sealed record Withdrawn(long RequestId) : ExtensionDecisionOutcome;
+
     /// <summary>A request asked before the limit existed (or before it was lowered) is not approved past it.</summary>
     public sealed record TooFar(LedgerTask Task, DateOnly Latest) : ExtensionDecisionOutcome;
 }

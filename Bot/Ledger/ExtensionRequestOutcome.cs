@@ -8,7 +8,11 @@ public abstract record ExtensionRequestOutcome
     }
 
     /// <param name="CoordinatorsTold">Whether any coordinators' chat was there to be told.</param>
-    public sealed record Requested(LedgerTask Task, DateOnly NewDue, long RequestId, bool CoordinatorsTold) : ExtensionRequestOutcome;
+    public sealed record Requested(LedgerTask Task, DateOnly NewDue, long RequestId, bool CoordinatorsTold) : ExtensionRequestOutcome
+    {
+        /// <summary>The request's audit row, by which 撤销 withdraws it while it is pending.</summary>
+        public long AuditId { get; init; }
+    }
 
     public sealed record TaskNotFound(string Code) : ExtensionRequestOutcome;
 

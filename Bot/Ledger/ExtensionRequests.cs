@@ -79,12 +79,12 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
                 VALUES (@TaskId, @PersonId, @OldDue, @NewDue, @Reason, @ReplyTarget, @At) RETURNING id
                 """,
                 new { TaskId = task.Id, PersonId = person.Id, OldDue = task.DueOn, NewDue = newDue, Reason = reason, ReplyTarget = replyTo.Key, At = UtcText.Format(now) }, transaction);
-            await AuditRepository.AppendAsync(connection, transaction,
+            var auditId = await AuditRepository.AppendAsync(connection, transaction,
                 AuditEntry.ByChat(actor, person, now, "extension.request", "task", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason }));
 
             var coordinators = await NoticeTargets.LeadershipChatsAsync(connection, transaction);
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new ExtensionRequestedNotice(id), now, clock.Zone);
-            return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0);
+            return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0) { AuditId = auditId };
         }, cancellationToken);
 
     /// <summary>A coordinator approves (the deadline moves) or rejects a pending request; the asker's chat is told.</summary>
@@ -104,6 +104,11 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             if (request is not { } found)
             {
                 return new ExtensionDecisionOutcome.RequestNotFound(requestId);
+            }
+
+            if (found.State == "withdrawn")
+            {
+                return new ExtensionDecisionOutcome.Withdrawn(requestId);
             }
 
             if (found.State != "pending")

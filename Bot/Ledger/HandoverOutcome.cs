@@ -7,7 +7,11 @@ public abstract record HandoverOutcome
     {
     }
 
-    public sealed record HandedOver(LedgerTask Task) : HandoverOutcome;
+    public sealed record HandedOver(LedgerTask Task) : HandoverOutcome
+    {
+        /// <summary>The hand-over's audit row, by which 撤销 hands it back.</summary>
+        public long AuditId { get; init; }
+    }
 
     public sealed record TaskNotFound(string Code) : HandoverOutcome;
 

@@ -54,12 +54,14 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
             await TaskRepository.ChangeLeadAsync(connection, transaction, before.Id, leadOfficeId, owner?.Id, now);
             await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, before.Id);
             var after = (await TaskRepository.ByIdAsync(connection, transaction, before.Id))!;
-            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
-                new { Office = before.LeadOfficeName, Owner = before.OwnerName }, new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
+            // The ids before, so that 撤销 can hand it back exactly.
+            var auditId = await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
+                new { Office = before.LeadOfficeName, Owner = before.OwnerName, OfficeId = before.LeadOfficeId, before.OwnerId },
+                new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
 
             var chats = (await NoticeTargets.OfficeChatsAsync(connection, transaction, before.LeadOfficeId))
                 .Concat(await NoticeTargets.OfficeChatsAsync(connection, transaction, leadOfficeId));
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new HandoverNotice(after.Id, before.LeadOfficeId, leadOfficeId, owner?.Id, person.Id), now, clock.Zone);
-            return new HandoverOutcome.HandedOver(after);
+            return new HandoverOutcome.HandedOver(after) { AuditId = auditId };
         }, cancellationToken);
 }

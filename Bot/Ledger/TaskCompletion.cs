@@ -16,45 +16,48 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
 {
     public Task<ChangeResult<LedgerTask>> MarkDoneAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, code, "task.done", async (connection, transaction, task, person, now) =>
+        ChangeAsync(actor, code, "task.done", async (connection, transaction, task, person, now, added) =>
         {
             if (!await TaskRepository.MarkDoneAsync(connection, transaction, task.Id, person.Id, now))
             {
                 return false;
             }
 
-            await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments);
+            added.AddRange(await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments));
             return true;
         }, cancellationToken);
 
     /// <summary>补充佐证: evidence added to a task (done or not) without changing its state.</summary>
     public Task<ChangeResult<LedgerTask>> AddEvidenceAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, code, "evidence.add", async (connection, transaction, task, person, now) =>
+        ChangeAsync(actor, code, "evidence.add", async (connection, transaction, task, person, now, added) =>
         {
             if (note is null && attachments.Count == 0)
             {
                 return false;
             }
 
-            await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments);
+            added.AddRange(await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments));
             return true;
         }, cancellationToken);
 
-    /// <summary>The note (if any) and each attachment as evidence of the task, in the change's transaction.</summary>
-    private static async Task AddEvidenceAsync(
+    /// <summary>The note (if any) and each attachment as evidence of the task, in the change's transaction; the pieces' ids.</summary>
+    private static async Task<List<long>> AddEvidenceAsync(
         SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments)
     {
+        var ids = new List<long>();
         if (note is not null)
         {
-            await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
-                new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note));
+            ids.Add(await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
+                new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note)));
         }
 
         foreach (var attachment in attachments)
         {
-            await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment);
+            ids.Add(await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment));
         }
+
+        return ids;
     }
 
     /// <summary>
@@ -101,10 +104,11 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
         }, cancellationToken);
 
     public Task<ChangeResult<LedgerTask>> ReopenAsync(ChatActor actor, string code, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, code, "task.reopen", async (connection, transaction, task, _, now) =>
+        ChangeAsync(actor, code, "task.reopen", async (connection, transaction, task, _, now, _) =>
             await TaskRepository.ReopenAsync(connection, transaction, task.Id, now), cancellationToken, reason);
 
-    private delegate Task<bool> Change(SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now);
+    /// <param name="added">The evidence the change adds, by id: kept in its audit row, so that undoing it withdraws exactly those.</param>
+    private delegate Task<bool> Change(SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, List<long> added);
 
     private async Task<ChangeResult<LedgerTask>> ChangeAsync(
         ChatActor actor, string code, string action, Change change, CancellationToken cancellationToken, string? reason = null)
@@ -128,13 +132,15 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
             }
 
             var now = time.GetUtcNow();
-            if (!await change(connection, transaction, before, person, now))
+            var doneBy = await TaskRepository.DoneByAsync(connection, transaction, before.Id);
+            var added = new List<long>();
+            if (!await change(connection, transaction, before, person, now, added))
             {
                 return ChangeResult<LedgerTask>.Of(ChangeOutcome.AlreadyInState, before);
             }
 
             var after = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
-            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            var auditId = await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
             {
                 At = now,
                 ActorPersonId = person.Id,
@@ -142,15 +148,16 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
                 Action = action,
                 Entity = "task",
                 EntityKey = after.Code,
-                BeforeJson = Snapshot(before, null),
-                AfterJson = Snapshot(after, reason),
+                BeforeJson = Snapshot(before, null, doneBy, []),
+                AfterJson = Snapshot(after, reason, null, added),
                 ChannelId = actor.ChannelId,
                 ConversationId = actor.ConversationId,
             });
-            return ChangeResult<LedgerTask>.Of(ChangeOutcome.Changed, after);
+            return ChangeResult<LedgerTask>.Of(ChangeOutcome.Changed, after) with { AuditId = auditId };
         }, cancellationToken);
     }
 
-    private static string Snapshot(LedgerTask task, string? reason) =>
-        JsonSerializer.Serialize(new { task.Status, task.DoneAt, task.DoneByName, task.EvidenceCount, Reason = reason }, AuditJson.Options);
+    /// <summary>The task's state as the audit keeps it; who completed it (by id) and the evidence added, for undoing the change exactly.</summary>
+    private static string Snapshot(LedgerTask task, string? reason, long? doneById, IReadOnlyList<long> evidence) =>
+        JsonSerializer.Serialize(new TaskSnapshot(task.Status, task.DoneAt, task.DoneByName, doneById, task.EvidenceCount, reason, evidence), AuditJson.Options);
 }

@@ -10,7 +10,11 @@ public abstract record SnoozeOutcome
     }
 
     /// <param name="Replaced">The day of the chat's earlier snooze of this task, which this one replaces.</param>
-    public sealed record Snoozed(LedgerTask Task, DateOnly Day, TimeOnly At, DateOnly? Replaced) : SnoozeOutcome;
+    public sealed record Snoozed(LedgerTask Task, DateOnly Day, TimeOnly At, DateOnly? Replaced) : SnoozeOutcome
+    {
+        /// <summary>The snooze's audit row (撤销 takes it back by it).</summary>
+        public long AuditId { get; init; }
+    }
 
     public sealed record UnknownPerson : SnoozeOutcome;
 

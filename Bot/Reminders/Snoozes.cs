@@ -55,20 +55,31 @@ public sealed class Snoozes(
             return new SnoozeOutcome.AlreadyDone(task);
         }
 
-        var scheduled = await ScheduleAsync(target, task.Id, day, person.Id, cancellationToken);
+        var scheduled = await ScheduleAsync(actor, person, target, task, day, cancellationToken);
         return scheduled.Scheduled
-            ? new SnoozeOutcome.Snoozed(task, day, options.Value.SendTimeLocal, scheduled.Replaced)
+            ? new SnoozeOutcome.Snoozed(task, day, options.Value.SendTimeLocal, scheduled.Replaced) { AuditId = scheduled.AuditId }
             : new SnoozeOutcome.RemindersOff();
     }
 
-    private async Task<SnoozeScheduled> ScheduleAsync(ChatTarget target, long taskId, DateOnly day, long personId, CancellationToken cancellationToken)
+    /// <summary>Takes a snooze's trigger out of the scheduler (its row went with 撤销, in the ledger's transaction).</summary>
+    public async Task UnscheduleAsync(long taskId, string targetKey, CancellationToken cancellationToken)
     {
+        if (services.GetKeyedService<IScheduler>(options.Value.SchedulerName) is { } scheduler)
+        {
+            await scheduler.DeleteJob(new JobKey($"{taskId}@{targetKey}", Group), cancellationToken);
+        }
+    }
+
+    private async Task<SnoozeScheduled> ScheduleAsync(ChatActor actor, Person person, ChatTarget target, LedgerTask task, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (taskId, personId) = (task.Id, person.Id);
         // A named scheduler (AddQuartz(name, ...)) is registered under its name, and only where reminders are on.
         if (!options.Value.Enabled || services.GetKeyedService<IScheduler>(options.Value.SchedulerName) is not { } scheduler)
         {
             return new SnoozeScheduled(false, null);
         }
 
+        long auditId = 0;
         var replaced = await database.WriteAsync(async (connection, transaction) =>
         {
             var earlier = await connection.ExecuteScalarAsync<DateOnly?>(
@@ -78,6 +89,9 @@ public sealed class Snoozes(
                 INSERT INTO snooze (task_id, target, day, person_id, created_at) VALUES (@TaskId, @Target, @Day, @PersonId, @At)
                 ON CONFLICT (task_id, target) DO UPDATE SET day = excluded.day, person_id = excluded.person_id, created_at = excluded.created_at
                 """, new { TaskId = taskId, Target = target.Key, Day = day, PersonId = personId, At = UtcText.Format(time.GetUtcNow()) }, transaction);
+            // Audited like any change of the task, so that 撤销 can take it back.
+            auditId = await AuditRepository.AppendAsync(connection, transaction,
+                AuditEntry.ByChat(actor, person, time.GetUtcNow(), "task.snooze", "task", task.Code, earlier is { } e ? new { Day = e } : null, new { Day = day, Target = target.Key }));
             return earlier;
         }, cancellationToken);
 
@@ -92,7 +106,7 @@ public sealed class Snoozes(
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
-        return new SnoozeScheduled(true, replaced);
+        return new SnoozeScheduled(true, replaced) { AuditId = auditId };
     }
 
     /// <summary>Records the snoozed reminder once (a second firing finds it) and sends what the outbox holds.</summary>

@@ -6,6 +6,9 @@ namespace CampaignBot.Chat.Handlers;
 /// <summary>One message being answered: who asked, in which chat, in which language, on which day.</summary>
 public sealed record ChatTurn(ChatRequest Request, ChatActor Actor, TaskScope? BoundOffice, ReplyTexts Texts, DateOnly Today)
 {
+    /// <summary>The command was read from the person's own words, not a button or its command form: a change then carries 撤销.</summary>
+    public bool ReadFromWords { get; init; }
+
     /// <summary>
     /// Whose tasks a question is about when it names no office: the chat's office if the chat is
     /// bound, else the asker's office, except that coordinators, leaders and strangers see everything.

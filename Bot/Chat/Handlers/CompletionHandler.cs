@@ -15,7 +15,10 @@ public sealed class CompletionHandler(TaskCompletion completion, EvidenceFiles.E
         var texts = turn.Texts;
         return result.Outcome switch
         {
-            ChangeOutcome.Changed => new ChatReply(await EvidenceHandler.KeptAsync(texts.MarkedDone(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken)),
+            ChangeOutcome.Changed => new ChatReply(await EvidenceHandler.KeptAsync(texts.MarkedDone(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken))
+            {
+                Suggestions = UndoHandler.ButtonFor(turn, result.AuditId, command.Code),
+            },
             ChangeOutcome.AlreadyInState => new ChatReply(texts.AlreadyDone(result.Subject!, clock.Zone)),
             _ => Refusal(result, command.Code, turn),
         };
@@ -26,7 +29,7 @@ public sealed class CompletionHandler(TaskCompletion completion, EvidenceFiles.E
         var result = await completion.ReopenAsync(turn.Actor, command.Code, command.Reason, cancellationToken);
         return result.Outcome switch
         {
-            ChangeOutcome.Changed => new ChatReply(turn.Texts.Reopened(result.Subject!)),
+            ChangeOutcome.Changed => new ChatReply(turn.Texts.Reopened(result.Subject!)) { Suggestions = UndoHandler.ButtonFor(turn, result.AuditId, command.Code) },
             ChangeOutcome.AlreadyInState => new ChatReply(turn.Texts.AlreadyOpen(result.Subject!)),
             _ => Refusal(result, command.Code, turn),
         };

@@ -34,7 +34,10 @@ public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository ta
                 : CompletionHandler.Refusal(result, command.Code, turn);
         }
 
-        return new ChatReply(await KeptAsync(turn.Texts.EvidenceAdded(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken));
+        return new ChatReply(await KeptAsync(turn.Texts.EvidenceAdded(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken))
+        {
+            Suggestions = UndoHandler.ButtonFor(turn, result.AuditId, command.Code),
+        };
     }
 
     public async Task<ChatReply> WithdrawAsync(WithdrawEvidenceCommand command, ChatTurn turn, CancellationToken cancellationToken)

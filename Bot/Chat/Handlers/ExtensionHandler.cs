@@ -12,6 +12,7 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
     {
         var texts = turn.Texts;
         var outcome = await requests.RequestAsync(turn.Actor, command.Code, command.NewDueOn, command.Reason, turn.Request.Target, cancellationToken, command.ByDays);
+        var undo = outcome is ExtensionRequestOutcome.Requested requested ? UndoHandler.ButtonFor(turn, requested.AuditId, command.Code) : [];
         return Sent(outcome switch
         {
             ExtensionRequestOutcome.Requested r => texts.ExtensionRequested(r.Task, r.NewDue, r.RequestId, r.CoordinatorsTold),
@@ -23,7 +24,7 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
             ExtensionRequestOutcome.TooFar r => texts.DeadlineTooFar(r.Task, r.Latest),
             ExtensionRequestOutcome.AlreadyPending r => texts.ExtensionPending(r.Task, r.RequestId),
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
-        });
+        }) with { Suggestions = undo };
     }
 
     public async Task<ChatReply> DecideAsync(DecideExtensionCommand command, ChatTurn turn, CancellationToken cancellationToken)
@@ -36,6 +37,7 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
             ExtensionDecisionOutcome.NotCoordinator => texts.OnlyCoordinatorsDecide,
             ExtensionDecisionOutcome.RequestNotFound d => texts.ExtensionNotFound(d.RequestId),
             ExtensionDecisionOutcome.AlreadyDecided d => texts.ExtensionAlreadyDecided(d.RequestId, d.Approved),
+            ExtensionDecisionOutcome.Withdrawn d => texts.ExtensionWithdrawn(d.RequestId),
             ExtensionDecisionOutcome.TooFar d => texts.DeadlineTooFar(d.Task, d.Latest),
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
         });

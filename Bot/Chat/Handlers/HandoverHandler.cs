@@ -23,6 +23,9 @@ public sealed class HandoverHandler(Handovers handovers, OutboxKick outbox)
             HandoverOutcome.TargetUnknown h => texts.ReassignTargetUnknown(h.Name),
             HandoverOutcome.Unchanged h => texts.ReassignUnchanged(h.Task),
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
-        });
+        })
+        {
+            Suggestions = outcome is HandoverOutcome.HandedOver handed ? UndoHandler.ButtonFor(turn, handed.AuditId, command.Code) : [],
+        };
     }
 }

@@ -20,6 +20,9 @@ public sealed class SnoozeHandler(Snoozes snoozes)
             SnoozeOutcome.AlreadyDone s => texts.TaskAlreadyDone(s.Task),
             SnoozeOutcome.RemindersOff => texts.RemindersOff,
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
-        });
+        })
+        {
+            Suggestions = outcome is SnoozeOutcome.Snoozed snoozed ? UndoHandler.ButtonFor(turn, snoozed.AuditId, command.Code) : [],
+        };
     }
 }

@@ -260,6 +260,27 @@ public sealed class ChineseTexts : ReplyTexts
     public override string NotUnderstood(IReadOnlyList<string> tries) =>
         "没太明白。" + (tries.Count > 0 ? $"可以试试：「{string.Join("」「", tries)}」，" : "") + "或发送「帮助」看看能怎么问。";
 
+    public override ReplyLanguage Language => ReplyLanguage.Chinese;
+
+    public override string UndoButton(string code) => $"撤销 {code}";
+
+    public override string Undone(LedgerTask task, string action, int evidenceWithdrawn) => action switch
+    {
+        "task.done" => $"已撤销：{task.Code}「{task.Title}」恢复为未完成" + (evidenceWithdrawn > 0 ? $"，同时撤回这次记录的佐证 {evidenceWithdrawn} 项。" : "。"),
+        "evidence.add" => $"已撤销：{task.Code} 这次补充的佐证 {evidenceWithdrawn} 项已撤回。",
+        "task.reopen" => $"已撤销：{task.Code}「{task.Title}」恢复为已完成。",
+        "extension.request" => $"已撤销：{task.Code} 的延期申请已撤回，截止日期仍为 {Date(task.DueOn)}。",
+        "task.reassign" => $"已撤销：{task.Code} 交回{task.LeadOfficeName}" + (task.OwnerName is { } owner ? $"（责任人 {owner}）。" : "。"),
+        "task.snooze" => $"已撤销：{task.Code} 的稍后提醒已取消。",
+        _ => $"已撤销 {task.Code} 的这次更改。",
+    } + "两步都记在台账的变更记录里。";
+
+    public override string UndoNotFound(long changeId) => $"找不到可撤销的更改 #{changeId}。";
+    public override string UndoNotPermitted(LedgerTask task) => $"只有做这次更改的人或协调员可以撤销 {task.Code} 的更改。";
+    public override string UndoSuperseded(LedgerTask task) => $"{task.Code} 在这次更改之后又有了新的变动（或已撤销过），不能再撤销这一步；请发送「详情 {task.Code}」查看现状后直接更正。";
+    public override string UndoNotPossible(LedgerTask task) => $"{task.Code} 的这次更改已无法撤销（例如延期申请已经审批）；请发送「详情 {task.Code}」查看现状。";
+    public override string ExtensionWithdrawn(long requestId) => $"延期申请 #{requestId} 已由申请人撤回，无需审批。";
+
     public override string ChangeOffered(IReadOnlyList<string> offers) =>
         $"我没有改动台账。如果要「{string.Join("」或「", offers)}」，请点下面的按钮。";
 
@@ -298,6 +319,7 @@ public sealed class ChineseTexts : ReplyTexts
         DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
         BindOfficeCommand bind => $"本群绑定 {bind.OfficeName}",
         LinkAccountCommand link => $"关联 {link.PersonName} {link.AccountId}",
+        UndoCommand undo => $"撤销操作 {undo.ChangeId}",
         _ => "帮助",
     };
 

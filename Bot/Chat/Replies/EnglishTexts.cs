@@ -244,6 +244,27 @@ public sealed class EnglishTexts : ReplyTexts
     public override string NotUnderstood(IReadOnlyList<string> tries) =>
         "Sorry, I didn't get that." + (tries.Count > 0 ? $" Try \"{string.Join("\", \"", tries)}\", or" : "") + " type \"help\" to see what you can ask.";
 
+    public override ReplyLanguage Language => ReplyLanguage.English;
+
+    public override string UndoButton(string code) => $"Undo {code}";
+
+    public override string Undone(LedgerTask task, string action, int evidenceWithdrawn) => action switch
+    {
+        "task.done" => $"Undone: {task.Code} \"{task.Title}\" is open again" + (evidenceWithdrawn > 0 ? $", and the {evidenceWithdrawn} piece(s) of evidence it recorded are withdrawn." : "."),
+        "evidence.add" => $"Undone: the {evidenceWithdrawn} piece(s) of evidence added to {task.Code} are withdrawn.",
+        "task.reopen" => $"Undone: {task.Code} \"{task.Title}\" is done again.",
+        "extension.request" => $"Undone: the extension request for {task.Code} is withdrawn; the deadline stays {Date(task.DueOn)}.",
+        "task.reassign" => $"Undone: {task.Code} is back with {task.LeadOfficeName}" + (task.OwnerName is { } owner ? $" (owner {owner})." : "."),
+        "task.snooze" => $"Undone: the later reminder for {task.Code} is cancelled.",
+        _ => $"Undone: the change to {task.Code}.",
+    } + " Both steps stay in the ledger's audit.";
+
+    public override string UndoNotFound(long changeId) => $"There is no change #{changeId} to undo.";
+    public override string UndoNotPermitted(LedgerTask task) => $"Only who made the change, or a coordinator, can undo it ({task.Code}).";
+    public override string UndoSuperseded(LedgerTask task) => $"{task.Code} has changed again since (or this was undone already), so this step cannot be undone; send \"detail {task.Code}\" and correct it directly.";
+    public override string UndoNotPossible(LedgerTask task) => $"This change to {task.Code} can no longer be undone (an extension request already decided, say); send \"detail {task.Code}\".";
+    public override string ExtensionWithdrawn(long requestId) => $"Extension request #{requestId} was withdrawn by its asker; nothing to decide.";
+
     public override string ChangeOffered(IReadOnlyList<string> offers) =>
         $"I changed nothing. To \"{string.Join("\" or \"", offers)}\", press the button below.";
 
@@ -281,6 +302,7 @@ public sealed class EnglishTexts : ReplyTexts
         DecideExtensionCommand decide => decide.Approve ? ApproveCommand(decide.RequestId) : RejectCommand(decide.RequestId),
         BindOfficeCommand bind => $"bind {bind.OfficeName}",
         LinkAccountCommand link => $"link {link.PersonName} {link.AccountId}",
+        UndoCommand undo => $"undo change {undo.ChangeId}",
         _ => "help",
     };
 

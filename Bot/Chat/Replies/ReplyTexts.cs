@@ -11,6 +11,9 @@ public abstract class ReplyTexts
 {
     public static ReplyTexts For(ReplyLanguage language) => language == ReplyLanguage.English ? EnglishTexts.Instance : ChineseTexts.Instance;
 
+    /// <summary>The language these texts are in.</summary>
+    public abstract ReplyLanguage Language { get; }
+
     private DateOnly? today;
 
     /// <summary>These texts for a message written on <paramref name="day"/>: a date in another year shows its year.</summary>
@@ -172,6 +175,15 @@ public abstract class ReplyTexts
 
     /// <summary>Two readings remain: which one? Each follows as a button.</summary>
     public abstract string Clarify(IReadOnlyList<string> readings);
+
+    // 撤销 / Undo.
+    public abstract string UndoButton(string code);
+    public abstract string Undone(LedgerTask task, string action, int evidenceWithdrawn);
+    public abstract string UndoNotFound(long changeId);
+    public abstract string UndoNotPermitted(LedgerTask task);
+    public abstract string UndoSuperseded(LedgerTask task);
+    public abstract string UndoNotPossible(LedgerTask task);
+    public abstract string ExtensionWithdrawn(long requestId);
 
     /// <summary>A change read but not confirmed by the second reading: nothing changed; the change follows as a button.</summary>
     public abstract string ChangeOffered(IReadOnlyList<string> offers);

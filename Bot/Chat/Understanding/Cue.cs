@@ -40,6 +40,7 @@ public enum Cue
     Evidence,
     AddEvidence,
     Withdraw,
+    Undo,
 
     // How it is said.
     Question,

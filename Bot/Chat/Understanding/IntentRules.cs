@@ -83,6 +83,11 @@ public static partial class IntentRules
             return f.IsQuestion || denied ? new HelpCommand(language) : new WithdrawEvidenceCommand(piece.Value, language);
         }
 
+        if (f.Code is null && f.Number is { } change && f.Has(Cue.Undo))
+        {
+            return new UndoCommand(change.Value, language);
+        }
+
         if (f.Code is null && f.Number is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)))
         {
             var lastCue = f.Cues.Where(c => c.Value is Cue.Approve or Cue.Reject or Cue.Extend).Max(c => c.End);

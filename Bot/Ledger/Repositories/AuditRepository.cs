@@ -6,11 +6,13 @@ namespace CampaignBot.Ledger.Repositories;
 
 public sealed class AuditRepository(LedgerDatabase database)
 {
-    public static Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry) =>
-        connection.ExecuteAsync(
+    /// <summary>Appends the row and returns its id: a change read from words is undone by it (撤销).</summary>
+    public static Task<long> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry) =>
+        connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO audit (at, actor_person_id, actor_account, action, entity, entity_key, before_json, after_json, channel_id, conversation_id)
             VALUES (@At, @ActorPersonId, @ActorAccount, @Action, @Entity, @EntityKey, @BeforeJson, @AfterJson, @ChannelId, @ConversationId)
+            RETURNING id
             """,
             new
             {
@@ -26,6 +28,14 @@ public sealed class AuditRepository(LedgerDatabase database)
                 entry.ConversationId,
             },
             transaction);
+
+    public static Task<AuditEntry?> ByIdAsync(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
+        connection.QuerySingleOrDefaultAsync<AuditEntry>("SELECT * FROM audit WHERE id = @Id", new { Id = id }, transaction);
+
+    /// <summary>The task's changes audited after <paramref name="afterId"/>: any, and a change before them is no longer the last word.</summary>
+    public static Task<long?> LaterChangeOfTaskAsync(SqliteConnection connection, SqliteTransaction? transaction, string code, long afterId) =>
+        connection.ExecuteScalarAsync<long?>(
+            "SELECT min(id) FROM audit WHERE entity = 'task' AND entity_key = @Code AND id > @After", new { Code = code, After = afterId }, transaction);
 
     public async Task<IReadOnlyList<AuditEntry>> ForEntityAsync(string entity, string key, CancellationToken cancellationToken = default)
     {

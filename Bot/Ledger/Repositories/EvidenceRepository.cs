@@ -19,14 +19,16 @@ public sealed class EvidenceRepository(LedgerDatabase database)
     /// <param name="File">The file to keep in the evidence store, when the evidence is one the bot can fetch.</param>
     public sealed record NewEvidence(string Kind, string? Name, string? Url, string? ContentType, string? Note, string? AttachmentId = null, IncomingFile? File = null);
 
-    public static async Task AddAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long? personId, DateTimeOffset at, NewEvidence evidence)
+    /// <summary>Adds the piece and returns its id.</summary>
+    public static async Task<long> AddAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long? personId, DateTimeOffset at, NewEvidence evidence)
     {
         const string sql = """
             INSERT INTO evidence (task_id, kind, name, url, content_type, note, by_person_id, at, attachment_id, file_id)
             VALUES (@TaskId, @Kind, @Name, @Url, @ContentType, @Note, @PersonId, @At, @AttachmentId, @FileId)
+            RETURNING id
             """;
         long? fileId = evidence.File is { } file ? await EvidenceFileRepository.InsertPendingAsync(connection, transaction, file, at) : null;
-        await connection.ExecuteAsync(sql, new
+        return await connection.ExecuteScalarAsync<long>(sql, new
         {
             FileId = fileId,
             TaskId = taskId,
@@ -40,6 +42,12 @@ public sealed class EvidenceRepository(LedgerDatabase database)
             At = UtcText.Format(at),
         }, transaction);
     }
+
+    /// <summary>Withdraws pieces (kept, no longer shown or exported): the undoing of the change that added them.</summary>
+    public static Task WithdrawAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<long> ids, long personId, DateTimeOffset at) =>
+        connection.ExecuteAsync(
+            "UPDATE evidence SET withdrawn_at = @At, withdrawn_by_person_id = @PersonId WHERE id IN @Ids AND withdrawn_at IS NULL",
+            new { Ids = ids, PersonId = personId, At = UtcText.Format(at) }, transaction);
 
     public async Task<IReadOnlyList<Evidence>> ForTaskAsync(long taskId, CancellationToken cancellationToken = default)
     {

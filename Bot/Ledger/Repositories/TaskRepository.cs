@@ -135,6 +135,16 @@ public sealed class TaskRepository(LedgerDatabase database)
         await connection.ExecuteAsync("DELETE FROM task_co_office WHERE task_id = @Id AND office_id = @Office", new { Id = taskId, Office = leadOfficeId }, transaction);
     }
 
+    /// <summary>Who marked the task done, by id (null while it is open).</summary>
+    public static Task<long?> DoneByAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId) =>
+        connection.ExecuteScalarAsync<long?>("SELECT done_by FROM task WHERE id = @Id", new { Id = taskId }, transaction);
+
+    /// <summary>Back to done as it was (the undoing of a reopen): the same time and person.</summary>
+    public static async Task<bool> RestoreDoneAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, DateTimeOffset doneAt, long? doneBy, DateTimeOffset at) =>
+        await connection.ExecuteAsync(
+            "UPDATE task SET status = 'done', done_at = @DoneAt, done_by = @DoneBy, updated_at = @At WHERE id = @TaskId AND status = 'open'",
+            new { TaskId = taskId, DoneAt = UtcText.Format(doneAt), DoneBy = doneBy, At = UtcText.Format(at) }, transaction) == 1;
+
     public static async Task<bool> ReopenAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, DateTimeOffset at)
     {
         const string sql = """

@@ -54,6 +54,8 @@ public static class CueWords
         (Cue.AddEvidence, ["补充佐证", "追加佐证", "补个佐证", "补一下佐证", "补佐证", "补一份", "补一个", "补一下", "补个", "补上", "补发", "补充", "再补充", "补传", "补交", "追加", "add evidence", "add more", "attach more", "more photos"]),
         (Cue.Withdraw, ["撤回佐证", "删除佐证", "删除", "删掉", "withdraw", "withdraw evidence", "remove", "remove evidence", "delete"]),
 
+        // The 撤销 button of a change read from words: 撤销操作 N, undo change N.
+        (Cue.Undo, ["撤销操作", "撤销更改", "撤销这次更改", "undo change"]),
         (Cue.Question, ["要不要", "要不", "嘛", "能否", "可否", "是否可以", "哪些", "吗", "么", "是否", "有没有", "是不是", "了没", "什么", "啥", "谁", "哪", "几", "多少", "怎么", "如何", "咋", "怎样", "能不能", "可不可以", "可以",
             "is", "are", "was", "were", "did", "does", "do", "has", "have", "can", "could", "will", "what", "what's", "whats", "when", "who", "which", "how", "why", "whether", "yet"]),
         (Cue.Negation, ["无法", "难以", "有困难", "困难", "木有", "没得", "不要", "别", "不用", "无需", "不必", "不需要", "don't", "do not", "no need to", "一半", "部分", "大部分", "大半", "没", "没有", "未", "尚未", "还没", "不", "不算", "不了", "非", "not", "isn't", "hasn't", "haven't", "wasn't", "didn't", "not yet", "never"]),

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using CampaignBot.Data;
+using CampaignBot.Ledger.Repositories;
+using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Time;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignBot.Ledger;
+
+/// <summary>
+/// 撤销 / Undo: takes back exactly what one change did, found by its audit row: a completion and
+/// the evidence it added, added evidence, a reopening, an extension request still pending, a
+/// hand-over, a snooze. Only while the change is still the task's last one, and only by who made it
+/// or a coordinator. One transaction; the undoing is audited too (change.undo), the change's row stays.
+/// </summary>
+public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, CampaignClock clock)
+{
+    public const string Action = "change.undo";
+
+    public Task<UndoOutcome> UndoAsync(ChatActor actor, long changeId, CancellationToken cancellationToken) =>
+        database.WriteAsync<UndoOutcome>(async (connection, transaction) =>
+        {
+            var change = await AuditRepository.ByIdAsync(connection, transaction, changeId);
+            var task = change is { Entity: "task" } ? await TaskRepository.FindByCodeAsync(connection, transaction, change.EntityKey) : null;
+            if (change is null || task is null)
+            {
+                return new UndoOutcome.NotFound(changeId);
+            }
+
+            if (actor.Person is not { } person)
+            {
+                return new UndoOutcome.UnknownPerson();
+            }
+
+            if (change.ActorPersonId != person.Id && !person.IsCoordinator)
+            {
+                return new UndoOutcome.NotPermitted(task);
+            }
+
+            if (await AuditRepository.LaterChangeOfTaskAsync(connection, transaction, task.Code, changeId) is { } laterId
+                && await AuditRepository.ByIdAsync(connection, transaction, laterId) is { } later)
+            {
+                return new UndoOutcome.Superseded(task, later.Action, later.At);
+            }
+
+            var now = time.GetUtcNow();
+            var undone = await UndoneAsync(connection, transaction, change, task, person, now);
+            if (undone is null)
+            {
+                return new UndoOutcome.NotUndoable(task);
+            }
+
+            var after = (await TaskRepository.ByIdAsync(connection, transaction, task.Id))!;
+            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, Action, "task", task.Code,
+                new { Undoes = changeId, change.Action }, new { after.Status, after.DueOn, Office = after.LeadOfficeName, Owner = after.OwnerName, EvidenceWithdrawn = undone.Value.Withdrawn }));
+            return new UndoOutcome.Undone(after, change.Action, undone.Value.Withdrawn, undone.Value.SnoozeTarget);
+        }, cancellationToken);
+
+    /// <summary>Puts back what the change did; null when it cannot be (a request decided meanwhile, a row from before undo existed).</summary>
+    private async Task<(int Withdrawn, string? SnoozeTarget)?> UndoneAsync(
+        SqliteConnection connection, SqliteTransaction transaction, AuditEntry change, LedgerTask task, Person person, DateTimeOffset now)
+    {
+        switch (change.Action)
+        {
+            case "task.done":
+            {
+                var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
+                await TaskRepository.ReopenAsync(connection, transaction, task.Id, now);
+                await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
+                return (added.Count, null);
+            }
+
+            case "evidence.add":
+            {
+                var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
+                await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
+                return added.Count > 0 ? (added.Count, null) : null;
+            }
+
+            case "task.reopen":
+                return Read<TaskSnapshot>(change.BeforeJson) is { DoneAt: { } doneAt } before
+                    && await TaskRepository.RestoreDoneAsync(connection, transaction, task.Id, doneAt, before.DoneById, now)
+                    ? (0, null)
+                    : null;
+
+            case "extension.request":
+            {
+                var request = Json(change.AfterJson).TryGetProperty("request", out var id) ? id.GetInt64() : 0;
+                var withdrawn = await connection.ExecuteAsync(
+                    "UPDATE extension_request SET state = 'withdrawn', decided_by = @PersonId, decided_at = @At WHERE id = @Id AND state = 'pending'",
+                    new { Id = request, PersonId = person.Id, At = UtcText.Format(now) }, transaction);
+                return withdrawn == 1 ? (0, null) : null;
+            }
+
+            case "task.reassign":
+            {
+                var handedFrom = Json(change.BeforeJson);
+                if (!handedFrom.TryGetProperty("officeId", out var officeId))
+                {
+                    return null;
+                }
+
+                long? ownerId = handedFrom.TryGetProperty("ownerId", out var owner) && owner.ValueKind == JsonValueKind.Number ? owner.GetInt64() : null;
+                await TaskRepository.ChangeLeadAsync(connection, transaction, task.Id, officeId.GetInt64(), ownerId, now);
+                await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, task.Id);
+                var chats = (await NoticeTargets.OfficeChatsAsync(connection, transaction, task.LeadOfficeId))
+                    .Concat(await NoticeTargets.OfficeChatsAsync(connection, transaction, officeId.GetInt64()));
+                await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats,
+                    new HandoverNotice(task.Id, task.LeadOfficeId, officeId.GetInt64(), ownerId, person.Id), now, clock.Zone);
+                return (0, null);
+            }
+
+            case "task.snooze":
+            {
+                var target = Json(change.AfterJson).TryGetProperty("target", out var t) ? t.GetString() : null;
+                var removed = await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = task.Id, Target = target }, transaction);
+                return removed == 1 ? (0, target) : null;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    private static JsonElement Json(string? json) => JsonDocument.Parse(json ?? "{}").RootElement;
+
+    private static T? Read<T>(string? json) => json is null ? default : JsonSerializer.Deserialize<T>(json, AuditJson.Options);
+}
