@@ -43,13 +43,14 @@ public class PlanImporterTests : IAsyncLifetime
         var result = await Importer(empty).ImportAsync(path, "tester");
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var summary = result.Summary!;
+        Assert.Equal((2, 0, 0), (summary.TasksAdded, summary.TasksUpdated, summary.TasksUnchanged));
+        Assert.Equal(["综合组", "材料组", "机关党委", "领导小组办公室"], summary.OfficesCreated);
+        Assert.Equal(["张三", "李四"], summary.PeopleCreated);
         Assert.Equal(
-            new PlanWriteSummary(OfficesAdded: 4, PeopleWritten: 2, TasksAdded: 2, TasksUpdated: 0)
-            {
-                OfficesCreated = ["综合组", "材料组", "机关党委", "领导小组办公室"],
-                PeopleCreated = ["张三", "李四"],
-            },
-            result.Summary);
+            [new("张三", "acc-zhang", null), new("张三", "29:teams-zhang", null), new PlanWriteSummary.AccountLink("李四", "acc-li", null)],
+            summary.AccountsLinked);
+        Assert.Empty(summary.PeopleWithoutAccount);
         var tasks = new TaskRepository(empty.Database);
         var a01 = (await tasks.FindByCodeAsync("a01"))!;
         Assert.Equal(("每月中心组学习", "综合组", "材料组、机关党委", "张三", new DateOnly(2026, 6, 1), new DateOnly(2026, 7, 31), "学习记录"),
@@ -173,7 +174,9 @@ public class PlanImporterTests : IAsyncLifetime
 
         var result = await Importer(sample).ImportAsync(edited, "tester");
 
-        Assert.Equal(new PlanWriteSummary(0, 0, 0, 1), result.Summary);
+        Assert.Equal((0, 1, 0), (result.Summary!.TasksAdded, result.Summary.TasksUpdated, result.Summary.TasksUnchanged));
+        Assert.Equal((0, 0, 0), (result.Summary.PeopleCreated.Count, result.Summary.PeopleUpdated.Count, result.Summary.PeopleUnchanged));
+        Assert.Empty(result.Summary.Kept);
         var task = (await new TaskRepository(sample.Database).FindByCodeAsync("T014"))!;
         Assert.Equal(("学雷锋志愿服务活动（扩大）", "行政组", "", "吴芳", new DateOnly(2026, 6, 30)),
             (task.Title, task.LeadOfficeName, task.CoOfficeNames, task.OwnerName, task.DueOn));

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CampaignBot.Plans;
+using CampaignBot.Scheduling.Time;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Operator;
 
@@ -13,7 +15,12 @@ public static class PlanVerbs
         {
             Description = "create the offices and people the plan names that the ledger does not know (always so when the ledger has no offices)",
         };
-        var command = new Command("import", "import an implementation plan: every row is checked, and nothing is written unless all are good") { file, createMissing };
+        var fileWins = new Option<bool>("--file-wins")
+        {
+            Description = "the file's deadlines, lead offices and owners replace those set in chat (approved extensions, hand-overs) since the plan was last imported; "
+                + "without it the ledger keeps them and the summary lists each difference",
+        };
+        var command = new Command("import", "import an implementation plan: every row is checked, and nothing is written unless all are good") { file, createMissing, fileWins };
         command.SetVerbAction(services, async (parsed, output) =>
         {
             var path = parsed.GetRequiredValue(file).FullName;
@@ -22,7 +29,8 @@ public static class PlanVerbs
                 return OperatorVerbs.Refused;
             }
 
-            var result = await services.GetRequiredService<PlanImporter>().ImportAsync(path, $"operator:{Environment.UserName}", parsed.GetValue(createMissing));
+            var result = await services.GetRequiredService<PlanImporter>().ImportAsync(
+                path, $"operator:{Environment.UserName}", parsed.GetValue(createMissing), parsed.GetValue(fileWins));
             if (!result.Succeeded)
             {
                 await OperatorOutput.RefusedAsync(output, result.Errors.Select(e => e.ToString()).ToList());
@@ -30,17 +38,6 @@ public static class PlanVerbs
             }
 
             var s = result.Summary!;
-            await output.WriteLineAsync($"导入完成：新增任务 {s.TasksAdded}，更新任务 {s.TasksUpdated}，新增单位 {s.OfficesAdded}，人员 {s.PeopleWritten}。");
-            if (s.OfficesCreated.Count > 0)
-            {
-                await output.WriteLineAsync($"  新建单位：{string.Join("、", s.OfficesCreated)}");
-            }
-
-            if (s.PeopleCreated.Count > 0)
-            {
-                await output.WriteLineAsync($"  新建人员：{string.Join("、", s.PeopleCreated)}（尚未关联账号：请协调员在聊天中发送「关联 姓名 账号」，或在人员表填写账号后再导入）");
-            }
-
             // A created name one character away from another (综合祖 next to 综合组) is most likely a typo.
             var directory = services.GetRequiredService<Ledger.Repositories.DirectoryRepository>();
             var offices = (await directory.OfficesAsync(CancellationToken.None)).Select(o => o.Name).ToList();
@@ -49,10 +46,12 @@ public static class PlanVerbs
                 .Concat(s.PeopleCreated.SelectMany(n => NameSuggestions.Closest(n, people.Where(p => p != n)).Select(c => (n, c))))
                 .Select(pair => string.CompareOrdinal(pair.n, pair.c) < 0 ? pair : (pair.c, pair.n))
                 .Distinct()
-                .Select(pair => $"「{pair.Item1}」与「{pair.Item2}」");
-            if (alike.ToList() is { Count: > 0 } typos)
+                .ToList();
+            var clock = services.GetRequiredService<CampaignClock>();
+            var text = ImportSummaryText.For(services.GetRequiredService<IOptions<CampaignOptions>>().Value.DefaultLanguage);
+            foreach (var line in text.Lines(s, clock.Today, clock.Zone, alike))
             {
-                await output.WriteLineAsync($"  请核对相近的名称（可能是笔误）：{string.Join("；", typos)}。如是笔误，改正计划后重新导入，再在聊天中核对。");
+                await output.WriteLineAsync(line);
             }
 
             return OperatorVerbs.Done;

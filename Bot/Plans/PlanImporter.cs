@@ -9,7 +9,12 @@ namespace CampaignBot.Plans;
 public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
 {
     /// <param name="createMissing">Create the offices and people the plan names that the ledger does not know; always so into a ledger with no offices.</param>
-    public async Task<PlanImportResult> ImportAsync(string path, string actor, bool createMissing = false, CancellationToken cancellationToken = default)
+    /// <param name="fileWins">
+    /// The file's deadlines, offices and owners replace those that decisions made in chat set since
+    /// the plan was last imported (each one listed and audited); without it the ledger keeps them and lists the differences.
+    /// </param>
+    public async Task<PlanImportResult> ImportAsync(
+        string path, string actor, bool createMissing = false, bool fileWins = false, CancellationToken cancellationToken = default)
     {
         var sheets = PlanFileReader.Read(path, limits.Value);
         return await database.WriteAsync(async (connection, transaction) =>
@@ -25,8 +30,13 @@ public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOp
             }
 
             var now = time.GetUtcNow();
-            var summary = await PlanWriter.WriteAsync(connection, transaction, validation.Plan!, options.Value.Name, now);
+            var summary = await PlanWriter.WriteAsync(connection, transaction, validation.Plan!, options.Value.Name, now, fileWins);
             await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf(Path.GetFileName(path), summary, actor, now));
+            foreach (var overridden in PlanWriter.OverridesOf(Path.GetFileName(path), summary, actor, now))
+            {
+                await AuditRepository.AppendAsync(connection, transaction, overridden);
+            }
+
             return new PlanImportResult(summary, []);
         }, cancellationToken);
     }
