@@ -52,6 +52,11 @@ public abstract class ImportSummaryText
             yield return "  " + Alike(alike);
         }
 
+        if (s.NumberLikeCodes.Count > 0)
+        {
+            yield return "  " + NumberLike(s.NumberLikeCodes);
+        }
+
         if (s.Kept.Count > 0)
         {
             yield return "  " + KeptHeader(s.Kept.Count);
@@ -93,6 +98,7 @@ public abstract class ImportSummaryText
     protected abstract string AccountsLinked(IReadOnlyList<AccountLink> links);
     protected abstract string WithoutAccount(IReadOnlyList<string> names);
     protected abstract string Alike(IReadOnlyList<(string Created, string Known)> pairs);
+    protected abstract string NumberLike(IReadOnlyList<string> codes);
     protected abstract string KeptHeader(int count);
     protected abstract string Kept(PlanDifference difference);
     protected abstract string FileWinsHint { get; }
@@ -128,6 +134,9 @@ public abstract class ImportSummaryText
 
         protected override string WithoutAccount(IReadOnlyList<string> names) =>
             $"尚未关联账号：{string.Join("、", names)}（请协调员在聊天中发送「关联 姓名 账号」，或在人员表填写账号后再导入）";
+
+        protected override string NumberLike(IReadOnlyList<string> codes) =>
+            $"注意：编号 {string.Join("、", codes.Take(ListedCodes))}{(codes.Count > ListedCodes ? $" 等 {codes.Count} 个" : "")} 只由数字组成，聊天中紧挨数量或日期时（如「1.2万份」「6/30前」）不会被当作任务编号；请大家单独写出编号，如「查看 {codes[0]}」「{codes[0]} 完成了」。";
 
         protected override string Alike(IReadOnlyList<(string Created, string Known)> pairs) =>
             $"请核对相近的名称（可能是笔误）：{string.Join("；", pairs.Select(p => $"「{p.Created}」与「{p.Known}」"))}。如是笔误，改正计划后重新导入，再在聊天中核对。";
@@ -208,6 +217,9 @@ public abstract class ImportSummaryText
 
         protected override string WithoutAccount(IReadOnlyList<string> names) =>
             $"No account yet: {string.Join(", ", names)} (a coordinator sends \"link <name> <account>\" in chat, or fill in 账号 in the 人员 sheet and import again)";
+
+        protected override string NumberLike(IReadOnlyList<string> codes) =>
+            $"Note: the codes {string.Join(", ", codes.Take(ListedCodes))}{(codes.Count > ListedCodes ? $" and {codes.Count - ListedCodes} more" : "")} are numbers only; in chat, right beside a quantity or a date (\"1.2万份\", \"6/30前\") they are not read as a task. Ask people to write the code on its own: \"detail {codes[0]}\", \"{codes[0]} is done\".";
 
         protected override string Alike(IReadOnlyList<(string Created, string Known)> pairs) =>
             $"Check names that look alike (a typo?): {string.Join("; ", pairs.Select(p => $"\"{p.Created}\" and \"{p.Known}\""))}. If one is a typo, correct the plan, import it again and check in chat.";

@@ -30,7 +30,10 @@ public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOp
             }
 
             var now = time.GetUtcNow();
-            var summary = await PlanWriter.WriteAsync(connection, transaction, validation.Plan!, options.Value.Name, now, fileWins);
+            var summary = await PlanWriter.WriteAsync(connection, transaction, validation.Plan!, options.Value.Name, now, fileWins) with
+            {
+                NumberLikeCodes = NumberLikeCodes.Of(validation.Plan!.Tasks.Select(t => t.SeriesCode ?? t.Code).Distinct()),
+            };
             await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf(Path.GetFileName(path), summary, actor, now));
             foreach (var overridden in PlanWriter.OverridesOf(Path.GetFileName(path), summary, actor, now))
             {

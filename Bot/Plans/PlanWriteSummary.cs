@@ -31,6 +31,9 @@ public sealed record PlanWriteSummary
     /// <summary>The plan's people who, after the import, have no account and no 钉钉ID to be recognised by.</summary>
     public IReadOnlyList<string> PeopleWithoutAccount { get; init; } = [];
 
+    /// <summary>The file's codes made only of numbers (1.2, 3-1-2): read in chat only where they stand alone (<see cref="NumberLikeCodes"/>).</summary>
+    public IReadOnlyList<string> NumberLikeCodes { get; init; } = [];
+
     /// <summary>Differences where the ledger kept what a decision made in chat set.</summary>
     public IReadOnlyList<PlanDifference> Kept { get; init; } = [];
 

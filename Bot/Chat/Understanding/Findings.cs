@@ -110,7 +110,7 @@ public sealed class Findings
             return null;
         }
 
-        var rest = Source[position..].Trim().TrimStart(',', '，', '、', ':', '：', ';', '；', '。', '.', ' ', '了', '啦', '哈', '吧');
+        var rest = Source[position..].Trim().TrimStart(',', '，', '、', ':', '：', ';', '；', '。', '.', '?', '？', '!', '！', ' ', '了', '啦', '哈', '吧');
         foreach (var leadIn in leadIns)
         {
             if (rest.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase))

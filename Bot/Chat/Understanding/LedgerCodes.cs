@@ -70,7 +70,7 @@ public sealed partial class LedgerCodes
 
             for (var end = run; end > i; end--)
             {
-                if (EndsAlone(text, end) && byLower.TryGetValue(text[i..end], out var code))
+                if (EndsAlone(text, end) && byLower.TryGetValue(text[i..end], out var code) && !CountsSomething(text, i, end))
                 {
                     found.Add((code, i, end - i));
                     i = end - 1;
@@ -112,6 +112,18 @@ public sealed partial class LedgerCodes
 
     [GeneratedRegex(@"(?<![a-z0-9_.@-])[a-z]{1,6}[-_]?[0-9][0-9oli]{0,5}(?![a-z0-9])|(?<![a-z0-9_.@-])[a-z]{1,6}[-_]?[0-9oli]{0,5}[0-9](?![a-z0-9])")]
     private static partial Regex LooseCode();
+
+    /// <summary>
+    /// A code made only of numbers (1.2, 12) beside a unit or a count word is a quantity (完成了1.2万份, 第12项),
+    /// not the task; the import names such codes (Plans/NumberLikeCodes).
+    /// </summary>
+    private static bool CountsSomething(string text, int start, int end) =>
+        text.AsSpan(start, end - start).ContainsAnyExcept("0123456789./-一二三四五六七八九十〇零") is false
+        && ((end < text.Length && Units.Contains(text[end])) || (start > 0 && CountWords.Contains(text[start - 1])));
+
+    private const string Units = "万千百亿份个元%％号日月点年天次人家项座名台辆吨米周岁倍块张批轮";
+
+    private const string CountWords = "第共约近达超余";
 
     private static bool Word(char c) => char.IsAsciiLetterOrDigit(c);
 
