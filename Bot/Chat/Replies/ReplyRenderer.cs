@@ -6,7 +6,8 @@ namespace CampaignBot.Chat.Replies;
 
 /// <summary>
 /// Shapes a <see cref="ChatReply"/> for the channel it goes to: hero cards with 完成/详情 buttons where
-/// the channel shows cards, the same content as numbered text lines where it does not.
+/// the channel shows cards, the same content as numbered text lines where it does not; a picture
+/// (the report's chart) after them.
 /// </summary>
 public static class ReplyRenderer
 {
@@ -32,6 +33,12 @@ public static class ReplyRenderer
         else
         {
             activity = MessageFactory.Text(PlainText(reply));
+        }
+
+        if (reply.Picture is { } picture)
+        {
+            activity.Attachments ??= [];
+            activity.Attachments.Add(new Attachment("image/png", picture.DataUrl, name: picture.FileName));
         }
 
         activity.TextFormat = TextFormatTypes.Plain;
