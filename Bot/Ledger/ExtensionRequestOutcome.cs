@@ -8,7 +8,11 @@ public abstract record ExtensionRequestOutcome
     }
 
     /// <param name="CoordinatorsTold">Whether any coordinators' chat was there to be told.</param>
-    public sealed record Requested(LedgerTask Task, DateOnly NewDue, long RequestId, bool CoordinatorsTold) : ExtensionRequestOutcome;
+    public sealed record Requested(LedgerTask Task, DateOnly NewDue, long RequestId, bool CoordinatorsTold) : ExtensionRequestOutcome
+    {
+        /// <summary>The day asked for, when it was a rest day and the deadline moved to the next workday (<see cref="NewDue"/>).</summary>
+        public DateOnly? AskedFor { get; init; }
+    }
 
     public sealed record TaskNotFound(string Code) : ExtensionRequestOutcome;
 

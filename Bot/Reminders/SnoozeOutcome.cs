@@ -10,7 +10,11 @@ public abstract record SnoozeOutcome
     }
 
     /// <param name="Replaced">The day of the chat's earlier snooze of this task, which this one replaces.</param>
-    public sealed record Snoozed(LedgerTask Task, DateOnly Day, TimeOnly At, DateOnly? Replaced) : SnoozeOutcome;
+    public sealed record Snoozed(LedgerTask Task, DateOnly Day, TimeOnly At, DateOnly? Replaced) : SnoozeOutcome
+    {
+        /// <summary>The day asked for, when it was a rest day and the reminder moved to the next workday (<see cref="Day"/>).</summary>
+        public DateOnly? AskedFor { get; init; }
+    }
 
     public sealed record UnknownPerson : SnoozeOutcome;
 
