@@ -44,6 +44,7 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<HandoverHandler>();
         services.AddSingleton<SnoozeHandler>();
         services.AddSingleton<EvidenceHandler>();
+        services.AddSingleton<ReportHandler>();
         return services;
     }
 }

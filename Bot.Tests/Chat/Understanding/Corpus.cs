@@ -21,9 +21,10 @@ public static class Corpus
     /// <summary>Monday 15 June 2026: the corpus's "today".</summary>
     public static readonly DateOnly Today = new(2026, 6, 15);
 
-    public static readonly LedgerNames SampleNames = new(
-        SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }),
-        SampleCampaign.People.Select(p => p.Name));
+    public static readonly IReadOnlyList<Office> SampleOffices =
+        SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }).ToList();
+
+    public static readonly LedgerNames SampleNames = new(SampleOffices, SampleCampaign.People.Select(p => p.Name));
 
     public static IReadOnlyList<CorpusLine> Lines { get; } = Load();
 
@@ -73,6 +74,8 @@ public static class Corpus
         ListEvidenceCommand e => $"evidence {e.Code}",
         AddEvidenceCommand e => $"addevidence {e.Code}",
         WithdrawEvidenceCommand w => $"withdraw {w.EvidenceId}",
+        ReportCommand => "report",
+        PendingExtensionsCommand => "pending",
         ClarifyCommand c => "ask " + string.Join(" | ", c.Readings.Select(Describe)),
         _ => command.GetType().Name,
     };

@@ -72,11 +72,15 @@ public static class ReplyRenderer
         return string.Join("\n", lines.Where(l => l.Length > 0));
     }
 
+    /// <remarks>
+    /// A card's text is markdown in Web Chat, Teams and the Emulator, which join single line breaks:
+    /// each line of the body (a task's details, one field a line) becomes a paragraph of its own.
+    /// </remarks>
     private static Attachment Card(ReplyItem item) => new HeroCard
     {
         Title = item.Title,
         Subtitle = item.Subtitle,
-        Text = item.Body,
+        Text = item.Body?.Replace("\n", "\n\n", StringComparison.Ordinal),
         Buttons = item.Buttons.Select(Button).ToList(),
     }.ToAttachment();
 

@@ -279,6 +279,17 @@ public static partial class IntentRules
             return new ListRobotsCommand(language);
         }
 
+        if (f.Has(Cue.Pending))
+        {
+            return new PendingExtensionsCommand(language);
+        }
+
+        // 本周通报, this week's report; 通报一下进度 and 通报材料 (要上报的通报材料) are other questions.
+        if (f.Has(Cue.Report) && !f.Has(Cue.Progress) && !f.Has(Cue.Due) && !f.Has(Cue.TaskWord) && !f.Has(Cue.Overdue))
+        {
+            return new ReportCommand(language);
+        }
+
         if (f.Has(Cue.Overdue))
         {
             var overdueOf = f.ScopeOffice is null && !f.OwnOffice && !whole ? f.Person?.Value.Canonical : null;
