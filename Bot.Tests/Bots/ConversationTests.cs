@@ -24,7 +24,7 @@ public class ConversationTests : IAsyncLifetime
     [InlineData("stranger", "本单位", new[] { "不知道你所在的单位" })]
     [InlineData("sample-zonghe", "法工委任务", new[] { "法制工作委员会的未完成任务：1 项", "T025" })]
     [InlineData("sample-zonghe", "财务组的任务", new[] { "没有找到单位「财务组」", "综合组" })]
-    [InlineData("sample-zonghe", "详情 T017", new[] { "T017 “我们的节日·中秋”主题活动", "测评项目：文化建设", "责任人：李明", "6月22日 周一截止" })]
+    [InlineData("sample-zonghe", "详情 T017", new[] { "T017 “我们的节日·中秋”主题活动", "测评项目：文化建设", "责任人：李明", "截止：6月22日 周一" })]
     [InlineData("sample-zonghe", "T999", new[] { "没有编号为 T999 的任务" })]
     [InlineData("sample-leader", "进度", new[] { "完成 10/37，逾期 3 项", "综合组：2/7" })]
     [InlineData("sample-zonghe", "本州到期", new[] { "6月15日至6月21日 到期（综合组）" })] // a typo beside 到期 is still a due question

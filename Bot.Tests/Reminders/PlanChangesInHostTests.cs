@@ -81,7 +81,7 @@ public sealed class PlanChangesInHostTests : IAsyncLifetime
         await using var host = Host();
         using var client = host.CreateClient();
         await SayAsync(client, "sample-zonghe", "稍后提醒 T014 明天", "snooze-chat", isGroup: false);
-        await SayAsync(client, "sample-zonghe", "稍后提醒 T014 3天后", "snooze-chat", isGroup: false);
+        await SayAsync(client, "sample-zonghe", "稍后提醒 T014 10天后", "snooze-chat", isGroup: false);
         await SayAsync(client, "sample-zonghe-lead", "稍后提醒 T014 明天", "other-chat", isGroup: false);
 
         var snoozes = host.Services.GetRequiredService<Snoozes>();
@@ -96,10 +96,12 @@ public sealed class PlanChangesInHostTests : IAsyncLifetime
             fires.Add((await scheduler.GetTrigger(key))!.NextFireTimeUtc);
         }
 
-        Assert.Equal([snoozes.FireAt(today.AddDays(1)), snoozes.FireAt(today.AddDays(3))], fires.Order());
+        // On the system clock: a day that is not a workday moves to the next one (no holiday is nine days long).
+        var tomorrow = await snoozes.WorkdayOnOrAfterAsync(today.AddDays(1), CancellationToken.None);
+        Assert.Equal([snoozes.FireAt(tomorrow), snoozes.FireAt(await snoozes.WorkdayOnOrAfterAsync(today.AddDays(10), CancellationToken.None))], fires.Order());
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "ledger.db")}");
         var t014 = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT id FROM task WHERE code = 'T014'");
-        Assert.Equal(0, await snoozes.SendAsync(new CampaignBot.Scheduling.Delivery.ChatTarget("msteams", "snooze-chat"), t014, today.AddDays(1), CancellationToken.None));
+        Assert.Equal(0, await snoozes.SendAsync(new CampaignBot.Scheduling.Delivery.ChatTarget("msteams", "snooze-chat"), t014, tomorrow, CancellationToken.None));
     }
 
     [Fact]
@@ -116,7 +118,7 @@ public sealed class PlanChangesInHostTests : IAsyncLifetime
             Assert.Contains("再提醒 T014", reply["text"]!.GetValue<string>());
             var snoozes = first.Services.GetRequiredService<Snoozes>();
             var clock = first.Services.GetRequiredService<CampaignBot.Scheduling.Time.CampaignClock>();
-            expectedFire = snoozes.FireAt(clock.Today.AddDays(1));
+            expectedFire = snoozes.FireAt(await snoozes.WorkdayOnOrAfterAsync(clock.Today.AddDays(1), CancellationToken.None));
         }
 
         await using var second = Host();

@@ -76,6 +76,17 @@ public sealed class BotServices : IAsyncDisposable
     public TestFlow Flow(string accountId, string channelId = "test", string? conversationId = null, bool isGroup = false) =>
         new(Adapter(accountId, channelId, conversationId, isGroup), Bot);
 
+    /// <summary>The text of the bot's one reply to <paramref name="text"/> from <paramref name="accountId"/>.</summary>
+    public async Task<string> ReplyTextAsync(string accountId, string text, string channelId = "test", string? conversationId = null, bool isGroup = false)
+    {
+        var said = "";
+        await Flow(accountId, channelId, conversationId, isGroup)
+            .Send(text)
+            .AssertReply(reply => said = ((IMessageActivity)reply).Text)
+            .StartTestAsync();
+        return said;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Provider.DisposeAsync();

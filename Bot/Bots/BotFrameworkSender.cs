@@ -1,5 +1,6 @@
 using System.Net;
 using CampaignBot.Chat.Outgoing;
+using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Delivery;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -22,7 +23,7 @@ public sealed class BotFrameworkSender(CloudAdapter adapter, ConversationReposit
     public async Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var reference = await ReferenceAsync((ChatTarget)target, cancellationToken);
-        var activity = OutgoingActivity.Of(message, reference.ChannelId);
+        var activity = ReplyRenderer.Render(message.Reply, reference.ChannelId);
         Exception? failure = null;
         await adapter.ContinueConversationAsync(configuration["MicrosoftAppId"] ?? string.Empty, reference, async (turn, token) =>
         {

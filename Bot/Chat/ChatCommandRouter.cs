@@ -24,7 +24,8 @@ public sealed class ChatCommandRouter(
     HandoverHandler handovers,
     SnoozeHandler snoozes,
     EvidenceHandler evidence,
-    UndoHandler undo)
+    UndoHandler undo,
+    ReportHandler reports)
 {
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -36,7 +37,14 @@ public sealed class ChatCommandRouter(
         var person = await directory.FindSpeakerAsync(request.ChannelId, request.AccountId, cancellationToken);
         var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
         var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);
-        var turn = new ChatTurn(request, actor, bound, ReplyTexts.For(command.Language).On(today), today) { ReadFromWords = !IsCommandForm(request.Text, command) };
+        var texts = ReplyTexts.For(command.Language).On(today).With(await names.GetWordsAsync(cancellationToken));
+        var turn = new ChatTurn(request, actor, bound, texts, today) { ReadFromWords = !IsCommandForm(request.Text, command) };
+        if (request.Attachments.Count > 0 && (string.IsNullOrWhiteSpace(request.Text) || AttachmentNotes.OnlyPointsAtAttachments(request.Text)))
+        {
+            // Files with no words of their own (Web Chat and Teams send a photo alone): no command to read.
+            return await evidence.FilesAloneAsync(turn, cancellationToken);
+        }
+
         if (command is not (UnknownCommand or ClarifyCommand) && conversation is not null && command.Language != chatLanguage)
         {
             // Written only when it changes: what the bot sends here unprompted (reminders, notices) follows the chat's language.
@@ -69,6 +77,8 @@ public sealed class ChatCommandRouter(
             OfficeTasksCommand office => await queries.OfficeAsync(office, turn, cancellationToken),
             DetailCommand detail => await queries.DetailAsync(detail, turn, cancellationToken),
             ProgressCommand => await queries.ProgressAsync(turn, cancellationToken),
+            ReportCommand => await reports.ReportAsync(turn, cancellationToken),
+            PendingExtensionsCommand => await extensions.PendingAsync(turn, cancellationToken),
             DoneCommand done => await completions.DoneAsync(done, turn, cancellationToken),
             ReopenCommand reopen => await completions.ReopenAsync(reopen, turn, cancellationToken),
             ListEvidenceCommand list => await evidence.ListAsync(list, turn, cancellationToken),

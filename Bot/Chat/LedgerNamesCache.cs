@@ -1,3 +1,4 @@
+using CampaignBot.Chat.Replies;
 using CampaignBot.Chat.Understanding;
 using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
@@ -6,7 +7,8 @@ namespace CampaignBot.Chat;
 
 /// <summary>
 /// The ledger's office and people names, task codes and workday calendar for the understanding
-/// layer, read once and kept: they change with a plan import, not with each message. A change made in this process (import,
+/// layer, and the few names the replies use (<see cref="LedgerWords"/>), read once and kept: they
+/// change with a plan import, not with each message. A change made in this process (import,
 /// seeding) is seen at once through <see cref="DirectoryRepository.Version"/>; one made by another
 /// process (the operator's import verb) after at most <see cref="FreshFor"/>.
 /// </summary>
@@ -14,16 +16,21 @@ public sealed class LedgerNamesCache(DirectoryRepository directory, TaskReposito
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
 
-    private sealed record Snapshot(LedgerNames Names, long Version, DateTimeOffset ReadAt);
+    private sealed record Snapshot(LedgerNames Names, LedgerWords Words, long Version, DateTimeOffset ReadAt);
 
     private volatile Snapshot? current;
 
-    public async ValueTask<LedgerNames> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<LedgerNames> GetAsync(CancellationToken cancellationToken) => (await SnapshotAsync(cancellationToken)).Names;
+
+    /// <summary>The names replies take from the ledger: the coordinators' office, the help's examples.</summary>
+    public async ValueTask<LedgerWords> GetWordsAsync(CancellationToken cancellationToken) => (await SnapshotAsync(cancellationToken)).Words;
+
+    private async ValueTask<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (current is { } snapshot && snapshot.Version == DirectoryRepository.Version && now - snapshot.ReadAt < FreshFor)
         {
-            return snapshot.Names;
+            return snapshot;
         }
 
         var version = DirectoryRepository.Version;
@@ -36,8 +43,8 @@ public sealed class LedgerNamesCache(DirectoryRepository directory, TaskReposito
             calendar = await WorkdayRepository.CalendarAsync(connection);
         }
 
-        var names = new LedgerNames(offices, people.Select(p => p.Name), codes) { Workdays = calendar };
-        current = new Snapshot(names, version, now);
-        return names;
+        var read = new Snapshot(new LedgerNames(offices, people.Select(p => p.Name), codes) { Workdays = calendar }, LedgerWords.From(offices, people), version, now);
+        current = read;
+        return read;
     }
 }

@@ -15,5 +15,5 @@ public sealed class DingTalkSender(DingTalkAdapter adapter) : IChannelSender
 
     public Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken) =>
         adapter.SendToChatAsync(((ChatTarget)target).ConversationId,
-            DingTalkRenderer.Render(OutgoingActivity.Of(message, DingTalkChannel.ChannelId), ReplyTexts.For(message.Language)), cancellationToken);
+            DingTalkRenderer.Render(ReplyRenderer.Render(message.Reply, DingTalkChannel.ChannelId), ReplyTexts.For(message.Language)), cancellationToken);
 }

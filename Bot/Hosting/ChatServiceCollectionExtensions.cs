@@ -45,6 +45,7 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<SnoozeHandler>();
         services.AddSingleton<EvidenceHandler>();
         services.AddSingleton<UndoHandler>();
+        services.AddSingleton<ReportHandler>();
         return services;
     }
 }

@@ -33,6 +33,8 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxRepository>());
         services.AddSingleton<IMessageComposer<OutgoingMessage>, OutgoingMessageComposer>();
         services.AddSingleton<NoticeComposer>();
+        // The report's words, for the Monday send and for 本周通报 in chat.
+        services.AddSingleton<WeeklyReportWriter>();
         services.AddSingleton<IMessageSender<OutgoingMessage>, RoutingMessageSender>();
         services.AddSingleton<BotFrameworkSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());

@@ -12,6 +12,9 @@ public abstract record ExtensionRequestOutcome
     {
         /// <summary>The request's audit row, by which 撤销 withdraws it while it is pending.</summary>
         public long AuditId { get; init; }
+
+        /// <summary>The day asked for, when it was a rest day and the deadline moved to the next workday (<see cref="NewDue"/>).</summary>
+        public DateOnly? AskedFor { get; init; }
     }
 
     public sealed record TaskNotFound(string Code) : ExtensionRequestOutcome;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Time;
 using Dapper;
@@ -47,12 +48,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
 
             if (byDays is { } days)
             {
-                var calendar = await WorkdayRepository.CalendarAsync(connection, transaction);
                 newDue = task.DueOn.AddDays(days);
-                while (!calendar.IsWorkday(newDue))
-                {
-                    newDue = newDue.AddDays(1);
-                }
             }
 
             if (newDue <= task.DueOn)
@@ -64,6 +60,10 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             {
                 return new ExtensionRequestOutcome.TooFar(task, LatestDueOn);
             }
+
+            // A deadline falls on a workday: a rest day (a weekend, a holiday of the ledger's calendar) moves to the next one.
+            var asked = newDue;
+            newDue = (await WorkdayRepository.CalendarAsync(connection, transaction)).OnOrAfterWorkday(asked);
 
             var pending = await connection.ExecuteScalarAsync<long?>(
                 "SELECT id FROM extension_request WHERE task_id = @TaskId AND state = 'pending'", new { TaskId = task.Id }, transaction);
@@ -84,7 +84,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
 
             var coordinators = await NoticeTargets.LeadershipChatsAsync(connection, transaction);
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new ExtensionRequestedNotice(id), now, clock.Zone);
-            return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0) { AuditId = auditId };
+            return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0) { AuditId = auditId, AskedFor = asked == newDue ? null : asked };
         }, cancellationToken);
 
     /// <summary>A coordinator approves (the deadline moves) or rejects a pending request; the asker's chat is told.</summary>
@@ -141,6 +141,20 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             var task = (await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!;
             return new ExtensionDecisionOutcome.Decided(requestId, approve, task, newDue);
         }, cancellationToken);
+
+    /// <summary>The requests waiting for a decision, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingExtension>> PendingAsync(CancellationToken cancellationToken = default) =>
+        await database.Reads.QueryAsync<PendingExtension>(SelectPending + " ORDER BY r.id", null, cancellationToken);
+
+    /// <summary>The task's request waiting for a decision, if any (a task has one at most).</summary>
+    public async Task<PendingExtension?> PendingForTaskAsync(long taskId, CancellationToken cancellationToken = default) =>
+        (await database.Reads.QueryAsync<PendingExtension>(SelectPending + " AND r.task_id = @TaskId", new { TaskId = taskId }, cancellationToken)).FirstOrDefault();
+
+    private const string SelectPending = """
+        SELECT r.id, r.task_id, t.code, t.title, p.name AS asker_name, o.name AS asker_office_name, r.old_due_on, r.new_due_on, r.reason
+        FROM extension_request r JOIN task t ON t.id = r.task_id JOIN person p ON p.id = r.requested_by JOIN office o ON o.id = p.office_id
+        WHERE r.state = 'pending'
+        """;
 
     private DateOnly LatestDueOn => clock.Today.AddDays(campaign.Value.MaxDeadlineDaysAhead);
 }

@@ -12,7 +12,7 @@ namespace CampaignBot.Ledger;
 /// and writes its audit row, all in one immediate transaction: of many simultaneous "done" for one
 /// task exactly one changes it.
 /// </summary>
-public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
+public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TimeProvider time)
 {
     public Task<ChangeResult<LedgerTask>> MarkDoneAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
@@ -40,6 +40,26 @@ public sealed class TaskCompletion(LedgerDatabase database, TimeProvider time)
             added.AddRange(await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments));
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// How long after marking a task done a file sent on its own in the same chat, by the same person,
+    /// becomes that task's evidence: as long as DingTalk holds a file sent before its words.
+    /// </summary>
+    public static readonly TimeSpan FilesFollowCompletionFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The code of the task the actor marked done in this chat within <see cref="FilesFollowCompletionFor"/>
+    /// (the latest, if several); null when there is none. Read from the audit, which records who, where and when.
+    /// </summary>
+    public async Task<string?> JustCompletedAsync(ChatActor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.Person is not { } person)
+        {
+            return null;
+        }
+
+        return await audit.LatestInChatSinceAsync("task.done", person.Id, actor.ChannelId, actor.ConversationId, time.GetUtcNow() - FilesFollowCompletionFor, cancellationToken);
+    }
 
     /// <summary>The note (if any) and each attachment as evidence of the task, in the change's transaction; the pieces' ids.</summary>
     private static async Task<List<long>> AddEvidenceAsync(

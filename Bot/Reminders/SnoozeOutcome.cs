@@ -14,6 +14,9 @@ public abstract record SnoozeOutcome
     {
         /// <summary>The snooze's audit row (撤销 takes it back by it).</summary>
         public long AuditId { get; init; }
+
+        /// <summary>The day asked for, when it was a rest day and the reminder moved to the next workday (<see cref="Day"/>).</summary>
+        public DateOnly? AskedFor { get; init; }
     }
 
     public sealed record UnknownPerson : SnoozeOutcome;

@@ -3,6 +3,7 @@ using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Scheduling.Time;
@@ -55,10 +56,19 @@ public sealed class Snoozes(
             return new SnoozeOutcome.AlreadyDone(task);
         }
 
-        var scheduled = await ScheduleAsync(actor, person, target, task, day, cancellationToken);
+        // Reminders go out on workdays: a rest day (过两天 on a Thursday is a Saturday) moves to the next workday.
+        var on = await WorkdayOnOrAfterAsync(day, cancellationToken);
+        var scheduled = await ScheduleAsync(actor, person, target, task, on, cancellationToken);
         return scheduled.Scheduled
-            ? new SnoozeOutcome.Snoozed(task, day, options.Value.SendTimeLocal, scheduled.Replaced) { AuditId = scheduled.AuditId }
+            ? new SnoozeOutcome.Snoozed(task, on, options.Value.SendTimeLocal, scheduled.Replaced) { AuditId = scheduled.AuditId, AskedFor = on == day ? null : day }
             : new SnoozeOutcome.RemindersOff();
+    }
+
+    /// <summary><paramref name="day"/> if it is a workday of the ledger's calendar, else the next workday.</summary>
+    public async Task<DateOnly> WorkdayOnOrAfterAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await WorkdayRepository.CalendarAsync(connection)).OnOrAfterWorkday(day);
     }
 
     /// <summary>Takes a snooze's trigger out of the scheduler (its row went with 撤销, in the ledger's transaction).</summary>

@@ -19,6 +19,10 @@ public static class WorkdayCalendarExtensions
         throw new InvalidOperationException("The workday calendar has no workday in a whole year.");
     }
 
+    /// <summary><paramref name="date"/> itself if it is a workday, else the first workday after it.</summary>
+    public static DateOnly OnOrAfterWorkday(this IWorkdayCalendar calendar, DateOnly date) =>
+        calendar.IsWorkday(date) ? date : calendar.NthWorkdayAfter(date, 1);
+
     /// <summary>The <paramref name="n"/>-th workday strictly after <paramref name="date"/> (n ≥ 1).</summary>
     public static DateOnly NthWorkdayAfter(this IWorkdayCalendar calendar, DateOnly date, int n)
     {

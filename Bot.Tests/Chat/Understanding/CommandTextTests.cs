@@ -26,6 +26,7 @@ public class CommandTextTests
                 new ExtendCommand("T021", new DateOnly(2026, 7, 15), null, l), new SnoozeCommand("T021", Today.AddDays(2), l),
                 new ReassignCommand("T021", "孙丽", l), new DecideExtensionCommand(12, true, null, l), new DecideExtensionCommand(12, false, null, l),
                 new BindOfficeCommand("综合组", l), new LinkAccountCommand("张伟", "29:abc", l),
+                new ReportCommand(l), new PendingExtensionsCommand(l),
             ];
             foreach (var command in commands)
             {

@@ -21,9 +21,10 @@ public static class Corpus
     /// <summary>Monday 15 June 2026: the corpus's "today".</summary>
     public static readonly DateOnly Today = new(2026, 6, 15);
 
-    public static readonly LedgerNames SampleNames = new(
-        SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }),
-        SampleCampaign.People.Select(p => p.Name));
+    public static readonly IReadOnlyList<Office> SampleOffices =
+        SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }).ToList();
+
+    public static readonly LedgerNames SampleNames = new(SampleOffices, SampleCampaign.People.Select(p => p.Name));
 
     public static IReadOnlyList<CorpusLine> Lines { get; } = Load();
 
@@ -74,6 +75,8 @@ public static class Corpus
         ListEvidenceCommand e => $"evidence {e.Code}",
         AddEvidenceCommand e => $"addevidence {e.Code}",
         WithdrawEvidenceCommand w => $"withdraw {w.EvidenceId}",
+        ReportCommand => "report",
+        PendingExtensionsCommand => "pending",
         ClarifyCommand c => "ask " + string.Join(" | ", c.Readings.Select(Describe)),
         OfferCommand o => Describe(o.Answer),
         SeveralCommand s => string.Join(" ; ", s.Commands.Select(Describe)),
@@ -93,8 +96,18 @@ public static class Corpus
             "ask " + string.Join(" | ", o.Offers.Append(o.Answer).Select(c => Descriptions(c, deadline).First()))]),
         SeveralCommand s => s.Commands.Select(c => Descriptions(c, deadline).ToList())
             .Aggregate((IEnumerable<string>)[""], (acc, next) => acc.SelectMany(a => next.Select(n => a.Length == 0 ? n : a + " ; " + n))),
-        ExtendCommand { ByDays: { } days } x when deadline?.Invoke(x.Code) is { } due => [$"extend {x.Code} {Day(due.AddDays(days))}", Describe(x)],
+        ExtendCommand { ByDays: { } days } x when deadline?.Invoke(x.Code) is { } due => [$"extend {x.Code} {Day(NextWeekday(due.AddDays(days)))}", Describe(x)],
+        // The handler moves a reminder or a deadline off a rest day (Reminders/RestDayTests): 过三天 on a Wednesday is Monday.
+        SnoozeCommand s => [Describe(s), Describe(s with { Day = NextWeekday(s.Day) })],
+        ExtendCommand x => [Describe(x), Describe(x with { NewDueOn = NextWeekday(x.NewDueOn) })],
         _ => [Describe(command)],
+    };
+
+    private static DateOnly NextWeekday(DateOnly day) => day.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => day.AddDays(2),
+        DayOfWeek.Sunday => day.AddDays(1),
+        _ => day,
     };
 
     /// <summary>A command that would change the ledger, a chat or a person's settings.</summary>

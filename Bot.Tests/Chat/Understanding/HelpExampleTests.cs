@@ -9,7 +9,11 @@ public class HelpExampleTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var help in new[] { ChineseTexts.Instance.Help, EnglishTexts.Instance.Help })
+        // The help's examples name the ledger's own offices and people: here the sample's.
+        var words = LedgerWords.From(
+            Corpus.SampleOffices,
+            CampaignBot.Seeding.SampleCampaign.People.Select(p => new CampaignBot.Ledger.Person { Name = p.Name, OfficeName = p.Office }));
+        foreach (var help in new[] { ChineseTexts.Instance.With(words).Help, EnglishTexts.Instance.With(words).Help })
         {
             foreach (var line in help.Split('\n').Where(l => l.TrimStart().StartsWith('·')))
             {

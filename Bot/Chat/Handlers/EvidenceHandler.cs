@@ -7,7 +7,10 @@ using CampaignBot.Scheduling.Time;
 
 namespace CampaignBot.Chat.Handlers;
 
-/// <summary>A task's evidence: listing it with each file's state, adding to it after completion, withdrawing a mistake.</summary>
+/// <summary>
+/// A task's evidence: listing it with each file's state, adding to it after completion (补充佐证, or files
+/// sent on their own just after marking it done), withdrawing a mistake.
+/// </summary>
 public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository tasks, EvidenceRepository evidence, EvidenceCollector collector, CampaignClock clock)
 {
     public async Task<ChatReply> ListAsync(ListEvidenceCommand command, ChatTurn turn, CancellationToken cancellationToken)
@@ -25,7 +28,8 @@ public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository ta
     public async Task<ChatReply> AddAsync(AddEvidenceCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var attachments = turn.Request.Attachments;
-        var result = await completion.AddEvidenceAsync(turn.Actor, command.Code, command.Note, attachments, cancellationToken);
+        var note = AttachmentNotes.AsEvidence(command.Note);
+        var result = await completion.AddEvidenceAsync(turn.Actor, command.Code, note, attachments, cancellationToken);
         if (result.Outcome != ChangeOutcome.Changed)
         {
             // AlreadyInState: the message brought neither a note nor a file.
@@ -34,10 +38,30 @@ public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository ta
                 : CompletionHandler.Refusal(result, command.Code, turn);
         }
 
-        return new ChatReply(await KeptAsync(turn.Texts.EvidenceAdded(result.Subject!, attachments.Count + (command.Note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken))
+        return new ChatReply(await KeptAsync(turn.Texts.EvidenceAdded(result.Subject!, attachments.Count + (note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken))
         {
             Suggestions = UndoHandler.ButtonFor(turn, result.AuditId, command.Code),
         };
+    }
+
+    /// <summary>
+    /// Files sent on their own (or with words that only point at them): evidence of the task the sender
+    /// marked done in this chat in the last <see cref="TaskCompletion.FilesFollowCompletionFor"/>, else a
+    /// question back, since no task is named.
+    /// </summary>
+    public async Task<ChatReply> FilesAloneAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var attachments = turn.Request.Attachments;
+        var code = await completion.JustCompletedAsync(turn.Actor, cancellationToken);
+        if (code is null)
+        {
+            return new ChatReply(turn.Texts.FilesWithoutTask(attachments.Count, (int)TaskCompletion.FilesFollowCompletionFor.TotalMinutes));
+        }
+
+        var result = await completion.AddEvidenceAsync(turn.Actor, code, null, attachments, cancellationToken);
+        return result.Outcome == ChangeOutcome.Changed
+            ? new ChatReply(await KeptAsync(turn.Texts.EvidenceFollowsCompletion(result.Subject!, attachments.Count), result.Subject!, turn, collector, cancellationToken))
+            : CompletionHandler.Refusal(result, code, turn);
     }
 
     public async Task<ChatReply> WithdrawAsync(WithdrawEvidenceCommand command, ChatTurn turn, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using CampaignBot.Outbox;
 
 namespace CampaignBot.Chat.Handlers;
 
-/// <summary>Deadline extensions: 申请延期 and the coordinators' 同意 / 驳回延期.</summary>
+/// <summary>Deadline extensions: 申请延期, the coordinators' 待审批 list and their 同意 / 驳回延期.</summary>
 public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outbox)
 {
     public async Task<ChatReply> ExtendAsync(ExtendCommand command, ChatTurn turn, CancellationToken cancellationToken)
@@ -15,7 +15,7 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
         var undo = outcome is ExtensionRequestOutcome.Requested requested ? UndoHandler.ButtonFor(turn, requested.AuditId, command.Code) : [];
         return Sent(outcome switch
         {
-            ExtensionRequestOutcome.Requested r => texts.ExtensionRequested(r.Task, r.NewDue, r.RequestId, r.CoordinatorsTold),
+            ExtensionRequestOutcome.Requested r => texts.ExtensionRequested(r.Task, r.NewDue, r.RequestId, r.CoordinatorsTold, r.AskedFor),
             ExtensionRequestOutcome.TaskNotFound r => texts.TaskNotFound(r.Code),
             ExtensionRequestOutcome.UnknownPerson => texts.UnknownPersonCannotChange(turn.Actor.AccountId),
             ExtensionRequestOutcome.NotPermitted r => texts.ExtensionNotPermitted(r.Task),
@@ -41,6 +41,31 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
             ExtensionDecisionOutcome.TooFar d => texts.DeadlineTooFar(d.Task, d.Latest),
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
         });
+    }
+
+    /// <summary>待审批: each request waiting for a decision, with its 同意 and 驳回 buttons; for coordinators.</summary>
+    public async Task<ChatReply> PendingAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        if (turn.Actor.Person is not { IsCoordinator: true })
+        {
+            return new ChatReply(texts.PendingCoordinatorsOnly);
+        }
+
+        var pending = await requests.PendingAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return new ChatReply(texts.NothingPending);
+        }
+
+        return new ChatReply(texts.PendingHeader(pending.Count))
+        {
+            Items = pending.Take(TaskItems.MaxListed).Select(p => new ReplyItem(
+                $"#{p.Id} {p.Code} {p.Title}",
+                texts.PendingLine(p),
+                [new ReplyAction(texts.ApproveButton, texts.ApproveCommand(p.Id)), new ReplyAction(texts.RejectButton, texts.RejectCommand(p.Id))])).ToList(),
+            Footer = pending.Count > TaskItems.MaxListed ? texts.More(pending.Count - TaskItems.MaxListed) : null,
+        };
     }
 
     /// <summary>The answer, with whatever notice the change queued on its way now.</summary>

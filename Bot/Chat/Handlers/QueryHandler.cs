@@ -7,7 +7,7 @@ using CampaignBot.Scheduling.Time;
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Answers questions about the ledger: what is due, overdue, mine, an office's, one task, progress.</summary>
-public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository evidence, DirectoryRepository directory, CampaignClock clock)
+public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository evidence, ExtensionRequests extensions, DirectoryRepository directory, CampaignClock clock)
 {
     public async Task<ChatReply> DueAsync(DueCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -122,7 +122,8 @@ public sealed class QueryHandler(TaskRepository tasks, EvidenceRepository eviden
         }
 
         var kept = await evidence.ForTaskAsync(task.Id, cancellationToken);
-        var body = turn.Texts.DetailBody(task, kept, turn.Today, clock.Zone);
+        var pending = await extensions.PendingForTaskAsync(task.Id, cancellationToken);
+        var body = turn.Texts.DetailBody(task, kept, pending, turn.Today, clock.Zone);
         return new ChatReply(string.Empty) { Items = [TaskItems.Item(task, turn, body)] };
     }
 

@@ -13,7 +13,7 @@ public sealed class SnoozeHandler(Snoozes snoozes)
         var outcome = await snoozes.SnoozeAsync(turn.Actor, command.Code, command.Day, turn.Request.Target, cancellationToken);
         return new ChatReply(outcome switch
         {
-            SnoozeOutcome.Snoozed s => texts.Snoozed(s.Task, s.Day, s.At, s.Replaced),
+            SnoozeOutcome.Snoozed s => texts.Snoozed(s.Task, s.Day, s.At, s.Replaced, s.AskedFor),
             SnoozeOutcome.UnknownPerson => texts.UnknownPersonCannotChange(turn.Actor.AccountId),
             SnoozeOutcome.TooFar s => texts.SnoozeTooFar(s.MaxDays, s.Latest),
             SnoozeOutcome.TaskNotFound s => texts.TaskNotFound(s.Code),

@@ -15,7 +15,4 @@ public sealed record OutgoingMessage(ChatReply Reply, ReplyLanguage Language)
 
     /// <summary>How to mark a listed task done, for a robot (it cannot hear replies); null when nothing is listed.</summary>
     public string? RobotDoneHint { get; init; }
-
-    /// <summary>A picture after the text (the report's chart), for chats; a robot's markdown cannot carry one.</summary>
-    public OutgoingPicture? Picture { get; init; }
 }

@@ -11,6 +11,9 @@ public sealed record ChatReply(string Header)
 
     public string? Footer { get; init; }
 
+    /// <summary>A picture after the text (the report's chart), for chats; a robot's markdown and DingTalk's cannot carry one.</summary>
+    public ReplyPicture? Picture { get; init; }
+
     /// <summary>Suggested next messages, shown as quick-reply buttons.</summary>
     public IReadOnlyList<ReplyAction> Suggestions { get; init; } = [];
 

@@ -12,26 +12,39 @@ public sealed class ChineseTexts : ReplyTexts
 
     private static readonly string[] Weekdays = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
-    public override string Help => """
+    public override string Help => $"""
         像平时说话一样问我就行，例如：
         · 这周有啥要交的？ / 月底前要报哪些材料？ / 7月份有哪些任务？ / 未来3天到期的
-        · 超期的有哪些？ / 材料组还有啥超期的？ / 全部逾期
-        · 我手上还有什么？ / 我们组的任务 / 行政组这周的任务
+        · 超期的有哪些？ / {OtherOffice}还有啥超期的？ / 全部逾期
+        · 我手上还有什么？ / 我们组的任务 / {ExampleOffice}这周的任务
         · T017 什么时候到期？谁在负责？
         · T017 弄完了，照片已上传（可附照片或文件作为佐证） / T017 点错了，请重开
+        · 补充佐证 T017（附上照片或文件；完成后 {TaskCompletion.FilesFollowCompletionFor.TotalMinutes:0} 分钟内直接发送照片也可以）
         · 各组进度怎么样？
         · T017 延期到7月15日，理由… / T017 明天再提醒我
         · 订阅我的提醒 / 取消订阅（单聊）
-        负责人：T017 转给材料组（或 转给孙丽）
-        领导小组办公室：同意延期 12 / 驳回延期 12 / 本群绑定 综合组 / 解除绑定 / 关联 张伟 <账号> / 添加机器人 综合组 钉钉 <地址> [加签密钥] / 机器人
+        负责人：T017 转给{OtherOffice}（或 转给{ExamplePerson}）
+        领导、协调员：本周通报
+        {CoordinatorsLabel}：待审批 / 同意延期 12 / 驳回延期 12 / 本群绑定 {ExampleOffice} / 解除绑定 / 关联 {ExamplePerson} <账号> / 添加机器人 {ExampleOffice} 钉钉 <地址> [加签密钥] / 机器人
         问「T017 完成了吗」只会查看，不会改动台账；拿不准时我会先问你。发送「我是谁」查看你的账号。English works too: type "help".
         """;
+
+    /// <summary>Whom to ask (请…发送): the ledger's coordinators' office, else the role.</summary>
+    private string Coordinators => Words.LeadershipOffice ?? "协调员";
+
+    /// <summary>Who may (只有…可以): the coordinators, of the ledger's leadership office where there is one.</summary>
+    private string CoordinatorsOfOffice => Words.LeadershipOffice is { } office ? $"{office}的协调员" : "协调员";
+
+    private string CoordinatorsLabel => Words.LeadershipOffice is { } office ? $"协调员（{office}）" : "协调员";
+    private string ExampleOffice => Words.Office ?? "<单位>";
+    private string OtherOffice => Words.OtherOffice ?? ExampleOffice;
+    private string ExamplePerson => Words.Person ?? "<姓名>";
 
     public override string Welcome => "你好，我是创建工作台账助手。发送「本周到期」看看本周要完成的任务，发送「帮助」查看全部命令。";
     public override string FilesHeldForNextMessage(int count, int minutes) =>
         $"收到 {count} 个文件。请在 {minutes} 分钟内发送「完成 编号」或「补充佐证 编号」（例如：完成 T013），文件将作为该任务的佐证。";
 
-    public override string TurnError => "抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系领导小组办公室。";
+    public override string TurnError => "抱歉，处理这条消息时出错了，请稍后再试；如果一直出错，请联系协调员。";
 
     public override string DoneButton => "完成";
     public override string DetailButton => "详情";
@@ -70,27 +83,31 @@ public sealed class ChineseTexts : ReplyTexts
     public override string OfficeHeader(string office, int count) => $"{office}的未完成任务：{count} 项";
     public override string NothingForOffice(string office) => $"{office}目前没有未完成的任务。";
     public override string UnknownOffice(string name, IEnumerable<string> known) => $"没有找到单位「{name}」。现有单位：{string.Join("、", known)}。";
-    public override string NoOfficeKnown => "不知道你所在的单位：这个群还没有绑定单位，你的账号也还没有关联人员。请指明单位，例如「综合组的任务」。";
-    public override string UnknownAccount(string accountId) => $"还不认识你的账号（{accountId}）。请领导小组办公室发送「关联 你的姓名 {accountId}」。";
+    public override string NoOfficeKnown => $"不知道你所在的单位：这个群还没有绑定单位，你的账号也还没有关联人员。请指明单位，例如「{ExampleOffice}的任务」。";
+    public override string UnknownAccount(string accountId) => $"还不认识你的账号（{accountId}）。请{Coordinators}发送「关联 你的姓名 {accountId}」。";
 
     public override string TaskNotFound(string code) => $"没有编号为 {code} 的任务。发送「本周到期」或「本单位」查看任务编号。";
 
-    public override string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, DateOnly today, TimeZoneInfo zone)
+    public override string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, PendingExtension? pending, DateOnly today, TimeZoneInfo zone)
     {
-        var lines = new List<string>
+        // One field a line: the card shows each line as a paragraph of its own.
+        var lines = new List<string?>
         {
             $"测评项目：{Or(task.EvaluationItem)}",
-            $"牵头单位：{task.LeadOfficeName}" + (task.CoOfficeNames.Length > 0 ? $"；配合单位：{task.CoOfficeNames}" : ""),
+            $"牵头单位：{task.LeadOfficeName}",
+            task.CoOfficeNames.Length > 0 ? $"配合单位：{task.CoOfficeNames}" : null,
             $"责任人：{task.OwnerName ?? $"{task.LeadOfficeName}（未指定个人）"}",
-            $"时间：{(task.StartsOn is { } s ? Short(s, today) + "开始，" : "")}{Date(task.DueOn, today)}截止",
+            task.StartsOn is { } s ? $"开始：{Date(s, today)}" : null,
+            $"截止：{Date(task.DueOn, today)}",
             task.IsDone
                 ? $"状态：已完成（{task.DoneByName}，{Local(task.DoneAt!.Value, zone)}）"
                 : $"状态：未完成，{Remaining(task.DueOn.DayNumber - today.DayNumber)}",
+            pending is null ? null : $"延期申请 #{pending.Id} 待审批：至 {Date(pending.NewDueOn, today)}（{pending.AskerName}申请）",
             $"佐证材料要求：{Or(task.EvidenceRequired)}",
             $"已有佐证：{evidence.Count} 项",
         };
         lines.AddRange(evidence.TakeLast(3).Select(e => $"  - {EvidenceLine(e)}（{e.ByName}，{Local(e.At, zone)}）"));
-        return string.Join("\n", lines);
+        return string.Join("\n", lines.OfType<string>());
     }
 
     private static string EvidenceLine(Evidence e) => e.Kind switch
@@ -108,18 +125,31 @@ public sealed class ChineseTexts : ReplyTexts
     }
 
     public override string MarkedDone(LedgerTask task, int evidenceAdded) =>
-        $"已完成：{task.Code} {task.Title}" + (evidenceAdded > 0 ? $"，记录佐证 {evidenceAdded} 项。" : "。如有照片或文件，可再发送「完成」时附上，或联系材料组归档。");
+        $"已完成：{task.Code} {task.Title}" + (evidenceAdded > 0
+            ? $"，记录佐证 {evidenceAdded} 项。"
+            : $"。如有照片或文件，请在 {TaskCompletion.FilesFollowCompletionFor.TotalMinutes:0} 分钟内直接发送，或发送「补充佐证 {task.Code}」并附上。");
 
     public override string AlreadyDone(LedgerTask task, TimeZoneInfo zone) =>
-        $"{task.Code} 已经完成了（{task.DoneByName}，{Local(task.DoneAt!.Value, zone)}），无需重复标记。";
+        $"{task.Code} 已经完成了（{task.DoneByName}，{Local(task.DoneAt!.Value, zone)}），无需重复标记。如需补充照片或文件，请发送「补充佐证 {task.Code}」并附上。";
+
+    public override string AlreadyDoneEvidenceAdded(LedgerTask task, int added, TimeZoneInfo zone) =>
+        $"{task.Code} 已经完成了（{task.DoneByName}，{Local(task.DoneAt!.Value, zone)}），这次发来的 {added} 项已作为佐证补充。";
+
+    public override string EvidenceFollowsCompletion(LedgerTask task, int added) =>
+        $"已为刚完成的 {task.Code} {task.Title} 补充佐证 {added} 项。如果不是这项任务的，请发送「撤回佐证 编号」（「佐证 {task.Code}」可查看编号）。";
+
+    public override string FilesWithoutTask(int count, int minutes) =>
+        $"收到 {count} 个文件，但不知道是哪项任务的佐证（你在这里 {minutes} 分钟内没有标记完成任务）。请附上文件发送「补充佐证 编号」或「完成 编号」，例如：补充佐证 T017。";
 
     public override string Reopened(LedgerTask task) => $"已重开：{task.Code} {task.Title}，恢复为未完成。";
     public override string AlreadyOpen(LedgerTask task) => $"{task.Code} 本来就是未完成状态。";
     public override string NotPermitted(LedgerTask task) =>
-        $"你不在 {task.Code} 的牵头或配合单位，不能更改它。请联系{task.LeadOfficeName}或领导小组办公室。";
-    public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold) =>
-        $"已提交延期申请 #{id}：{task.Code} 截止日期 {Date(task.DueOn)} → {Date(newDue)}，等待协调员审批。"
-        + (coordinatorsTold ? "" : "（还没有会话绑定到领导小组办公室，请直接告诉协调员。）");
+        $"你不在 {task.Code} 的牵头或配合单位，不能更改它。请联系{task.LeadOfficeName}或{Coordinators}。";
+    public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold, DateOnly? askedFor = null) =>
+        $"已提交延期申请 #{id}：{task.Code} 截止日期 {Date(task.DueOn)} → {Date(newDue)}"
+        + (askedFor is { } asked ? $"（{Date(asked)}不是工作日，顺延到下一个工作日）" : "")
+        + "，等待协调员审批。"
+        + (coordinatorsTold ? "" : "（协调员还没有接收申请的会话，请直接告诉协调员。）");
     public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
         $"【延期申请】#{id} {asker}（{task.LeadOfficeName}）申请延期\n{task.Code} {task.Title}\n截止 {Date(task.DueOn)} → {Date(newDue)}"
         + (reason is null ? "" : $"；理由：{reason}");
@@ -129,6 +159,11 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ExtensionNotFound(long id) => $"没有编号为 #{id} 的延期申请。";
     public override string ExtensionAlreadyDecided(long id, bool approved) => $"延期申请 #{id} 已经{(approved ? "同意" : "驳回")}过了。";
     public override string OnlyCoordinatorsDecide => "只有协调员可以审批延期申请。";
+    public override string PendingHeader(int count) => $"待审批的延期申请：{count} 项（点「同意」或「驳回」，或发送「同意延期 编号」「驳回延期 编号 意见」）";
+    public override string NothingPending => "没有待审批的延期申请。";
+    public override string PendingLine(PendingExtension request) =>
+        $"{request.AskerName}（{request.AskerOfficeName}）申请：截止 {Date(request.OldDueOn)} → {Date(request.NewDueOn)}" + (request.Reason is null ? "" : $"；理由：{request.Reason}");
+    public override string PendingCoordinatorsOnly => $"只有{CoordinatorsOfOffice}可以查看和审批延期申请。";
     public override string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue) =>
         approve ? $"已同意延期申请 #{id}：{task.Code} 截止日期改为 {Date(newDue)}，提醒随之调整。" : $"已驳回延期申请 #{id}（{task.Code}）。";
     public override string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note) =>
@@ -146,14 +181,16 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ReassignTargetUnknown(string name) => $"不认识「{name}」：请写单位名称（或简称）或人员姓名。";
     public override string OnlyLeadsReassign(LedgerTask task) => $"只有{task.LeadOfficeName}的负责人或协调员可以转办 {task.Code}。";
     public override string ReassignUnchanged(LedgerTask task) => $"{task.Code} 已经由{task.LeadOfficeName}牵头" + (task.OwnerName is null ? "。" : $"（责任人{task.OwnerName}）。");
-    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null) =>
-        $"好的，{Date(day)} {at:HH\\:mm} 在这里再提醒 {task.Code}。" + (replaced is { } earlier ? $"（取代之前设定的 {Date(earlier)}）" : "");
+    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null, DateOnly? askedFor = null) =>
+        $"好的，{Date(day)} {at:HH\\:mm} 在这里再提醒 {task.Code}。"
+        + (askedFor is { } asked ? $"（{Date(asked)}不是工作日，顺延到下一个工作日）" : "")
+        + (replaced is { } earlier ? $"（取代之前设定的 {Date(earlier)}）" : "");
     public override string SnoozeTooFar(int maxDays, DateOnly latest) => $"稍后提醒最多 {maxDays} 天，最晚到 {Date(latest)}。请换一个更近的日期。";
     public override string DeadlineTooFar(LedgerTask task, DateOnly latest) => $"{task.Code} 的截止日期最晚可设为 {Date(latest)}，请换一个更近的日期。";
     public override string TaskAlreadyDone(LedgerTask task) => $"{task.Code} 已经完成了。";
     public override string RemindersOff => "这里没有开启定时提醒（Reminders:Enabled），无法稍后提醒。";
     public override string UnknownPersonCannotChange(string accountId) =>
-        $"你的账号（{accountId}）还没有关联人员，只能查询，不能更改任务。请领导小组办公室发送「关联 你的姓名 {accountId}」。";
+        $"你的账号（{accountId}）还没有关联人员，只能查询，不能更改任务。请{Coordinators}发送「关联 你的姓名 {accountId}」。";
 
     public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
         $"创建进度（截至{Date(today)}）：完成 {done}/{total}，逾期 {overdue} 项";
@@ -161,9 +198,9 @@ public sealed class ChineseTexts : ReplyTexts
     public override string SeriesLine(SeriesProgress series) => $"{series.Title}（{series.Rule}）：{series.Done}/{series.DueSoFar}" + (series.DueSoFar < series.Total ? $"，共 {series.Total} 次" : "");
     public override string ProgressLine(OfficeProgress office) =>
         $"{office.OfficeName}：{office.Done}/{office.Total}" + (office.Overdue > 0 ? $"，逾期 {office.Overdue}" : "");
-    public override string NoTasks => "台账里还没有任务。请领导小组办公室导入实施方案。";
+    public override string NoTasks => $"台账里还没有任务。请{Coordinators}导入实施方案。";
 
-    public override string CoordinatorsOnly => "只有领导小组办公室的协调员可以这样做。";
+    public override string CoordinatorsOnly => $"只有{CoordinatorsOfOffice}可以这样做。";
     public override string BindOnlyInGroup => "只有群聊可以绑定单位。请在单位的工作群里 @我 发送「本群绑定 单位名」。";
     public override string Bound(string office) => $"本群已绑定到{office}：本单位的到期提醒会发到这里。";
     public override string AlreadyBound(string office) => $"本群已经绑定在{office}。";
@@ -190,6 +227,7 @@ public sealed class ChineseTexts : ReplyTexts
     public override string EscalationTag => "【督办】";
     public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
         $"【通报】创建工作进展（{Date(day)}）：完成 {done}/{total}，逾期 {overdue} 项";
+    public override string ReportLeadersAndCoordinatorsOnly => $"本周通报只发给领导和{CoordinatorsOfOffice}。发送「进度」可以查看各单位的完成情况。";
     public override string ReportChartTitle(DateOnly day) => $"各单位完成情况（截至{Date(day)}）";
     public override string ReportChartFile => "各单位完成情况.png";
     public override string ReportChartAxis => "牵头任务数（绿：已完成，红：逾期，灰：进行中）";
@@ -211,7 +249,7 @@ public sealed class ChineseTexts : ReplyTexts
         $"已为{office}添加{(kind == RobotKind.DingTalk ? "钉钉" : "企业微信")}机器人 #{id}：{maskedUrl}" + (maskedSecret is null ? "" : $"，加签密钥 {maskedSecret}") + $"。{office}的到期提醒也会推送到该群。";
     public override string RobotLine(long id, string office, RobotKind kind, string maskedUrl, bool signed, bool fromConfiguration) =>
         $"#{id} {office} · {(kind == RobotKind.DingTalk ? "钉钉" : "企业微信")} · {maskedUrl}{(signed ? " · 已加签" : "")}{(fromConfiguration ? " · 来自配置文件" : "")}";
-    public override string RobotsHeader(int count) => count == 0 ? "还没有群机器人。领导小组办公室可发送「添加机器人 单位 钉钉|企业微信 地址 [加签密钥]」。" : $"群机器人 {count} 个：";
+    public override string RobotsHeader(int count) => count == 0 ? $"还没有群机器人。{Coordinators}可发送「添加机器人 单位 钉钉|企业微信 地址 [加签密钥]」。" : $"群机器人 {count} 个：";
     public override string RobotUrlNotAllowed(string maskedUrl, IEnumerable<string> allowedBases) =>
         $"未添加：机器人地址 {maskedUrl} 不在允许范围内。地址须以下列之一开头：{string.Join("、", allowedBases)}（其他网关请由管理员配置 RobotWebhooks:AllowedBaseUrls）。";
     public override string AttachmentsRefused(IReadOnlyList<RefusedAttachment> refused) =>
@@ -247,7 +285,7 @@ public sealed class ChineseTexts : ReplyTexts
     public override string EvidenceAdded(LedgerTask task, int added) => $"已为 {task.Code} {task.Title} 补充佐证 {added} 项。";
     public override string EvidenceWithdrawn(long id, LedgerTask task) => $"已撤回佐证 #{id}（{task.Code}），记录保留在审计中。";
     public override string EvidenceNotFound(long id) => $"没有找到佐证 #{id}。发送「佐证 任务编号」查看编号。";
-    public override string EvidenceNotYours(long id) => $"佐证 #{id} 只能由提交人或领导小组办公室撤回。";
+    public override string EvidenceNotYours(long id) => $"佐证 #{id} 只能由提交人或{Coordinators}撤回。";
     public override string NothingToAdd(string code) => $"请附上文件，或写明说明：补充佐证 {code} 说明文字。";
     public override string RobotDoneHint(string? chatUrl, string exampleCode) =>
         chatUrl is null
@@ -320,6 +358,8 @@ public sealed class ChineseTexts : ReplyTexts
         BindOfficeCommand bind => $"本群绑定 {bind.OfficeName}",
         LinkAccountCommand link => $"关联 {link.PersonName} {link.AccountId}",
         UndoCommand undo => $"撤销操作 {undo.ChangeId}",
+        ReportCommand => "本周通报",
+        PendingExtensionsCommand => "待审批",
         _ => "帮助",
     };
 

@@ -10,20 +10,30 @@ public sealed class EnglishTexts : ReplyTexts
 {
     public static readonly EnglishTexts Instance = new();
 
-    public override string Help => """
+    public override string Help => $"""
         Ask me as you would ask a colleague, for example:
         · what's due this week? / what's due by the end of the month? / anything due in July? / due in the next 3 days
-        · what's overdue? / anything overdue for 材料组? / all overdue
-        · what's on my plate? / our office's tasks / what's 行政组 got due this week?
+        · what's overdue? / anything overdue for {OtherOffice}? / all overdue
+        · what's on my plate? / our office's tasks / what's {ExampleOffice} got due this week?
         · when is T017 due? who owns T017?
         · T017 is finished, photos attached (attach photos or files as evidence) / T017 was marked done by mistake, reopen it
+        · add evidence T017 (with photos or files; within {TaskCompletion.FilesFollowCompletionFor.TotalMinutes:0} minutes of marking it done, just send them)
         · how are we doing?
         · extend T017 to July 15 because … / remind me about T017 tomorrow
         · subscribe / unsubscribe (1:1 chat): your own tasks' reminders
-        Office leads: hand T017 over to 材料组 (or to 孙丽)
-        Coordinators: approve extension 12 / reject extension 12 / bind 综合组 / unbind / link 张伟 <account id> / add robot 综合组 dingtalk <url> [secret] / robots
+        Office leads: hand T017 over to {OtherOffice} (or to {ExamplePerson})
+        Leaders and coordinators: this week's report
+        {CoordinatorsLabel}: pending requests / approve extension 12 / reject extension 12 / bind {ExampleOffice} / unbind / link {ExamplePerson} <account id> / add robot {ExampleOffice} dingtalk <url> [secret] / robots
         Asking "is T017 done?" only shows the task, it never changes the ledger; when unsure I ask first. Type "whoami" to see your account id. 中文请发送「帮助」。
         """;
+
+    /// <summary>Whom to ask: a coordinator, of the ledger's leadership office where there is one.</summary>
+    private string ACoordinator => Words.LeadershipOffice is { } office ? $"a coordinator ({office})" : "a coordinator";
+
+    private string CoordinatorsLabel => Words.LeadershipOffice is { } office ? $"Coordinators ({office})" : "Coordinators";
+    private string ExampleOffice => Words.Office ?? "<office>";
+    private string OtherOffice => Words.OtherOffice ?? ExampleOffice;
+    private string ExamplePerson => Words.Person ?? "<name>";
 
     public override string Welcome => "Hello, I keep the campaign's task ledger. Type \"due this week\" to see what is due, or \"help\" for all commands.";
     public override string FilesHeldForNextMessage(int count, int minutes) =>
@@ -67,28 +77,32 @@ public sealed class EnglishTexts : ReplyTexts
     public override string OfficeHeader(string office, int count) => $"Open tasks of {office}: {count}";
     public override string NothingForOffice(string office) => $"{office} has no open tasks.";
     public override string UnknownOffice(string name, IEnumerable<string> known) => $"No office called \"{name}\". Offices: {string.Join(", ", known)}.";
-    public override string NoOfficeKnown => "I don't know your office: this chat is not bound to one and your account is not linked to a person. Name the office, e.g. \"office 综合组\".";
-    public override string UnknownAccount(string accountId) => $"I don't know your account ({accountId}) yet. Ask a coordinator to send \"link <your name> {accountId}\".";
+    public override string NoOfficeKnown => $"I don't know your office: this chat is not bound to one and your account is not linked to a person. Name the office, e.g. \"office {ExampleOffice}\".";
+    public override string UnknownAccount(string accountId) => $"I don't know your account ({accountId}) yet. Ask {ACoordinator} to send \"link <your name> {accountId}\".";
 
     public override string TaskNotFound(string code) => $"There is no task {code}. Try \"due this week\" or \"my office\" to see task codes.";
 
-    public override string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, DateOnly today, TimeZoneInfo zone)
+    public override string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, PendingExtension? pending, DateOnly today, TimeZoneInfo zone)
     {
-        var lines = new List<string>
+        // One field a line: the card shows each line as a paragraph of its own.
+        var lines = new List<string?>
         {
             $"Evaluation item: {Or(task.EvaluationItem)}",
-            $"Lead office: {task.LeadOfficeName}" + (task.CoOfficeNames.Length > 0 ? $"; with: {task.CoOfficeNames}" : ""),
+            $"Lead office: {task.LeadOfficeName}",
+            task.CoOfficeNames.Length > 0 ? $"With: {task.CoOfficeNames}" : null,
             $"Owner: {task.OwnerName ?? $"{task.LeadOfficeName} (no one named)"}",
-            $"Dates: {(task.StartsOn is { } s ? Date(s, today) + " to " : "due ")}{Date(task.DueOn, today)}",
+            task.StartsOn is { } s ? $"Starts: {Date(s, today)}" : null,
+            $"Due: {Date(task.DueOn, today)}",
             task.IsDone
                 ? $"Status: done ({task.DoneByName}, {Local(task.DoneAt!.Value, zone)})"
                 : $"Status: open, {Remaining(task.DueOn.DayNumber - today.DayNumber)}",
+            pending is null ? null : $"Extension request #{pending.Id} pending: to {Date(pending.NewDueOn, today)} (asked by {pending.AskerName})",
             $"Evidence required: {Or(task.EvidenceRequired)}",
             $"Evidence kept: {evidence.Count}",
         };
         lines.AddRange(evidence.TakeLast(3).Select(e =>
             $"  - {(e.Kind == "note" ? "note: " + e.Note : "file: " + (e.Name ?? e.Url))} ({e.ByName}, {Local(e.At, zone)})"));
-        return string.Join("\n", lines);
+        return string.Join("\n", lines.OfType<string>());
     }
 
     private static string Or(string text) => text.Length > 0 ? text : "(not given)";
@@ -100,25 +114,38 @@ public sealed class EnglishTexts : ReplyTexts
     }
 
     public override string MarkedDone(LedgerTask task, int evidenceAdded) =>
-        $"Done: {task.Code} {task.Title}" + (evidenceAdded > 0 ? $", {evidenceAdded} piece(s) of evidence kept." : ".");
+        $"Done: {task.Code} {task.Title}" + (evidenceAdded > 0
+            ? $", {evidenceAdded} piece(s) of evidence kept."
+            : $". To add photos or files, send them within {TaskCompletion.FilesFollowCompletionFor.TotalMinutes:0} minutes, or send \"add evidence {task.Code}\" with them attached.");
 
     public override string AlreadyDone(LedgerTask task, TimeZoneInfo zone) =>
-        $"{task.Code} is already done ({task.DoneByName}, {Local(task.DoneAt!.Value, zone)}).";
+        $"{task.Code} is already done ({task.DoneByName}, {Local(task.DoneAt!.Value, zone)}). To add photos or files, send \"add evidence {task.Code}\" with them attached.";
+
+    public override string AlreadyDoneEvidenceAdded(LedgerTask task, int added, TimeZoneInfo zone) =>
+        $"{task.Code} is already done ({task.DoneByName}, {Local(task.DoneAt!.Value, zone)}); the {added} piece(s) you sent are kept as more evidence.";
+
+    public override string EvidenceFollowsCompletion(LedgerTask task, int added) =>
+        $"Added {added} piece(s) of evidence to {task.Code} {task.Title}, which you just marked done. If they belong elsewhere, send \"withdraw evidence <number>\" (\"evidence {task.Code}\" shows the numbers).";
+
+    public override string FilesWithoutTask(int count, int minutes) =>
+        $"Got {count} file(s), but which task are they evidence for? (You marked none done here in the last {minutes} minutes.) Send them again with \"add evidence <code>\" or \"done <code>\", for example: add evidence T017.";
 
     public override string Reopened(LedgerTask task) => $"Reopened: {task.Code} {task.Title} is open again.";
     public override string AlreadyOpen(LedgerTask task) => $"{task.Code} is already open.";
     public override string NotPermitted(LedgerTask task) =>
-        $"You are not in {task.Code}'s lead or co-offices, so you cannot change it. Ask {task.LeadOfficeName} or the coordinators.";
+        $"You are not in {task.Code}'s lead or co-offices, so you cannot change it. Ask {task.LeadOfficeName} or {ACoordinator}.";
     public override string UnknownPersonCannotChange(string accountId) =>
-        $"Your account ({accountId}) is not linked to a person, so you can ask but not change tasks. Ask a coordinator to send \"link <your name> {accountId}\".";
+        $"Your account ({accountId}) is not linked to a person, so you can ask but not change tasks. Ask {ACoordinator} to send \"link <your name> {accountId}\".";
 
     public override string ProgressHeader(DateOnly today, int done, int total, int overdue) =>
         $"Progress as of {Date(today)}: {done}/{total} done, {overdue} overdue";
     public override string SeriesHeader => "Recurring duties (held / due so far):";
     public override string SeriesLine(SeriesProgress series) => $"{series.Title} ({series.Rule}): {series.Done}/{series.DueSoFar}" + (series.DueSoFar < series.Total ? $", {series.Total} in all" : "");
-    public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold) =>
-        $"Extension request #{id} sent: {task.Code} from {Date(task.DueOn)} to {Date(newDue)}, waiting for a coordinator."
-        + (coordinatorsTold ? "" : " (No chat is bound to the leadership group office yet: tell a coordinator directly.)");
+    public override string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold, DateOnly? askedFor = null) =>
+        $"Extension request #{id} sent: {task.Code} from {Date(task.DueOn)} to {Date(newDue)}"
+        + (askedFor is { } asked ? $" ({Date(asked)} is not a workday, so the next workday)" : "")
+        + ", waiting for a coordinator."
+        + (coordinatorsTold ? "" : " (The coordinators have no chat to receive it yet: tell a coordinator directly.)");
     public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
         $"Extension request #{id} from {asker} ({task.LeadOfficeName})\n{task.Code} {task.Title}\nDeadline {Date(task.DueOn)} → {Date(newDue)}"
         + (reason is null ? "" : $"; reason: {reason}");
@@ -128,6 +155,13 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ExtensionNotFound(long id) => $"There is no extension request #{id}.";
     public override string ExtensionAlreadyDecided(long id, bool approved) => $"Extension request #{id} was already {(approved ? "approved" : "rejected")}.";
     public override string OnlyCoordinatorsDecide => "Only coordinators decide extension requests.";
+    public override string PendingHeader(int count) => $"Extension requests waiting for a decision: {count} (press Approve or Reject, or send \"approve extension <number>\" / \"reject extension <number> <note>\")";
+    public override string NothingPending => "No extension requests are waiting for a decision.";
+    public override string PendingLine(PendingExtension request) =>
+        $"{request.AskerName} ({request.AskerOfficeName}) asks: due {Date(request.OldDueOn)} → {Date(request.NewDueOn)}" + (request.Reason is null ? "" : $"; reason: {request.Reason}");
+    public override string PendingCoordinatorsOnly => Words.LeadershipOffice is { } office
+        ? $"Only coordinators ({office}) see and decide extension requests."
+        : "Only coordinators see and decide extension requests.";
     public override string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue) =>
         approve ? $"Approved #{id}: {task.Code} is now due {Date(newDue)}; reminders follow." : $"Rejected #{id} ({task.Code}).";
     public override string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note) =>
@@ -145,17 +179,19 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ReassignTargetUnknown(string name) => $"I don't know \"{name}\": give an office's name (or alias) or a person's name.";
     public override string OnlyLeadsReassign(LedgerTask task) => $"Only {task.LeadOfficeName}'s lead or a coordinator may hand over {task.Code}.";
     public override string ReassignUnchanged(LedgerTask task) => $"{task.Code} is already led by {task.LeadOfficeName}" + (task.OwnerName is null ? "." : $" (owner {task.OwnerName}).");
-    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null) =>
-        $"OK: I'll remind this chat about {task.Code} on {Date(day)} at {at:HH\\:mm}." + (replaced is { } earlier ? $" (This replaces the reminder set for {Date(earlier)}.)" : "");
+    public override string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null, DateOnly? askedFor = null) =>
+        $"OK: I'll remind this chat about {task.Code} on {Date(day)} at {at:HH\\:mm}."
+        + (askedFor is { } asked ? $" ({Date(asked)} is not a workday, so the next workday.)" : "")
+        + (replaced is { } earlier ? $" (This replaces the reminder set for {Date(earlier)}.)" : "");
     public override string SnoozeTooFar(int maxDays, DateOnly latest) => $"A reminder can be put off by {maxDays} days at most, until {Date(latest)}. Pick a nearer day.";
     public override string DeadlineTooFar(LedgerTask task, DateOnly latest) => $"{task.Code}'s deadline can be {Date(latest)} at the latest. Pick a nearer day.";
     public override string TaskAlreadyDone(LedgerTask task) => $"{task.Code} is already done.";
     public override string RemindersOff => "Scheduled reminders are off here (Reminders:Enabled), so I cannot remind you later.";
     public override string ProgressLine(OfficeProgress office) =>
         $"{office.OfficeName}: {office.Done}/{office.Total}" + (office.Overdue > 0 ? $", {office.Overdue} overdue" : "");
-    public override string NoTasks => "The ledger has no tasks yet. Ask a coordinator to import the plan.";
+    public override string NoTasks => $"The ledger has no tasks yet. Ask {ACoordinator} to import the plan.";
 
-    public override string CoordinatorsOnly => "Only coordinators (领导小组办公室) can do that.";
+    public override string CoordinatorsOnly => Words.LeadershipOffice is { } office ? $"Only coordinators ({office}) can do that." : "Only coordinators can do that.";
     public override string BindOnlyInGroup => "Only a group chat can be bound to an office. Send \"bind <office>\" in the office's group chat.";
     public override string Bound(string office) => $"This chat is now bound to {office}; its reminders will come here.";
     public override string AlreadyBound(string office) => $"This chat is already bound to {office}.";
@@ -174,6 +210,9 @@ public sealed class EnglishTexts : ReplyTexts
     public override string EscalationTag => "[escalated] ";
     public override string ReportTitle(DateOnly day, int done, int total, int overdue) =>
         $"Weekly progress report ({Date(day)}): {done}/{total} done, {overdue} overdue";
+    public override string ReportLeadersAndCoordinatorsOnly => Words.LeadershipOffice is { } office
+        ? $"This week's report is for leaders and coordinators ({office}). Send \"progress\" to see each office's progress."
+        : "This week's report is for leaders and coordinators. Send \"progress\" to see each office's progress.";
     public override string ReportChartTitle(DateOnly day) => $"Progress by office ({Date(day)})";
     public override string ReportChartFile => "progress-by-office.png";
     public override string ReportChartAxis => "Tasks led (green: done, red: overdue, grey: in progress)";
@@ -303,6 +342,8 @@ public sealed class EnglishTexts : ReplyTexts
         BindOfficeCommand bind => $"bind {bind.OfficeName}",
         LinkAccountCommand link => $"link {link.PersonName} {link.AccountId}",
         UndoCommand undo => $"undo change {undo.ChangeId}",
+        ReportCommand => "this week's report",
+        PendingExtensionsCommand => "pending requests",
         _ => "help",
     };
 

@@ -6,7 +6,8 @@ namespace CampaignBot.Chat.Replies;
 
 /// <summary>
 /// Shapes a <see cref="ChatReply"/> for the channel it goes to: hero cards with 完成/详情 buttons where
-/// the channel shows cards, the same content as numbered text lines where it does not.
+/// the channel shows cards, the same content as numbered text lines where it does not; a picture
+/// (the report's chart) after them.
 /// </summary>
 public static class ReplyRenderer
 {
@@ -32,6 +33,12 @@ public static class ReplyRenderer
         else
         {
             activity = MessageFactory.Text(PlainText(reply));
+        }
+
+        if (reply.Picture is { } picture)
+        {
+            activity.Attachments ??= [];
+            activity.Attachments.Add(new Attachment("image/png", picture.DataUrl, name: picture.FileName));
         }
 
         activity.TextFormat = TextFormatTypes.Plain;
@@ -65,11 +72,15 @@ public static class ReplyRenderer
         return string.Join("\n", lines.Where(l => l.Length > 0));
     }
 
+    /// <remarks>
+    /// A card's text is markdown in Web Chat, Teams and the Emulator, which join single line breaks:
+    /// each line of the body (a task's details, one field a line) becomes a paragraph of its own.
+    /// </remarks>
     private static Attachment Card(ReplyItem item) => new HeroCard
     {
         Title = item.Title,
         Subtitle = item.Subtitle,
-        Text = item.Body,
+        Text = item.Body?.Replace("\n", "\n\n", StringComparison.Ordinal),
         Buttons = item.Buttons.Select(Button).ToList(),
     }.ToAttachment();
 

@@ -15,6 +15,7 @@ public abstract class ReplyTexts
     public abstract ReplyLanguage Language { get; }
 
     private DateOnly? today;
+    private LedgerWords words = LedgerWords.None;
 
     /// <summary>These texts for a message written on <paramref name="day"/>: a date in another year shows its year.</summary>
     public ReplyTexts On(DateOnly day)
@@ -23,6 +24,17 @@ public abstract class ReplyTexts
         copy.today = day;
         return copy;
     }
+
+    /// <summary>These texts naming the live ledger's offices and people (the coordinators' office, the help's examples).</summary>
+    public ReplyTexts With(LedgerWords ledger)
+    {
+        var copy = (ReplyTexts)MemberwiseClone();
+        copy.words = ledger;
+        return copy;
+    }
+
+    /// <summary>The ledger's names; <see cref="LedgerWords.None"/> when the texts were not taken <see cref="With"/> them.</summary>
+    protected LedgerWords Words => words;
 
     /// <summary>The day the message is written; unknown (texts not taken <see cref="On"/> a day), every date shows its year.</summary>
     protected DateOnly Today => today ?? DateOnly.MinValue;
@@ -69,17 +81,28 @@ public abstract class ReplyTexts
 
     // One task.
     public abstract string TaskNotFound(string code);
-    public abstract string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, DateOnly today, TimeZoneInfo zone);
+    /// <param name="pending">The task's extension request waiting for a decision, if any.</param>
+    public abstract string DetailBody(LedgerTask task, IReadOnlyList<Evidence> evidence, PendingExtension? pending, DateOnly today, TimeZoneInfo zone);
 
     // Changes.
     public abstract string MarkedDone(LedgerTask task, int evidenceAdded);
     public abstract string AlreadyDone(LedgerTask task, TimeZoneInfo zone);
+
+    /// <summary>完成 again on a done task, with files or words: they are kept as more evidence.</summary>
+    public abstract string AlreadyDoneEvidenceAdded(LedgerTask task, int added, TimeZoneInfo zone);
+
+    /// <summary>Files sent on their own just after the sender marked <paramref name="task"/> done in this chat: its evidence.</summary>
+    public abstract string EvidenceFollowsCompletion(LedgerTask task, int added);
+
+    /// <summary>Files sent on their own with no task just completed in this chat: which task are they for?</summary>
+    public abstract string FilesWithoutTask(int count, int minutes);
     public abstract string Reopened(LedgerTask task);
     public abstract string AlreadyOpen(LedgerTask task);
     public abstract string NotPermitted(LedgerTask task);
 
     // Deadline changes (延期), hand-overs (转办) and snoozes (稍后提醒).
-    public abstract string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold);
+    /// <param name="askedFor">The day asked for when it was a rest day and the deadline moved to the next workday.</param>
+    public abstract string ExtensionRequested(LedgerTask task, DateOnly newDue, long id, bool coordinatorsTold, DateOnly? askedFor = null);
     public abstract string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id);
     public abstract string ExtensionNotLater(LedgerTask task);
     public abstract string ExtensionNotPermitted(LedgerTask task);
@@ -87,6 +110,12 @@ public abstract class ReplyTexts
     public abstract string ExtensionNotFound(long id);
     public abstract string ExtensionAlreadyDecided(long id, bool approved);
     public abstract string OnlyCoordinatorsDecide { get; }
+    public abstract string PendingHeader(int count);
+    public abstract string NothingPending { get; }
+
+    /// <summary>A pending request's line: who asked, the deadline from and to, and why.</summary>
+    public abstract string PendingLine(PendingExtension request);
+    public abstract string PendingCoordinatorsOnly { get; }
     public abstract string ExtensionDecided(long id, bool approve, LedgerTask task, DateOnly newDue);
     public abstract string ExtensionDecisionNotice(long id, bool approve, LedgerTask task, DateOnly newDue, string decider, string? note);
     public abstract string ApproveButton { get; }
@@ -99,7 +128,8 @@ public abstract class ReplyTexts
     public abstract string OnlyLeadsReassign(LedgerTask task);
     public abstract string ReassignUnchanged(LedgerTask task);
     /// <param name="replaced">The day of the chat's earlier snooze of this task, which this one replaces.</param>
-    public abstract string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null);
+    /// <param name="askedFor">The day asked for when it was a rest day and the reminder moved to the next workday.</param>
+    public abstract string Snoozed(LedgerTask task, DateOnly day, TimeOnly at, DateOnly? replaced = null, DateOnly? askedFor = null);
     public abstract string SnoozeTooFar(int maxDays, DateOnly latest);
     public abstract string DeadlineTooFar(LedgerTask task, DateOnly latest);
     public abstract string TaskAlreadyDone(LedgerTask task);
@@ -130,6 +160,9 @@ public abstract class ReplyTexts
     public abstract string EscalationHeader(int count, int workdays);
     public abstract string EscalationTag { get; }
     public abstract string ReportTitle(DateOnly day, int done, int total, int overdue);
+
+    /// <summary>本周通报 asked by someone who is neither a leader nor a coordinator.</summary>
+    public abstract string ReportLeadersAndCoordinatorsOnly { get; }
     public abstract string ReportChartTitle(DateOnly day);
     public abstract string ReportChartFile { get; }
     public abstract string ReportChartAxis { get; }

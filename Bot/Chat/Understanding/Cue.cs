@@ -18,6 +18,8 @@ public enum Cue
     OwnOffice,
     All,
     Detail,
+    Report,
+    Pending,
 
     // Changes.
     Done,

@@ -18,25 +18,6 @@ public sealed class Findings
 
     public required DateFinding? Date { get; init; }
 
-    /// <summary>The ledger's workdays: where a computed reminder or deadline lands.</summary>
-    public Scheduling.Calendar.IWorkdayCalendar Workdays { get; init; } = Scheduling.Calendar.WorkdayCalendar.WeekdaysOnly;
-
-    /// <summary>The day itself when it is a workday or was named; else, for a day counted from today (过3天), the next workday.</summary>
-    public DateOnly OnWorkday(DateOnly day)
-    {
-        if (Date is not { IsComputed: true })
-        {
-            return day;
-        }
-
-        while (!Workdays.IsWorkday(day))
-        {
-            day = day.AddDays(1);
-        }
-
-        return day;
-    }
-
     /// <summary>The first office named (its ledger name), and the first person.</summary>
     public required PhraseHit<KnownName>? Office { get; init; }
     public required PhraseHit<KnownName>? Person { get; init; }

@@ -111,7 +111,6 @@ public static partial class FindingsReader
             Residual = residual.ToString(),
             Opaque = opaque,
             Explained = explained,
-            Workdays = names.Workdays,
             // A link's "?access_token=" asks nothing.
             IsQuestion = IsQuestion(u.Success ? text.Remove(u.Index, u.Length).Insert(u.Index, new string(' ', u.Length)) : text, cues),
         };

@@ -196,7 +196,7 @@ public static partial class IntentRules
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
                 { Day: { } day } date => SnoozeDay(day, date.IsWeekday, f.Today) is { } on
-                    ? new SnoozeCommand(code, f.OnWorkday(on), language)
+                    ? new SnoozeCommand(code, on, language)
                     : new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
                 { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
                 null => Incomplete(f, code),
@@ -208,7 +208,7 @@ public static partial class IntentRules
             return f.Date switch
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
-                { Day: { } day } date => new ExtendCommand(code, f.OnWorkday(day), f.After(date.End, "理由是", "理由", "原因是", "原因", "because", "as"), language),
+                { Day: { } day } date => new ExtendCommand(code, day, f.After(date.End, "理由是", "理由", "原因是", "原因", "because", "as"), language),
                 { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
                 null => RelativeDays(f) is { } days
                     ? new ExtendCommand(code, default, f.After(f.Last(Cue.Extend)!.Value.End), language) { ByDays = days }
@@ -320,6 +320,17 @@ public static partial class IntentRules
         if (f.Has(Cue.Robot))
         {
             return new ListRobotsCommand(language);
+        }
+
+        if (f.Has(Cue.Pending))
+        {
+            return new PendingExtensionsCommand(language);
+        }
+
+        // 本周通报, this week's report; 通报一下进度 and 通报材料 (要上报的通报材料) are other questions.
+        if (f.Has(Cue.Report) && !f.Has(Cue.Progress) && !f.Has(Cue.Due) && !f.Has(Cue.TaskWord) && !f.Has(Cue.Overdue))
+        {
+            return new ReportCommand(language);
         }
 
         if (f.Has(Cue.Overdue))

@@ -27,6 +27,10 @@ public static class CueWords
         (Cue.OwnOffice, ["本单位", "本组", "本科", "本处", "本室", "本委室", "我们组", "我们单位", "我们科", "我们处", "我们室", "我们委", "我们部门", "本部门", "我们局", "本局", "我局", "我们委", "我委", "本委", "我们中心", "本中心", "我们部", "我们办", "本办", "我们站", "我们所", "我们队", "咱们组", "咱们局", "咱们单位", "咱们科", "咱们处", "咱们部门", "我们这边", "我们这里", "咱们这边",
             "my office", "our office", "our office's", "my office's"]),
         (Cue.All, ["全部", "所有", "全机关", "各组", "各单位", "各委室", "各部门", "all", "everything", "everyone", "all offices", "across offices", "across all offices"]),
+        // 本周通报 (issue 22): the weekly report on demand; 待审批: the extension requests waiting for a coordinator.
+        (Cue.Report, ["本周通报", "这周的通报", "本周的通报", "通报", "周报", "每周通报", "周通报", "this week's report", "this weeks report", "weekly report", "the weekly report", "week's report", "report", "the report"]),
+        (Cue.Pending, ["待审批", "待审批的延期申请", "待审批的", "待审核", "等待审批", "待批", "还没审批", "未审批", "没审批",
+            "pending requests", "pending request", "pending extensions", "pending extension requests", "pending approvals", "awaiting approval", "waiting for approval"]),
         (Cue.Detail, ["详情", "详细", "查看", "情况", "要求", "谁在负责", "负责人", "牵头", "内容", "detail", "details", "info", "about", "show", "owns"]),
 
         (Cue.Done, ["已经报送", "报送了", "报上去了", "报上去", "交上去了", "上交了", "已上交", "销号", "可以销号", "已销号", "办妥", "已办妥", "弄妥", "收官", "告一段落", "wrapped up", "all set", "sorted", "taken care of", "已经上报", "上报了", "已经提交", "提交了", "完工", "搞好", "弄好", "做好", "办好", "交齐", "已报送", "已上报", "已提交", "已交", "完成", "完成了", "已完成", "弄完", "做完", "办完", "干完", "搞完", "搞定", "办结", "完毕", "落实", "做好了", "办好了", "结束了", "标记为完成", "标记完成",
