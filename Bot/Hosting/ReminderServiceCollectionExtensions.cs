@@ -33,6 +33,7 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxRepository>());
         services.AddSingleton<IMessageComposer<OutgoingMessage>, OutgoingMessageComposer>();
         services.AddSingleton<NoticeComposer>();
+        services.AddSingleton<WeeklyReportComposer>();
         services.AddSingleton<IMessageSender<OutgoingMessage>, RoutingMessageSender>();
         services.AddSingleton<BotFrameworkSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());

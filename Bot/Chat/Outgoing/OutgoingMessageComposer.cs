@@ -19,7 +19,7 @@ namespace CampaignBot.Chat.Outgoing;
 /// report, and notices. The channel's sender then shapes it (cards, markdown, ActionCard).
 /// </summary>
 public sealed class OutgoingMessageComposer(
-    TaskRepository tasks, ConversationRepository conversations, RobotRepository robots, EvidenceFileRepository evidenceFiles, OutboxRepository outbox,
+    TaskRepository tasks, ConversationRepository conversations, RobotRepository robots, WeeklyReportComposer report,
     NoticeComposer notices, CampaignClock clock, IOptions<CampaignOptions> campaign, IOptions<ReminderOptions> reminders) : IMessageComposer<OutgoingMessage>
 {
     public async Task<OutgoingMessage> ComposeAsync(ClaimedMessage message, DateTimeOffset now, CancellationToken cancellationToken)
@@ -69,46 +69,8 @@ public sealed class OutgoingMessageComposer(
 
     private async Task<OutgoingMessage> ReportAsync(Recipient recipient, ReplyTexts texts, DateOnly sendDay, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var today = clock.Today;
-        var progress = await tasks.ProgressByLeadOfficeAsync(today, cancellationToken);
-        var overdue = await tasks.OverdueAsync(today, TaskScope.Everything, cancellationToken);
-        var monday = ReminderPlanner.MondayOf(sendDay);
-        var dueThisWeek = await tasks.OpenDueBetweenAsync(today, monday.AddDays(6), TaskScope.Everything, cancellationToken);
-
-        var lines = new List<string> { texts.ReportTitle(today, progress.Sum(p => p.Done), progress.Sum(p => p.Total), progress.Sum(p => p.Overdue)) };
-        lines.AddRange(progress.OrderByDescending(p => p.Overdue).ThenBy(p => p.OfficeId).Select(texts.ProgressLine));
-        lines.AddRange(TaskItems.SeriesLines(await tasks.ProgressBySeriesAsync(today, cancellationToken), texts));
-        lines.Add(texts.ReportOverdue(overdue.Count));
-        lines.AddRange(overdue.Take(TaskItems.MaxListed).Select(t => Line(t, texts, today)));
-        lines.Add(texts.ReportDueThisWeek(dueThisWeek.Count));
-        lines.AddRange(dueThisWeek.Take(TaskItems.MaxListed).Select(t => Line(t, texts, today)));
-        if (await conversations.UnreachableOfficesAsync(cancellationToken) is { Count: > 0 } unreachable)
-        {
-            lines.Add(texts.ReportUnreachable(unreachable));
-        }
-
-        var failures = await outbox.FailuresSinceAsync(now.AddDays(-7), cancellationToken);
-        if (failures.Count > 0)
-        {
-            lines.Add(texts.ReportFailed(failures.Count));
-            lines.AddRange(failures.Select(f => "· " + texts.ReportFailedLine(f.Chat, f.Error)));
-        }
-
-        if (await evidenceFiles.LostAsync(cancellationToken) is { Count: > 0 } lost)
-        {
-            lines.Add(texts.ReportLostEvidence(lost.Select(f => (f.TaskCode, f.TaskTitle, f.Name)).ToList()));
-        }
-
-        return new OutgoingMessage(new ChatReply(string.Join("\n", lines)), recipient.Language)
-        {
-            Picture = recipient.IsRobot ? null : new OutgoingPicture(texts.ReportChartFile, ProgressChart.RenderPng(progress, new ProgressChartLabels(texts.ReportChartTitle(today), texts.ReportChartAxis, texts.ReportChartOverdue))),
-        };
-    }
-
-    private static string Line(LedgerTask task, ReplyTexts texts, DateOnly today)
-    {
-        var item = TaskItems.Item(task, texts, today);
-        return $"· {item.Title} · {item.Subtitle}";
+        var (text, chart) = await report.ComposeAsync(texts, sendDay, now, withChart: !recipient.IsRobot, cancellationToken);
+        return new OutgoingMessage(new ChatReply(text), recipient.Language) { Picture = chart };
     }
 
     /// <summary>A robot is addressed by its office; a chat by its office or subscribed person, in the language it writes in.</summary>
