@@ -41,6 +41,7 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<ITargetGoneHandler, RemovedChats>();
         services.AddSingleton<ReminderDispatcher<OutgoingMessage>>();
         services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ReminderDispatcher<OutgoingMessage>>());
+        services.AddSingleton<ISendDayCheck, HolidayTableWatch>();
         services.AddSingleton<ReminderCycle>();
         services.AddSingleton<Snoozes>();
         services.AddSingleton<OutboxKick>();
