@@ -25,11 +25,11 @@ public sealed class RunningBotTests
     {
         // Before: the command called 127.0.0.1:3978 (the configured Urls), "Connection refused", a stack trace, exit 1.
         await using var database = await TestDatabase.CreateAsync();
-        var port = FreePort();
+        var port = BotProcess.FreePort();
         using var bot = BotProcess.Start(database, ["--urls", $"http://127.0.0.1:{port}"], Secret);
         try
         {
-            using var http = await WaitForAsync(port);
+            using var http = await BotProcess.ServingAsync(port);
             var (conversation, token) = await SubscribeAsync(http, "sample-zonghe");
 
             var (code, output, log) = await RunVerbAsync(database, "reminders", "run", "--at", "2026-06-16T09:00+08:00");
@@ -49,12 +49,12 @@ public sealed class RunningBotTests
     public async Task RemindersRun_TheBotStopped_SaysInOneLineWhichSettingToSet_AndSendsNothing()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var port = FreePort();
+        var port = BotProcess.FreePort();
         using (var bot = BotProcess.Start(database, ["--urls", $"http://127.0.0.1:{port}"], Secret))
         {
             try
             {
-                using var http = await WaitForAsync(port);
+                using var http = await BotProcess.ServingAsync(port);
                 await SubscribeAsync(http, "sample-zonghe");
             }
             finally
@@ -127,36 +127,5 @@ public sealed class RunningBotTests
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await DirectLineSession.ReadAsync(await http.SendAsync(request));
-    }
-
-    private static async Task<HttpClient> WaitForAsync(int port)
-    {
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync("healthz")).IsSuccessStatusCode)
-                {
-                    return http;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the bot did not start");
-            await Task.Delay(200);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
