@@ -79,7 +79,7 @@ public static class ReminderVerbs
         var policy = services.GetRequiredService<IOptions<ReminderOptions>>().Value;
         var input = await services.GetRequiredService<IReminderStore>().LoadPlanningInputAsync(CancellationToken.None);
         DateOnly? day = at is { } moment
-            ? SendSchedule.PassedSendDays(moment, policy.CatchUpLookbackDays, policy.SendTimeLocal, clock.Zone, input.Calendar).Cast<DateOnly?>().FirstOrDefault()
+            ? SendSchedule.PassedSendDays(moment, policy.CatchUpLookbackDays, policy.SendTimeLocal, clock.Zone, input.Calendar).Select(d => (DateOnly?)d).FirstOrDefault()
             : SendSchedule.NextSendDay(clock.UtcNow, LookaheadDays, policy.SendTimeLocal, clock.Zone, input.Calendar);
         if (day is not { } sendDay)
         {
