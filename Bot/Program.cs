@@ -15,6 +15,13 @@ if (isVerb)
     builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
+// Kestrel binds after the ledger's start-up: a taken address is refused before anything is written.
+if (!isVerb && ListeningPorts.FirstTaken(builder.Configuration) is { } taken)
+{
+    await Console.Error.WriteLineAsync(OperatorTexts.For(builder.Configuration).PortBusy(taken));
+    return OperatorVerbs.Unavailable;
+}
+
 builder.Services.AddCampaignBot(builder.Configuration);
 
 var app = builder.Build();

@@ -30,9 +30,17 @@ public sealed class BoardPageTests
         var opened = Numbers(browser.Output, "item-tasks: ");
         using (var ledger = app.OpenLedger())
         {
-            Assert.Equal(
-                ledger.ExecuteScalar<long>("SELECT count(*) FROM task WHERE evaluation_item = @Item", new { Item = opened["item"]!.GetValue<string>() }),
-                opened["listed"]!.GetValue<long>());
+            // Each task with its deadline, but a recurring duty's open occurrences after today are one line per duty.
+            var (listable, folded) = ledger.QuerySingle<(long, long)>(
+                """
+                SELECT sum(NOT (series_code IS NOT NULL AND status = 'open' AND due_on > @Today)),
+                       count(DISTINCT CASE WHEN series_code IS NOT NULL AND status = 'open' AND due_on > @Today THEN series_code END)
+                FROM task WHERE evaluation_item = @Item
+                """, new { Item = opened["item"]!.GetValue<string>(), Today = TestClock.Today.ToString("yyyy-MM-dd") });
+            Assert.Equal(Math.Min(listable, 50) + (listable > 50 ? 1 : 0) + folded, opened["listed"]!.GetValue<long>());
+            var lines = opened["lines"]!.AsArray().Select(l => l!.GetValue<string>()).ToList();
+            Assert.All(lines.Take((int)Math.Min(listable, 50)), l => Assert.Matches(@"\d+月\d+日截止", l));
+            Assert.Equal(folded, lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @" · 下次 \d+月\d+日")));
         }
 
         var binder = Numbers(browser.Output, "binder: ");
@@ -104,13 +112,15 @@ public sealed class BoardPageTests
             "SELECT code, julianday(@Today) - julianday(due_on) FROM task WHERE status = 'open' AND due_on < @Today ORDER BY due_on, code", new { Today = today });
         Assert.Equal(overdue.Select(o => $"{o.Code} {o.Late}"), shown["overdue"]!.AsArray().Select(o => $"{o!["code"]} {o["daysLate"]}"));
 
-        var items = ledger.Query<(string Item, long Total, long Done, long WithEvidence)>(
+        // Missing evidence: tasks due by today (or done) that have none; a task not yet due is no gap.
+        var items = ledger.Query<(string Item, long Total, long Done, long WithEvidence, long Gaps)>(
             """
-            SELECT evaluation_item, count(*), sum(status = 'done'), sum(EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = t.id))
+            SELECT evaluation_item, count(*), sum(status = 'done'), sum(EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = t.id)),
+                   sum((due_on <= @Today OR status = 'done') AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = t.id))
             FROM task t GROUP BY evaluation_item ORDER BY evaluation_item
-            """);
+            """, new { Today = today });
         Assert.Equal(
-            items.Select(i => $"{i.Item} {i.Done}/{i.Total} {i.WithEvidence}").Order(StringComparer.Ordinal),
-            shown["items"]!.AsArray().Select(i => $"{i!["item"]} {i["done"]}/{i["total"]} {i["evidence"]}").Order(StringComparer.Ordinal));
+            items.Select(i => $"{i.Item} {i.Done}/{i.Total} {i.WithEvidence} {i.Gaps}").Order(StringComparer.Ordinal),
+            shown["items"]!.AsArray().Select(i => $"{i!["item"]} {i["done"]}/{i["total"]} {i["evidence"]} {i["gaps"]}").Order(StringComparer.Ordinal));
     }
 }

@@ -31,7 +31,7 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board', async page => {
   const firstItem = page.locator('#items tbody tr').first();
   await firstItem.locator('summary').click();
   await firstItem.locator('ul[data-loaded]').waitFor({ state: 'attached' });
-  console.log('item-tasks: ' + JSON.stringify({ item: await firstItem.getAttribute('data-item'), listed: await firstItem.locator('li').count() }));
+  console.log('item-tasks: ' + JSON.stringify({ item: await firstItem.getAttribute('data-item'), listed: await firstItem.locator('li').count(), lines: await firstItem.locator('li').allTextContents() }));
   // The inspectors' binder, offered to a coordinator: the link downloads a zip (PK…) with the page's sign-in.
   const binder = await page.evaluate(async () => {
     const link = document.getElementById('binder');

@@ -103,7 +103,7 @@ public class WebChatSignInTests
     public async Task Development_SampleSignIn_IsRefusedOnANonLoopbackAddressUnlessSetExplicitly(string urls, string? sampleSignIn, bool allowed)
     {
         await using var database = await TestDatabase.CreateAsync();
-        var port = FreePort();
+        var port = BotProcess.FreePort();
         var settings = new Dictionary<string, string>
         {
             ["Urls"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, urls, port),
@@ -147,15 +147,6 @@ public class WebChatSignInTests
     [InlineData("https://bot.intranet.example:443", false)]
     public void IsLoopback_TellsAddressesOnlyThisMachineReaches(string address, bool loopback) =>
         Assert.Equal(loopback, CampaignBot.Security.ListeningAddresses.IsLoopback(address));
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static async Task<JsonObject> WaitForAsync(HttpClient client)
     {

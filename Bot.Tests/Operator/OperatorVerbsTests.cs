@@ -42,6 +42,23 @@ public class OperatorVerbsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_WritesTheWeeklyReportsTextAndChartToAFolder()
+    {
+        // Before: no verb showed the report; a leader could only wait for Monday's message.
+        var folder = Path.Combine(services.Database.Folder, "reports");
+
+        var (code, output) = await RunAsync("report", folder);
+
+        Assert.Equal(0, code);
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, "通报-2026-06-15.txt"));
+        Assert.StartsWith("【通报】创建工作进展（6月15日 周一）：完成 ", text);
+        Assert.Contains("逾期任务 ", text);
+        var (width, height, colours) = PngCheck.Inspect(await File.ReadAllBytesAsync(Path.Combine(folder, "通报-2026-06-15.png")));
+        Assert.True(width > 300 && height > 200 && colours > 3, $"{width}x{height}, {colours} colours");
+        Assert.Equal($"每周通报已写入：{Path.Combine(folder, "通报-2026-06-15.txt")}，图表：{Path.Combine(folder, "通报-2026-06-15.png")}", output.TrimEnd());
+    }
+
+    [Fact]
     public async Task Export_WritesFile()
     {
         var path = Path.Combine(services.Database.Folder, "out", "ledger.xlsx");
@@ -76,7 +93,7 @@ public class OperatorVerbsTests : IAsyncLifetime
         var (code, output) = await RunAsync(args);
 
         Assert.Equal(1, code);
-        Assert.Contains("failed: no file at /nonexistent/", output);
+        Assert.Contains("未执行：没有找到文件 /nonexistent/", output);
     }
 
     [Needs(Needs.Process)]
@@ -107,6 +124,7 @@ public class OperatorVerbsTests : IAsyncLifetime
     [InlineData("--at <moment>", "reminders", "preview", "--help")]
     [InlineData("--at <moment>", "reminders", "run", "-h")]
     [InlineData("remove", "sample", "--help")]
+    [InlineData("<folder>", "report", "--help")]
     public async Task Help_OnEachVerb_DescribesItsArgumentsAndOptions(string expected, params string[] args)
     {
         // Before: `import --help` looked for a file named --help.
@@ -135,8 +153,8 @@ public class OperatorVerbsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("plan.docx", "import failed: 不支持的文件类型「.docx」")]
-    [InlineData("plan.xlsx", "import failed: ")]
+    [InlineData("plan.docx", "import 未执行：不支持的文件类型「.docx」")]
+    [InlineData("plan.xlsx", "import 未执行：")]
     public async Task Import_AFileThatIsNoPlan_IsRefusedInOneLineWithExitOne(string name, string expected)
     {
         var path = Path.Combine(services.Database.Folder, name);

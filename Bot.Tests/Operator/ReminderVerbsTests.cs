@@ -30,13 +30,104 @@ public class ReminderVerbsTests : IAsyncLifetime
         var (code, output) = await RunAsync("reminders", "preview", "--at", "2026-06-15T09:00+08:00");
 
         Assert.Equal(0, code);
-        Assert.Contains("send time 2026-06-15 Mon 09:00 +08:00 (Asia/Shanghai): 3 reminder(s) to 1 chat(s)", output);
-        Assert.Contains("bf:msteams:zonghe-chat", output);
-        Assert.Contains("due-0        T013", output);
-        Assert.Contains("due-7        T017", output);
+        Assert.Contains("发送时间 2026年6月15日 周一 09:00（Asia/Shanghai），3 条提醒，发往 1 个会话：", output);
+        Assert.Contains("综合组的群聊（Teams）", output);
+        Assert.Contains("今天到期：T013", output);
+        Assert.Contains("7 天后到期：T017", output);
         Assert.Equal(0, connector.Requests);
         await using var connection = await services.Database.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message"));
+    }
+
+    [Fact]
+    public async Task Preview_WithoutAMoment_ShowsTheNextSendTime_NotTheLastOne()
+    {
+        // Monday 15 June, 11:00: that day's send time has passed; what comes next is Tuesday's.
+        var (code, output) = await RunAsync("reminders", "preview");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("下一次发送：2026年6月16日 周二 09:00（Asia/Shanghai），", output);
+        Assert.Contains("今天到期：T014", output);
+    }
+
+    [Fact]
+    public async Task Preview_InPlainWords_WithNoInternalCodes()
+    {
+        var (_, output) = await RunAsync("reminders", "preview", "--at", "2026-06-15T09:00+08:00");
+
+        Assert.Contains("  今天到期：T013 测评资料收集整理与台账装订（第一批）（2026年6月15日 周一截止，材料组牵头）", output);
+        Assert.DoesNotMatch(@"(due|overdue)-\d", output);
+        Assert.DoesNotContain("bf:", output);
+        Assert.DoesNotContain("reminder(s)", output);
+    }
+
+    [Fact]
+    public async Task Preview_OnAMonday_ShowsTheWeeklyReportsText()
+    {
+        // Before: the report was one line, "report  weekly report".
+        await services.Database.BindChatAsync("leaders", connector.ServiceUrl, office: "领导小组办公室");
+
+        var (_, output) = await RunAsync("reminders", "preview", "--at", "2026-06-15T09:00+08:00");
+
+        var lines = output.Split('\n');
+        var report = Array.FindIndex(lines, l => l.StartsWith("  每周通报", StringComparison.Ordinal));
+        Assert.True(report > 0, output);
+        Assert.StartsWith("领导小组办公室的群聊（Teams）", lines[report - 1]);
+        Assert.StartsWith("    【通报】创建工作进展（6月15日 周一）：完成 ", lines[report + 1]);
+        Assert.Contains(lines, l => l.StartsWith("    逾期任务 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_CatchingUpMissedSendTimes_ListsEachUnreachedTaskOnce()
+    {
+        // Monday's run, then none until Thursday: Tuesday, Wednesday and Thursday are made up at once,
+        // and 材料组's overdue T012 is due a reminder on each of them. Before, it was listed three times.
+        await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
+
+        var (code, output) = await RunAsync("reminders", "run", "--at", "2026-06-18T09:00+08:00");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("已补上 3 个错过的发送时间：", output);
+        var offices = Blocks(output);
+        Assert.Contains("材料组", offices.Keys);
+        Assert.All(offices, office => Assert.Equal(office.Value.Distinct(), office.Value));
+        Assert.Single(offices["材料组"], code => code == "T012");
+    }
+
+    /// <summary>The unreached list's task codes per office ("材料组：3 项任务" and its indented lines).</summary>
+    private static Dictionary<string, List<string>> Blocks(string output)
+    {
+        var blocks = new Dictionary<string, List<string>>();
+        List<string>? current = null;
+        foreach (var line in output.Split('\n'))
+        {
+            if (System.Text.RegularExpressions.Regex.Match(line, @"^(\S+)：\d+ 项任务$") is { Success: true } office)
+            {
+                blocks[office.Groups[1].Value] = current = [];
+            }
+            else if (current is not null && line.StartsWith("  ", StringComparison.Ordinal))
+            {
+                current.Add(line.Trim().Split(' ')[0]);
+            }
+        }
+
+        return blocks;
+    }
+
+    [Fact]
+    public async Task Preview_InAnEnglishCampaign_SpeaksEnglish()
+    {
+        await using var english = await BotServices.CreateAsync(new AnchoredTimeProvider(TestClock.Start.AddHours(2)),
+            new Dictionary<string, string?> { ["Campaign:DefaultLanguage"] = "English" });
+        await english.Database.BindChatAsync("zonghe-chat", connector.ServiceUrl, office: "综合组");
+
+        var (code, output) = await OperatorRun.RunAsync(english.Provider, "reminders", "preview", "--at", "2026-06-15T09:00+08:00");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Send time Mon 15 Jun 2026 09:00 (Asia/Shanghai): 3 reminders to 1 chat:", output);
+        Assert.Contains("综合组's group chat (Teams)", output);
+        Assert.Contains("  due today: T013", output);
+        Assert.Contains("No chat or robot reaches", output);
     }
 
     [Fact]
@@ -44,7 +135,7 @@ public class ReminderVerbsTests : IAsyncLifetime
     {
         var (_, output) = await RunAsync("reminders", "preview", "--at", "2026-06-15T08:59");
 
-        Assert.Contains("send time 2026-06-12 Fri 09:00 +08:00", output);
+        Assert.Contains("发送时间 2026年6月12日 周五 09:00（Asia/Shanghai）", output);
     }
 
     [Fact]
@@ -54,10 +145,10 @@ public class ReminderVerbsTests : IAsyncLifetime
         var second = await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
 
         Assert.Equal(0, first.Code);
-        Assert.Contains("3 new reminder(s)", first.Output);
-        Assert.Contains("messages sent 1,", first.Output);
-        Assert.Contains("0 new reminder(s)", second.Output);
-        Assert.Contains("messages sent 0,", second.Output);
+        Assert.Contains("已安排本次发送：新提醒 3 条。", first.Output);
+        Assert.Contains("已发出消息 1 条。", first.Output);
+        Assert.Contains("没有新的发送时间要安排。", second.Output);
+        Assert.Contains("已发出消息 0 条。", second.Output);
         Assert.Single(connector.To("zonghe-chat"));
     }
 
@@ -73,7 +164,7 @@ public class ReminderVerbsTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         Assert.Contains("1 天休息，1 天调休上班", output);
-        Assert.Contains("send time 2026-06-13 Sat 09:00", preview.Output);
+        Assert.Contains("发送时间 2026年6月13日 周六 09:00", preview.Output);
     }
 
     [Fact]

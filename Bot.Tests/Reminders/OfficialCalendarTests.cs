@@ -67,9 +67,9 @@ public class OfficialCalendarTests : SampleWithConnector
         var (_, before) = await RunAsync("reminders", "preview", "--at", "2026-09-30T09:00+08:00");
         var (_, makeUp) = await RunAsync("reminders", "preview", "--at", "2026-10-10T10:00+08:00");
 
-        Assert.Contains("send time 2026-09-30 Wed 09:00", before);
-        Assert.Contains("due-0        H01", before);
-        Assert.Contains("send time 2026-10-10 Sat 09:00", makeUp);
+        Assert.Contains("发送时间 2026年9月30日 周三 09:00", before);
+        Assert.Contains("今天到期：H01", before);
+        Assert.Contains("发送时间 2026年10月10日 周六 09:00", makeUp);
     }
 
     [Fact]

@@ -17,12 +17,12 @@ public class ReachTests : SampleWithConnector
         var (code, output) = await RunAsync("reminders", "preview", "--at", "2026-06-15T09:00+08:00");
 
         Assert.Equal(0, code);
-        Assert.Contains("0 reminder(s) to 0 chat(s)", output);
-        Assert.Contains("no chat or robot to go to:", output);
-        Assert.Contains("综合组: ", output);
-        Assert.Contains("材料组: ", output);
-        Assert.Contains("due-0        T013", output);
-        Assert.Contains("due-7        T017", output);
+        Assert.Contains("发送时间 2026年6月15日 周一 09:00（Asia/Shanghai），没有要发的提醒。", output);
+        Assert.Contains("没有群聊或机器人可以送达：", output);
+        Assert.Contains("综合组：", output);
+        Assert.Contains("材料组：", output);
+        Assert.Contains("  T013 测评资料收集整理与台账装订（第一批）（2026年6月15日 周一截止，今天到期）", output);
+        Assert.Contains("T017 “我们的节日·中秋”主题活动（2026年6月22日 周一截止，7 天后到期）", output);
     }
 
     [Fact]
@@ -33,9 +33,9 @@ public class ReachTests : SampleWithConnector
         var (code, output) = await RunAsync("reminders", "run", "--at", "2026-06-15T09:00+08:00");
 
         Assert.Equal(0, code);
-        Assert.Contains("messages sent 1,", output);
-        Assert.Contains("材料组: 3 reminder(s)", output);
-        Assert.DoesNotContain("综合组: ", output);
+        Assert.Contains("已发出消息 1 条。", output);
+        Assert.Contains("材料组：3 项任务", output);
+        Assert.DoesNotContain("综合组：", output);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public class ReachTests : SampleWithConnector
         var (_, tuesday) = await RunAsync("reminders", "run", "--at", "2026-06-16T09:00+08:00");
         var (_, wednesday) = await RunAsync("reminders", "run", "--at", "2026-06-17T09:00+08:00");
 
-        Assert.Contains("messages sent 1,", tuesday);
-        Assert.Contains("messages sent 1,", wednesday);
+        Assert.Contains("已发出消息 1 条。", tuesday);
+        Assert.Contains("已发出消息 1 条。", wednesday);
         var messages = Connector.To("zonghe-chat").Select(a => a.ToJsonString()).ToList();
         Assert.Equal(2, messages.Count);
         Assert.Contains("T017", messages[0]);

@@ -36,7 +36,7 @@ public sealed class SpreadsheetSecurityTests : IAsyncLifetime
 
         Assert.Equal(1, code);
         var line = Assert.Single(Lines(output));
-        Assert.StartsWith("import failed: ", line);
+        Assert.StartsWith("import 未执行：", line);
         Assert.Contains("Import:MaxExpansionRatio", line);
         Assert.True(elapsed < TimeSpan.FromSeconds(30), $"refused in {elapsed}");
         Assert.Equal(before, await LedgerStateAsync());
@@ -109,7 +109,7 @@ public sealed class SpreadsheetSecurityTests : IAsyncLifetime
         var (code, output, _) = await RunProgramAsync(["import", path]);
 
         Assert.Equal(1, code);
-        Assert.StartsWith("import failed: ", Assert.Single(Lines(output)));
+        Assert.StartsWith("import 未执行：", Assert.Single(Lines(output)));
         Assert.Equal(before, await LedgerStateAsync());
     }
 

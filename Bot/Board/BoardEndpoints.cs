@@ -47,7 +47,7 @@ public static class BoardEndpoints
             items = new
             {
                 count = data.ItemCount,
-                lines = data.Items.Select(i => new { i.Item, i.Total, i.Done, i.WithEvidence, i.EvidenceGaps, i.Tasks }),
+                lines = data.Items.Select(i => new { i.Item, i.Total, i.Done, i.WithEvidence, i.DueSoFar, i.EvidenceGaps, i.Tasks, i.Upcoming }),
             },
             filters = new { items = data.AllItems, offices = data.AllOffices.Select(o => new { id = o.Id, name = o.Name }) },
         });

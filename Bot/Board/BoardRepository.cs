@@ -21,7 +21,7 @@ public sealed class BoardRepository(LedgerDatabase database)
     /// </remarks>
     private static string Shown(BoardFilter filter) => $"""
         WITH shown AS (
-            SELECT t.id, t.code, t.title, t.lead_office_id, t.due_on, t.status, {ItemOf} AS item
+            SELECT t.id, t.code, t.title, t.lead_office_id, t.due_on, t.status, t.series_code, {ItemOf} AS item
             FROM {(filter.OfficeId is null ? "task t" : """
                 (SELECT id FROM task WHERE lead_office_id = @OfficeId UNION SELECT task_id FROM task_co_office WHERE office_id = @OfficeId) AS mine
                 CROSS JOIN task t ON t.id = mine.id
@@ -47,12 +47,29 @@ public sealed class BoardRepository(LedgerDatabase database)
 
         """;
 
+    /// <remarks>A task should have evidence once it is due or done (BoardSnapshot.ShouldHaveEvidence); one not yet due is no gap.</remarks>
     private const string ItemAggregates = """
-        SELECT s.item, count(*) AS total, sum(s.status = 'done') AS done,
-               sum(EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = s.id AND e.withdrawn_at IS NULL)) AS with_evidence
-        FROM shown s GROUP BY s.item;
+        SELECT s.item, count(*) AS total, sum(s.status = 'done') AS done, sum(s.has_evidence) AS with_evidence,
+               sum(s.due_on <= @Today OR s.status = 'done') AS due_so_far,
+               sum((s.due_on <= @Today OR s.status = 'done') AND NOT s.has_evidence) AS evidence_gaps
+        FROM (SELECT s.*, EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = s.id AND e.withdrawn_at IS NULL) AS has_evidence FROM shown s) AS s
+        GROUP BY s.item;
 
         """;
+
+    /// <remarks>
+    /// The shown tasks' own counts: with an office chosen, its lead tasks and those it helps with,
+    /// as the overdue list shows them (the office lines count lead tasks only).
+    /// </remarks>
+    private const string Totals = """
+        SELECT count(*) AS total, coalesce(sum(s.status = 'done'), 0) AS done, coalesce(sum(s.due_on <= @Today), 0) AS due_so_far,
+               coalesce(sum(s.status = 'open' AND s.due_on < @Today), 0) AS overdue
+        FROM shown s;
+
+        """;
+
+    /// <summary>An occurrence of a recurring duty that is open and not yet due: folded into its duty's line.</summary>
+    private const string Upcoming = "(s.series_code IS NOT NULL AND s.status = 'open' AND s.due_on > @Today)";
 
     private const string Days = """
         SELECT s.due_on, count(*) AS count FROM shown s
@@ -82,12 +99,29 @@ public sealed class BoardRepository(LedgerDatabase database)
 
         """;
 
-    /// <remarks>One item's tasks, those without evidence first: asked for when the page opens an item.</remarks>
-    private static string ItemTasks => $"""
+    /// <remarks>
+    /// One item's tasks, those without evidence first, and its recurring duties' future occurrences
+    /// folded, one line per duty: asked for when the page opens an item.
+    /// </remarks>
+    private static string[] ItemTasks =>
+    [
+        $"""
+        SELECT count(*) FROM shown s WHERE NOT {Upcoming};
+
+        """,
+        $"""
         SELECT {TaskColumns} FROM shown s JOIN office o ON o.id = s.lead_office_id
+        WHERE NOT {Upcoming}
         ORDER BY EXISTS (SELECT 1 FROM evidence e WHERE e.task_id = s.id AND e.withdrawn_at IS NULL), s.code LIMIT @Limit;
 
-        """;
+        """,
+        $"""
+        SELECT r.code, r.title, r.rule, min(s.due_on) AS next_due_on, count(*) AS count
+        FROM shown s JOIN task_series r ON r.code = s.series_code
+        WHERE {Upcoming} GROUP BY r.code ORDER BY next_due_on, r.code LIMIT @Limit;
+
+        """,
+    ];
 
     private const string ItemChoices = $"SELECT DISTINCT {ItemOf} FROM task t;";
 
@@ -105,16 +139,18 @@ public sealed class BoardRepository(LedgerDatabase database)
 
         var shown = Shown(filter);
         List<OfficeRow> offices;
+        BoardTotals totals;
         List<ItemRow> itemRows;
         List<DayRow> days;
         int overdueCount;
         List<TaskRow> overdue, nextDays;
         await using (var reader = await connection.QueryMultipleAsync(new CommandDefinition(
             // Each statement names the filtered set again: a WITH clause belongs to one statement.
-            string.Concat(new[] { Aggregates, ItemAggregates, Days, OverdueCount, OverdueList, NextDaysList }.Select(statement => shown + statement)),
+            string.Concat(new[] { Aggregates, Totals, ItemAggregates, Days, OverdueCount, OverdueList, NextDaysList }.Select(statement => shown + statement)),
             parameters, cancellationToken: cancellationToken)))
         {
             offices = (await reader.ReadAsync<OfficeRow>()).AsList();
+            totals = (await reader.ReadSingleAsync<TotalsRow>()).ToTotals();
             itemRows = (await reader.ReadAsync<ItemRow>()).AsList();
             days = (await reader.ReadAsync<DayRow>()).AsList();
             overdueCount = await reader.ReadSingleAsync<int>();
@@ -123,10 +159,17 @@ public sealed class BoardRepository(LedgerDatabase database)
         }
 
         var listedItems = itemRows
-            .OrderByDescending(i => i.Total - i.WithEvidence).ThenBy(i => i.Item, StringComparer.Ordinal)
+            .OrderByDescending(i => i.EvidenceGaps).ThenBy(i => i.Item, StringComparer.Ordinal)
             .Take(BoardData.ItemLimit).ToList();
-        var itemTasks = filter.Item is null ? null : (await connection.QueryAsync<TaskRow>(new CommandDefinition(
-            shown + ItemTasks, parameters, cancellationToken: cancellationToken))).Select(t => t.ToTask(today)).ToList();
+        (BoardList Tasks, List<UpcomingSeries> Upcoming)? itemTasks = null;
+        if (filter.Item is not null)
+        {
+            await using var reader = await connection.QueryMultipleAsync(new CommandDefinition(
+                string.Concat(ItemTasks.Select(statement => shown + statement)), parameters, cancellationToken: cancellationToken));
+            var listable = await reader.ReadSingleAsync<int>();
+            var tasks = (await reader.ReadAsync<TaskRow>()).Select(t => t.ToTask(today)).ToList();
+            itemTasks = (new BoardList(listable, tasks), (await reader.ReadAsync<UpcomingRow>()).Select(u => u.ToSeries()).ToList());
+        }
 
         // The item filter's choices are every item of the ledger: unfiltered, the aggregate already named them all.
         var allItems = (filter == BoardFilter.All
@@ -139,13 +182,13 @@ public sealed class BoardRepository(LedgerDatabase database)
         var perDay = Enumerable.Range(0, BoardSnapshot.DaysAhead).Select(d => days.Where(x => x.DueOn == today.AddDays(d)).Sum(x => x.Count)).ToList();
         return new BoardData(
             today,
-            new BoardTotals(lines.Sum(l => l.Total), lines.Sum(l => l.Done), lines.Sum(l => l.DueSoFar), lines.Sum(l => l.Overdue)),
+            totals,
             lines,
             new BoardList(overdueCount, overdue.Select(t => t.ToTask(today)).ToList()),
             new BoardList(perDay.Sum(), nextDays.Select(t => t.ToTask(today)).ToList()),
             perDay,
             itemRows.Count,
-            listedItems.Select(i => new ItemSummary(i.Item, i.Total, i.Done, i.WithEvidence, itemTasks is null ? null : new BoardList(i.Total, itemTasks))).ToList(),
+            listedItems.Select(i => new ItemSummary(i.Item, i.Total, i.Done, i.WithEvidence, i.DueSoFar, i.EvidenceGaps, itemTasks?.Tasks) { Upcoming = itemTasks?.Upcoming }).ToList(),
             allItems,
             allOffices);
     }
@@ -160,12 +203,35 @@ public sealed class BoardRepository(LedgerDatabase database)
         public int Overdue { get; init; }
     }
 
+    private sealed record TotalsRow
+    {
+        public int Total { get; init; }
+        public int Done { get; init; }
+        public int DueSoFar { get; init; }
+        public int Overdue { get; init; }
+
+        public BoardTotals ToTotals() => new(Total, Done, DueSoFar, Overdue);
+    }
+
     private sealed record ItemRow
     {
         public string Item { get; init; } = "";
         public int Total { get; init; }
         public int Done { get; init; }
         public int WithEvidence { get; init; }
+        public int DueSoFar { get; init; }
+        public int EvidenceGaps { get; init; }
+    }
+
+    private sealed record UpcomingRow
+    {
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Rule { get; init; } = "";
+        public DateOnly NextDueOn { get; init; }
+        public int Count { get; init; }
+
+        public UpcomingSeries ToSeries() => new(Code, Title, Rule, NextDueOn, Count);
     }
 
     private sealed record DayRow

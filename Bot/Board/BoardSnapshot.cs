@@ -35,6 +35,7 @@ public sealed record BoardSnapshot(
             .OrderBy(t => t.DueOn).ThenBy(t => t.Code).Select(t => Task(t, today)).ToList();
         var items = shown.GroupBy(BoardFilter.ItemOf)
             .Select(g => new ItemLine(g.Key, g.Count(), g.Count(t => t.IsDone), g.Count(t => t.EvidenceCount > 0),
+                g.Count(t => ShouldHaveEvidence(t, today)), g.Count(t => ShouldHaveEvidence(t, today) && t.EvidenceCount == 0),
                 g.OrderBy(t => t.Code).Select(t => Task(t, today)).ToList()))
             .OrderByDescending(i => i.EvidenceGaps).ThenBy(i => i.Item, StringComparer.Ordinal)
             .ToList();
@@ -42,6 +43,9 @@ public sealed record BoardSnapshot(
             tasks.Select(BoardFilter.ItemOf).Distinct().Order(StringComparer.Ordinal).ToList(),
             offices.Select(o => (o.Id, o.Name)).ToList());
     }
+
+    /// <summary>A task should have its evidence once it is due or done; one not yet due is no gap.</summary>
+    public static bool ShouldHaveEvidence(LedgerTask task, DateOnly today) => task.IsDone || task.DueOn <= today;
 
     private static OfficeLine Line(Office office, IReadOnlyList<LedgerTask> led, DateOnly today) => new(
         office.Id, office.Name, led.Count, led.Count(t => t.IsDone), led.Count(t => t.DueOn <= today), led.Count(t => !t.IsDone && t.DueOn < today));

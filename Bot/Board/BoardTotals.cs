@@ -1,4 +1,4 @@
 namespace CampaignBot.Board;
 
-/// <summary>The whole board's (or the filtered part's) counts: the sum of the office lines.</summary>
+/// <summary>The shown tasks' counts: the whole campaign's, or with an office chosen its lead tasks and those it helps with (as the lists show them).</summary>
 public sealed record BoardTotals(int Total, int Done, int DueSoFar, int Overdue);

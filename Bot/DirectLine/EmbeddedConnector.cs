@@ -17,7 +17,8 @@ namespace CampaignBot.DirectLine;
 /// secret) can post into Web Chat conversations. Such clients never ask Azure AD for a token,
 /// which an intranet could not reach anyway.
 /// </summary>
-public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactory httpClients, IOptions<DirectLineOptions> options, IServiceProvider services) : Bots.IInProcessConnector
+public sealed class EmbeddedConnector(
+    DirectLineSecret secret, IHttpClientFactory httpClients, IOptions<DirectLineOptions> options, ListeningAddressFile addressFile, IServiceProvider services) : Bots.IInProcessConnector
 {
     /// <summary>The path of the connector endpoint; a serviceUrl ending in it belongs to this channel.</summary>
     public const string PathMarker = "/directline/connector/";
@@ -34,9 +35,13 @@ public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactor
 
     /// <summary>
     /// This process's own connector endpoint: DirectLine:ConnectorBaseUrl, or the first address Kestrel
-    /// listens on, or the first of Urls (a wildcard host read as 127.0.0.1); null when none is known.
+    /// listens on, or (in an operator's command) where the running bot recorded that it listens, or
+    /// the first of Urls (a wildcard host read as 127.0.0.1); null when none is known.
     /// </summary>
-    public string? CurrentServiceUrl
+    public string? CurrentServiceUrl => CurrentRoot is { } root ? root + PathMarker.TrimStart('/') : null;
+
+    /// <summary>The bot's base address the connector endpoint is under (e.g. http://127.0.0.1:5417/), as <see cref="CurrentServiceUrl"/> finds it.</summary>
+    public string? CurrentRoot
     {
         get
         {
@@ -46,8 +51,7 @@ public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactor
             }
 
             var (root, final) = Listening();
-            var url = root is null ? null : root + PathMarker.TrimStart('/');
-            return final ? current = url : url;
+            return final ? current = root : root;
         }
     }
 
@@ -60,7 +64,10 @@ public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactor
     public IConnectorClient ClientFor(string serviceUrl) =>
         clients.GetOrAdd(CurrentServiceUrl ?? throw new InvalidOperationException("The bot's own address is unknown; set DirectLine:ConnectorBaseUrl or Urls."), url => new ConnectorClient(new Uri(url), new KeyCredentials(key.Value), httpClients.CreateClient(nameof(EmbeddedConnector)), disposeHttpClient: false));
 
-    /// <summary>Where this process listens, once it does; before that (or in an operator's command, which never listens) the configured Urls, not kept.</summary>
+    /// <summary>
+    /// Where this process listens, once it does; in an operator's command (which never listens), where
+    /// the running bot recorded it listens; before either, the configured Urls, not kept.
+    /// </summary>
     private (string? Root, bool Final) Listening()
     {
         if (options.Value.ConnectorBaseUrl is { Length: > 0 } configured)
@@ -72,6 +79,11 @@ public sealed class EmbeddedConnector(DirectLineSecret secret, IHttpClientFactor
         if (listening is not null)
         {
             return (Authority(listening), true);
+        }
+
+        if (addressFile.Read() is { } recorded)
+        {
+            return (recorded, false);
         }
 
         var configuredUrls = services.GetService<IConfiguration>()?["Urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();

@@ -40,11 +40,13 @@ public static class CampaignBotServiceCollectionExtensions
     /// <summary>
     /// The host starts hosted services one after another in the order they were registered, so that
     /// order is written here, once: the ledger is migrated and seeded before anything reads it, the
-    /// robot table is synced before the scheduler's start-up run sends to robots.
+    /// robot table is synced before the scheduler's start-up run sends to robots. Where the bot
+    /// listens is recorded once it does, for the operator's commands.
     /// </summary>
     internal static IServiceCollection AddStartup(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<LedgerStartup>();
+        services.AddHostedService<DirectLine.ListeningAddressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
         services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
         services.AddHostedService<RobotStartup>();

@@ -23,6 +23,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<Bots.IUploadedFiles>(sp => sp.GetRequiredService<DirectLineStore>());
         services.AddSingleton<EvidenceFiles.IUploadsFolder, AttachmentsFolder>();
         services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<ListeningAddressFile>();
         services.AddSingleton<EmbeddedConnector>();
         services.AddSingleton<Bots.IInProcessConnector>(sp => sp.GetRequiredService<EmbeddedConnector>());
         services.AddSingleton<DirectLineChannel>();

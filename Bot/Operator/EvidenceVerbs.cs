@@ -31,10 +31,11 @@ public static class EvidenceVerbs
         {
             File.Delete(temporary);
         }
-        await output.WriteLineAsync($"佐证材料汇编：{summary.Items} 个测评项目，{summary.Tasks} 项任务，{summary.Files} 个文件 → {path}");
+        var texts = OperatorTexts.For(services);
+        await output.WriteLineAsync(texts.BinderWritten(summary.Items, summary.Tasks, summary.Files, path));
         if (summary.MissingFiles > 0)
         {
-            await output.WriteLineAsync($"  {summary.MissingFiles} 个文件在存储中缺失，已在各任务的{EvidenceBinder.NotesName}中注明；请运行 evidence verify。");
+            await output.WriteLineAsync(texts.BinderFilesMissing(summary.MissingFiles, EvidenceBinder.NotesName));
         }
 
         return OperatorVerbs.Done;
@@ -57,6 +58,7 @@ public static class EvidenceVerbs
 
     private static async Task<int> VerifyAsync(IServiceProvider services, TextWriter output)
     {
+        var texts = OperatorTexts.For(services);
         var store = services.GetRequiredService<EvidenceFileStore>();
         var files = await services.GetRequiredService<EvidenceFileRepository>().StoredAsync(CancellationToken.None);
         var problems = 0;
@@ -66,21 +68,20 @@ public static class EvidenceVerbs
             if (check != FileCheck.Intact)
             {
                 problems++;
-                await output.WriteLineAsync($"  {(check == FileCheck.Missing ? "缺失" : "已改变")}：#{file.Id} {file.OriginalName}（{file.SenderAccount}，{file.Sha256}）");
+                await output.WriteLineAsync(texts.EvidenceFileProblem(check == FileCheck.Missing, file.Id, file.OriginalName, file.SenderAccount, file.Sha256!));
             }
         }
 
-        await output.WriteLineAsync(problems == 0
-            ? $"佐证文件校验：{files.Count} 个文件完好。"
-            : $"佐证文件校验：{files.Count} 个文件中 {problems} 个缺失或已改变（见上）。");
+        await output.WriteLineAsync(texts.EvidenceVerified(files.Count, problems));
         return problems == 0 ? OperatorVerbs.Done : OperatorVerbs.Refused;
     }
 
     private static async Task<int> BackupAsync(IServiceProvider services, string folder, TextWriter output)
     {
+        var texts = OperatorTexts.For(services);
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
-            await output.WriteLineAsync($"backup failed: {folder} is not empty; a backup goes into a new or empty folder.");
+            await output.WriteLineAsync(texts.BackupFolderNotEmpty(folder));
             return OperatorVerbs.Refused;
         }
 
@@ -107,7 +108,7 @@ public static class EvidenceVerbs
             File.Copy(directLine.SecretFile, Path.Combine(folder, Path.GetFileName(directLine.SecretFile)));
         }
 
-        await output.WriteLineAsync($"备份完成：台账、调度存储和 {copied} 个佐证文件 → {folder}");
+        await output.WriteLineAsync(texts.BackupDone(copied, folder));
         return OperatorVerbs.Done;
     }
 

@@ -3,14 +3,14 @@ namespace CampaignBot.Operator;
 public static class OperatorOutput
 {
     /// <summary>Says so when a verb's input file is not there.</summary>
-    public static async Task<bool> FileExistsAsync(TextWriter output, string verb, string path)
+    public static async Task<bool> FileExistsAsync(TextWriter output, OperatorTexts texts, string verb, string path)
     {
         if (File.Exists(path))
         {
             return true;
         }
 
-        await output.WriteLineAsync($"{verb} failed: no file at {Path.GetFullPath(path)}");
+        await output.WriteLineAsync(texts.NoFile(verb, Path.GetFullPath(path)));
         return false;
     }
 
@@ -18,9 +18,9 @@ public static class OperatorOutput
     public const int ListedErrors = 50;
 
     /// <summary>How every verb says it refused a file: how many problems, that nothing changed, then the first ones.</summary>
-    public static async Task RefusedAsync(TextWriter output, IReadOnlyList<string> errors)
+    public static async Task RefusedAsync(TextWriter output, OperatorTexts texts, IReadOnlyList<string> errors)
     {
-        await output.WriteLineAsync($"导入未执行：{errors.Count} 处错误，台账未做任何修改。");
+        await output.WriteLineAsync(texts.RefusedFile(errors.Count));
         foreach (var error in errors.Take(ListedErrors))
         {
             await output.WriteLineAsync($"  {error}");
@@ -28,7 +28,7 @@ public static class OperatorOutput
 
         if (errors.Count > ListedErrors)
         {
-            await output.WriteLineAsync($"  … 另有 {errors.Count - ListedErrors} 处错误未列出。");
+            await output.WriteLineAsync(texts.MoreErrors(errors.Count - ListedErrors));
         }
     }
 }

@@ -7,13 +7,16 @@ namespace CampaignBot.Operator;
 /// What an operator runs on the same program (`dotnet run --project Bot -- VERB …`), on
 /// System.CommandLine: help for the program and each verb, typed options, parse errors. Each verb
 /// family builds its own <see cref="Command"/>; adding a verb is one line in <see cref="Root"/>.
-/// Exit codes: 0 done, 1 the input was refused, 2 usage.
+/// Exit codes: 0 done, 1 the input was refused, 2 usage, 3 unavailable (the running bot cannot be
+/// reached, or the address to listen on is taken). What a verb prints is in the campaign's language
+/// (<see cref="OperatorTexts"/>).
 /// </summary>
 public static class OperatorVerbs
 {
     public const int Done = 0;
     public const int Refused = 1;
     public const int Usage = 2;
+    public const int Unavailable = 3;
 
     private static readonly string[] HelpTokens = ["--help", "-h", "-?", "/?", "--version"];
 
@@ -38,6 +41,7 @@ public static class OperatorVerbs
         root.Add(EvidenceVerbs.Command(services));
         root.Add(UnderstandingVerbs.Command(services));
         root.Add(EvidenceVerbs.Backup(services));
+        root.Add(ReportVerbs.Command(services));
         return root;
     }
 
@@ -77,7 +81,7 @@ public static class OperatorVerbs
             }
             catch (Exception e) when (IsRefusedInput(e))
             {
-                await output.WriteLineAsync($"{Path(command)} failed: {e.Message}");
+                await output.WriteLineAsync(OperatorTexts.For(services).Failed(Path(command), e.Message));
                 return Refused;
             }
         });

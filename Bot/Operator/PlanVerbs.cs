@@ -24,7 +24,7 @@ public static class PlanVerbs
         command.SetVerbAction(services, async (parsed, output) =>
         {
             var path = parsed.GetRequiredValue(file).FullName;
-            if (!await OperatorOutput.FileExistsAsync(output, "import", path))
+            if (!await OperatorOutput.FileExistsAsync(output, OperatorTexts.For(services), "import", path))
             {
                 return OperatorVerbs.Refused;
             }
@@ -33,7 +33,7 @@ public static class PlanVerbs
                 path, $"operator:{Environment.UserName}", parsed.GetValue(createMissing), parsed.GetValue(fileWins));
             if (!result.Succeeded)
             {
-                await OperatorOutput.RefusedAsync(output, result.Errors.Select(e => e.ToString()).ToList());
+                await OperatorOutput.RefusedAsync(output, OperatorTexts.For(services), result.Errors.Select(e => e.ToString()).ToList());
                 return OperatorVerbs.Refused;
             }
 
@@ -73,7 +73,7 @@ public static class PlanVerbs
             }
 
             var count = await services.GetRequiredService<LedgerExporter>().ExportAsync(path);
-            await output.WriteLineAsync($"导出完成：{count} 项任务 → {path}");
+            await output.WriteLineAsync(OperatorTexts.For(services).Exported(count, path));
             return OperatorVerbs.Done;
         });
         return command;

@@ -7,8 +7,8 @@ namespace CampaignBot.Operator;
 
 /// <summary>
 /// `understanding report [--days N]`: the messages the bot did not understand (or had to ask
-/// about) most often in the last N days (default 30), so that the corpus can grow from how people
-/// actually write (docs/understanding.md).
+/// about) most often in the last N days (default 30), for the bot's maintainers, so that the corpus
+/// can grow from how people actually write (docs/understanding.md).
 /// </summary>
 public static class UnderstandingVerbs
 {
@@ -34,24 +34,27 @@ public static class UnderstandingVerbs
 
     public static async Task<int> ReportAsync(IServiceProvider services, int days, TextWriter output)
     {
+        var texts = OperatorTexts.For(services);
         var clock = services.GetRequiredService<CampaignClock>();
         var since = clock.UtcNow.AddDays(-days);
         var misses = await services.GetRequiredService<UnderstandingMissRepository>().MostFrequentAsync(since, Listed, CancellationToken.None);
         if (misses.Count == 0)
         {
-            await output.WriteLineAsync($"No messages missed in the last {days} days.");
+            await output.WriteLineAsync(texts.NoMisses(days));
             return 0;
         }
 
-        await output.WriteLineAsync($"Messages not understood in the last {days} days, most frequent first (asked = the bot offered two readings):");
-        await output.WriteLineAsync("count  outcome  last seen         channels  text");
+        await output.WriteLineAsync(texts.MissesHeader(days));
+        await output.WriteLineAsync(texts.MissColumns);
         foreach (var miss in misses)
         {
             var last = TimeZoneInfo.ConvertTime(miss.LastAt, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            await output.WriteLineAsync($"{miss.Count,5}  {miss.Outcome,-7}  {last}  {miss.Channels,-8}  {miss.Text.ReplaceLineEndings(" ")}");
+            var channels = string.Join(",", miss.Channels.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(texts.ChannelName).Distinct());
+            await output.WriteLineAsync($"{miss.Count,5}  {texts.MissOutcome(miss.Outcome),-6}  {last}  {channels,-8}  {miss.Text.ReplaceLineEndings(" ")}");
         }
 
-        await output.WriteLineAsync("Add the phrasings worth understanding to Bot.Tests/Chat/Understanding/corpus.txt first, then teach the glossary.");
+        // The coordinator who runs this cannot change the bot: the list goes to whoever maintains it.
+        await output.WriteLineAsync(texts.MissesFooter);
         return 0;
     }
 }

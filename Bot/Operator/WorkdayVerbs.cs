@@ -14,8 +14,9 @@ public static class WorkdayVerbs
         var load = new Command("load", "load holidays and make-up workdays; they override the calendar shipped with the bot") { file };
         load.SetVerbAction(services, async (parsed, output) =>
         {
+            var texts = OperatorTexts.For(services);
             var path = parsed.GetRequiredValue(file).FullName;
-            if (!await OperatorOutput.FileExistsAsync(output, "workdays load", path))
+            if (!await OperatorOutput.FileExistsAsync(output, texts, "workdays load", path))
             {
                 return OperatorVerbs.Refused;
             }
@@ -23,13 +24,13 @@ public static class WorkdayVerbs
             var read = WorkdayFile.Read(path, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportLimits>>().Value);
             if (read.Errors.Count > 0)
             {
-                await OperatorOutput.RefusedAsync(output, read.Errors);
+                await OperatorOutput.RefusedAsync(output, texts, read.Errors);
                 return OperatorVerbs.Refused;
             }
 
             var database = services.GetRequiredService<LedgerDatabase>();
             await database.WriteAsync((connection, transaction) => WorkdayRepository.SaveAsync(connection, transaction, read.Days), CancellationToken.None);
-            await output.WriteLineAsync($"工作日历已更新：{read.Days.Count(d => !d.IsWorkday)} 天休息，{read.Days.Count(d => d.IsWorkday)} 天调休上班。");
+            await output.WriteLineAsync(texts.WorkdaysLoaded(read.Days.Count(d => !d.IsWorkday), read.Days.Count(d => d.IsWorkday)));
             return OperatorVerbs.Done;
         });
         return new Command("workdays", "the workday calendar (holidays and make-up workdays)") { load };

@@ -14,4 +14,5 @@ namespace CampaignBot.Outbox;
 [JsonDerivedType(typeof(HandoverNotice), "handover")]
 [JsonDerivedType(typeof(ChatRemovedNotice), "chat-removed")]
 [JsonDerivedType(typeof(EvidenceLostNotice), "evidence-lost")]
+[JsonDerivedType(typeof(HolidayTableEndingNotice), HolidayTableEndingNotice.Kind)]
 public abstract record Notice : OutboxContent;

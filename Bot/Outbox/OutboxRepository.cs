@@ -51,6 +51,12 @@ public sealed class OutboxRepository : IOutbox
                 Notice = JsonSerializer.Serialize(notice, NoticeJson),
             }), transaction);
 
+    /// <summary>Whether a notice of this kind was queued on this local day (a notice owed once a day).</summary>
+    public static Task<bool> NoticeQueuedOnAsync(SqliteConnection connection, SqliteTransaction transaction, string kind, DateOnly day) =>
+        connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM outbox_message WHERE kind = 'notice' AND send_day = @Day AND json_extract(notice, '$.kind') = @Kind)",
+            new { Day = day, Kind = kind }, transaction);
+
     /// <summary>
     /// Queues one message to <paramref name="target"/> carrying the reminders (or the report), and
     /// records each reminder against it: a reminder's identity (task, occurrence, kind, target) is

@@ -27,15 +27,16 @@ public static class BoardSheets
 
     private static List<Dictionary<string, object?>> Summary(BoardSnapshot board)
     {
-        var rows = board.Offices.Select(o => Row("单位", o.Office, o.Total, o.Done, o.DueSoFar, o.Overdue, null)).ToList();
+        var rows = board.Offices.Select(o => Row("单位", o.Office, o.Total, o.Done, o.DueSoFar, o.Overdue, null, null)).ToList();
         rows.Add(Row("合计", "全部单位", board.Offices.Sum(o => o.Total), board.Offices.Sum(o => o.Done),
-            board.Offices.Sum(o => o.DueSoFar), board.Offices.Sum(o => o.Overdue), board.Items.Sum(i => i.WithEvidence)));
+            board.Offices.Sum(o => o.DueSoFar), board.Offices.Sum(o => o.Overdue), board.Items.Sum(i => i.WithEvidence), board.Items.Sum(i => i.EvidenceGaps)));
         rows.AddRange(board.Items.Select(i => Row("测评项目", i.Item, i.Total, i.Done,
-            i.Tasks.Count(t => t.DueOn <= board.Today), i.Tasks.Count(t => t.DaysLate > 0), i.WithEvidence)));
+            i.Tasks.Count(t => t.DueOn <= board.Today), i.Tasks.Count(t => t.DaysLate > 0), i.WithEvidence, i.EvidenceGaps)));
         return rows;
     }
 
-    private static Dictionary<string, object?> Row(string kind, string name, int total, int done, int dueSoFar, int overdue, int? withEvidence) => new()
+    /// <remarks>缺佐证 counts the tasks due by today (or done) with no evidence, as the board does: a task not yet due is no gap.</remarks>
+    private static Dictionary<string, object?> Row(string kind, string name, int total, int done, int dueSoFar, int overdue, int? withEvidence, int? missing) => new()
     {
         ["类别"] = kind,
         ["名称"] = name,
@@ -44,7 +45,7 @@ public static class BoardSheets
         ["应完成"] = dueSoFar,
         ["逾期"] = overdue,
         ["有佐证"] = withEvidence,
-        ["缺佐证"] = withEvidence is { } with ? total - with : null,
+        ["缺佐证"] = missing,
     };
 
     private static Dictionary<string, object?> TaskRow(BoardTask task) => new()

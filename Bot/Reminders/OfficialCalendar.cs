@@ -12,9 +12,10 @@ namespace CampaignBot.Reminders;
 /// the bot: the npm package chinese-days (github.com/vsme/chinese-days, MIT; version pinned in
 /// ClientApp/package.json, copied beside the binary at build time as calendar/chinese-days.json).
 /// Loaded into the ledger at start-up; the workday table (`workdays load`) overrides it by date.
-/// A new year's arrangement comes with an update of the package, or by `workdays load` until then.
+/// A new year's arrangement comes with an update of the package, or by `workdays load` until then
+/// (<see cref="HolidayTableWatch"/> tells the coordinators from December).
 /// </summary>
-public sealed class OfficialCalendar(LedgerDatabase database, IOptions<ReminderOptions> options, TimeProvider time, ILogger<OfficialCalendar> logger)
+public sealed class OfficialCalendar(LedgerDatabase database, IOptions<ReminderOptions> options, ILogger<OfficialCalendar> logger)
 {
     /// <summary>Replaces the shipped days in the ledger with the file's; returns how many, 0 when there is no file.</summary>
     public async Task<int> SyncAsync(CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ public sealed class OfficialCalendar(LedgerDatabase database, IOptions<ReminderO
             return 0;
         }
 
+        // When the table runs out, the coordinators are told in chat (HolidayTableWatch), not every verb's console.
         var days = Read(await File.ReadAllTextAsync(path, cancellationToken));
         await database.WriteAsync(async (connection, transaction) =>
         {
@@ -38,15 +40,6 @@ public sealed class OfficialCalendar(LedgerDatabase database, IOptions<ReminderO
             return await connection.ExecuteAsync(
                 "INSERT INTO official_workday (date, is_workday, name) VALUES (@Date, @IsWorkday, @Name)", days, transaction);
         }, cancellationToken);
-
-        var lastYear = days.Count == 0 ? 0 : days.Max(d => d.Date.Year);
-        var thisYear = time.GetUtcNow().Year;
-        if (lastYear <= thisYear)
-        {
-            // The next year's arrangement is published in November or December; until the package has it, say so.
-            logger.LogWarning("The official holiday calendar ({Path}) ends with {Year}: update chinese-days, or load next year's with `workdays load`", path, lastYear);
-        }
-
         return days.Count;
     }
 

@@ -11,7 +11,8 @@ namespace CampaignBot.Scheduling.Reminders;
 /// in the outbox, and send what the outbox holds. Running it again sends nothing twice.
 /// </summary>
 public sealed class ReminderCycle(
-    IReminderStore store, IOutboxDispatcher dispatcher, IOptions<ReminderOptions> options, CampaignClock clock, ILogger<ReminderCycle> logger)
+    IReminderStore store, IOutboxDispatcher dispatcher, IOptions<ReminderOptions> options, CampaignClock clock, ILogger<ReminderCycle> logger,
+    IEnumerable<ISendDayCheck> checks)
 {
     private ReminderOptions Policy => options.Value;
 
@@ -90,6 +91,15 @@ public sealed class ReminderCycle(
             {
                 logger.LogWarning("Caught up {Days} missed send day(s) ({First}..{Last}): {Kept} reminder(s) still useful, {Dropped} stale dropped",
                     plan.Days.Count, plan.Days[^1], plan.Days[0], plan.Reminders.Count, plan.Dropped);
+            }
+
+            // Once a send day: a run that plans today (at the send time, or the start-up run after it).
+            if (plan.Days.Contains(SendSchedule.LocalDay(now, clock.Zone)))
+            {
+                foreach (var check in checks)
+                {
+                    await check.RunAsync(SendSchedule.LocalDay(now, clock.Zone), now, cancellationToken);
+                }
             }
         }
 

@@ -33,4 +33,19 @@ public static class SendSchedule
             }
         }
     }
+
+    /// <summary>The first workday whose send time is at or after <paramref name="now"/>, looking <paramref name="lookaheadDays"/> ahead; null if none.</summary>
+    public static DateOnly? NextSendDay(DateTimeOffset now, int lookaheadDays, TimeOnly sendTimeLocal, TimeZoneInfo zone, IWorkdayCalendar calendar)
+    {
+        var today = LocalDay(now, zone);
+        for (var day = today; day < today.AddDays(lookaheadDays); day = day.AddDays(1))
+        {
+            if (calendar.IsWorkday(day) && SendInstant(day, sendTimeLocal, zone) >= now)
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
 }

@@ -47,6 +47,9 @@ public sealed class NoticeComposer(LedgerDatabase database)
                 return new ChatReply(texts.ReassignNotice(task, await OfficeNameAsync(connection, handover.FromOfficeId) ?? "", await PersonNameAsync(connection, handover.ByPersonId) ?? ""));
             }
 
+            case HolidayTableEndingNotice ending:
+                return new ChatReply(texts.HolidayTableEnding(ending.LastYear));
+
             case ChatRemovedNotice removed:
                 return new ChatReply(texts.ChatRemoved(removed.ConversationId, removed.OfficeId is { } office ? await OfficeNameAsync(connection, office) : null));
 

@@ -238,6 +238,10 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ReportFailedLine(string chat, string error) => $"{chat}（{error}）";
     public override string ReportUnreachable(IReadOnlyList<string> offices) =>
         $"提醒无法送达的单位 {offices.Count} 个（没有绑定群聊或机器人）：{string.Join("、", offices)}。请在该单位的群里发送「本群绑定 单位名称」，或添加机器人。";
+    public override string HolidayTableEnding(int lastYear) =>
+        $"【提醒】节假日安排表只到 {lastYear} 年：{lastYear + 1} 年的放假和调休还没有载入，到时提醒会照常在法定假日发出、在调休上班日停发。"
+        + $"国务院办公厅公布 {lastYear + 1} 年的安排后，请管理机器人的同事把它整理成 CSV（三列：日期、类型（休 或 班）、名称，例如 {lastYear + 1}-01-01,休,元旦），"
+        + "在服务器上运行 workdays load 文件名.csv 载入（说明见 docs/reminders.md）。载入后不再提醒。";
     public override string ChatRemoved(string chat, string? office) =>
         $"【提醒】机器人已被移出会话 {chat}" + (office is null ? "，已解除该会话的提醒订阅。" : $"，已解除它与{office}的绑定。请在{office}的新工作群发送「本群绑定 {office}」，否则{office}收不到到期提醒。");
     public override string Subscribed(string person) => $"已订阅：{person}负责的任务到期时，提醒会发到这里。发送「取消订阅」停止。";

@@ -223,6 +223,10 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ReportFailedLine(string chat, string error) => $"{chat} ({error})";
     public override string ReportUnreachable(IReadOnlyList<string> offices) =>
         $"{offices.Count} office(s) cannot be reached (no chat bound, no robot): {string.Join(", ", offices)}. Send \"bind <office>\" in the office's group chat, or add a robot.";
+    public override string HolidayTableEnding(int lastYear) =>
+        $"Reminder: the holiday table ends with {lastYear}. {lastYear + 1}'s holidays and make-up workdays are not loaded, so reminders would go out on public holidays and skip make-up workdays. "
+        + $"Once the State Council publishes {lastYear + 1}'s arrangement, have whoever runs the bot put it in a CSV (columns 日期, 类型 (休 or 班), 名称, e.g. {lastYear + 1}-01-01,休,元旦) "
+        + "and run workdays load file.csv on the server (see docs/reminders.md). This reminder stops once it is loaded.";
     public override string ChatRemoved(string chat, string? office) =>
         $"The bot was removed from chat {chat}" + (office is null ? "; its reminders are stopped." : $"; it is no longer bound to {office}. Bind {office}'s new chat (\"bind {office}\") or it gets no reminders.");
     public override string Subscribed(string person) => $"Subscribed: reminders for {person}'s tasks will come here. Send \"unsubscribe\" to stop.";

@@ -174,6 +174,9 @@ public abstract class ReplyTexts
     /// <summary>Offices with open tasks that no chat or robot reaches: their reminders go nowhere until one is bound.</summary>
     public abstract string ReportUnreachable(IReadOnlyList<string> offices);
     public abstract string ChatRemoved(string chat, string? office);
+
+    /// <summary>To the coordinators, once a send day from December: the holiday table ends with <paramref name="lastYear"/>; how to load the next.</summary>
+    public abstract string HolidayTableEnding(int lastYear);
     public abstract string Subscribed(string person);
     public abstract string AlreadySubscribed(string person);
     public abstract string Unsubscribed { get; }

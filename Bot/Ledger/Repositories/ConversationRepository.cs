@@ -80,6 +80,14 @@ public sealed class ConversationRepository(LedgerDatabase database)
             new { Language = language, ChannelId = channelId, ConversationId = conversationId });
     }
 
+    /// <summary>Whether the bot is in any chat of the channel (not removed): what it may have to send there.</summary>
+    public async Task<bool> AnyLiveAsync(string channelId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM conversation WHERE channel_id = @ChannelId AND removed_at IS NULL)", new { ChannelId = channelId });
+    }
+
     /// <summary>Offices that lead or help with an open task but have no chat bound (and not removed) and no robot: nothing reaches them.</summary>
     public async Task<IReadOnlyList<string>> UnreachableOfficesAsync(CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,12 @@ public static class WorkdayRepository
                 """, transaction: transaction))
             .ToDictionary(d => d.Date, d => d.IsWorkday));
 
+    /// <summary>The last year the calendar (shipped or loaded) names any holiday or make-up workday of; null when it names none.</summary>
+    public static async Task<int?> LastCoveredYearAsync(SqliteConnection connection, SqliteTransaction? transaction = null) =>
+        await connection.ExecuteScalarAsync<int?>(
+            "SELECT CAST(substr(max(date), 1, 4) AS INTEGER) FROM (SELECT max(date) AS date FROM official_workday UNION ALL SELECT max(date) FROM workday)",
+            transaction: transaction);
+
     /// <summary>Days that are not what the weekday rule says (a holiday, a make-up workday), replacing what was stored for them.</summary>
     public static async Task<bool> SaveAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<CalendarDay> days)
     {
