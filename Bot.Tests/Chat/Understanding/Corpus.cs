@@ -96,7 +96,8 @@ public static class Corpus
             "ask " + string.Join(" | ", o.Offers.Append(o.Answer).Select(c => Descriptions(c, deadline).First()))]),
         SeveralCommand s => s.Commands.Select(c => Descriptions(c, deadline).ToList())
             .Aggregate((IEnumerable<string>)[""], (acc, next) => acc.SelectMany(a => next.Select(n => a.Length == 0 ? n : a + " ; " + n))),
-        ExtendCommand { ByDays: { } days } x when deadline?.Invoke(x.Code) is { } due => [$"extend {x.Code} {Day(NextWeekday(due.AddDays(days)))}", Describe(x)],
+        ExtendCommand { ByDays: { } days } x when deadline?.Invoke(x.Code) is { } due =>
+            [$"extend {x.Code} {Day(due.AddDays(days))}", $"extend {x.Code} {Day(NextWeekday(due.AddDays(days)))}", Describe(x)],
         // The handler moves a reminder or a deadline off a rest day (Reminders/RestDayTests): 过三天 on a Wednesday is Monday.
         SnoozeCommand s => [Describe(s), Describe(s with { Day = NextWeekday(s.Day) })],
         ExtendCommand x => [Describe(x), Describe(x with { NewDueOn = NextWeekday(x.NewDueOn) })],

@@ -51,6 +51,26 @@ public static partial class DateFinder
         }
 
         Take(hits, taken);
+        foreach (Match m in PartOfMonth().Matches(text))
+        {
+            if (Free(m, taken) && MonthNumber(m) is { } month)
+            {
+                var year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : YearlessDates.YearOfMonth(month, today);
+                var first = new DateOnly(year, month, 1);
+                var last = first.AddMonths(1).AddDays(-1);
+                // 月中, mid January: the 15th, a day a change can take; 上旬/中旬/下旬: the ten days asked about.
+                DateWindow window = m.Groups["part"].Value switch
+                {
+                    "上旬" or "初" or "early" => new DateWindow(first, first.AddDays(9)),
+                    "中旬" => new DateWindow(first.AddDays(10), first.AddDays(19)),
+                    "下旬" or "late" => new DateWindow(first.AddDays(20), last),
+                    _ => DateWindow.Day(first.AddDays(14)),
+                };
+                hits.Add(new Hit(m.Index, m.Index + m.Length, window, null, false, false));
+            }
+        }
+
+        Take(hits, taken);
         foreach (Match m in SoonBeforeDue().Matches(text))
         {
             if (Free(m, taken))
@@ -260,7 +280,7 @@ public static partial class DateFinder
     // 未来3天, 10天内, 近两周, next 5 days, within 10 days; 3天后, 过3天, in 3 days (one day).
     [GeneratedRegex(@"(?:未来|接下来|今后|最近|近)\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|日|周|个星期|星期)(?:内|之内|以内)?"
         + @"|(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|个星期|周)(?:内|之内|以内)"
-        + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天|\bin\s+(?<n>\d{1,3})\s+days?\b)"
+        + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天|\bin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+days?\b)"
         + @"|\b(?:(?:in|within)\s+)?(?:the\s+)?next\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b|\bwithin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b")]
     private static partial Regex Counted();
 
@@ -269,6 +289,12 @@ public static partial class DateFinder
         + @"|\b(?<end>(?:the\s+)?end\s+of\s+)(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
         + @"|\b(?:in\s+)?(?<mon>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*\d)|\bin\s+(?<mon>may)\b")]
     private static partial Regex Month();
+
+    // 1月中旬, 一月中, mid January, early February: part of a month.
+    [GeneratedRegex(@"(?:(?<y>\d{4})\s*年\s*)?(?<![\d.])(?<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?<part>上旬|中旬|下旬|月中|中|初)(?![一二三四五六七八九十\d])"
+        + @"|\b(?<part>mid|early|late)[- ]?(?:of\s+)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b"
+        + @"|\b(?<part>middle)\s+of\s+(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b")]
+    private static partial Regex PartOfMonth();
 
     // 十月一号, 七月十五日: months and days in Chinese numerals.
     [GeneratedRegex(@"(?<m>十[一二]?|[一二三四五六七八九])月(?<d>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")]
@@ -309,7 +335,7 @@ public static partial class DateFinder
             || DayLeaders.Any(w => before.EndsWith(w, StringComparison.Ordinal));
     }
 
-    private static readonly string[] DayFollowers = ["前", "之前", "以前", "到期", "截止", "截至", "再", "提醒", "那天", "当天", "交", "要交", "完成", "办结", "为止"];
+    private static readonly string[] DayFollowers = ["前", "之前", "以前", "到期", "截止", "截至", "再", "提醒", "那天", "当天", "交", "要交", "完成", "办结", "为止", "到", "至", "-", "~", "～", "之间"];
 
     private static readonly string[] DayLeaders = ["到", "至", "延到", "推到", "改到", "延至", "截至", "截止", "在", "等到", "on", "by", "before", "until", "till", "to"];
 

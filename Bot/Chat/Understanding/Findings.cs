@@ -72,6 +72,18 @@ public sealed class Findings
     public bool OwnOffice => Has(Cue.OwnOffice);
 
     /// <summary>
+    /// Asked as a favour, not as a question (can you remind me on the 14th?, 能不能帮我明天再提醒一下):
+    /// for a reminder, which is the writer's own and one tap from undone, that is the request itself.
+    /// </summary>
+    public bool IsPoliteRequest =>
+        PoliteOpeners.Any(p => Text.StartsWith(p, StringComparison.Ordinal) || Text.Contains(" " + p + " ", StringComparison.Ordinal))
+        || PoliteChinese.Any(p => Text.Contains(p, StringComparison.Ordinal));
+
+    private static readonly string[] PoliteOpeners = ["can you", "could you", "would you", "will you", "can u", "pls", "please"];
+
+    private static readonly string[] PoliteChinese = ["能不能帮我", "能否帮我", "可以帮我", "麻烦你", "麻烦", "帮我", "能不能提醒", "可以提醒", "能提醒"];
+
+    /// <summary>
     /// A done word that is denied or only hoped for: 没完成, 未办结, 完成不了, 能完成, isn't done.
     /// The negation or modal stands right before the done word (or 不了/没有 right after it).
     /// </summary>

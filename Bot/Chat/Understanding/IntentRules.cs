@@ -90,6 +90,12 @@ public static partial class IntentRules
 
         if (f.Code is null && f.Number is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)))
         {
+            // 先别驳回第5个延期: nothing decided; the requests still waiting are what matters.
+            if (f.Cues.Any(c => c.Value is Cue.Approve or Cue.Reject && f.IsNegated(c)))
+            {
+                return new PendingExtensionsCommand(language);
+            }
+
             var lastCue = f.Cues.Where(c => c.Value is Cue.Approve or Cue.Reject or Cue.Extend).Max(c => c.End);
             return new DecideExtensionCommand(number.Value, !f.Has(Cue.Reject), f.After(Math.Max(number.End, lastCue)), language);
         }
@@ -152,13 +158,14 @@ public static partial class IntentRules
                 return new ClarifyCommand(f.Codes.Select(c => c.Code).Distinct().Select(c => (ChatCommand)new DoneCommand(c, null, language)).ToList(), language);
             }
 
-            return f.Cues.Any(c => c.Value == Cue.Negation) ? new OfferCommand(detail, [change], language) : change;
+            // A denial in the same clause as the done word (T021 完成了？没有吧) makes it a question; one elsewhere (C2 还在监测) does not.
+            return f.Cues.Any(c => c.Value == Cue.Negation && SameClause(f.Text, c.Start, done.Start)) ? new OfferCommand(detail, [change], language) : change;
         }
 
         if (change is not null)
         {
             // 能不能延期到7月15日, is T021 being handed over?: answered, the change offered.
-            return f.IsQuestion ? new OfferCommand(detail, [change], language) : change;
+            return f.IsQuestion && !(change is SnoozeCommand && f.IsPoliteRequest) ? new OfferCommand(detail, [change], language) : change;
         }
 
         if (f.Has(Cue.WeakDone) && !f.IsQuestion)
@@ -190,7 +197,8 @@ public static partial class IntentRules
             return new ReopenCommand(code, f.After(Math.Max(f.Codes[0].End, f.Last(Cue.Reopen)!.Value.End)), language);
         }
 
-        if (f.Has(Cue.Snooze))
+        // 提醒一下大家：T013明天到期: the writer reminds others, nothing is asked of the bot.
+        if (f.Has(Cue.Snooze) && !RemindsOthers(f))
         {
             return f.Date switch
             {
@@ -268,6 +276,18 @@ public static partial class IntentRules
         return day > today ? day : null;
     }
 
+    private static bool SameClause(string text, int a, int b)
+    {
+        var (from, to) = a < b ? (a, b) : (b, a);
+        return text.AsSpan(from, to - from).IndexOfAny("，,。；;！!？?\n") < 0;
+    }
+
+    private static bool RemindsOthers(Findings f) =>
+        f.Cues.Where(c => c.Value == Cue.Snooze).All(c => OthersAfterRemind().IsMatch(f.Text[c.End..]));
+
+    [GeneratedRegex(@"^\s*(?:一下)?\s*(?:大家|各位|你们|同事们|同志们|all|everyone|everybody|the team)")]
+    private static partial Regex OthersAfterRemind();
+
     /// <summary>往后延一周, 延两天, push it out by a week: how many days later than the task's own deadline.</summary>
     private static int? RelativeDays(Findings f)
     {
@@ -296,7 +316,7 @@ public static partial class IntentRules
         return days is > 0 and <= 366 ? days : null;
     }
 
-    [GeneratedRegex(@"(?:延|推|推迟|延后|延长|顺延|宽限|拖)\s*(?<n>\d{1,3}|[一二两三四五六七半])\s*(?:个)?(?<u>天|日|周|星期|礼拜|月)|\b(?:by|for|another)\s+(?<n>a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?<u>days?|weeks?|months?)\b")]
+    [GeneratedRegex(@"(?:延|推|推迟|延后|延长|顺延|宽限|拖|挪)\s*(?<n>\d{1,3}|[一二两三四五六七半])\s*(?:个)?(?<u>天|日|周|星期|礼拜|月)|\b(?:by|for|another)\s+(?<n>a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?<u>days?|weeks?|months?)\b")]
     private static partial Regex RelativeAmount();
 
     /// <summary>A change without what it needs (延期 without a day): offer the task instead of guessing.</summary>
@@ -306,7 +326,8 @@ public static partial class IntentRules
     private static ChatCommand? QuestionOf(Findings f)
     {
         var language = f.Language;
-        var whole = f.Has(Cue.All);
+        // show me everything due next week for 机关党委: an office named narrows "everything" to it.
+        var whole = f.Has(Cue.All) && f.ScopeOffice is null;
         if (f.Has(Cue.Help))
         {
             return new HelpCommand(language);

@@ -26,9 +26,10 @@ public static class MessageUnderstanding
             return several;
         }
 
-        return IntentRules.Decide(findings) is { } command ? SecondReading.Confirm(command, findings)
+        var whole = IntentRules.Decide(findings) is { } command ? SecondReading.Confirm(command, findings)
             : SmallTalk.Read(findings) is { } smallTalk ? smallTalk
             : NotUnderstood(findings);
+        return SeveralQuestions.Read(findings, whole, sentence => Understand(sentence, today, findings.Language, names)) ?? whole;
     }
 
     /// <summary>The message with words typed in another character of the same sound read as meant (逾其 → 逾期), or null.</summary>

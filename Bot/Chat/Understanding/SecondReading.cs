@@ -25,7 +25,9 @@ public static class SecondReading
         }
 
         var reading = StatementCheck.Read(f.Text, (word.Start, word.End), f.Opaque, isRequest: command is ExtendCommand or ReassignCommand or SnoozeCommand or ReopenCommand or AddEvidenceCommand);
-        return reading == StatementReading.Plain ? command : new OfferCommand(AnswerFor(command), [command], command.Language);
+        // can you remind me on the 14th?: a favour asked, not a question (the reminder is the writer's own, and undone in one tap).
+        var asked = reading == StatementReading.Question && command is SnoozeCommand && f.IsPoliteRequest;
+        return reading == StatementReading.Plain || asked ? command : new OfferCommand(AnswerFor(command), [command], command.Language);
     }
 
     /// <summary>What to answer instead: the task asked about, or the help.</summary>
@@ -36,6 +38,7 @@ public static class SecondReading
         ExtendCommand c => new DetailCommand(c.Code, change.Language),
         ReassignCommand c => new DetailCommand(c.Code, change.Language),
         SnoozeCommand c => new DetailCommand(c.Code, change.Language),
+        DecideExtensionCommand => new PendingExtensionsCommand(change.Language),
         AddEvidenceCommand c => new ListEvidenceCommand(c.Code, change.Language),
         _ => new HelpCommand(change.Language),
     };

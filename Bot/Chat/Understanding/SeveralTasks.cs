@@ -9,7 +9,7 @@ namespace CampaignBot.Chat.Understanding;
 /// naming several tasks in one clause (T014 和 T024 都弄完了) says the same of each. Each task gets its
 /// own command; a part that only mentions a task beside a change elsewhere (T022 还没) is left out.
 /// </summary>
-public static class SeveralTasks
+public static partial class SeveralTasks
 {
     private static readonly char[] PartEnds = ['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n'];
 
@@ -62,6 +62,36 @@ public static class SeveralTasks
         part.Contains('?') || part.Contains('？') || part.Contains('吗') || part.Contains('谁') || part.Contains("什么") || part.Contains('啥') || part.Contains("查看") || part.Contains("详情")
         || part.Contains("看下") || part.Contains("看看") || part.Contains("呢");
 
+    /// <summary>
+    /// A clause whose tasks each have their own words (1.1 ✅ 1.2 ✅ 1.6 还在公示期) splits at each task;
+    /// tasks joined only by 和, 、 or "and" (T014 和 T024 都弄完了) share what follows.
+    /// </summary>
+    private static IEnumerable<(int From, int To)> ByCode(string source, (int From, int To) clause, List<(int Start, int End)> codes)
+    {
+        var inClause = codes.Where(c => c.Start >= clause.From && c.End <= clause.To).OrderBy(c => c.Start).ToList();
+        var apart = inClause.Zip(inClause.Skip(1)).Any(pair => !Joins(source[pair.First.End..pair.Second.Start]));
+        if (!apart)
+        {
+            yield return clause;
+            yield break;
+        }
+
+        var from = clause.From;
+        for (var i = 1; i < inClause.Count; i++)
+        {
+            yield return (from, inClause[i].Start);
+            from = inClause[i].Start;
+        }
+
+        yield return (from, clause.To);
+    }
+
+    private static bool Joins(string between) =>
+        JoinerWords().IsMatch(between);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:和|与|跟|及|以及|、|/|&|and|,|，|还有)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex JoinerWords();
+
     /// <summary>Each clause with a task starts a part; a clause without one joins the part before, or the first.</summary>
     private static List<(int From, int To)> Parts(string source, List<(int Start, int End)> codes)
     {
@@ -82,7 +112,7 @@ public static class SeveralTasks
         }
 
         var parts = new List<(int From, int To)>();
-        foreach (var clause in clauses)
+        foreach (var clause in clauses.SelectMany(c => ByCode(source, c, codes)))
         {
             var hasCode = codes.Any(c => c.Start >= clause.From && c.End <= clause.To);
             if (hasCode && (parts.Count > 0 && codes.Any(c => c.Start >= parts[^1].From && c.End <= parts[^1].To)))

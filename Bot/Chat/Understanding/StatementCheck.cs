@@ -61,7 +61,10 @@ public static class StatementCheck
             return StatementReading.NotAVerb;
         }
 
-        if (ContainsAny(before.Length > 4 ? before[^4..] : before, SpeechMarkers.Partial) || ContainsAny(after.Length > 6 ? after[..6] : after, SpeechMarkers.Partial))
+        var nearBefore = before.Length > 4 ? before[^4..] : before;
+        var nearAfter = after.Length > 6 ? after[..6] : after;
+        if ((ContainsAny(nearBefore, SpeechMarkers.Partial) || ContainsAny(nearAfter, SpeechMarkers.Partial))
+            && !ContainsAny(nearBefore, SpeechMarkers.Whole) && !ContainsAny(nearAfter, SpeechMarkers.Whole))
         {
             return StatementReading.Partial;
         }
@@ -231,6 +234,7 @@ public static class StatementCheck
             cleaned = before[..wish] + new string(' ', before.Length - wish);
         }
 
+        cleaned = Remove(cleaned, SpeechMarkers.NotModal);
         var near = cleaned.Length > 6 ? cleaned[^6..] : cleaned;
         foreach (var word in SpeechMarkers.IntentionBefore)
         {

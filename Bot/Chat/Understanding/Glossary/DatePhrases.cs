@@ -36,10 +36,23 @@ public static class DatePhrases
 
     private static readonly Phrase Soon = new(d => new(d, d.AddDays(6)));
 
+    /// <summary>A part of a year (Q1, 上半年) without its year: this year's while it is under way or just over, else next year's.</summary>
+    private static Phrase PartOfYear(int firstMonth, int months, int yearsAhead = 0) => new(d =>
+    {
+        var year = d.Year + yearsAhead;
+        var from = new DateOnly(year, firstMonth, 1);
+        if (yearsAhead == 0 && from.AddMonths(months).AddDays(-1) < d.AddDays(-Parsing.YearlessDates.RecentDays))
+        {
+            from = from.AddYears(1);
+        }
+
+        return new DateWindow(from, from.AddMonths(months).AddDays(-1));
+    });
+
     public static readonly IReadOnlyList<(Phrase Phrase, string[] Words)> Table =
     [
         (Today, ["今天", "今日", "今儿", "today"]),
-        (Tomorrow, ["明天", "明日", "明儿", "tomorrow"]),
+        (Tomorrow, ["明天", "明日", "明儿", "tomorrow", "tmr", "tmrw", "tmw", "2moro"]),
         (AfterTomorrow, ["后天", "the day after tomorrow", "day after tomorrow"]),
         (new(d => DateWindow.Day(d.AddDays(3))), ["大后天"]),
         (ThisWeek, ["本周", "这周", "本星期", "这星期", "这个星期", "这礼拜", "这个礼拜", "本礼拜", "this week"]),
@@ -48,6 +61,16 @@ public static class DatePhrases
         (new(d => new(QuarterStart(d), QuarterStart(d).AddMonths(3).AddDays(-1))), ["本季度", "这个季度", "这季度", "this quarter"]),
         (new(d => new(QuarterStart(d).AddMonths(3), QuarterStart(d).AddMonths(6).AddDays(-1))), ["下季度", "下个季度", "next quarter"]),
         (new(d => new(new DateOnly(d.Year, 1, 1), new DateOnly(d.Year, 12, 31))), ["今年", "本年度", "this year"]),
+        (new(d => new(new DateOnly(d.Year + 1, 1, 1), new DateOnly(d.Year + 1, 12, 31))), ["明年", "下一年", "下年度", "next year"]),
+        (PartOfYear(1, 3), ["q1", "一季度", "第一季度", "1季度"]),
+        (PartOfYear(4, 3), ["q2", "二季度", "第二季度", "2季度"]),
+        (PartOfYear(7, 3), ["q3", "三季度", "第三季度", "3季度"]),
+        (PartOfYear(10, 3), ["q4", "四季度", "第四季度", "4季度"]),
+        (PartOfYear(1, 6), ["上半年", "first half", "h1"]),
+        (PartOfYear(7, 6), ["下半年", "second half", "h2"]),
+        (PartOfYear(1, 6, yearsAhead: 1), ["明年上半年", "上半年明年", "first half of next year"]),
+        (PartOfYear(7, 6, yearsAhead: 1), ["明年下半年", "second half of next year"]),
+        (PartOfYear(1, 3, yearsAhead: 1), ["明年一季度", "明年第一季度", "q1 next year"]),
         (ThisMonth, ["本月", "这个月", "当月", "this month"]),
         (NextMonth, ["下月", "下个月", "next month"]),
         (MonthEnd, ["月底", "月末", "本月底", "这个月底", "end of month", "end of the month", "month end"]),

@@ -44,7 +44,7 @@ public static class SpeechMarkers
     public static readonly string[] ConditionAfter =
     [
         "的话", "就跟我说", "就告诉我", "就通知我", "就说", "跟我说", "告诉我", "通知我", "说一声", "说下", "再说", "之后再", "以后再", "再提醒", "就提醒",
-        "let me know", "tell me", "ping me", "notify me",
+        "let me know", "tell me", "ping me", "notify me", "再定", "待定", "再议", "等领导", "等主任", "等刘主任", "等他", "等她",
     ];
 
     /// <summary>A question inside the clause: 吗, 什么, 多久, 是否, is it.</summary>
@@ -75,9 +75,17 @@ public static class SpeechMarkers
     /// <summary>Hoped, planned or about to be, not done: 快完成了, 准备完成, will be done.</summary>
     public static readonly string[] IntentionBefore =
     [
-        "要", "会", "将", "将要", "准备", "打算", "计划", "争取", "预计", "估计", "应该", "应当", "得", "需要", "需", "想", "快", "快要", "即将", "马上", "尽快", "正在", "在", "能", "可以", "可能", "力争", "希望", "等会", "一会",
+        "要", "会", "将", "将要", "准备", "打算", "计划", "争取", "预计", "估计", "应该", "应当", "得", "需要", "需", "想", "快", "快要", "即将", "马上", "尽快", "正在", "能", "可以", "可能", "力争", "希望", "等会", "一会", "倾向", "倾向于", "考虑", "拟",
         "明天", "后天", "下周", "下星期", "下个月", "月底前", "周末前", "年底前", "过几天", "回头",
         "will", "'ll", "going to", "gonna", "plan to", "planning to", "should", "need to", "needs to", "have to", "has to", "must", "about to", "almost", "nearly", "try to", "hope", "expect", "expected", "want to", "would like to", "soon", "tomorrow", "next week", "later", "can", "could", "might", "may",
+    ];
+
+    /// <summary>Words holding a one-character modal (会, 要, 能, 得, 想, 快, 将, 需) without its meaning: 恳谈会, 纪要, 能力.</summary>
+    public static readonly string[] NotModal =
+    [
+        "会议", "开会", "大会", "例会", "座谈会", "恳谈会", "推进会", "调度会", "培训会", "交流会", "动员会", "现场会", "发布会", "研讨会", "总结会", "部署会", "常委会",
+        "委员会", "工作会", "办公会", "学会", "社会", "机会", "工会", "协会", "三会一课", "纪要", "要求", "重要", "主要", "要点", "摘要", "需要的", "能力", "功能", "获得", "取得",
+        "思想", "理想", "快递", "将近", "记得", "觉得", "值得",
     ];
 
     /// <summary>Said of the past: 已经, 已, 刚, done already. An intention word is only an intention without one.</summary>
@@ -97,6 +105,9 @@ public static class SpeechMarkers
     public static readonly string[] Wish = ["要", "想", "想要", "希望", "want to", "would like to", "'d like to", "need to", "needs to"];
 
     /// <summary>Only part done: 完成80%, 完成了一半, mostly done.</summary>
+    /// <summary>All of it: 100%完成 is done, not partly.</summary>
+    public static readonly string[] Whole = ["100%", "100％", "百分百", "百分之百", "全部", "全都"];
+
     public static readonly string[] Partial = ["%", "％", "百分之", "一半", "大半", "大部分", "部分", "八成", "九成", "七成", "六成", "基本", "差不多", "初步", "mostly", "partly", "partially", "half", "percent"];
 
     /// <summary>Right after the change word, what follows the change: 弄完再报, 完成就发, 办完之后.</summary>
