@@ -174,7 +174,8 @@ public class ReminderDeliveryTests : IAsyncLifetime
         await Cycle.RunAsync(MondayMorning.AddDays(7), CancellationToken.None);
         var report = Text(Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【通报】", StringComparison.Ordinal) && Text(a).Contains("6月22日")));
         Assert.Contains("上周有 1 条提醒未能送达", report);
-        Assert.Contains("zonghe-chat", report);
+        Assert.Contains("· 综合组的群聊（未能送达）", report);
+        Assert.DoesNotContain("zonghe-chat", report);
     }
 
     [Fact]
@@ -187,7 +188,8 @@ public class ReminderDeliveryTests : IAsyncLifetime
         Assert.Equal(1, result.Dispatch.Gone);
         Assert.Equal(1, Connector.AttemptsFor("zonghe-chat"));
         var notice = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【提醒】", StringComparison.Ordinal));
-        Assert.Contains("机器人已被移出会话 zonghe-chat", Text(notice));
+        Assert.Contains("综合组的群聊已无法送达（机器人已被移出或会话已删除）", Text(notice));
+        Assert.DoesNotContain("zonghe-chat", Text(notice));
         Assert.Contains("综合组", Text(notice));
         await using var connection = await Services.Database.OpenAsync();
         var chat = await connection.QuerySingleAsync<(long? Office, string? Removed)>(

@@ -71,7 +71,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             await AuditRepository.AppendAsync(connection, transaction,
                 AuditEntry.ByChat(actor, person, now, "extension.request", "task", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason }));
 
-            var coordinators = await NoticeTargets.LeadershipChatsAsync(connection, transaction);
+            var coordinators = await NoticeTargets.CoordinatorsAsync(connection, transaction);
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new ExtensionRequestedNotice(id), now, clock.Zone);
             return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0);
         }, cancellationToken);

@@ -86,6 +86,7 @@ public static class ReminderVerbs
         }
 
         await UnreachedAsync(services, plan.Unreached, output);
+        await ThroughPeopleAsync(services, plan.ThroughPeople, output);
         return OperatorVerbs.Done;
     }
 
@@ -97,6 +98,7 @@ public static class ReminderVerbs
             $"planned {result.Plan.Days.Count} send day(s), {result.Enqueued} new reminder(s), {result.Plan.Dropped} stale dropped; " +
             $"messages sent {d.Sent}, failed {d.Failed}, cancelled {d.Cancelled}, chats gone {d.Gone}");
         await UnreachedAsync(services, result.Plan.Unreached, output);
+        await ThroughPeopleAsync(services, result.Plan.ThroughPeople, output);
         return d.Failed == 0 ? OperatorVerbs.Done : OperatorVerbs.Refused;
     }
 
@@ -111,7 +113,7 @@ public static class ReminderVerbs
         var offices = (await services.GetRequiredService<DirectoryRepository>().OfficesAsync()).ToDictionary(o => o.Id, o => o.Name);
         var tasks = (await services.GetRequiredService<TaskRepository>().ByIdsAsync(unreached.Select(u => u.TaskId).Distinct(), CancellationToken.None)).ToDictionary(t => t.Id);
         var byOffice = unreached.GroupBy(u => u.OfficeId).OrderBy(g => g.Key).ToList();
-        await output.WriteLineAsync($"no chat or robot to go to: {unreached.Count} reminder(s) for {byOffice.Count} office(s) (bind a chat with 「本群绑定 <单位>」 or add a robot; what still helps goes at the next send time)");
+        await output.WriteLineAsync($"no chat or robot to go to: {unreached.Count} reminder(s) for {byOffice.Count} office(s) (bind a chat with 「本群绑定 <单位>」, add a robot, or have the owners or the office's lead send the bot a message in a 1:1 chat; what still helps goes at the next send time)");
         foreach (var office in byOffice)
         {
             await output.WriteLineAsync($"{offices[office.Key]}: {office.Count()} reminder(s)");
@@ -119,6 +121,26 @@ public static class ReminderVerbs
             {
                 await output.WriteLineAsync($"  {u.Kind,-12} {tasks[u.TaskId].Code} {tasks[u.TaskId].Title} (due {u.Occurrence:yyyy-MM-dd})");
             }
+        }
+    }
+
+    /// <summary>Per office with no chat of its own, the people whose 1:1 chats its reminders reach: it is reached, through them.</summary>
+    private static async Task ThroughPeopleAsync(IServiceProvider services, IReadOnlyList<PeopleReach> reached, TextWriter output)
+    {
+        if (reached.Count == 0)
+        {
+            return;
+        }
+
+        var directory = services.GetRequiredService<DirectoryRepository>();
+        var offices = (await directory.OfficesAsync()).ToDictionary(o => o.Id, o => o.Name);
+        var people = (await directory.PeopleAsync()).ToDictionary(p => p.Id, p => p.Name);
+        var byOffice = reached.GroupBy(r => r.OfficeId).OrderBy(g => g.Key).ToList();
+        await output.WriteLineAsync($"通过个人会话送达 (reached through people's 1:1 chats, no chat bound): {byOffice.Count} office(s)");
+        foreach (var office in byOffice)
+        {
+            var names = office.SelectMany(r => r.People).Distinct().Select(id => people.GetValueOrDefault(id, $"#{id}"));
+            await output.WriteLineAsync($"{offices[office.Key]}: {office.Count()} reminder(s) to {string.Join("、", names)}");
         }
     }
 }

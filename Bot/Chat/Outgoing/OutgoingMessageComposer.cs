@@ -20,7 +20,7 @@ namespace CampaignBot.Chat.Outgoing;
 /// </summary>
 public sealed class OutgoingMessageComposer(
     TaskRepository tasks, ConversationRepository conversations, RobotRepository robots, EvidenceFileRepository evidenceFiles, OutboxRepository outbox,
-    NoticeComposer notices, CampaignClock clock, IOptions<CampaignOptions> campaign, IOptions<ReminderOptions> reminders) : IMessageComposer<OutgoingMessage>
+    NoticeComposer notices, ChatNames chatNames, ReachReport reach, CampaignClock clock, IOptions<CampaignOptions> campaign, IOptions<ReminderOptions> reminders) : IMessageComposer<OutgoingMessage>
 {
     public async Task<OutgoingMessage> ComposeAsync(ClaimedMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -82,16 +82,27 @@ public sealed class OutgoingMessageComposer(
         lines.AddRange(overdue.Take(TaskItems.MaxListed).Select(t => Line(t, texts, today)));
         lines.Add(texts.ReportDueThisWeek(dueThisWeek.Count));
         lines.AddRange(dueThisWeek.Take(TaskItems.MaxListed).Select(t => Line(t, texts, today)));
-        if (await conversations.UnreachableOfficesAsync(cancellationToken) is { Count: > 0 } unreachable)
+        var (unreachable, throughPeople) = await reach.OfficesAsync(cancellationToken);
+        if (unreachable.Count > 0)
         {
             lines.Add(texts.ReportUnreachable(unreachable));
+        }
+
+        if (throughPeople.Count > 0)
+        {
+            lines.Add(texts.ReportReachedThroughPeople(throughPeople));
         }
 
         var failures = await outbox.FailuresSinceAsync(now.AddDays(-7), cancellationToken);
         if (failures.Count > 0)
         {
             lines.Add(texts.ReportFailed(failures.Count));
-            lines.AddRange(failures.Select(f => "· " + texts.ReportFailedLine(f.Chat, f.Error)));
+            // One line per chat, in words: whose chat it is and whether it can still be reached.
+            foreach (var chat in failures.GroupBy(f => f.Key))
+            {
+                var (name, gone) = await chatNames.DescribeAsync(chat.First().Target, texts, cancellationToken);
+                lines.Add("· " + texts.ReportFailedLine(name, gone, chat.Count()));
+            }
         }
 
         if (await evidenceFiles.LostAsync(cancellationToken) is { Count: > 0 } lost)
@@ -111,7 +122,7 @@ public sealed class OutgoingMessageComposer(
         return $"· {item.Title} · {item.Subtitle}";
     }
 
-    /// <summary>A robot is addressed by its office; a chat by its office or subscribed person, in the language it writes in.</summary>
+    /// <summary>A robot is addressed by its office; a chat by its office or its person, in the language it writes in.</summary>
     private async Task<Recipient> RecipientAsync(MessageTarget target, CancellationToken cancellationToken)
     {
         var fallback = campaign.Value.DefaultLanguage;
@@ -126,7 +137,7 @@ public sealed class OutgoingMessageComposer(
                 var conversation = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
                     ?? throw new InvalidOperationException($"No conversation {target} is known.");
                 return new Recipient(
-                    conversation.BoundOfficeName ?? conversation.BoundPersonName ?? conversation.ConversationId,
+                    conversation.BoundOfficeName ?? conversation.BoundPersonName ?? conversation.PersonName ?? conversation.Title ?? "",
                     Enum.TryParse<ReplyLanguage>(conversation.Language, out var language) ? language : fallback,
                     IsRobot: false);
 
