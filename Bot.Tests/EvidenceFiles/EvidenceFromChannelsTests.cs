@@ -193,6 +193,28 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
         Assert.Contains("T014", report.Reply.Header);
     }
 
+    [Fact]
+    public async Task AFileThatNeverArrives_WithNoOfficeChat_IsReportedToWhoSentItAndToTheCoordinators_InTheirOwnChats()
+    {
+        // No chat is bound to 综合组; 张伟 writes from his Teams 1:1 chat, and a coordinator has one too.
+        await services.Database.BindChatAsync("wangjianguo-dm", "https://smba.trafficmanager.net/amer/", person: "王建国");
+
+        await FromTeamsAsync("完成 T014", Inline("/gone.png", "image/png", "丢失.png"));
+        for (var attempt = 2; attempt <= 3; attempt++)
+        {
+            await using (var ledger = await services.Database.OpenAsync())
+            {
+                await ledger.ExecuteAsync("UPDATE evidence_file SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE state = 'pending'");
+            }
+
+            await services.Get<EvidenceRetryService>().SweepAsync(CancellationToken.None);
+        }
+
+        await using var connection = await services.Database.OpenAsync();
+        Assert.Equal(["bf:msteams:teams-chat-1", "bf:msteams:wangjianguo-dm"], await connection.QueryAsync<string>(
+            "SELECT target FROM outbox_message WHERE kind = 'notice' AND notice LIKE '%evidence-lost%' ORDER BY target"));
+    }
+
     private Task<IReadOnlyList<string>> ListAsync(string text) => FromTeamsAsync(text);
 
     [Fact]

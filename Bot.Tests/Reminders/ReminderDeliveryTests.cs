@@ -241,6 +241,30 @@ public class ReminderDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLeadershipGroupGone_TheNextReportGoesToTheCoordinatorsOwnChat_AndNamesTheGroupInWords()
+    {
+        await using (var connection = await Services.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE conversation SET title = '创城领导小组工作群' WHERE conversation_id = 'leaders-chat'");
+        }
+
+        await Services.Database.BindChatAsync("wangjianguo-dm", Connector.ServiceUrl, person: "王建国");
+        Connector.Answer = (conversation, _) => conversation == "leaders-chat" ? Results.StatusCode(404) : null;
+        await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        // Told at once, in the coordinator's own chat: the group it would have gone to is gone.
+        var notice = Assert.Single(Connector.To("wangjianguo-dm"), a => Text(a).StartsWith("【提醒】", StringComparison.Ordinal));
+        Assert.StartsWith("【提醒】领导小组办公室的群聊「创城领导小组工作群」已无法送达", Text(notice));
+
+        Connector.Answer = (_, _) => null;
+        await Cycle.RunAsync(MondayMorning.AddDays(7), CancellationToken.None);
+        var report = Text(Assert.Single(Connector.To("wangjianguo-dm"), a => Text(a).StartsWith("【通报】", StringComparison.Ordinal)));
+        Assert.Contains("· 领导小组办公室的群聊「创城领导小组工作群」（已无法送达，共 2 条）", report);
+        Assert.DoesNotContain("leaders-chat", report);
+        Assert.DoesNotContain("404", report);
+    }
+
+    [Fact]
     public async Task Run_PersonSubscribed_GetsTheirOwnTasksInTheirChat()
     {
         await Services.Database.BindChatAsync("zhangwei-dm", Connector.ServiceUrl, person: "张伟");
