@@ -214,7 +214,7 @@ public sealed class ChineseTexts : ReplyTexts
     public override string RobotName(string office) => $"{office}的群机器人";
     public override string UnknownChatName => "一个已无法识别的会话";
     public override string Subscribed(string person) =>
-        $"已订阅：{person}负责的任务到期时，提醒会发到这里（单位群也有的，这里照样提醒）。发送「退订」停止所有单聊提醒、通知和通报。";
+        $"已订阅：{person}负责的任务到期时，提醒会发到这里（单位群里有提醒也照发）。发送「退订」停止所有单聊提醒、通知和通报。";
     public override string AlreadySubscribed(string person) => $"这里已经订阅了{person}的任务提醒。";
     public override string Unsubscribed => "已退订：不再给你的单聊发送提醒、通知和通报。发送「订阅我的提醒」恢复。";
     public override string NotSubscribed => "你已经退订了，单聊里不会收到提醒、通知和通报。发送「订阅我的提醒」恢复。";
