@@ -59,11 +59,13 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
             await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
                 new { Office = before.LeadOfficeName, Owner = before.OwnerName }, new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
 
-            // Both offices (their chats, or else their people), and the coordinators, who keep the ledger.
+            // Both offices (their chats, or else their people), and the coordinators, who keep the ledger;
+            // not the personal chat of whoever handed it over, whose reply said so.
             var recipients = reminders.Value.UnboundOfficeRecipientsOrDefault();
             var chats = (await NoticeTargets.OfficeAsync(connection, transaction, before.LeadOfficeId, OwnerOf(before), recipients))
                 .Concat(await NoticeTargets.OfficeAsync(connection, transaction, leadOfficeId, OwnerOf(after), recipients))
-                .Concat(await NoticeTargets.CoordinatorsAsync(connection, transaction));
+                .Concat(await NoticeTargets.CoordinatorsAsync(connection, transaction))
+                .Except(await PersonalChats.OfAsync(connection, transaction, [person.Id]));
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new HandoverNotice(after.Id, before.LeadOfficeId, leadOfficeId, owner?.Id, person.Id), now, clock.Zone);
             return new HandoverOutcome.HandedOver(after);
         }, cancellationToken);
