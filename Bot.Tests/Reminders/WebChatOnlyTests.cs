@@ -162,8 +162,9 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
         // 林晓 owns WS-01 (today) and WS-04 (overdue): one message with both.
         var owner = Assert.Single(await ReceivedAsync("linxiao", "【到期提醒】"));
         Assert.StartsWith("【到期提醒】林晓", owner);
-        Assert.Contains("WS-01", JsonOf(await BotActivitiesAsync("linxiao")));
-        Assert.Contains("WS-04", JsonOf(await BotActivitiesAsync("linxiao")));
+        Assert.Contains("WS-01", JsonOf(await ReminderCardsAsync("linxiao")));
+        Assert.Contains("WS-04", JsonOf(await ReminderCardsAsync("linxiao")));
+        Assert.DoesNotContain("WS-02", JsonOf(await ReminderCardsAsync("linxiao")));
         // 马骏 leads 爱卫科, which leads WS-01 and WS-04 and helps with WS-02: one message with all three.
         Assert.Single(await ReceivedAsync("majun", "【到期提醒】"));
         var lead = JsonOf(await ReminderCardsAsync("majun"));
@@ -218,8 +219,9 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
         Assert.StartsWith("data:image/png;base64,", chart!["contentUrl"]!.GetValue<string>());
         // The coordinator keeps the ledger: the report too, and the 督办 of WS-04; the leader gets no 督办.
         Assert.Single(await ReceivedAsync("zhouhai", "【通报】"));
-        Assert.Contains("【督办】", string.Join("\n", await ReceivedAsync("zhouhai", "【")));
-        Assert.Contains("WS-04", JsonOf(await BotActivitiesAsync("zhouhai")));
+        var escalation = JsonOf((await BotActivitiesAsync("zhouhai")).Where(a => (a["text"]?.GetValue<string>() ?? "").StartsWith("【督办】", StringComparison.Ordinal)));
+        Assert.Contains("【督办】1 项任务已逾期 3 个工作日", escalation);
+        Assert.Contains("【督办】WS-04", escalation);
         Assert.DoesNotContain("【督办】", string.Join("\n", await ReceivedAsync("qianlan", "【")));
     }
 
