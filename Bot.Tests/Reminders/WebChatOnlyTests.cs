@@ -250,6 +250,23 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOfficeNobodyReached_GetsWhatStillHelps_OnceItsLeadWrites_AtTheNextSendTime()
+    {
+        await EveryoneWritesOnceAsync();
+        var (_, monday) = await OperatorRun.RunAsync(app.Services, "reminders", "run", "--at", Monday);
+        Assert.Contains("环卫处: 1 reminder(s)", monday);
+
+        await SayAsync("zhaogang", "我是谁");
+        var (_, tuesday) = await OperatorRun.RunAsync(app.Services, "reminders", "run", "--at", "2026-06-16T09:00+08:00");
+
+        // WS-03's week-ahead reminder of Monday still helps (its deadline is next Monday).
+        Assert.Contains("WS-03", JsonOf(await ReminderCardsAsync("zhaogang")));
+        Assert.DoesNotContain("no chat or robot to go to", tuesday);
+        await using var ledger = app.OpenLedger();
+        Assert.Equal(0, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM unreached_reminder"));
+    }
+
+    [Fact]
     public async Task AnAccountThatWroteBeforeItWasLinked_GetsItsRemindersOnceLinked_WithoutWritingAgain()
     {
         await EveryoneWritesOnceAsync();
