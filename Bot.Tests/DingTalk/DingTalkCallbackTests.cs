@@ -76,6 +76,26 @@ public class DingTalkCallbackTests : IAsyncLifetime
 
         await using var ledger = app.OpenLedger();
         Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT is_group FROM conversation WHERE channel_id = 'dingtalk' AND conversation_id = 'cidGroup01=='"));
+        // Its title, to name it in words if it is ever lost (the report, the coordinators' notice).
+        Assert.Equal("综合组工作群", await ledger.ExecuteScalarAsync<string>("SELECT title FROM conversation WHERE channel_id = 'dingtalk' AND conversation_id = 'cidGroup01=='"));
+    }
+
+    [Fact]
+    public async Task ALeadWhoWroteTheRobotInA1To1Chat_GetsTheirUnboundOfficesReminders_ThroughThe1To1Send_WithNoSubscription()
+    {
+        // 李明 leads 综合组, which has no group bound; he asked something once in his 1:1 chat with the robot.
+        await PostAsync(dingTalk.Message("msg-ask", "liming01", "本周到期", conversationId: "cidLiMing1to1==", group: false));
+        while (dingTalk.Sent.TryDequeue(out _))
+        {
+        }
+
+        await app.Services.GetRequiredService<ReminderCycle>().RunAsync(MondayMorning, CancellationToken.None);
+
+        var (_, person) = Assert.Single(dingTalk.Sent, s => s.Kind == "person" && s.Body["userIds"]!.AsArray().Any(u => u!.GetValue<string>() == "liming01"));
+        var param = JsonNode.Parse(person["msgParam"]!.GetValue<string>())!;
+        Assert.Contains("李明", param["title"]!.GetValue<string>());
+        Assert.Contains("**T014 学雷锋志愿服务活动**", param["text"]!.GetValue<string>());
+        Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
     }
 
     [Fact]

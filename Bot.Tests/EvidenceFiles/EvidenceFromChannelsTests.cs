@@ -164,16 +164,7 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
             await ledger.ExecuteAsync("INSERT INTO conversation (channel_id, conversation_id, service_url, is_group, last_seen_at, bound_office_id) VALUES ('msteams', 'zonghe-group', 'https://smba.trafficmanager.net/amer/', 1, '2026-06-15T00:00:00.000Z', (SELECT id FROM office WHERE name = '综合组'))");
         }
 
-        await FromTeamsAsync("完成 T014", Inline("/gone.png", "image/png", "丢失.png"));
-        for (var attempt = 2; attempt <= 3; attempt++)
-        {
-            await using (var ledger = await services.Database.OpenAsync())
-            {
-                await ledger.ExecuteAsync("UPDATE evidence_file SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE state = 'pending'");
-            }
-
-            await services.Get<EvidenceRetryService>().SweepAsync(CancellationToken.None);
-        }
+        await LoseAFileAsync();
 
         Assert.Equal("failed", Assert.Single(await FilesAsync()).State);
         await using (var ledger = await services.Database.OpenAsync())
@@ -191,6 +182,34 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
             TestClock.Start, CancellationToken.None);
         Assert.Contains("佐证文件未能保存：1 个", report.Reply.Header);
         Assert.Contains("T014", report.Reply.Header);
+    }
+
+    [Fact]
+    public async Task AFileThatNeverArrives_WithNoOfficeChat_IsReportedToWhoSentItAndToTheCoordinators_InTheirOwnChats()
+    {
+        // No chat is bound to 综合组; 张伟 writes from his Teams 1:1 chat, and a coordinator has one too.
+        await services.Database.BindChatAsync("wangjianguo-dm", "https://smba.trafficmanager.net/amer/", person: "王建国");
+
+        await LoseAFileAsync();
+
+        await using var connection = await services.Database.OpenAsync();
+        Assert.Equal(["bf:msteams:teams-chat-1", "bf:msteams:wangjianguo-dm"], await connection.QueryAsync<string>(
+            "SELECT target FROM outbox_message WHERE kind = 'notice' AND notice LIKE '%evidence-lost%' ORDER BY target"));
+    }
+
+    /// <summary>张伟 sends 完成 T014 with a picture that never arrives, and the retries give up on it.</summary>
+    private async Task LoseAFileAsync()
+    {
+        await FromTeamsAsync("完成 T014", Inline("/gone.png", "image/png", "丢失.png"));
+        for (var attempt = 2; attempt <= 3; attempt++)
+        {
+            await using (var ledger = await services.Database.OpenAsync())
+            {
+                await ledger.ExecuteAsync("UPDATE evidence_file SET next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE state = 'pending'");
+            }
+
+            await services.Get<EvidenceRetryService>().SweepAsync(CancellationToken.None);
+        }
     }
 
     private Task<IReadOnlyList<string>> ListAsync(string text) => FromTeamsAsync(text);

@@ -98,10 +98,12 @@ public sealed class NoticeTests : IAsyncLifetime
         Assert.Equal(2, failed);
         Assert.Equal(0, await LedgerAsync<int>("SELECT count(*) FROM outbox_message WHERE state IN ('pending', 'sending')"));
 
-        // The week's report lists them, the unreadable target as stored.
+        // The week's report lists them in words: the chat that is known by whose it is, the unreadable target as such.
         var report = await Services.Get<IMessageComposer<CampaignBot.Chat.Outgoing.OutgoingMessage>>().ComposeAsync(
             new ClaimedMessage(0, new ChatTarget("msteams", "leaders-chat"), new DateOnly(2026, 6, 15), new WeeklyReport()), MondayMorningChats.Now, CancellationToken.None);
-        Assert.Contains("robot:not-a-number", report.Reply.Header, StringComparison.Ordinal);
+        Assert.Contains("领导小组办公室的群聊（未能送达）", report.Reply.Header, StringComparison.Ordinal);
+        Assert.Contains("一个已无法识别的会话（已无法送达）", report.Reply.Header, StringComparison.Ordinal);
+        Assert.DoesNotContain("robot:not-a-number", report.Reply.Header, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -174,7 +174,8 @@ public class ReminderDeliveryTests : IAsyncLifetime
         await Cycle.RunAsync(MondayMorning.AddDays(7), CancellationToken.None);
         var report = Text(Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【通报】", StringComparison.Ordinal) && Text(a).Contains("6月22日")));
         Assert.Contains("上周有 1 条提醒未能送达", report);
-        Assert.Contains("zonghe-chat", report);
+        Assert.Contains("· 综合组的群聊（未能送达）", report);
+        Assert.DoesNotContain("zonghe-chat", report);
     }
 
     [Fact]
@@ -187,7 +188,8 @@ public class ReminderDeliveryTests : IAsyncLifetime
         Assert.Equal(1, result.Dispatch.Gone);
         Assert.Equal(1, Connector.AttemptsFor("zonghe-chat"));
         var notice = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【提醒】", StringComparison.Ordinal));
-        Assert.Contains("机器人已被移出会话 zonghe-chat", Text(notice));
+        Assert.Contains("综合组的群聊已无法送达（机器人已被移出或会话已删除）", Text(notice));
+        Assert.DoesNotContain("zonghe-chat", Text(notice));
         Assert.Contains("综合组", Text(notice));
         await using var connection = await Services.Database.OpenAsync();
         var chat = await connection.QuerySingleAsync<(long? Office, string? Removed)>(
@@ -236,6 +238,30 @@ public class ReminderDeliveryTests : IAsyncLifetime
         // T011 was due Thursday: its day-of reminder is stale, and of its two overdue reminders only the latest goes.
         Assert.Equal(["overdue-2"], await ledger.QueryAsync<string>(
             "SELECT r.kind FROM reminder r JOIN task t ON t.id = r.task_id WHERE t.code = 'T011' AND r.target = 'bf:msteams:cailiao-chat'"));
+    }
+
+    [Fact]
+    public async Task TheLeadershipGroupGone_TheNextReportGoesToTheCoordinatorsOwnChat_AndNamesTheGroupInWords()
+    {
+        await using (var connection = await Services.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE conversation SET title = '创城领导小组工作群' WHERE conversation_id = 'leaders-chat'");
+        }
+
+        await Services.Database.BindChatAsync("wangjianguo-dm", Connector.ServiceUrl, person: "王建国");
+        Connector.Answer = (conversation, _) => conversation == "leaders-chat" ? Results.StatusCode(404) : null;
+        await Cycle.RunAsync(MondayMorning, CancellationToken.None);
+
+        // Told at once, in the coordinator's own chat: the group it would have gone to is gone.
+        var notice = Assert.Single(Connector.To("wangjianguo-dm"), a => Text(a).StartsWith("【提醒】", StringComparison.Ordinal));
+        Assert.StartsWith("【提醒】领导小组办公室的群聊「创城领导小组工作群」已无法送达", Text(notice));
+
+        Connector.Answer = (_, _) => null;
+        await Cycle.RunAsync(MondayMorning.AddDays(7), CancellationToken.None);
+        var report = Text(Assert.Single(Connector.To("wangjianguo-dm"), a => Text(a).StartsWith("【通报】", StringComparison.Ordinal)));
+        Assert.Contains("· 领导小组办公室的群聊「创城领导小组工作群」（已无法送达，共 2 条）", report);
+        Assert.DoesNotContain("leaders-chat", report);
+        Assert.DoesNotContain("404", report);
     }
 
     [Fact]

@@ -60,5 +60,16 @@ public class ReminderOptionsTests
 
         Assert.Equal([7, 3, 1, 0], options.DaysBeforeDeadlineOrDefault());
         Assert.Equal(new TimeOnly(9, 0), options.SendTimeLocal);
+        Assert.Equal(ReminderOptions.DefaultUnboundOfficeRecipients, options.UnboundOfficeRecipientsOrDefault());
+    }
+
+    [Fact]
+    public void UnboundOfficeRecipients_Configured_ReplacesTheDefault_AndNoneStandsAlone()
+    {
+        Assert.Equal([UnboundOfficeRecipient.Everyone], Bind(new() { ["Reminders:Enabled"] = "false", ["Reminders:UnboundOfficeRecipients:0"] = "Everyone" }).UnboundOfficeRecipientsOrDefault());
+        Assert.Throws<OptionsValidationException>(() => Bind(new()
+        {
+            ["Reminders:Enabled"] = "false", ["Reminders:UnboundOfficeRecipients:0"] = "None", ["Reminders:UnboundOfficeRecipients:1"] = "Lead",
+        }));
     }
 }

@@ -62,15 +62,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, sql);
     }
 
-    /// <summary>Records a chat the bot has been in, bound to an office (or to a person for 1:1 reminders).</summary>
+    /// <summary>Records a chat the bot has been in, bound to an office (or, a 1:1 chat, its person's, subscribed to their reminders).</summary>
     public async Task BindChatAsync(string conversationId, string serviceUrl, string? office = null, string? person = null, string channelId = "msteams")
     {
         await using var connection = await OpenAsync();
         await Dapper.SqlMapper.ExecuteAsync(connection,
             """
-            INSERT INTO conversation (channel_id, conversation_id, service_url, bot_id, bot_name, is_group, bound_office_id, bound_person_id, last_seen_at)
+            INSERT INTO conversation (channel_id, conversation_id, service_url, bot_id, bot_name, is_group, bound_office_id, bound_person_id, person_id, last_seen_at)
             VALUES (@ChannelId, @ConversationId, @ServiceUrl, 'campaignbot', 'CampaignBot', @IsGroup,
-                    (SELECT id FROM office WHERE name = @Office), (SELECT id FROM person WHERE name = @Person), '2026-06-01T00:00:00.000Z')
+                    (SELECT id FROM office WHERE name = @Office), (SELECT id FROM person WHERE name = @Person), (SELECT id FROM person WHERE name = @Person),
+                    '2026-06-01T00:00:00.000Z')
             """,
             new { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, IsGroup = office is not null, Office = office, Person = person });
     }

@@ -67,6 +67,9 @@ public sealed class CampaignActivityHandler(
         BotId = activity.Recipient?.Id,
         BotName = activity.Recipient?.Name,
         IsGroup = activity.Conversation.IsGroup == true,
+        // Who writes in a 1:1 chat makes it theirs once the account is linked (their personal chat).
+        AccountId = activity.Type == ActivityTypes.Message && activity.Conversation.IsGroup != true ? activity.From?.Id : null,
+        Title = string.IsNullOrWhiteSpace(activity.Conversation.Name) ? null : activity.Conversation.Name,
         LastSeenAt = time.GetUtcNow(),
     };
 }

@@ -51,6 +51,12 @@ public sealed class ChatCommandRouter(
             await conversations.RememberLanguageAsync(request.ChannelId, request.ConversationId, command.Language.ToString(), cancellationToken);
         }
 
+        if (person is not null && !request.IsGroup && conversation is not null && conversation.PersonId != person.Id)
+        {
+            // The person's first message here (once their account is linked): their reminders, notices and the report can come here.
+            await conversations.RememberPersonAsync(request.ChannelId, request.ConversationId, person.Id, cancellationToken);
+        }
+
         if (command is UnknownCommand or ClarifyCommand)
         {
             // As read (mentions removed, full width folded), so that the same words count as one miss;

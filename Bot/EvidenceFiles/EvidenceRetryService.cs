@@ -13,7 +13,7 @@ namespace CampaignBot.EvidenceFiles;
 /// </summary>
 public sealed class EvidenceRetryService(
     EvidenceCollector collector, EvidenceFileStore store, LedgerDatabase database, OutboxKick outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
-    TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
+    IOptions<Scheduling.Reminders.ReminderOptions> reminders, TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,15 +42,22 @@ public sealed class EvidenceRetryService(
         }
     }
 
-    /// <summary>Queues one notice per lost file to its lead office's chats, in the transaction that marks it reported.</summary>
+    /// <summary>
+    /// Queues one notice per lost file to its lead office (its chats, or else its people: the task's
+    /// owner and whoever sent the file count as owners) and the coordinators, who keep the binder,
+    /// in the transaction that marks it reported.
+    /// </summary>
     public Task<int> ReportLostAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var lost = await EvidenceFileRepository.UnreportedLostAsync(connection, transaction);
             var now = time.GetUtcNow();
+            var coordinators = lost.Count > 0 ? await NoticeTargets.CoordinatorsAsync(connection, transaction) : [];
             foreach (var file in lost)
             {
-                var chats = await NoticeTargets.OfficeChatsAsync(connection, transaction, file.LeadOfficeId);
+                var owners = new[] { file.OwnerId, file.SentById }.OfType<long>();
+                var chats = (await NoticeTargets.OfficeAsync(connection, transaction, file.LeadOfficeId, owners, reminders.Value.UnboundOfficeRecipientsOrDefault()))
+                    .Concat(coordinators);
                 await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new EvidenceLostNotice(file.FileId), now, clock.Zone);
             }
 

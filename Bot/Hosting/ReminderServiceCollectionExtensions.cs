@@ -26,6 +26,8 @@ internal static class ReminderServiceCollectionExtensions
             .BindConfiguration(ReminderOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.DaysBeforeDeadline.All(d => d is >= 0 and <= 366), "Reminders:DaysBeforeDeadline must be days from 0 to 366.")
+            .Validate(o => o.UnboundOfficeRecipients.Length <= 1 || !o.UnboundOfficeRecipients.Contains(UnboundOfficeRecipient.None),
+                "Reminders:UnboundOfficeRecipients: None means nobody and stands alone; or list Owner, Lead, Everyone.")
             .ValidateOnStart();
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
         // The one outbox: stored and claimed by its repository, written by the composer, sent by each channel's sender.
@@ -35,6 +37,8 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<NoticeComposer>();
         // The report's words, for the Monday send and for 本周通报 in chat.
         services.AddSingleton<WeeklyReportWriter>();
+        services.AddSingleton<ChatNames>();
+        services.AddSingleton<ReachReport>();
         services.AddSingleton<IMessageSender<OutgoingMessage>, RoutingMessageSender>();
         services.AddSingleton<BotFrameworkSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());

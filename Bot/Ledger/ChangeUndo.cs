@@ -4,7 +4,9 @@ using CampaignBot.Ledger.Repositories;
 using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Time;
 using Dapper;
+using CampaignBot.Scheduling.Reminders;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Ledger;
 
@@ -14,7 +16,7 @@ namespace CampaignBot.Ledger;
 /// hand-over, a snooze. Only while the change is still the task's last one, and only by who made it
 /// or a coordinator. One transaction; the undoing is audited too (change.undo), the change's row stays.
 /// </summary>
-public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, CampaignClock clock)
+public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     public const string Action = "change.undo";
 
@@ -104,8 +106,13 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
                 long? ownerId = handedFrom.TryGetProperty("ownerId", out var owner) && owner.ValueKind == JsonValueKind.Number ? owner.GetInt64() : null;
                 await TaskRepository.ChangeLeadAsync(connection, transaction, task.Id, officeId.GetInt64(), ownerId, now);
                 await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, task.Id);
-                var chats = (await NoticeTargets.OfficeChatsAsync(connection, transaction, task.LeadOfficeId))
-                    .Concat(await NoticeTargets.OfficeChatsAsync(connection, transaction, officeId.GetInt64()));
+                // Told as the hand-over was: both offices (or their people) and the coordinators, not whoever undid it.
+                var recipients = reminders.Value.UnboundOfficeRecipientsOrDefault();
+                var owners = new[] { task.OwnerId, ownerId }.OfType<long>().ToList();
+                var chats = (await NoticeTargets.OfficeAsync(connection, transaction, task.LeadOfficeId, owners, recipients))
+                    .Concat(await NoticeTargets.OfficeAsync(connection, transaction, officeId.GetInt64(), owners, recipients))
+                    .Concat(await NoticeTargets.CoordinatorsAsync(connection, transaction))
+                    .Except(await PersonalChats.OfAsync(connection, transaction, [person.Id]));
                 await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats,
                     new HandoverNotice(task.Id, task.LeadOfficeId, officeId.GetInt64(), ownerId, person.Id), now, clock.Zone);
                 return (0, null);

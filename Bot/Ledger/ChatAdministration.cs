@@ -32,7 +32,11 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
             return ChangeResult<string>.Of(ChangeOutcome.Changed, office?.Name);
         }, cancellationToken);
 
-    /// <summary>Subscribes the actor's 1:1 chat to their own tasks' reminders, or stops it.</summary>
+    /// <summary>
+    /// 订阅我的提醒: the person opts in again (if they had opted out) and this 1:1 chat gets their own
+    /// tasks' reminders even where their office's group gets them too. 退订: the person opts out of
+    /// everything personal (reminders, notices, the report in their 1:1 chats, every subscription).
+    /// </summary>
     public Task<ChangeResult<Person>> SubscribeAsync(ChatActor actor, bool subscribe, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
@@ -42,15 +46,33 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
             }
 
             var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
-            var wanted = subscribe ? person.Id : (long?)null;
-            if (before is null || before.BoundPersonId == wanted)
+            if (before is null)
             {
                 return ChangeResult<Person>.Of(ChangeOutcome.AlreadyInState, person);
             }
 
-            await ConversationRepository.BindPersonAsync(connection, transaction, actor.ChannelId, actor.ConversationId, wanted);
+            var optedOut = await DirectoryRepository.OptedOutAtAsync(connection, transaction, person.Id) is not null;
+            var subscribedChats = await ConversationRepository.SubscribedChatsAsync(connection, transaction, person.Id);
+            if (subscribe ? !optedOut && before.BoundPersonId == person.Id : optedOut && subscribedChats == 0)
+            {
+                return ChangeResult<Person>.Of(ChangeOutcome.AlreadyInState, person);
+            }
+
+            var now = time.GetUtcNow();
+            await DirectoryRepository.SetOptedOutAsync(connection, transaction, person.Id, subscribe ? null : now);
+            if (subscribe)
+            {
+                await ConversationRepository.BindPersonAsync(connection, transaction, actor.ChannelId, actor.ConversationId, person.Id);
+            }
+            else
+            {
+                await ConversationRepository.UnsubscribeEverywhereAsync(connection, transaction, person.Id);
+            }
+
             await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, subscribe ? "conversation.subscribe" : "conversation.unsubscribe",
-                "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { before.BoundPersonId }, new { BoundPersonId = wanted }));
+                "conversation", $"{actor.ChannelId}:{actor.ConversationId}",
+                new { before.BoundPersonId, OptedOut = optedOut, SubscribedChats = subscribedChats },
+                new { BoundPersonId = subscribe ? person.Id : (long?)null, OptedOut = !subscribe }));
             return ChangeResult<Person>.Of(ChangeOutcome.Changed, person);
         }, cancellationToken);
 

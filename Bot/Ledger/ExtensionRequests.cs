@@ -82,7 +82,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             var auditId = await AuditRepository.AppendAsync(connection, transaction,
                 AuditEntry.ByChat(actor, person, now, "extension.request", "task", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason }));
 
-            var coordinators = await NoticeTargets.LeadershipChatsAsync(connection, transaction);
+            var coordinators = await NoticeTargets.CoordinatorsAsync(connection, transaction);
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new ExtensionRequestedNotice(id), now, clock.Zone);
             return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0) { AuditId = auditId, AskedFor = asked == newDue ? null : asked };
         }, cancellationToken);

@@ -1,8 +1,10 @@
 using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Scheduling.Time;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Ledger;
 
@@ -11,7 +13,7 @@ namespace CampaignBot.Ledger;
 /// immediate transaction with its audit row and the notice both offices' chats are owed; the task's
 /// pending reminders are cancelled, so none goes to the old office.
 /// </summary>
-public sealed class Handovers(LedgerDatabase database, TimeProvider time, CampaignClock clock)
+public sealed class Handovers(LedgerDatabase database, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     /// <summary>The lead of the task's office or a coordinator may hand it over.</summary>
     public Task<HandoverOutcome> HandOverAsync(ChatActor actor, string code, string to, CancellationToken cancellationToken) =>
@@ -59,9 +61,16 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
                 new { Office = before.LeadOfficeName, Owner = before.OwnerName, OfficeId = before.LeadOfficeId, before.OwnerId },
                 new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
 
-            var chats = (await NoticeTargets.OfficeChatsAsync(connection, transaction, before.LeadOfficeId))
-                .Concat(await NoticeTargets.OfficeChatsAsync(connection, transaction, leadOfficeId));
+            // Both offices (their chats, or else their people), and the coordinators, who keep the ledger;
+            // not the personal chat of whoever handed it over, whose reply said so.
+            var recipients = reminders.Value.UnboundOfficeRecipientsOrDefault();
+            var chats = (await NoticeTargets.OfficeAsync(connection, transaction, before.LeadOfficeId, OwnerOf(before), recipients))
+                .Concat(await NoticeTargets.OfficeAsync(connection, transaction, leadOfficeId, OwnerOf(after), recipients))
+                .Concat(await NoticeTargets.CoordinatorsAsync(connection, transaction))
+                .Except(await PersonalChats.OfAsync(connection, transaction, [person.Id]));
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new HandoverNotice(after.Id, before.LeadOfficeId, leadOfficeId, owner?.Id, person.Id), now, clock.Zone);
             return new HandoverOutcome.HandedOver(after) { AuditId = auditId };
         }, cancellationToken);
+
+    private static IEnumerable<long> OwnerOf(LedgerTask task) => task.OwnerId is { } owner ? [owner] : [];
 }

@@ -33,7 +33,7 @@ public sealed class RemovedChats(LedgerDatabase database, CampaignClock clock) :
 
             await connection.ExecuteAsync(
                 """
-                UPDATE conversation SET bound_office_id = NULL, bound_person_id = NULL, removed_at = @Now
+                UPDATE conversation SET removed_office_id = coalesce(bound_office_id, removed_office_id), bound_office_id = NULL, bound_person_id = NULL, removed_at = @Now
                 WHERE channel_id = @ChannelId AND conversation_id = @ConversationId
                 """, new { Now = UtcText.Format(now), chat.ChannelId, chat.ConversationId }, transaction);
             await OutboxRepository.CancelPendingToAsync(connection, transaction, chat, now);
@@ -50,7 +50,7 @@ public sealed class RemovedChats(LedgerDatabase database, CampaignClock clock) :
                 ConversationId = chat.ConversationId,
             });
 
-            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, await NoticeTargets.LeadershipChatsAsync(connection, transaction),
+            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, await NoticeTargets.CoordinatorsAsync(connection, transaction),
                 new ChatRemovedNotice(chat.ChannelId, chat.ConversationId, before?.BoundOfficeId), now, clock.Zone);
             return true;
         }, cancellationToken);

@@ -67,7 +67,9 @@ public sealed class ChineseOperatorTexts : OperatorTexts
         $"  {kind}：{code} {title}（{Date(due)}截止，{office}牵头）";
     public override string ReportFollows => "  每周通报（按现在的台账写成；发送时按当时的台账重写）：";
     public override string Unreached(int tasks, int offices) =>
-        $"没有群聊或机器人可以送达：{offices} 个单位的 {tasks} 项任务。请在该单位的工作群发送「本群绑定 单位名称」，或添加群机器人；仍有用的提醒会在下一次发送时送出。";
+        $"没有群聊、机器人或个人会话可以送达：{offices} 个单位的 {tasks} 项任务。请在该单位的工作群发送「本群绑定 单位名称」、添加群机器人，或请任务责任人或单位负责人给机器人发一条消息；仍有用的提醒会在下一次发送时送出。";
+    public override string ThroughPeople(int offices) => $"通过个人会话送达（没有绑定群聊，发到责任人和负责人的单聊）：{offices} 个单位";
+    public override string ThroughPeopleOffice(string office, int reminders, IReadOnlyList<string> people) => $"{office}：{reminders} 条提醒，发给 {string.Join("、", people)}";
     public override string UnreachedOffice(string office, int tasks) => $"{office}：{tasks} 项任务";
     public override string UnreachedTask(string kind, string code, string title, DateOnly due) => $"  {code} {title}（{Date(due)}截止，{kind}）";
 

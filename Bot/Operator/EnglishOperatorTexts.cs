@@ -70,7 +70,9 @@ public sealed class EnglishOperatorTexts : OperatorTexts
         $"  {kind}: {code} {title} (due {Date(due)}, led by {office})";
     public override string ReportFollows => "  The weekly report (written from the ledger as it is now; rewritten when sent):";
     public override string Unreached(int tasks, int offices) =>
-        $"No chat or robot reaches {Plural(tasks, "task", "tasks")} of {Plural(offices, "office", "offices")}. Bind the office's group chat (send 「本群绑定 office name」 there) or add a group robot; what still helps goes at the next send time.";
+        $"Nothing reaches {tasks} task(s) of {offices} office(s): no group chat, robot or person's 1:1 chat. Send \"bind <office>\" in the office's group chat, add a group robot, or ask the tasks' owners or the office's lead to send the bot a message; reminders that still help go at the next send time.";
+    public override string ThroughPeople(int offices) => $"Reached through people's 1:1 chats (no group chat bound; owners and leads get them): {offices} office(s)";
+    public override string ThroughPeopleOffice(string office, int reminders, IReadOnlyList<string> people) => $"{office}: {reminders} reminder(s) to {string.Join(", ", people)}";
     public override string UnreachedOffice(string office, int tasks) => $"{office}: {Plural(tasks, "task", "tasks")}";
     public override string UnreachedTask(string kind, string code, string title, DateOnly due) => $"  {code} {title} (due {Date(due)}, {kind})";
 

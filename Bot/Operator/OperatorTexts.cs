@@ -45,6 +45,9 @@ public abstract class OperatorTexts
     public abstract string ReminderLine(string kind, string code, string title, DateOnly due, string office);
     public abstract string ReportFollows { get; }
     public abstract string Unreached(int tasks, int offices);
+    /// <summary>Offices with no chat of their own whose reminders go to their people's 1:1 chats (通过个人会话送达).</summary>
+    public abstract string ThroughPeople(int offices);
+    public abstract string ThroughPeopleOffice(string office, int reminders, IReadOnlyList<string> people);
     public abstract string UnreachedOffice(string office, int tasks);
     public abstract string UnreachedTask(string kind, string code, string title, DateOnly due);
     public abstract string RunSummary(int sendDays, int enqueued, int dropped);

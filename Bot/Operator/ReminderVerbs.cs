@@ -120,6 +120,7 @@ public static class ReminderVerbs
         }
 
         await UnreachedAsync(services, texts, plan.Unreached, output);
+        await ThroughPeopleAsync(services, texts, plan.ThroughPeople, output);
         return OperatorVerbs.Done;
     }
 
@@ -144,6 +145,7 @@ public static class ReminderVerbs
         await output.WriteLineAsync(texts.RunSummary(result.Plan.Days.Count, result.Enqueued, result.Plan.Dropped));
         await output.WriteLineAsync(texts.Delivered(d.Sent, d.Failed, d.Cancelled, d.Gone));
         await UnreachedAsync(services, texts, result.Plan.Unreached, output);
+        await ThroughPeopleAsync(services, texts, result.Plan.ThroughPeople, output);
         return d.Failed == 0 ? OperatorVerbs.Done : OperatorVerbs.Refused;
     }
 
@@ -194,6 +196,26 @@ public static class ReminderVerbs
             {
                 await output.WriteLineAsync(texts.UnreachedTask(texts.Kind(u.Kind), tasks[u.TaskId].Code, tasks[u.TaskId].Title, u.Occurrence));
             }
+        }
+    }
+
+    /// <summary>Per office with no chat of its own, the people whose 1:1 chats its reminders reach: it is reached, through them.</summary>
+    private static async Task ThroughPeopleAsync(IServiceProvider services, OperatorTexts texts, IReadOnlyList<PeopleReach> reached, TextWriter output)
+    {
+        if (reached.Count == 0)
+        {
+            return;
+        }
+
+        var directory = services.GetRequiredService<DirectoryRepository>();
+        var offices = (await directory.OfficesAsync()).ToDictionary(o => o.Id, o => o.Name);
+        var people = (await directory.PeopleAsync()).ToDictionary(p => p.Id, p => p.Name);
+        var byOffice = reached.GroupBy(r => r.OfficeId).OrderBy(g => g.Key).ToList();
+        await output.WriteLineAsync(texts.ThroughPeople(byOffice.Count));
+        foreach (var office in byOffice)
+        {
+            var names = office.SelectMany(r => r.People).Distinct().Select(id => people.GetValueOrDefault(id, $"#{id}")).ToList();
+            await output.WriteLineAsync(texts.ThroughPeopleOffice(offices[office.Key], office.Count(), names));
         }
     }
 }

@@ -253,14 +253,14 @@ public sealed class OutboxRepository : IOutbox
 
     /// <summary>Messages that failed since <paramref name="since"/>, for the weekly report.</summary>
     /// <param name="since">From when; a target this version cannot read is named as stored.</param>
-    /// <returns>Each failed message's chat (its conversation id; a robot's or an unreadable target's key) and why.</returns>
-    public async Task<IReadOnlyList<(string Chat, string Error)>> FailuresSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    /// <returns>Each failed message's target as stored, the target (null when this version cannot read it), and why.</returns>
+    public async Task<IReadOnlyList<(string Key, MessageTarget? Target, string Error)>> FailuresSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<(string Target, string? Error)>(
                 "SELECT target, last_error FROM outbox_message WHERE state = 'failed' AND updated_at >= @Since ORDER BY id",
                 new { Since = UtcText.Format(since) }))
-            .Select(f => (Readable(() => MessageTarget.Parse(f.Target), out var target, out _) && target is ChatTarget chat ? chat.ConversationId : f.Target, f.Error ?? ""))
+            .Select(f => (f.Target, Readable(() => MessageTarget.Parse(f.Target), out var target, out _) ? target : null, f.Error ?? ""))
             .ToList();
     }
 

@@ -32,7 +32,7 @@ public sealed class HolidayTableWatch(LedgerDatabase database, CampaignClock clo
                 return (int?)null;
             }
 
-            var coordinators = await NoticeTargets.LeadershipChatsAsync(connection, transaction);
+            var coordinators = await NoticeTargets.CoordinatorsAsync(connection, transaction);
             await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new HolidayTableEndingNotice(lastYear!.Value), now, clock.Zone);
             return coordinators.Count == 0 ? lastYear : null;
         }, cancellationToken);

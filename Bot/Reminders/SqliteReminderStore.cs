@@ -35,12 +35,20 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             "SELECT r.id, r.office_id, o.kind FROM robot r JOIN office o ON o.id = r.office_id ORDER BY r.id")).ToList();
         static MessageTarget Chat((string ChannelId, string ConversationId, long? OfficeId, long? PersonId, string? Kind) c) => new ChatTarget(c.ChannelId, c.ConversationId);
         static MessageTarget Robot((long Id, long OfficeId, string Kind) r) => new RobotTarget(r.Id);
+        var people = (await connection.QueryAsync<(long Id, long OfficeId, string Role)>("SELECT id, office_id, role FROM person ORDER BY id")).ToList();
         var targets = new ReminderTargets(
             ByKey(chats.Where(c => c.OfficeId is not null).Select(c => (c.OfficeId!.Value, Chat(c)))
                 .Concat(robots.Select(r => (r.OfficeId, Robot(r))))),
             ByKey(chats.Where(c => c.PersonId is not null).Select(c => (c.PersonId!.Value, Chat(c)))),
             chats.Where(c => c.Kind == Office.LeadershipKind).Select(Chat)
-                .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(Robot)).ToList());
+                .Concat(robots.Where(r => r.Kind == Office.LeadershipKind).Select(Robot)).ToList())
+        {
+            Personal = await PersonalChats.AllAsync(connection, null),
+            OfficeLeads = People(people.Where(p => p.Role == Roles.Lead)),
+            OfficePeople = People(people),
+            Coordinators = people.Where(p => p.Role == Roles.Coordinator).Select(p => p.Id).ToList(),
+            Leaders = people.Where(p => p.Role == Roles.Leader).Select(p => p.Id).ToList(),
+        };
 
         var unreached = (await connection.QueryAsync<(long TaskId, DateOnly Occurrence, string Kind, long OfficeId, DateOnly SendDay)>(
                 "SELECT u.task_id, u.occurrence, u.kind, u.office_id, u.send_day FROM unreached_reminder u JOIN task t ON t.id = u.task_id WHERE t.status = 'open'"))
@@ -48,6 +56,9 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             .ToList();
         return new PlanningInput(tasks, targets, await WorkdayRepository.CalendarAsync(connection)) { Unreached = unreached };
     }
+
+    private static IReadOnlyDictionary<long, IReadOnlyList<long>> People(IEnumerable<(long Id, long OfficeId, string Role)> people) =>
+        people.GroupBy(p => p.OfficeId).ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(p => p.Id).ToList());
 
     private static IReadOnlyDictionary<long, IReadOnlyList<MessageTarget>> ByKey(IEnumerable<(long Key, MessageTarget Target)> pairs) =>
         pairs.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<MessageTarget>)g.Select(p => p.Target).ToList());
@@ -62,11 +73,11 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
 
     public Task<int> EnqueueAsync(
         IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken,
-        IReadOnlyList<UnreachedReminder>? unreached = null) =>
+        IReadOnlyList<UnreachedReminder>? unreached = null, IReadOnlyList<UnreachedReminder>? resolved = null) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var at = UtcText.Format(now);
-            await KeepUnreachedAsync(connection, transaction, unreached ?? []);
+            await KeepUnreachedAsync(connection, transaction, unreached ?? [], resolved ?? []);
             foreach (var day in days)
             {
                 await connection.ExecuteAsync(
@@ -94,10 +105,12 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
         }, cancellationToken);
 
     /// <summary>
-    /// An office that can be reached now has had its earlier unreached reminders planned with this
-    /// run (or they are stale): they go. This run's unreached ones are kept for when it can be.
+    /// An office that can be reached now (a chat, a robot, or its people's 1:1 chats: the
+    /// <paramref name="resolved"/> ones) has had its earlier unreached reminders planned with this run
+    /// (or they are stale): they go. This run's unreached ones are kept for when it can be.
     /// </summary>
-    private static async Task KeepUnreachedAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<UnreachedReminder> unreached)
+    private static async Task KeepUnreachedAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<UnreachedReminder> unreached, IReadOnlyList<UnreachedReminder> resolved)
     {
         await connection.ExecuteAsync(
             """
@@ -106,6 +119,9 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
                OR office_id IN (SELECT office_id FROM robot)
                OR task_id IN (SELECT id FROM task WHERE status = 'done')
             """, transaction: transaction);
+        await connection.ExecuteAsync(
+            "DELETE FROM unreached_reminder WHERE task_id = @TaskId AND occurrence = @Occurrence AND kind = @Kind AND office_id = @OfficeId",
+            resolved, transaction);
         await connection.ExecuteAsync(
             """
             INSERT INTO unreached_reminder (task_id, occurrence, kind, office_id, send_day) VALUES (@TaskId, @Occurrence, @Kind, @OfficeId, @SendDay)

@@ -10,8 +10,8 @@ namespace CampaignBot.Seeding;
 
 /// <summary>
 /// From the sample campaign to the real plan, keeping the database file (its schema, workday
-/// calendar and audit): removes the sample's tasks, offices, people, the chats bound to them and
-/// the sample people's Web Chat transcripts, in one transaction. It refuses, changing nothing,
+/// calendar and audit): removes the sample's tasks, offices, people, the chats bound to them (and
+/// their 1:1 chats) and the sample people's Web Chat transcripts, in one transaction. It refuses, changing nothing,
 /// when anything in the ledger is not the sample's (another task, office, person or robot, or a
 /// real account linked to a sample person): that is real data, and removing it is not its job.
 /// The seeder does not seed the sample again into a ledger it was removed from.
@@ -43,14 +43,17 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
             var attachments = (await connection.QueryAsync<string>(
                 "SELECT id FROM directline_attachment WHERE conversation_id IN @Ids", new { Ids = transcripts }, transaction)).AsList();
             var chats = (await connection.QueryAsync<(string ChannelId, string ConversationId)>(
-                "SELECT channel_id, conversation_id FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR conversation_id IN @Ids",
+                """
+                SELECT channel_id, conversation_id FROM conversation
+                WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR person_id IS NOT NULL OR conversation_id IN @Ids
+                """,
                 new { Ids = transcripts }, transaction)).Select(c => (Scheduling.Delivery.MessageTarget)new Scheduling.Delivery.ChatTarget(c.ChannelId, c.ConversationId)).ToList();
 
             // Children before parents: reminders and their messages, the chats, the transcripts, then the campaign itself.
             await OutboxRepository.ForgetAsync(connection, transaction, chats, campaignId);
             await connection.ExecuteAsync(
                 """
-                DELETE FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR conversation_id IN @Transcripts;
+                DELETE FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR person_id IS NOT NULL OR conversation_id IN @Transcripts;
                 DELETE FROM directline_attachment WHERE conversation_id IN @Transcripts;
                 DELETE FROM directline_activity WHERE conversation_id IN @Transcripts;
                 DELETE FROM directline_conversation WHERE id IN @Transcripts;

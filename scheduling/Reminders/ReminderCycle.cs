@@ -53,7 +53,12 @@ public sealed class ReminderCycle(
             .Select(g => g.MaxBy(s => s.SendDay)!)
             .ToList();
         var unreached = days.SelectMany(day => ReminderPlanner.UnreachedOn(day, input.Tasks, Policy, input.Calendar, input.Targets)).ToList();
-        return new ReminderPlan(days, kept, all.Count - kept.Count) { Unreached = unreached };
+        return new ReminderPlan(days, kept, all.Count - kept.Count)
+        {
+            Unreached = unreached,
+            ThroughPeople = days.SelectMany(day => ReminderPlanner.ThroughPeopleOn(day, input.Tasks, Policy, input.Calendar, input.Targets)).ToList(),
+            Resolved = days.Count == 0 ? [] : [.. Reachable(input).Select(r => r.Missed)],
+        };
     }
 
     /// <summary>
@@ -69,15 +74,24 @@ public sealed class ReminderCycle(
         }
 
         var latest = days.Max();
-        var open = input.Tasks.Where(t => !t.IsDone).ToDictionary(t => t.Id, t => t.DueOn);
-        foreach (var missed in input.Unreached.Where(u => open.TryGetValue(u.TaskId, out var due) && due == u.Occurrence))
+        foreach (var (missed, targets) in Reachable(input))
         {
-            foreach (var target in input.Targets.ForOffice(missed.OfficeId))
+            foreach (var target in targets)
             {
                 yield return new ScheduledReminder(
                     new PlannedReminder(missed.TaskId, missed.Occurrence, missed.Kind, target), latest, SendSchedule.SendInstant(latest, Policy.SendTimeLocal, clock.Zone));
             }
         }
+    }
+
+    /// <summary>Earlier unreached reminders of tasks still open on the same deadline, whose office can be reached now (a chat, a robot or its people).</summary>
+    private IEnumerable<(UnreachedReminder Missed, IReadOnlyList<MessageTarget> Targets)> Reachable(PlanningInput input)
+    {
+        var open = input.Tasks.Where(t => !t.IsDone).ToDictionary(t => t.Id);
+        return input.Unreached
+            .Where(u => open.TryGetValue(u.TaskId, out var task) && task.DueOn == u.Occurrence)
+            .Select(u => (Missed: u, Targets: input.Targets.ForTaskOffice(open[u.TaskId], u.OfficeId, Policy.UnboundOfficeRecipientsOrDefault())))
+            .Where(r => r.Targets.Count > 0);
     }
 
     public async Task<CycleResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -86,7 +100,7 @@ public sealed class ReminderCycle(
         var enqueued = 0;
         if (plan.Days.Count > 0)
         {
-            enqueued = await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, now, cancellationToken, plan.Unreached);
+            enqueued = await store.EnqueueAsync(plan.Days, plan.Reminders, plan.Dropped, now, cancellationToken, plan.Unreached, plan.Resolved);
             if (plan.Days.Count > 1 || plan.Dropped > 0)
             {
                 logger.LogWarning("Caught up {Days} missed send day(s) ({First}..{Last}): {Kept} reminder(s) still useful, {Dropped} stale dropped",

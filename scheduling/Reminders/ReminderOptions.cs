@@ -41,6 +41,18 @@ public sealed class ReminderOptions
 
     public IReadOnlyList<int> DaysBeforeDeadlineOrDefault() => DaysBeforeDeadline.Length > 0 ? DaysBeforeDeadline : DefaultDaysBeforeDeadline;
 
+    /// <summary>
+    /// Who gets an office's reminders in their 1:1 chat when no group chat is bound to the office and
+    /// it has no robot; empty means <see cref="DefaultUnboundOfficeRecipients"/> (as for
+    /// <see cref="DaysBeforeDeadline"/>, binding appends to an array). <c>None</c> alone: nobody.
+    /// </summary>
+    public UnboundOfficeRecipient[] UnboundOfficeRecipients { get; set; } = [];
+
+    public static readonly IReadOnlyList<UnboundOfficeRecipient> DefaultUnboundOfficeRecipients = [UnboundOfficeRecipient.Owner, UnboundOfficeRecipient.Lead];
+
+    public IReadOnlyList<UnboundOfficeRecipient> UnboundOfficeRecipientsOrDefault() =>
+        UnboundOfficeRecipients.Length > 0 ? UnboundOfficeRecipients : DefaultUnboundOfficeRecipients;
+
     /// <summary>Workdays after the deadline on which an open task is reminded again.</summary>
     [Range(0, 30)]
     public int OverdueReminderWorkdays { get; set; } = 3;

@@ -23,11 +23,15 @@ public static class ReminderPlanner
             return planned;
         }
 
+        var recipients = policy.UnboundOfficeRecipientsOrDefault();
         foreach (var task in tasks.Where(t => !t.IsDone))
         {
             if (KindOn(day, task.DueOn, policy, calendar) is { } kind)
             {
-                var taskTargets = new[] { task.LeadOfficeId }.Concat(task.CoOfficeIds).SelectMany(targets.ForOffice)
+                // An office with no chat is reached through its people's 1:1 chats; a person who is
+                // owner and lead, or reached for two offices, gets the task once (targets are distinct,
+                // and the outbox joins one chat's reminders into one message).
+                var taskTargets = new[] { task.LeadOfficeId }.Concat(task.CoOfficeIds).SelectMany(office => targets.ForTaskOffice(task, office, recipients))
                     .Concat(task.OwnerId is { } owner ? targets.ForPerson(owner) : [])
                     .Distinct();
                 planned.AddRange(taskTargets.Select(target => new PlannedReminder(task.Id, task.DueOn, kind, target)));
@@ -35,14 +39,14 @@ public static class ReminderPlanner
 
             if (policy.EscalateOnOverdueWorkday > 0 && day > task.DueOn && calendar.NthWorkdayAfter(task.DueOn, policy.EscalateOnOverdueWorkday) == day)
             {
-                planned.AddRange(targets.Leadership.Select(target => new PlannedReminder(task.Id, task.DueOn, ReminderKinds.Escalation, target)));
+                planned.AddRange(targets.ForCoordinators().Select(target => new PlannedReminder(task.Id, task.DueOn, ReminderKinds.Escalation, target)));
             }
         }
 
         if (day == ReportDay(day, policy, calendar))
         {
             var monday = MondayOf(day);
-            planned.AddRange(targets.Leadership.Select(target => new PlannedReminder(null, monday, ReminderKinds.Report, target)));
+            planned.AddRange(targets.ForReport().Select(target => new PlannedReminder(null, monday, ReminderKinds.Report, target)));
         }
 
         return planned;
@@ -50,25 +54,36 @@ public static class ReminderPlanner
 
     /// <summary>
     /// The reminders due on <paramref name="day"/> for offices that nothing reaches (no chat bound,
-    /// no robot): one per task and office, lead or co-office, so the operator and the report can say
-    /// who cannot be reached.
+    /// no robot, none of its people to go to): one per task and office, lead or co-office, so the
+    /// operator and the report can say who cannot be reached.
     /// </summary>
     public static IReadOnlyList<UnreachedReminder> UnreachedOn(
-        DateOnly day, IEnumerable<ReminderTask> tasks, ReminderOptions policy, IWorkdayCalendar calendar, ReminderTargets targets)
-    {
-        if (!calendar.IsWorkday(day))
-        {
-            return [];
-        }
-
-        return tasks.Where(t => !t.IsDone)
-            .SelectMany(task => KindOn(day, task.DueOn, policy, calendar) is { } kind
-                ? new[] { task.LeadOfficeId }.Concat(task.CoOfficeIds).Distinct()
-                    .Where(office => targets.ForOffice(office).Count == 0)
-                    .Select(office => new UnreachedReminder(task.Id, task.DueOn, kind, office, day))
-                : [])
+        DateOnly day, IEnumerable<ReminderTask> tasks, ReminderOptions policy, IWorkdayCalendar calendar, ReminderTargets targets) =>
+        OfficesDueOn(day, tasks, policy, calendar)
+            .Where(due => targets.ForTaskOffice(due.Task, due.OfficeId, policy.UnboundOfficeRecipientsOrDefault()).Count == 0)
+            .Select(due => new UnreachedReminder(due.Task.Id, due.Task.DueOn, due.Kind, due.OfficeId, day))
             .ToList();
-    }
+
+    /// <summary>
+    /// The reminders due on <paramref name="day"/> for offices with no chat and no robot that reach
+    /// them through their people's 1:1 chats: one per task and office, with the people.
+    /// </summary>
+    public static IReadOnlyList<PeopleReach> ThroughPeopleOn(
+        DateOnly day, IEnumerable<ReminderTask> tasks, ReminderOptions policy, IWorkdayCalendar calendar, ReminderTargets targets) =>
+        OfficesDueOn(day, tasks, policy, calendar)
+            .Select(due => new PeopleReach(due.Task.Id, due.OfficeId, targets.PeopleReaching(due.Task, due.OfficeId, policy.UnboundOfficeRecipientsOrDefault())))
+            .Where(reach => reach.People.Count > 0)
+            .ToList();
+
+    /// <summary>Each open task reminded on <paramref name="day"/>, once per office it concerns (lead or co-office), with the reminder's kind.</summary>
+    private static IEnumerable<(ReminderTask Task, string Kind, long OfficeId)> OfficesDueOn(
+        DateOnly day, IEnumerable<ReminderTask> tasks, ReminderOptions policy, IWorkdayCalendar calendar) =>
+        !calendar.IsWorkday(day)
+            ? []
+            : tasks.Where(t => !t.IsDone)
+                .SelectMany(task => KindOn(day, task.DueOn, policy, calendar) is { } kind
+                    ? new[] { task.LeadOfficeId }.Concat(task.CoOfficeIds).Distinct().Select(office => (task, kind, office))
+                    : []);
 
     /// <summary>The kind of reminder a task with this deadline gets on <paramref name="day"/>, if any.</summary>
     public static string? KindOn(DateOnly day, DateOnly dueOn, ReminderOptions policy, IWorkdayCalendar calendar)

@@ -10,7 +10,7 @@ namespace CampaignBot.Chat.Outgoing;
 /// Writes a stored notice (a kind and ids) from the ledger as it is when sent: the facts are read by
 /// id, the wording is the recipient's language's, and buttons are real buttons.
 /// </summary>
-public sealed class NoticeComposer(LedgerDatabase database)
+public sealed class NoticeComposer(LedgerDatabase database, ChatNames chatNames)
 {
     private sealed record ExtensionFacts(long TaskId, string Asker, DateOnly OldDueOn, DateOnly NewDueOn, string? Reason, string State, string? Decider, string? DecisionNote);
 
@@ -51,7 +51,10 @@ public sealed class NoticeComposer(LedgerDatabase database)
                 return new ChatReply(texts.HolidayTableEnding(ending.LastYear));
 
             case ChatRemovedNotice removed:
-                return new ChatReply(texts.ChatRemoved(removed.ConversationId, removed.OfficeId is { } office ? await OfficeNameAsync(connection, office) : null));
+            {
+                var (chat, _) = await chatNames.DescribeAsync(new Scheduling.Delivery.ChatTarget(removed.ChannelId, removed.ConversationId), texts, cancellationToken);
+                return new ChatReply(texts.ChatRemoved(chat, removed.OfficeId is { } office ? await OfficeNameAsync(connection, office) : null));
+            }
 
             case EvidenceLostNotice lost:
             {

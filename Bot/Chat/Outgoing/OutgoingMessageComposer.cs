@@ -67,7 +67,7 @@ public sealed class OutgoingMessageComposer(
         };
     }
 
-    /// <summary>A robot is addressed by its office; a chat by its office or subscribed person, in the language it writes in.</summary>
+    /// <summary>A robot is addressed by its office; a chat by its office or its person, in the language it writes in.</summary>
     private async Task<Recipient> RecipientAsync(MessageTarget target, CancellationToken cancellationToken)
     {
         var fallback = campaign.Value.DefaultLanguage;
@@ -82,7 +82,7 @@ public sealed class OutgoingMessageComposer(
                 var conversation = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
                     ?? throw new InvalidOperationException($"No conversation {target} is known.");
                 return new Recipient(
-                    conversation.BoundOfficeName ?? conversation.BoundPersonName ?? conversation.ConversationId,
+                    conversation.BoundOfficeName ?? conversation.BoundPersonName ?? conversation.PersonName ?? conversation.Title ?? "",
                     Enum.TryParse<ReplyLanguage>(conversation.Language, out var language) ? language : fallback,
                     IsRobot: false);
 

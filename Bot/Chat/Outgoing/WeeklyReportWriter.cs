@@ -12,7 +12,7 @@ namespace CampaignBot.Chat.Outgoing;
 /// what is overdue and due this week, the offices nothing reaches, last week's failed sends, lost
 /// evidence, and the chart. The same words whether the Monday send carries it or someone asks (本周通报).
 /// </summary>
-public sealed class WeeklyReportWriter(TaskRepository tasks, ConversationRepository conversations, EvidenceFileRepository evidenceFiles, OutboxRepository outbox, CampaignClock clock)
+public sealed class WeeklyReportWriter(TaskRepository tasks, ReachReport reach, ChatNames chatNames, EvidenceFileRepository evidenceFiles, OutboxRepository outbox, CampaignClock clock)
 {
     /// <param name="weekOf">A day of the week whose deadlines the report lists (the send day).</param>
     /// <param name="now">Failed sends of the seven days before are listed.</param>
@@ -32,16 +32,27 @@ public sealed class WeeklyReportWriter(TaskRepository tasks, ConversationReposit
         lines.AddRange(overdue.Take(TaskItems.MaxListed).Select(t => Line(t, texts, today)));
         lines.Add(texts.ReportDueThisWeek(dueThisWeek.Count));
         lines.AddRange(dueThisWeek.Take(TaskItems.MaxListed).Select(t => Line(t, texts, today)));
-        if (await conversations.UnreachableOfficesAsync(cancellationToken) is { Count: > 0 } unreachable)
+        var (unreachable, throughPeople) = await reach.OfficesAsync(cancellationToken);
+        if (unreachable.Count > 0)
         {
             lines.Add(texts.ReportUnreachable(unreachable));
+        }
+
+        if (throughPeople.Count > 0)
+        {
+            lines.Add(texts.ReportReachedThroughPeople(throughPeople));
         }
 
         var failures = await outbox.FailuresSinceAsync(now.AddDays(-7), cancellationToken);
         if (failures.Count > 0)
         {
             lines.Add(texts.ReportFailed(failures.Count));
-            lines.AddRange(failures.Select(f => "· " + texts.ReportFailedLine(f.Chat, f.Error)));
+            // One line per chat, in words: whose chat it is and whether it can still be reached.
+            foreach (var chat in failures.GroupBy(f => f.Key))
+            {
+                var (name, gone) = await chatNames.DescribeAsync(chat.First().Target, texts, cancellationToken);
+                lines.Add("· " + texts.ReportFailedLine(name, gone, chat.Count()));
+            }
         }
 
         if (await evidenceFiles.LostAsync(cancellationToken) is { Count: > 0 } lost)

@@ -149,7 +149,7 @@ public sealed class ChineseTexts : ReplyTexts
         $"已提交延期申请 #{id}：{task.Code} 截止日期 {Date(task.DueOn)} → {Date(newDue)}"
         + (askedFor is { } asked ? $"（{Date(asked)}不是工作日，顺延到下一个工作日）" : "")
         + "，等待协调员审批。"
-        + (coordinatorsTold ? "" : "（协调员还没有接收申请的会话，请直接告诉协调员。）");
+        + (coordinatorsTold ? "" : "（还没有协调员能收到这条申请：协调员给我发一条消息后即可收到，现在请直接告诉协调员。）");
     public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
         $"【延期申请】#{id} {asker}（{task.LeadOfficeName}）申请延期\n{task.Code} {task.Title}\n截止 {Date(task.DueOn)} → {Date(newDue)}"
         + (reason is null ? "" : $"；理由：{reason}");
@@ -201,7 +201,9 @@ public sealed class ChineseTexts : ReplyTexts
     public override string NoTasks => $"台账里还没有任务。请{Coordinators}导入实施方案。";
 
     public override string CoordinatorsOnly => $"只有{CoordinatorsOfOffice}可以这样做。";
-    public override string BindOnlyInGroup => "只有群聊可以绑定单位。请在单位的工作群里 @我 发送「本群绑定 单位名」。";
+    public override string BindOnlyInGroup =>
+        "只有群聊可以绑定单位：请在单位的工作群里 @我 发送「本群绑定 单位名」。没有工作群也可以：单位的到期提醒会发到任务责任人和单位负责人与我的单聊里，"
+        + "延期申请等通知发到协调员的单聊，通报发到领导的单聊；他们只要给我发过一条消息（账号已关联）即可。";
     public override string Bound(string office) => $"本群已绑定到{office}：本单位的到期提醒会发到这里。";
     public override string AlreadyBound(string office) => $"本群已经绑定在{office}。";
     public override string Unbound => "本群已解除单位绑定。";
@@ -235,19 +237,29 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ReportOverdue(int count) => count == 0 ? "逾期任务：无" : $"逾期任务 {count} 项：";
     public override string ReportDueThisWeek(int count) => count == 0 ? "本周到期：无" : $"本周到期 {count} 项：";
     public override string ReportFailed(int count) => $"上周有 {count} 条提醒未能送达：";
-    public override string ReportFailedLine(string chat, string error) => $"{chat}（{error}）";
+    public override string ReportFailedLine(string chat, bool gone, int count) =>
+        $"{chat}（{(gone ? "已无法送达" : "未能送达")}" + (count > 1 ? $"，共 {count} 条）" : "）");
     public override string ReportUnreachable(IReadOnlyList<string> offices) =>
-        $"提醒无法送达的单位 {offices.Count} 个（没有绑定群聊或机器人）：{string.Join("、", offices)}。请在该单位的群里发送「本群绑定 单位名称」，或添加机器人。";
+        $"提醒无法送达的单位 {offices.Count} 个（没有绑定群聊或机器人，责任人和负责人也还没有与我单聊）：{string.Join("、", offices)}。"
+        + "请在该单位的群里发送「本群绑定 单位名称」、添加机器人，或请其负责人给我发一条消息。";
     public override string HolidayTableEnding(int lastYear) =>
         $"【提醒】节假日安排表只到 {lastYear} 年：{lastYear + 1} 年的放假和调休还没有载入，到时提醒会照常在法定假日发出、在调休上班日停发。"
         + $"国务院办公厅公布 {lastYear + 1} 年的安排后，请管理机器人的同事把它整理成 CSV（三列：日期、类型（休 或 班）、名称，例如 {lastYear + 1}-01-01,休,元旦），"
         + "在服务器上运行 workdays load 文件名.csv 载入（说明见 docs/reminders.md）。载入后不再提醒。";
+    public override string ReportReachedThroughPeople(IReadOnlyList<string> offices) =>
+        $"通过个人会话送达的单位 {offices.Count} 个（没有绑定群聊，提醒发到责任人和负责人的单聊）：{string.Join("、", offices)}。";
     public override string ChatRemoved(string chat, string? office) =>
-        $"【提醒】机器人已被移出会话 {chat}" + (office is null ? "，已解除该会话的提醒订阅。" : $"，已解除它与{office}的绑定。请在{office}的新工作群发送「本群绑定 {office}」，否则{office}收不到到期提醒。");
-    public override string Subscribed(string person) => $"已订阅：{person}负责的任务到期时，提醒会发到这里。发送「取消订阅」停止。";
+        $"【提醒】{chat}已无法送达（机器人已被移出或会话已删除）" + (office is null ? "，不再往那里发送。" : $"，已解除它与{office}的绑定。请在{office}的新工作群发送「本群绑定 {office}」；在此之前，{office}的提醒发到其责任人和负责人的单聊。");
+    public override string GroupChatName(string? office, string? title) =>
+        (office is null ? "" : $"{office}的") + "群聊" + (title is null ? "" : $"「{title}」");
+    public override string PersonalChatName(string? person) => person is null ? "一个单聊" : $"{person}的单聊";
+    public override string RobotName(string office) => $"{office}的群机器人";
+    public override string UnknownChatName => "一个已无法识别的会话";
+    public override string Subscribed(string person) =>
+        $"已订阅：{person}负责的任务到期时，提醒会发到这里（单位群里有提醒也照发）。发送「退订」停止所有单聊提醒、通知和通报。";
     public override string AlreadySubscribed(string person) => $"这里已经订阅了{person}的任务提醒。";
-    public override string Unsubscribed => "已取消订阅，这里不再收到个人任务提醒。";
-    public override string NotSubscribed => "这里没有订阅个人任务提醒。";
+    public override string Unsubscribed => "已退订：不再给你的单聊发送提醒、通知和通报。发送「订阅我的提醒」恢复。";
+    public override string NotSubscribed => "你已经退订了，单聊里不会收到提醒、通知和通报。发送「订阅我的提醒」恢复。";
     public override string SubscribeInPersonalChatOnly => "个人提醒只能在与我的单聊中订阅。";
     public override string RobotAdded(long id, string office, RobotKind kind, string maskedUrl, string? maskedSecret) =>
         $"已为{office}添加{(kind == RobotKind.DingTalk ? "钉钉" : "企业微信")}机器人 #{id}：{maskedUrl}" + (maskedSecret is null ? "" : $"，加签密钥 {maskedSecret}") + $"。{office}的到期提醒也会推送到该群。";

@@ -145,7 +145,7 @@ public sealed class EnglishTexts : ReplyTexts
         $"Extension request #{id} sent: {task.Code} from {Date(task.DueOn)} to {Date(newDue)}"
         + (askedFor is { } asked ? $" ({Date(asked)} is not a workday, so the next workday)" : "")
         + ", waiting for a coordinator."
-        + (coordinatorsTold ? "" : " (The coordinators have no chat to receive it yet: tell a coordinator directly.)");
+        + (coordinatorsTold ? "" : " (No coordinator can receive it yet: they will once one of them sends me a message; for now, tell a coordinator directly.)");
     public override string ExtensionNotice(string asker, LedgerTask task, DateOnly newDue, string? reason, long id) =>
         $"Extension request #{id} from {asker} ({task.LeadOfficeName})\n{task.Code} {task.Title}\nDeadline {Date(task.DueOn)} → {Date(newDue)}"
         + (reason is null ? "" : $"; reason: {reason}");
@@ -192,7 +192,9 @@ public sealed class EnglishTexts : ReplyTexts
     public override string NoTasks => $"The ledger has no tasks yet. Ask {ACoordinator} to import the plan.";
 
     public override string CoordinatorsOnly => Words.LeadershipOffice is { } office ? $"Only coordinators ({office}) can do that." : "Only coordinators can do that.";
-    public override string BindOnlyInGroup => "Only a group chat can be bound to an office. Send \"bind <office>\" in the office's group chat.";
+    public override string BindOnlyInGroup =>
+        "Only a group chat can be bound to an office: send \"bind <office>\" in the office's group chat. Without one, an office's reminders go to the 1:1 chats "
+        + "of the tasks' owners and the office's leads, requests to the coordinators' 1:1 chats and the report to the leaders', once they have sent me a message (with a linked account).";
     public override string Bound(string office) => $"This chat is now bound to {office}; its reminders will come here.";
     public override string AlreadyBound(string office) => $"This chat is already bound to {office}.";
     public override string Unbound => "This chat is no longer bound to an office.";
@@ -220,19 +222,29 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ReportOverdue(int count) => count == 0 ? "Overdue: none" : $"Overdue ({count}):";
     public override string ReportDueThisWeek(int count) => count == 0 ? "Due this week: none" : $"Due this week ({count}):";
     public override string ReportFailed(int count) => $"{count} reminder(s) could not be delivered last week:";
-    public override string ReportFailedLine(string chat, string error) => $"{chat} ({error})";
+    public override string ReportFailedLine(string chat, bool gone, int count) =>
+        $"{chat} ({(gone ? "can no longer be reached" : "not delivered")}" + (count > 1 ? $", {count} messages)" : ")");
     public override string ReportUnreachable(IReadOnlyList<string> offices) =>
-        $"{offices.Count} office(s) cannot be reached (no chat bound, no robot): {string.Join(", ", offices)}. Send \"bind <office>\" in the office's group chat, or add a robot.";
+        $"{offices.Count} office(s) cannot be reached (no chat bound, no robot, and neither owners nor leads have written to me): {string.Join(", ", offices)}. "
+        + "Send \"bind <office>\" in the office's group chat, add a robot, or ask its lead to send me a message.";
     public override string HolidayTableEnding(int lastYear) =>
         $"Reminder: the holiday table ends with {lastYear}. {lastYear + 1}'s holidays and make-up workdays are not loaded, so reminders would go out on public holidays and skip make-up workdays. "
         + $"Once the State Council publishes {lastYear + 1}'s arrangement, have whoever runs the bot put it in a CSV (columns 日期, 类型 (休 or 班), 名称, e.g. {lastYear + 1}-01-01,休,元旦) "
         + "and run workdays load file.csv on the server (see docs/reminders.md). This reminder stops once it is loaded.";
+    public override string ReportReachedThroughPeople(IReadOnlyList<string> offices) =>
+        $"{offices.Count} office(s) reached through people's 1:1 chats (no chat bound; reminders go to owners and leads): {string.Join(", ", offices)}.";
     public override string ChatRemoved(string chat, string? office) =>
-        $"The bot was removed from chat {chat}" + (office is null ? "; its reminders are stopped." : $"; it is no longer bound to {office}. Bind {office}'s new chat (\"bind {office}\") or it gets no reminders.");
-    public override string Subscribed(string person) => $"Subscribed: reminders for {person}'s tasks will come here. Send \"unsubscribe\" to stop.";
+        $"The bot can no longer reach {chat} (it was removed, or the chat deleted)" + (office is null ? "; nothing more is sent there." : $"; it is no longer bound to {office}. Bind {office}'s new chat (\"bind {office}\"); until then {office}'s reminders go to its owners' and leads' 1:1 chats.");
+    public override string GroupChatName(string? office, string? title) =>
+        (office is null ? "a group chat" : $"{office}'s group chat") + (title is null ? "" : $" \"{title}\"");
+    public override string PersonalChatName(string? person) => person is null ? "a 1:1 chat" : $"{person}'s 1:1 chat";
+    public override string RobotName(string office) => $"{office}'s group robot";
+    public override string UnknownChatName => "a chat that can no longer be identified";
+    public override string Subscribed(string person) =>
+        $"Subscribed: reminders for {person}'s tasks will come here (also those your office's group gets). Send \"unsubscribe\" to stop every personal reminder, notice and report.";
     public override string AlreadySubscribed(string person) => $"This chat already gets {person}'s reminders.";
-    public override string Unsubscribed => "Unsubscribed: no more personal reminders here.";
-    public override string NotSubscribed => "This chat has no personal reminders.";
+    public override string Unsubscribed => "Unsubscribed: no more reminders, notices or reports in your 1:1 chats. Send \"subscribe\" to have them again.";
+    public override string NotSubscribed => "You have unsubscribed: your 1:1 chats get no reminders, notices or reports. Send \"subscribe\" to have them again.";
     public override string SubscribeInPersonalChatOnly => "Personal reminders can only be subscribed to in a 1:1 chat with me.";
     public override string RobotAdded(long id, string office, RobotKind kind, string maskedUrl, string? maskedSecret) =>
         $"Added {(kind == RobotKind.DingTalk ? "DingTalk" : "WeCom")} robot #{id} for {office}: {maskedUrl}" + (maskedSecret is null ? "" : $", signing secret {maskedSecret}") + $". {office}'s reminders will go to that group too.";

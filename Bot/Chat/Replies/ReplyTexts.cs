@@ -170,13 +170,22 @@ public abstract class ReplyTexts
     public abstract string ReportOverdue(int count);
     public abstract string ReportDueThisWeek(int count);
     public abstract string ReportFailed(int count);
-    public abstract string ReportFailedLine(string chat, string error);
-    /// <summary>Offices with open tasks that no chat or robot reaches: their reminders go nowhere until one is bound.</summary>
+    /// <summary>A chat that messages failed to, named in words (<see cref="GroupChatName"/> …): gone (the bot was removed) or not delivered (retries exhausted, or a message it could not write).</summary>
+    public abstract string ReportFailedLine(string chat, bool gone, int count);
+    /// <summary>Offices with open tasks that no chat, robot or person reaches: their reminders go nowhere until one is bound or someone writes to the bot.</summary>
     public abstract string ReportUnreachable(IReadOnlyList<string> offices);
+    /// <summary>Offices with no chat of their own whose reminders reach their people's 1:1 chats.</summary>
+    public abstract string ReportReachedThroughPeople(IReadOnlyList<string> offices);
     public abstract string ChatRemoved(string chat, string? office);
 
     /// <summary>To the coordinators, once a send day from December: the holiday table ends with <paramref name="lastYear"/>; how to load the next.</summary>
     public abstract string HolidayTableEnding(int lastYear);
+    /// <summary>A group chat in words: whose (the office it is or was bound to) and its title, where known.</summary>
+    public abstract string GroupChatName(string? office, string? title);
+    /// <summary>A 1:1 chat in words: whose.</summary>
+    public abstract string PersonalChatName(string? person);
+    public abstract string RobotName(string office);
+    public abstract string UnknownChatName { get; }
     public abstract string Subscribed(string person);
     public abstract string AlreadySubscribed(string person);
     public abstract string Unsubscribed { get; }

@@ -14,6 +14,20 @@ public sealed record ConversationRecord
     public long? BoundPersonId { get; init; }
     public string? BoundPersonName { get; init; }
     public string? BoundOfficeName { get; init; }
+    /// <summary>A 1:1 chat's account (whoever last wrote in it), linked to a person or not yet.</summary>
+    public string? AccountId { get; init; }
+
+    /// <summary>The person a 1:1 chat is with, once their account is linked: their personal chat.</summary>
+    public long? PersonId { get; init; }
+
+    public string? PersonName { get; init; }
+
+    /// <summary>The chat's name as its channel gives it (a group's title); null where the channel has none (Web Chat).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The office the chat was bound to when the bot was found removed from it.</summary>
+    public string? RemovedOfficeName { get; init; }
+
     public DateTimeOffset LastSeenAt { get; init; }
     public DateTimeOffset? RemovedAt { get; init; }
 

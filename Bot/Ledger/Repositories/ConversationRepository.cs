@@ -25,20 +25,24 @@ public sealed class ConversationRepository(LedgerDatabase database)
             && (seen.BotId ?? known.BotId) == known.BotId
             && (seen.BotName ?? known.BotName) == known.BotName
             && seen.IsGroup == known.IsGroup
+            && (seen.AccountId ?? known.AccountId) == known.AccountId
+            && (seen.Title ?? known.Title) == known.Title
             && seen.LastSeenAt - known.LastSeenAt < LastSeenResolution)
         {
             return known;
         }
 
         const string sql = """
-            INSERT INTO conversation (channel_id, conversation_id, service_url, tenant_id, bot_id, bot_name, is_group, last_seen_at)
-            VALUES (@ChannelId, @ConversationId, @ServiceUrl, @TenantId, @BotId, @BotName, @IsGroup, @LastSeenAt)
+            INSERT INTO conversation (channel_id, conversation_id, service_url, tenant_id, bot_id, bot_name, is_group, account_id, title, last_seen_at)
+            VALUES (@ChannelId, @ConversationId, @ServiceUrl, @TenantId, @BotId, @BotName, @IsGroup, @AccountId, @Title, @LastSeenAt)
             ON CONFLICT (channel_id, conversation_id) DO UPDATE SET
                 service_url = COALESCE(excluded.service_url, service_url),
                 tenant_id = COALESCE(excluded.tenant_id, tenant_id),
                 bot_id = COALESCE(excluded.bot_id, bot_id),
                 bot_name = COALESCE(excluded.bot_name, bot_name),
                 is_group = excluded.is_group,
+                account_id = COALESCE(excluded.account_id, account_id),
+                title = COALESCE(excluded.title, title),
                 last_seen_at = excluded.last_seen_at,
                 removed_at = NULL
             """;
@@ -52,6 +56,8 @@ public sealed class ConversationRepository(LedgerDatabase database)
             seen.BotId,
             seen.BotName,
             seen.IsGroup,
+            seen.AccountId,
+            seen.Title,
             LastSeenAt = UtcText.Format(seen.LastSeenAt),
         });
         return (await FindAsync(connection, null, seen.ChannelId, seen.ConversationId))!;
@@ -60,8 +66,10 @@ public sealed class ConversationRepository(LedgerDatabase database)
     private const string SelectOne = """
         SELECT c.channel_id, c.conversation_id, c.service_url, c.tenant_id, c.bot_id, c.bot_name, c.is_group,
                c.bound_office_id, o.name AS bound_office_name, c.bound_person_id, p.name AS bound_person_name,
+               c.account_id, c.person_id, pp.name AS person_name, c.title, ro.name AS removed_office_name,
                c.last_seen_at, c.removed_at, c.language
         FROM conversation c LEFT JOIN office o ON o.id = c.bound_office_id LEFT JOIN person p ON p.id = c.bound_person_id
+             LEFT JOIN person pp ON pp.id = c.person_id LEFT JOIN office ro ON ro.id = c.removed_office_id
         WHERE c.channel_id = @ChannelId AND c.conversation_id = @ConversationId
         """;
 
@@ -88,26 +96,36 @@ public sealed class ConversationRepository(LedgerDatabase database)
             "SELECT EXISTS (SELECT 1 FROM conversation WHERE channel_id = @ChannelId AND removed_at IS NULL)", new { ChannelId = channelId });
     }
 
-    /// <summary>Offices that lead or help with an open task but have no chat bound (and not removed) and no robot: nothing reaches them.</summary>
-    public async Task<IReadOnlyList<string>> UnreachableOfficesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes a 1:1 chat the person's own (their first message in it once their account is linked):
+    /// what is theirs to hear goes there. Written only when it changes, as the language.
+    /// </summary>
+    public async Task RememberPersonAsync(string channelId, string conversationId, long personId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(
-            """
-            SELECT o.name FROM office o
-            WHERE (EXISTS (SELECT 1 FROM task t WHERE t.lead_office_id = o.id AND t.status = 'open')
-                   OR EXISTS (SELECT 1 FROM task_co_office c JOIN task t ON t.id = c.task_id WHERE c.office_id = o.id AND t.status = 'open'))
-              AND NOT EXISTS (SELECT 1 FROM conversation c WHERE c.bound_office_id = o.id AND c.removed_at IS NULL)
-              AND NOT EXISTS (SELECT 1 FROM robot r WHERE r.office_id = o.id)
-            ORDER BY o.id
-            """)).AsList();
+        await connection.ExecuteAsync(
+            "UPDATE conversation SET person_id = @PersonId WHERE channel_id = @ChannelId AND conversation_id = @ConversationId AND is_group = 0",
+            new { PersonId = personId, ChannelId = channelId, ConversationId = conversationId });
     }
 
-    /// <summary>Binds a 1:1 chat to its person, for their own reminders (订阅我的提醒); null unsubscribes.</summary>
-    public static Task BindPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? personId) =>
+    /// <summary>The 1:1 chats an account has written in become the person's when the account is linked to them.</summary>
+    public static Task ClaimPersonalChatsAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId, long personId) =>
         connection.ExecuteAsync(
-            "UPDATE conversation SET bound_person_id = @PersonId WHERE channel_id = @ChannelId AND conversation_id = @ConversationId",
+            "UPDATE conversation SET person_id = @PersonId WHERE account_id = @AccountId AND is_group = 0",
+            new { PersonId = personId, AccountId = accountId }, transaction);
+
+    /// <summary>Binds a 1:1 chat to its person, for their own reminders (订阅我的提醒): it is their personal chat.</summary>
+    public static Task BindPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long personId) =>
+        connection.ExecuteAsync(
+            "UPDATE conversation SET bound_person_id = @PersonId, person_id = @PersonId WHERE channel_id = @ChannelId AND conversation_id = @ConversationId",
             new { PersonId = personId, ChannelId = channelId, ConversationId = conversationId }, transaction);
+
+    /// <summary>退订: none of the person's chats gets their own reminders any more.</summary>
+    public static Task UnsubscribeEverywhereAsync(SqliteConnection connection, SqliteTransaction transaction, long personId) =>
+        connection.ExecuteAsync("UPDATE conversation SET bound_person_id = NULL WHERE bound_person_id = @PersonId", new { PersonId = personId }, transaction);
+
+    public static Task<int> SubscribedChatsAsync(SqliteConnection connection, SqliteTransaction transaction, long personId) =>
+        connection.ExecuteScalarAsync<int>("SELECT count(*) FROM conversation WHERE bound_person_id = @PersonId", new { PersonId = personId }, transaction);
 
     public static Task BindOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? officeId) =>
         connection.ExecuteAsync(

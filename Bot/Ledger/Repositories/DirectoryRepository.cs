@@ -114,14 +114,28 @@ public sealed class DirectoryRepository(LedgerDatabase database)
             new { Name = name, OfficeId = officeId, Role = role }, transaction);
     }
 
-    /// <summary>Points an account at a person; an account speaks for one person at a time.</summary>
-    public static Task LinkAccountAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId, long personId, string? channelId, DateTimeOffset at) =>
-        connection.ExecuteAsync(
+    /// <summary>
+    /// Points an account at a person; an account speaks for one person at a time. The 1:1 chats the
+    /// account has already written in become the person's personal chats at once.
+    /// </summary>
+    public static async Task LinkAccountAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId, long personId, string? channelId, DateTimeOffset at)
+    {
+        await connection.ExecuteAsync(
             """
             INSERT INTO channel_account (account_id, person_id, channel_id, linked_at) VALUES (@AccountId, @PersonId, @ChannelId, @At)
             ON CONFLICT (account_id) DO UPDATE SET person_id = excluded.person_id, channel_id = excluded.channel_id, linked_at = excluded.linked_at
             """,
             new { AccountId = accountId, PersonId = personId, ChannelId = channelId, At = UtcText.Format(at) }, transaction);
+        await ConversationRepository.ClaimPersonalChatsAsync(connection, transaction, accountId, personId);
+    }
+
+    /// <summary>When the person opted out of everything personal (退订); null: they did not.</summary>
+    public static Task<string?> OptedOutAtAsync(SqliteConnection connection, SqliteTransaction transaction, long personId) =>
+        connection.ExecuteScalarAsync<string?>("SELECT personal_opt_out_at FROM person WHERE id = @Id", new { Id = personId }, transaction);
+
+    public static Task SetOptedOutAsync(SqliteConnection connection, SqliteTransaction transaction, long personId, DateTimeOffset? at) =>
+        connection.ExecuteAsync("UPDATE person SET personal_opt_out_at = @At WHERE id = @Id",
+            new { Id = personId, At = at is { } when ? UtcText.Format(when) : null }, transaction);
 
     public static Task<string?> AccountOwnerNameAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId) =>
         connection.QuerySingleOrDefaultAsync<string?>(

@@ -65,7 +65,8 @@ public sealed class EvidenceFileRepository(LedgerDatabase database)
             new { Id = id, Attempts = attempts, Error = error, Next = nextAttemptAt is { } next ? UtcText.Format(next) : null }, cancellationToken);
 
     private const string LostColumns = """
-        f.id AS file_id, f.original_name AS name, t.id AS task_id, t.code AS task_code, t.title AS task_title, t.lead_office_id, f.received_at
+        f.id AS file_id, f.original_name AS name, t.id AS task_id, t.code AS task_code, t.title AS task_title, t.lead_office_id, f.received_at,
+        t.owner_id, e.by_person_id AS sent_by_id
         FROM evidence_file f JOIN evidence e ON e.file_id = f.id JOIN task t ON t.id = e.task_id
         WHERE f.state = 'failed' AND e.withdrawn_at IS NULL
         """;
