@@ -127,7 +127,7 @@ public class ReminderVerbsTests : IAsyncLifetime
         Assert.Contains("Send time Mon 15 Jun 2026 09:00 (Asia/Shanghai): 3 reminders to 1 chat:", output);
         Assert.Contains("综合组's group chat (Teams)", output);
         Assert.Contains("  due today: T013", output);
-        Assert.Contains("No chat or robot reaches", output);
+        Assert.Contains("Nothing reaches", output);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class ReachTests : SampleWithConnector
 
         Assert.Equal(0, code);
         Assert.Contains("发送时间 2026年6月15日 周一 09:00（Asia/Shanghai），没有要发的提醒。", output);
-        Assert.Contains("没有群聊或机器人可以送达：", output);
+        Assert.Contains("没有群聊、机器人或个人会话可以送达：", output);
         Assert.Contains("综合组：", output);
         Assert.Contains("材料组：", output);
         Assert.Contains("  T013 测评资料收集整理与台账装订（第一批）（2026年6月15日 周一截止，今天到期）", output);

@@ -176,18 +176,18 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
         Assert.DoesNotContain("WS-01", JsonOf(await ReminderCardsAsync("huanghe")));
         // 环卫处: nobody of it has written to the bot.
         Assert.Contains("通过个人会话送达", output);
-        Assert.Contains("爱卫科: ", output);
-        Assert.Contains("宣传科: ", output);
-        Assert.Contains("no chat or robot to go to: 1 reminder(s) for 1 office(s)", output);
-        Assert.Contains("环卫处: 1 reminder(s)", output);
+        Assert.Contains("爱卫科：", output);
+        Assert.Contains("宣传科：", output);
+        Assert.Contains("没有群聊、机器人或个人会话可以送达：1 个单位的 1 项任务", output);
+        Assert.Contains("环卫处：1 项任务", output);
     }
 
     [Fact]
     public async Task Preview_ShowsTheOfficesReachedThroughTheirPeople_AndOnlyTheOthersAsUnreached()
     {
         var (_, before) = await OperatorRun.RunAsync(app.Services, "reminders", "preview", "--at", Monday);
-        Assert.Contains("no chat or robot to go to:", before);
-        Assert.Contains("爱卫科: ", before);
+        Assert.Contains("没有群聊、机器人或个人会话可以送达：", before);
+        Assert.Contains("爱卫科：", before);
         Assert.DoesNotContain("通过个人会话送达", before);
 
         await EveryoneWritesOnceAsync();
@@ -195,11 +195,11 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         var reached = after[after.IndexOf("通过个人会话送达", StringComparison.Ordinal)..];
-        Assert.Contains("爱卫科: 3 reminder(s) to 林晓、马骏", reached);
-        Assert.Contains("宣传科: 1 reminder(s) to 黄河", reached);
-        var unreached = after[after.IndexOf("no chat or robot to go to", StringComparison.Ordinal)..after.IndexOf("通过个人会话送达", StringComparison.Ordinal)];
+        Assert.Contains("爱卫科：3 条提醒，发给 林晓、马骏", reached);
+        Assert.Contains("宣传科：1 条提醒，发给 黄河", reached);
+        var unreached = after[after.IndexOf("没有群聊、机器人或个人会话可以送达", StringComparison.Ordinal)..after.IndexOf("通过个人会话送达", StringComparison.Ordinal)];
         Assert.DoesNotContain("爱卫科", unreached);
-        Assert.Contains("环卫处: 1 reminder(s)", unreached);
+        Assert.Contains("环卫处：1 项任务", unreached);
     }
 
     [Fact]
@@ -238,8 +238,8 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
         Assert.Empty(await ReceivedAsync("qianlan", "【通报】"));
         Assert.Single(await ReceivedAsync("linxiao", "【到期提醒】"));
         // 林晓 still gets what she owns; what 爱卫科 only helps with (WS-02) had only 马骏 to go to.
-        Assert.Contains("爱卫科: 2 reminder(s) to 林晓\n", monday);
-        Assert.Contains("爱卫科: 1 reminder(s)\n  due-1        WS-02", monday);
+        Assert.Contains("爱卫科：2 条提醒，发给 林晓\n", monday);
+        Assert.Contains("爱卫科：1 项任务\n  WS-02", monday);
         Assert.DoesNotContain("马骏", monday);
 
         Assert.StartsWith("已订阅：马骏", await SayAsync("majun", "订阅我的提醒"));
@@ -254,14 +254,14 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
     {
         await EveryoneWritesOnceAsync();
         var (_, monday) = await OperatorRun.RunAsync(app.Services, "reminders", "run", "--at", Monday);
-        Assert.Contains("环卫处: 1 reminder(s)", monday);
+        Assert.Contains("环卫处：1 项任务", monday);
 
         await SayAsync("zhaogang", "我是谁");
         var (_, tuesday) = await OperatorRun.RunAsync(app.Services, "reminders", "run", "--at", "2026-06-16T09:00+08:00");
 
         // WS-03's week-ahead reminder of Monday still helps (its deadline is next Monday).
         Assert.Contains("WS-03", JsonOf(await ReminderCardsAsync("zhaogang")));
-        Assert.DoesNotContain("no chat or robot to go to", tuesday);
+        Assert.DoesNotContain("没有群聊、机器人或个人会话可以送达", tuesday);
         await using var ledger = app.OpenLedger();
         Assert.Equal(0, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM unreached_reminder"));
     }

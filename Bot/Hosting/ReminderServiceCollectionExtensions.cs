@@ -46,6 +46,8 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<ITargetGoneHandler, RemovedChats>();
         services.AddSingleton<ReminderDispatcher<OutgoingMessage>>();
         services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ReminderDispatcher<OutgoingMessage>>());
+        // Checks made once per send day (the holiday table running out, told to the coordinators).
+        services.AddSingleton<ISendDayCheck, HolidayTableWatch>();
         services.AddSingleton<ReminderCycle>();
         services.AddSingleton<Snoozes>();
         services.AddSingleton<OutboxKick>();

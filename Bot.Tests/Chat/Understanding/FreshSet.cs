@@ -42,6 +42,12 @@ public sealed class FreshSet
     public LedgerNames SampleNames { get; }
     public LedgerNames OwnNames { get; }
 
+    /// <summary>The fresh sets checked in (fresh/set1, fresh/set2, …).</summary>
+    public static IReadOnlyList<string> Names() =>
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Chat", "Understanding", "fresh"))
+            ? Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "Chat", "Understanding", "fresh")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
     public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "Chat", "Understanding", "fresh", name);
 
     public static FreshSet Load(string name)

@@ -9,9 +9,7 @@ namespace CampaignBot.Tests.Chat.Understanding;
 /// </summary>
 public class FreshSetTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Sets() => new(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Chat", "Understanding", "fresh"))
-        ? Directory.GetDirectories(Path.Combine(AppContext.BaseDirectory, "Chat", "Understanding", "fresh")).Select(Path.GetFileName).OfType<string>().Order()
-        : []);
+    public static TheoryData<string> Sets() => new(FreshSet.Names());
 
     /// <summary>Right when one true description of the reply (<see cref="Corpus.Descriptions"/>) is what the writer expected.</summary>
     private static bool Accepted(FreshSet set, FreshLine line, CampaignBot.Chat.Parsing.ChatCommand command) =>
