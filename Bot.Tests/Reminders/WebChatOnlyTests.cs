@@ -194,10 +194,12 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
         var (code, after) = await OperatorRun.RunAsync(app.Services, "reminders", "preview", "--at", Monday);
 
         Assert.Equal(0, code);
-        var reached = after[after.IndexOf("通过个人会话送达", StringComparison.Ordinal)..];
+        // The section headers (the Monday report's text, shown above them, names both too).
+        var reachedAt = after.IndexOf("通过个人会话送达（", StringComparison.Ordinal);
+        var reached = after[reachedAt..];
         Assert.Contains("爱卫科：3 条提醒，发给 林晓、马骏", reached);
         Assert.Contains("宣传科：1 条提醒，发给 黄河", reached);
-        var unreached = after[after.IndexOf("没有群聊、机器人或个人会话可以送达", StringComparison.Ordinal)..after.IndexOf("通过个人会话送达", StringComparison.Ordinal)];
+        var unreached = after[after.IndexOf("没有群聊、机器人或个人会话可以送达：", StringComparison.Ordinal)..reachedAt];
         Assert.DoesNotContain("爱卫科", unreached);
         Assert.Contains("环卫处：1 项任务", unreached);
     }

@@ -221,6 +221,13 @@ public static class StatementCheck
     /// </summary>
     private static bool IsIntention(string before, string after, bool isRequest)
     {
+        // 快完成了, 就要办完了: "about to", whatever the 了 after it says.
+        var justBefore = before.TrimEnd();
+        if (SpeechMarkers.Imminent.Any(w => justBefore.EndsWith(w, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
         if (ContainsAny(before, SpeechMarkers.Perfective) || after.StartsWith('了') || after.StartsWith('过'))
         {
             return false;

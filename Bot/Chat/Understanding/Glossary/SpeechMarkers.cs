@@ -88,6 +88,9 @@ public static class SpeechMarkers
         "思想", "理想", "快递", "将近", "记得", "觉得", "值得",
     ];
 
+    /// <summary>Right before the change word, "about to" even with 了 after it: 快完成了, 就要办完了.</summary>
+    public static readonly string[] Imminent = ["快", "快要", "就要", "马上就", "马上要", "即将", "差不多", "基本", "almost", "nearly", "about to"];
+
     /// <summary>Said of the past: 已经, 已, 刚, done already. An intention word is only an intention without one.</summary>
     public static readonly string[] Perfective = ["已经", "已", "刚刚", "刚", "终于", "总算", "already", "just", "finally", "have", "has", "'ve"];
 
