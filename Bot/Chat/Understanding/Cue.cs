@@ -15,6 +15,7 @@ public enum Cue
     Due,
     TaskWord,
     Mine,
+    Remaining,
     OwnOffice,
     All,
     Detail,

@@ -216,10 +216,10 @@ public static partial class IntentRules
             return f.Date switch
             {
                 { Error: { } error } date => new InvalidCommand(error, date.Words, language),
-                { Day: { } day } date => new ExtendCommand(code, day, f.After(date.End, "理由是", "理由", "原因是", "原因", "because", "as"), language),
+                { Day: { } day } date => new ExtendCommand(code, day, f.After(date.End, "理由是", "理由", "原因是", "原因", "because of", "because", "as"), language),
                 { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
-                null => RelativeDays(f) is { } days
-                    ? new ExtendCommand(code, default, f.After(f.Last(Cue.Extend)!.Value.End), language) { ByDays = days }
+                null => RelativeDays(f) is { } relative
+                    ? new ExtendCommand(code, default, f.After(relative.End, "理由是", "理由", "原因是", "原因", "because of", "because", "as"), language) { ByDays = relative.Days }
                     : Incomplete(f, code),
             };
         }
@@ -289,7 +289,7 @@ public static partial class IntentRules
     private static partial Regex OthersAfterRemind();
 
     /// <summary>往后延一周, 延两天, push it out by a week: how many days later than the task's own deadline.</summary>
-    private static int? RelativeDays(Findings f)
+    private static (int Days, int End)? RelativeDays(Findings f)
     {
         var m = RelativeAmount().Match(f.Text);
         if (!m.Success)
@@ -313,7 +313,7 @@ public static partial class IntentRules
         var days = unit.StartsWith('月') || unit.StartsWith("month", StringComparison.Ordinal) ? n * 30
             : unit is "天" or "日" || unit.StartsWith("day", StringComparison.Ordinal) ? n
             : n == 0 ? 3 : n * 7;
-        return days is > 0 and <= 366 ? days : null;
+        return days is > 0 and <= 366 ? (days, m.Index + m.Length) : null;
     }
 
     [GeneratedRegex(@"(?:延|推|推迟|延后|延长|顺延|宽限|拖|挪)\s*(?<n>\d{1,3}|[一二两三四五六七半])\s*(?:个)?(?<u>天|日|周|星期|礼拜|月)|\b(?:by|for|another)\s+(?<n>a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?<u>days?|weeks?|months?)\b")]
@@ -388,7 +388,7 @@ public static partial class IntentRules
         }
 
         // 孙丽的任务, 张伟手上还有什么, what is 孙丽 working on: the open tasks that person owns.
-        if (f.Person is { } owner && f.ScopeOffice is null && (f.Has(Cue.TaskWord) || f.Has(Cue.Mine)))
+        if (f.Person is { } owner && f.ScopeOffice is null && (f.Has(Cue.TaskWord) || f.Has(Cue.Mine) || f.Has(Cue.Remaining)))
         {
             return new MineCommand(language) { PersonName = owner.Value.Canonical };
         }
@@ -398,7 +398,7 @@ public static partial class IntentRules
             return new OfficeTasksCommand(officeName, language);
         }
 
-        if (f.Has(Cue.Mine))
+        if (f.Has(Cue.Mine) || (f.Has(Cue.Remaining) && SpeaksOfMe(f.Text)))
         {
             return new MineCommand(language);
         }

@@ -24,6 +24,8 @@ public static class CueWords
         (Cue.Mine, ["我目前负责", "我现在负责", "我在负责", "do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
             "手上", "手头", "负责的", "working on",
             "mine", "my tasks", "my task", "on my plate", "i still have", "do i still have", "assigned to me", "do i have", "for me", "my to-do", "my todo", "am i responsible", "i'm responsible", "on her plate", "on his plate", "on their plate", "my list", "on my list", "on her list", "on his list", "on their list"]),
+        // 吴芳还有什么没完成: what is still open, someone's when a person is named.
+        (Cue.Remaining, ["还有什么没完成", "还有啥没完成", "还有哪些没完成", "没完成的", "未完成的", "还没完成的", "还剩什么", "还剩啥", "还剩哪些", "剩下的", "what's left", "still open"]),
         (Cue.OwnOffice, ["本单位", "本组", "本科", "本处", "本室", "本委室", "我们组", "我们单位", "我们科", "我们处", "我们室", "我们委", "我们部门", "本部门", "我们局", "本局", "我局", "我们委", "我委", "本委", "我们中心", "本中心", "我们部", "我们办", "本办", "我们站", "我们所", "我们队", "咱们组", "咱们局", "咱们单位", "咱们科", "咱们处", "咱们部门", "我们这边", "我们这里", "咱们这边",
             "my office", "our office", "our office's", "my office's"]),
         (Cue.All, ["全部", "所有", "全机关", "全区", "全市", "全县", "全省", "各组", "各单位", "各委室", "各部门", "all", "everything", "everyone", "all offices", "across offices", "across all offices"]),
