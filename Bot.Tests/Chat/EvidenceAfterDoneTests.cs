@@ -129,4 +129,15 @@ public sealed class EvidenceAfterDoneTests : IAsyncLifetime
 
         Assert.Equal([("attachment", "现场.jpg", null)], await EvidenceAsync("T024"));
     }
+
+    [Fact]
+    public async Task APhotoWithOnlyATaskNamed_IsThatTasksEvidence_NotDropped()
+    {
+        await Zhang()
+            .Send(WithPhoto("T024 见附件"))
+            .AssertReply(Says("已为 T024 文明知识宣传进社区 补充佐证 1 项"))
+            .StartTestAsync();
+
+        Assert.Equal([("attachment", "现场.jpg", null)], await EvidenceAsync("T024"));
+    }
 }

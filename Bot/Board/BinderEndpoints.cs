@@ -25,7 +25,7 @@ public static class BinderEndpoints
 
         if (await directory.FindPersonByAccountAsync(user.AccountId, http.RequestAborted) is not { SeesWholeCampaign: true })
         {
-            return DirectLineErrors.Forbidden("佐证材料汇编仅供领导小组办公室和领导下载。");
+            return DirectLineErrors.Forbidden("佐证材料汇编仅供协调员和领导下载。");
         }
 
         // Written to a temporary file first: a zip's directory is written when it is closed, and the

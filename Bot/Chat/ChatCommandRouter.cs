@@ -45,6 +45,12 @@ public sealed class ChatCommandRouter(
             return await evidence.FilesAloneAsync(turn, cancellationToken);
         }
 
+        if (request.Attachments.Count > 0 && command is DetailCommand named && !request.Text.AsSpan().ContainsAny("?？吗呢谁啥"))
+        {
+            // T024 见附件, T024 的照片: files sent with a task named and nothing else asked are its evidence, not dropped.
+            command = new AddEvidenceCommand(named.Code, null, command.Language);
+        }
+
         if (command is not (UnknownCommand or ClarifyCommand) && conversation is not null && command.Language != chatLanguage)
         {
             // Written only when it changes: what the bot sends here unprompted (reminders, notices) follows the chat's language.
