@@ -16,7 +16,11 @@ public static partial class DateFinder
 
     /// <param name="Computed">A day counted from today (3天后, 元旦后), not named: a change lands it on a workday.</param>
     /// <param name="Holiday">A holiday's day: "after" it means the first workday after.</param>
-    private readonly record struct Hit(int Start, int End, DateWindow? Window, InvalidInput? Error, bool Deadline, bool Weekday, bool Computed = false, bool Holiday = false, bool After = false);
+    private readonly record struct Hit(int Start, int End, DateWindow? Window, InvalidInput? Error, bool Deadline, bool Weekday, bool Computed = false, bool Holiday = false, bool After = false)
+    {
+        /// <summary>The one day a change takes from a part of a month (3月初: the 1st), where the window is longer.</summary>
+        public DateOnly? Day { get; init; }
+    }
 
     public static DateFinding? Find(string text, string source, DateOnly today, bool[] taken, IWorkdayCalendar? workdays = null)
     {
@@ -51,6 +55,16 @@ public static partial class DateFinder
         }
 
         Take(hits, taken);
+        foreach (Match m in DottedMonthDay().Matches(text))
+        {
+            if (Free(m, taken))
+            {
+                var date = YearlessDates.Day(Number(m.Groups["m"].Value), Number(m.Groups["d"].Value), today);
+                hits.Add(new Hit(m.Index, m.Index + m.Length, date is { } d ? DateWindow.Day(d) : null, date is null ? InvalidInput.ImpossibleDate : null, false, false));
+            }
+        }
+
+        Take(hits, taken);
         foreach (Match m in PartOfMonth().Matches(text))
         {
             if (Free(m, taken) && MonthNumber(m) is { } month)
@@ -66,7 +80,14 @@ public static partial class DateFinder
                     "下旬" or "late" => new DateWindow(first.AddDays(20), last),
                     _ => DateWindow.Day(first.AddDays(14)),
                 };
-                hits.Add(new Hit(m.Index, m.Index + m.Length, window, null, false, false));
+                // A change needs one day: 3月初 the 1st, 中旬 the 15th, 下旬 the last.
+                var day = m.Groups["part"].Value switch
+                {
+                    "上旬" or "初" or "early" => first,
+                    "下旬" or "late" => last,
+                    _ => first.AddDays(14),
+                };
+                hits.Add(new Hit(m.Index, m.Index + m.Length, window, null, false, false) { Day = day });
             }
         }
 
@@ -186,7 +207,7 @@ public static partial class DateFinder
         }
 
         var window = first.Window!;
-        var single = window.IsSingleDay ? window.From : (DateOnly?)null;
+        var single = first.Day ?? (window.IsSingleDay ? window.From : (DateOnly?)null);
         var until = first.Deadline || UntilBefore().IsMatch(text[..first.Start]) || UntilAfter().IsMatch(text[first.End..]);
         if (until && window.To >= today)
         {
@@ -289,6 +310,10 @@ public static partial class DateFinder
         + @"|\b(?<end>(?:the\s+)?end\s+of\s+)(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
         + @"|\b(?:in\s+)?(?<mon>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*\d)|\bin\s+(?<mon>may)\b")]
     private static partial Regex Month();
+
+    // 12.15号, 1.20日: a month and day with a dot, closed by 号 or 日 (a bare 1.2 may be a code or a number).
+    [GeneratedRegex(@"(?<![\d.])(?<m>1[0-2]|0?[1-9])\.(?<d>3[01]|[12]\d|0?[1-9])\s*[号日](?!\d)")]
+    private static partial Regex DottedMonthDay();
 
     // 1月中旬, 一月中, mid January, early February: part of a month.
     [GeneratedRegex(@"(?:(?<y>\d{4})\s*年\s*)?(?<![\d.])(?<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月(?:份)?\s*(?<part>上旬|中旬|下旬|月中|中|初)(?![一二三四五六七八九十\d])"

@@ -194,6 +194,15 @@ public static partial class FindingsReader
         }
 
         var found = new List<PhraseHit<Cue>>();
+        foreach (Match m in ReportedAsOn().Matches(text))
+        {
+            var verb = m.Groups["v"];
+            if (!Array.Exists(read[verb.Index..(verb.Index + verb.Length)], r => r))
+            {
+                found.Add(new PhraseHit<Cue>(verb.Index, verb.Length, Cue.Done));
+            }
+        }
+
         foreach (Match m in FinishedVerb().Matches(text))
         {
             var verb = m.Groups["v"];
@@ -212,6 +221,10 @@ public static partial class FindingsReader
         merged.Sort((a, b) => a.Start.CompareTo(b.Start));
         return merged;
     }
+
+    // 已于今日上午正式报送, 已经于11月30日印发: done on a day, as official reports say it.
+    [GeneratedRegex(@"已(?:经)?于[^，,。；;]{0,12}?(?<v>报送|提交|上报|印发|发出|召开|完成|举办|开展|上线|通过|办结)")]
+    private static partial Regex ReportedAsOn();
 
     // 讲完了, 查完, 整治完毕, 装订好了: a verb's last character, then 完 (or 好了).
     [GeneratedRegex(@"(?<v>[\u4e00-\u9fff])(?:完(?![善整全美成结工备])(?:了|毕|啦)?|(?<good>好了|好啦))")]

@@ -187,7 +187,9 @@ public static partial class IntentRules
     private static ChatCommand? ChangeOf(Findings f, string code)
     {
         var language = f.Language;
-        if (f.Has(Cue.AddEvidence) && !f.IsQuestion)
+        // XC-01、XC-05都弄完了，照片补上了: reported done, the evidence words are its note.
+        var reportedDone = f.Cues.Any(c => c.Value == Cue.Done && f.IsPerfective(c) && f.Last(Cue.AddEvidence) is { } add && c.End <= add.Start);
+        if (f.Has(Cue.AddEvidence) && !f.IsQuestion && !reportedDone)
         {
             return new AddEvidenceCommand(code, f.After(Math.Max(f.Codes[0].End, f.Last(Cue.AddEvidence)!.Value.End)), language);
         }
@@ -209,6 +211,12 @@ public static partial class IntentRules
                 { } date => new InvalidCommand(InvalidInput.ImpossibleDate, date.Words, language),
                 null => Incomplete(f, code),
             };
+        }
+
+        // T022往后推一周吧，年底献血车排不过来: the amount right after the word, not a date in the reason.
+        if (f.Has(Cue.Extend) && RelativeDays(f) is { } amount && (f.Date is null || f.Date.Start >= amount.End))
+        {
+            return new ExtendCommand(code, default, f.After(amount.End, "理由是", "理由", "原因是", "原因", "because of", "because", "as"), language) { ByDays = amount.Days };
         }
 
         if (f.Has(Cue.Extend))
@@ -352,6 +360,12 @@ public static partial class IntentRules
         if (f.Has(Cue.Report) && !f.Has(Cue.Progress) && !f.Has(Cue.Due) && !f.Has(Cue.TaskWord) && !f.Has(Cue.Overdue))
         {
             return new ReportCommand(language);
+        }
+
+        // 把各组完成情况和逾期情况汇总一下: progress, which counts the overdue per office too.
+        if (f.Has(Cue.Progress) && f.Has(Cue.Overdue) && !f.Has(Cue.Due) && f.Person is null)
+        {
+            return new ProgressCommand(language);
         }
 
         if (f.Has(Cue.Overdue))

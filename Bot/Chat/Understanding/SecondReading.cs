@@ -19,12 +19,20 @@ public static class SecondReading
             return new DetailCommand(code, command.Language);
         }
 
+        // 孙丽说她T013已经交了: the two readings (show it, mark it done) stand only where the words plainly report it.
+        if (command is ClarifyCommand { Readings: [DetailCommand detail, DoneCommand done] } && f.Last(Cue.WeakDone) is { } weak
+            && StatementCheck.Read(f.Text, (weak.Start, weak.End), f.Opaque, aheadDate: AheadDate(f)) != StatementReading.Plain)
+        {
+            return new OfferCommand(detail, [done], command.Language);
+        }
+
         if (ChangeWord(command, f) is not { } word)
         {
             return command;
         }
 
-        var reading = StatementCheck.Read(f.Text, (word.Start, word.End), f.Opaque, isRequest: command is ExtendCommand or ReassignCommand or SnoozeCommand or ReopenCommand or AddEvidenceCommand);
+        var reading = StatementCheck.Read(f.Text, (word.Start, word.End), f.Opaque,
+            isRequest: command is ExtendCommand or ReassignCommand or SnoozeCommand or ReopenCommand or AddEvidenceCommand, aheadDate: AheadDate(f));
         // can you remind me on the 14th?: a favour asked, not a question (the reminder is the writer's own, and undone in one tap).
         var asked = reading == StatementReading.Question && command is SnoozeCommand && f.IsPoliteRequest;
         return reading == StatementReading.Plain || asked ? command : new OfferCommand(AnswerFor(command), [command], command.Language);
@@ -42,6 +50,13 @@ public static class SecondReading
         AddEvidenceCommand c => new ListEvidenceCommand(c.Code, change.Language),
         _ => new HelpCommand(change.Language),
     };
+
+    /// <summary>
+    /// The date found, when all of it lies after today and it is a day or a week (下周, 明天, 12月20日): what
+    /// a plan names. A quarter or a year is more often a report's subject (第三季度进展报告).
+    /// </summary>
+    private static (int Start, int End)? AheadDate(Findings f) =>
+        f.Date is { Window: { } window } date && window.From > f.Today && window.To.DayNumber - window.From.DayNumber <= 6 ? (date.Start, date.End) : null;
 
     private static PhraseHit<Cue>? UnfinishedChange(Findings f) =>
         f.Cues.LastOrDefault(c => c.Value is Cue.Extend or Cue.Snooze or Cue.Reassign or Cue.Reopen or Cue.Done) is { Length: > 0 } hit ? hit : null;

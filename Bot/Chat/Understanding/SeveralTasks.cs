@@ -40,6 +40,12 @@ public static partial class SeveralTasks
                 }
 
                 var command = understandOne(text.ToString());
+                // T016 done; T017 too / T015 isn't finished yet but T014 is / 不是T013完成了，是T014: the part before says it.
+                if (!IsChange(command) && Ellipsis().IsMatch(text.ToString()) && commands.Count > 0 && Said(commands[^1].Command) is { } earlier)
+                {
+                    command = earlier with { Code = code.Code };
+                }
+
                 commands.Add((command, command is OfferCommand || AsksSomething(text.ToString())));
             }
         }
@@ -55,6 +61,17 @@ public static partial class SeveralTasks
             _ => new SeveralCommand(kept.Select(c => c.Command).ToList(), f.Language),
         };
     }
+
+    /// <summary>The done the part before reported, or offered (its own denial is its own: "isn't finished yet but T014 is").</summary>
+    private static DoneCommand? Said(ChatCommand command) => command switch
+    {
+        DoneCommand done => done with { Note = null },
+        OfferCommand { Offers: [DoneCommand offered] } => offered with { Note = null },
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:是|也是|也|同样|一样)|\b(?:too|also|as well|is|was|as well)\b\s*[,.!]?\s*(?:$|,|pics|photos)|也(?:一样|是)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Ellipsis();
 
     private static bool IsChange(ChatCommand command) => command is DoneCommand or ReopenCommand or ExtendCommand or ReassignCommand or SnoozeCommand or AddEvidenceCommand;
 

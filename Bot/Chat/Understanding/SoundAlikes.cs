@@ -50,7 +50,7 @@ public sealed class SoundAlikes
         char[]? corrected = null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (!unexplained[i] || !TextNormalizer.IsChinese(text[i]))
+            if (!TextNormalizer.IsChinese(text[i]))
             {
                 continue;
             }
@@ -59,7 +59,8 @@ public sealed class SoundAlikes
             for (var length = Math.Min(longest, text.Length - i); length >= 2; length--)
             {
                 var candidate = text.Substring(i, length);
-                if (!candidate.All(TextNormalizer.IsChinese) || words.Contains(candidate))
+                // 材料祖: the typo may follow characters read as something else; a window with nothing unexplained is left alone.
+                if (!candidate.All(TextNormalizer.IsChinese) || words.Contains(candidate) || Array.IndexOf(unexplained, true, i, length) < 0)
                 {
                     continue;
                 }

@@ -16,7 +16,8 @@ public static class StatementCheck
     /// <param name="change">Where the change word stands.</param>
     /// <param name="opaque">Characters of things found by shape (task codes, dates, links): no marker is read inside them.</param>
     /// <param name="isRequest">The change is itself a request (an extension, a hand-over, a snooze): wanting it (想延期) asks for it now.</param>
-    public static StatementReading Read(string text, (int Start, int End) change, bool[] opaque, bool isRequest = false)
+    /// <param name="aheadDate">Where a date after today stands, if one does: beside a report it makes a plan (T019 下周弄完).</param>
+    public static StatementReading Read(string text, (int Start, int End) change, bool[] opaque, bool isRequest = false, (int Start, int End)? aheadDate = null)
     {
         var masked = Mask(text, opaque);
         if (IsQuoted(masked, change.Start))
@@ -67,6 +68,17 @@ public static class StatementCheck
             && !ContainsAny(nearBefore, SpeechMarkers.Whole) && !ContainsAny(nearAfter, SpeechMarkers.Whole))
         {
             return StatementReading.Partial;
+        }
+
+        // 拟将截止时间顺延至2月10日，请予以审批: a proposal with its request for approval is the request.
+        if (isRequest && ContainsAny(masked, SpeechMarkers.AskApproval))
+        {
+            return StatementReading.Plain;
+        }
+
+        if (!isRequest && aheadDate is { } ahead && ahead.Start < to && ahead.End > from)
+        {
+            return StatementReading.Intended;
         }
 
         return IsIntention(before, after, isRequest) ? StatementReading.Intended : StatementReading.Plain;

@@ -27,6 +27,8 @@ public static class HolidayWords
         (SpringFestival, ["春节", "过年", "大年初一", "农历新年", "chinese new year", "spring festival", "lunar new year", "cny"]),
         (Lunar(1, 1, shift: -1), ["除夕", "年三十", "大年三十"]),
         (Lunar(1, 15, isPublic: false), ["元宵", "元宵节"]),
+        // 小年: the northern 腊月廿三 (the south keeps 廿四), of the lunar year before the Spring Festival.
+        (new(year => ChineseFestivals.ToGregorian(year, 12, 23), false), ["小年"]),
         (QingMing, ["清明", "清明节"]),
         (Fixed(5, 1), ["五一", "劳动节", "五一节", "may day", "labour day", "labor day"]),
         (Lunar(5, 5), ["端午", "端午节", "dragon boat festival", "dragon boat"]),

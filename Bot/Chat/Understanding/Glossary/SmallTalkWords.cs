@@ -10,7 +10,7 @@ public static class SmallTalkWords
 {
     public static readonly IReadOnlyList<(SmallTalkKind Kind, string[] Words)> Table =
     [
-        (SmallTalkKind.Greeting, ["你好", "您好", "你们好", "大家好", "各位好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安", "早", "在吗", "在不在", "在么", "哈喽", "嗨",
+        (SmallTalkKind.Greeting, ["你好", "您好", "你们好", "大家好", "各位好", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "晚安", "早", "在吗", "在不在", "在么", "哈喽", "嗨", "测试", "测试一下", "能收到吗", "收到吗", "test", "testing",
             "hello", "hi", "hey", "morning", "good morning", "good afternoon", "good evening", "evening", "afternoon", "anyone there", "are you there", "you there"]),
         (SmallTalkKind.Thanks, ["谢谢", "谢谢你", "谢谢您", "谢了", "谢啦", "多谢", "感谢", "感谢感谢", "辛苦了", "辛苦", "辛苦啦", "麻烦了", "有劳", "太好了", "真棒", "给力", "厉害",
             "thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "appreciate it", "great", "awesome", "helpful", "that's helpful", "that helps", "nice", "perfect"]),

@@ -116,6 +116,9 @@ public static class SpeechMarkers
     /// <summary>Right after the change word, what follows the change: 弄完再报, 完成就发, 办完之后.</summary>
     public static readonly string[] ThenAfter = ["再", "就", "之后", "以后", "后再", "了再", "了就", "了之后"];
 
+    /// <summary>Asks for approval now, after a proposal (拟将…顺延至…，请…予以审批): the request is made.</summary>
+    public static readonly string[] AskApproval = ["请审批", "予以审批", "请批准", "请予批准", "报请审批", "请领导审批", "审批为盼", "please approve"];
+
     /// <summary>Quotation marks: what stands between them is quoted.</summary>
     public static readonly (char Open, char Close)[] Quotes = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('《', '》'), ('‘', '’')];
 }
