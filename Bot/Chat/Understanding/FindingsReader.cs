@@ -227,7 +227,8 @@ public static partial class FindingsReader
     private static partial Regex ReportedAsOn();
 
     // 讲完了, 查完, 整治完毕, 装订好了: a verb's last character, then 完 (or 好了).
-    [GeneratedRegex(@"(?<v>[\u4e00-\u9fff])(?:完(?![善整全美成结工备])(?:了|毕|啦)?|(?<good>好了|好啦))")]
+    // 完 ends the word (完了, 完毕, or 完 before a stop): 完城 is not 完; 已经 and 没 are not verbs.
+    [GeneratedRegex(@"(?![已经未没不])(?<v>[\u4e00-\u9fff])(?:完(?:了|毕|啦)|完(?=[\s，,。.!！;；~]|$)|(?<good>好了|好啦))")]
     private static partial Regex FinishedVerb();
 
     private static bool Free(bool[] taken, int start, int length) => Array.IndexOf(taken, true, start, length) < 0;

@@ -117,11 +117,36 @@ public sealed partial class LedgerCodes
     /// A code made only of numbers (1.2, 12) beside a unit or a count word is a quantity (完成了1.2万份, 第12项),
     /// not the task; the import names such codes (Plans/NumberLikeCodes).
     /// </summary>
-    private static bool CountsSomething(string text, int start, int end) =>
-        text.AsSpan(start, end - start).ContainsAnyExcept("0123456789./-一二三四五六七八九十〇零") is false
-        && ((end < text.Length && Units.Contains(text[end])) || (start > 0 && CountWords.Contains(text[start - 1])));
+    private static bool CountsSomething(string text, int start, int end)
+    {
+        if (text.AsSpan(start, end - start).ContainsAnyExcept("0123456789./-一二三四五六七八九十〇零"))
+        {
+            return false;
+        }
 
-    private const string Units = "万千百亿份个元%％号日月点年天次人家项座名台辆吨米周岁倍块张批轮";
+        // Spaces between do not change it: 今天完成了 3 项, 第 3 项, 1.2 万份, finished 3 tasks.
+        var after = text[end..].TrimStart();
+        var before = text[..start].TrimEnd();
+        var code = text.AsSpan(start, end - start);
+        var whole = !code.ContainsAny("./-");
+        var chineseOnly = !code.ContainsAnyExcept("一二三四五六七八九十〇零");
+        return (after.Length > 0 && (Units.Contains(after[0]) || (whole && TimeUnits.Contains(after[0]))))
+            || EnglishUnits.Any(u => after.StartsWith(u, StringComparison.Ordinal))
+            || (before.Length > 0 && CountWords.Contains(before[^1]))
+            || (whole && NumberedCommands.Any(c => before.EndsWith(c, StringComparison.Ordinal)))
+            // A code of Chinese numerals alone (一) stands apart from the words around it, or it is a word's part (一半).
+            || (chineseOnly && ((start > 0 && TextNormalizer.IsChinese(text[start - 1])) || (end < text.Length && TextNormalizer.IsChinese(text[end]))));
+    }
+
+    private const string Units = "万千百亿份个元%％项座名台辆吨米岁倍块张批轮半次人家";
+
+    /// <summary>After a whole number only (3 天, 12 号): a dotted code before them (7.1 周五再提醒) is still the task.</summary>
+    private const string TimeUnits = "天周月年日号点";
+
+    private static readonly string[] EnglishUnits = ["tasks", "task", "items", "item", "copies", "people", "pieces", "%", "percent", "days", "weeks"];
+
+    /// <summary>The commands whose number is not a task: 同意延期 3, 撤销操作 12, 撤回佐证 3 (what the buttons send).</summary>
+    private static readonly string[] NumberedCommands = ["同意延期", "驳回延期", "批准延期", "不同意延期", "延期申请", "撤销操作", "撤回佐证", "删除佐证", "approve extension", "reject extension", "undo change", "withdraw evidence", "#", "第", "共", "约"];
 
     private const string CountWords = "第共约近达超余";
 

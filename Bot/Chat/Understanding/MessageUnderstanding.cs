@@ -13,12 +13,21 @@ public static class MessageUnderstanding
         var findings = FindingsReader.Read(message, today, defaultLanguage, names);
         if (SoundsRight(findings, names) is { } corrected)
         {
-            findings = FindingsReader.Read(findings.Source, corrected, today, defaultLanguage, names);
+            // 逾其 → 逾期 is read as meant; but a change that only a guessed sound makes (T017 弄晚了: "was late",
+            // or "done"?) is offered, not made.
+            var asWritten = Read(findings, today, names);
+            var asMeant = Read(FindingsReader.Read(findings.Source, corrected, today, defaultLanguage, names), today, names);
+            return ChangeCommands.IsChange(asMeant) && !ChangeCommands.IsChange(asWritten) ? SecondReading.Offer(asMeant) : asMeant;
         }
 
+        return Read(findings, today, names);
+    }
+
+    private static ChatCommand Read(Findings findings, DateOnly today, LedgerNames names)
+    {
         if (findings.Text.Length == 0 || findings.Text == "?")
         {
-            return new HelpCommand(defaultLanguage);
+            return new HelpCommand(findings.Language);
         }
 
         if (SeveralTasks.Read(findings, part => Understand(part, today, findings.Language, names)) is { } several)

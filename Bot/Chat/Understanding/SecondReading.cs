@@ -31,12 +31,29 @@ public static class SecondReading
             return command;
         }
 
-        var reading = StatementCheck.Read(f.Text, (word.Start, word.End), f.Opaque,
-            isRequest: command is ExtendCommand or ReassignCommand or SnoozeCommand or ReopenCommand or AddEvidenceCommand, aheadDate: AheadDate(f));
+        var isRequest = command is ExtendCommand or ReassignCommand or SnoozeCommand or ReopenCommand or AddEvidenceCommand;
+        var reading = StatementCheck.Read(f.Text, (word.Start, word.End), f.Opaque, isRequest, AheadDate(f));
+        if (command is DoneCommand && f.Cues.FirstOrDefault(c => c.Value == Cue.Done) is { Length: > 0 } first && first.Start != word.Start)
+        {
+            // 1.2 done, 例会制度文件已印发: the report is the first done word; a later one may speak of a part of it,
+            // but may not deny, doubt, condition or plan it.
+            var later = reading;
+            reading = StatementCheck.Read(f.Text, (first.Start, first.End), f.Opaque, false, AheadDate(f));
+            if (later is not (StatementReading.Plain or StatementReading.Partial or StatementReading.NotAVerb))
+            {
+                reading = later;
+            }
+        }
+
         // can you remind me on the 14th?: a favour asked, not a question (the reminder is the writer's own, and undone in one tap).
         var asked = reading == StatementReading.Question && command is SnoozeCommand && f.IsPoliteRequest;
         return reading == StatementReading.Plain || asked ? command : new OfferCommand(AnswerFor(command), [command], command.Language);
     }
+
+    /// <summary>The change offered as a button beside what answers it; a change of several tasks, each offered.</summary>
+    public static ChatCommand Offer(ChatCommand change) => change is SeveralCommand several
+        ? several with { Commands = several.Commands.Select(c => ChangeCommands.IsChange(c) ? Offer(c) : c).ToList() }
+        : new OfferCommand(AnswerFor(change), [change], change.Language);
 
     /// <summary>What to answer instead: the task asked about, or the help.</summary>
     private static ChatCommand AnswerFor(ChatCommand change) => change switch

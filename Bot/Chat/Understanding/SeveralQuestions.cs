@@ -38,7 +38,5 @@ public static class SeveralQuestions
         };
     }
 
-    private static bool IsChange(ChatCommand command) =>
-        command is DoneCommand or ReopenCommand or ExtendCommand or ReassignCommand or SnoozeCommand or AddEvidenceCommand or WithdrawEvidenceCommand
-            or DecideExtensionCommand or BindOfficeCommand or UnbindCommand or SubscribeCommand or LinkAccountCommand or AddRobotCommand or UndoCommand or OfferCommand;
+    private static bool IsChange(ChatCommand command) => ChangeCommands.IsChange(command) || command is OfferCommand;
 }

@@ -50,6 +50,13 @@ public static partial class SeveralTasks
             }
         }
 
+        // 张伟说T014完成了，T024也完成了, 如果T014完成了，T024也就完成了: what governs the whole message governs each part.
+        if (WholeMessageWithholds(f))
+        {
+            commands = commands.Select(c => (c.Command is DoneCommand or ReopenCommand or ExtendCommand or ReassignCommand or SnoozeCommand or AddEvidenceCommand
+                ? (ChatCommand)new OfferCommand(new DetailCommand(CodeOf(c.Command), c.Command.Language), [c.Command], c.Command.Language) : c.Command, c.Asked)).ToList();
+        }
+
         var changes = commands.Where(c => IsChange(c.Command)).ToList();
         var kept = changes.Count > 0
             ? commands.Where(c => IsChange(c.Command) || (c.Asked && c.Command is not OfferCommand) || c.Command is OfferCommand { Answer: not DetailCommand }).ToList()
@@ -62,6 +69,24 @@ public static partial class SeveralTasks
         };
     }
 
+    private static readonly StatementReading[] Governing = [StatementReading.Hearsay, StatementReading.Conditional, StatementReading.CheckAsked, StatementReading.Quoted, StatementReading.Question];
+
+    /// <summary>Any change word of the whole message read as someone else's words, a condition, a check, a quotation or a question.</summary>
+    private static bool WholeMessageWithholds(Findings f) =>
+        f.Cues.Where(c => c.Value is Cue.Done or Cue.WeakDone or Cue.Reopen or Cue.Extend or Cue.Reassign or Cue.Snooze or Cue.AddEvidence)
+            .Any(c => Governing.Contains(StatementCheck.Read(f.Text, (c.Start, c.End), f.Opaque, isRequest: c.Value is not (Cue.Done or Cue.WeakDone))));
+
+    private static string CodeOf(ChatCommand command) => command switch
+    {
+        DoneCommand c => c.Code,
+        ReopenCommand c => c.Code,
+        ExtendCommand c => c.Code,
+        ReassignCommand c => c.Code,
+        SnoozeCommand c => c.Code,
+        AddEvidenceCommand c => c.Code,
+        _ => "",
+    };
+
     /// <summary>The done the part before reported, or offered (its own denial is its own: "isn't finished yet but T014 is").</summary>
     private static DoneCommand? Said(ChatCommand command) => command switch
     {
@@ -73,7 +98,7 @@ public static partial class SeveralTasks
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:是|也是|也|同样|一样)|\b(?:too|also|as well|is|was|as well)\b\s*[,.!]?\s*(?:$|,|pics|photos)|也(?:一样|是)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex Ellipsis();
 
-    private static bool IsChange(ChatCommand command) => command is DoneCommand or ReopenCommand or ExtendCommand or ReassignCommand or SnoozeCommand or AddEvidenceCommand;
+    private static bool IsChange(ChatCommand command) => ChangeCommands.IsChange(command);
 
     private static bool AsksSomething(string part) =>
         part.Contains('?') || part.Contains('？') || part.Contains('吗') || part.Contains('谁') || part.Contains("什么") || part.Contains('啥') || part.Contains("查看") || part.Contains("详情")
@@ -106,7 +131,7 @@ public static partial class SeveralTasks
     private static bool Joins(string between) =>
         JoinerWords().IsMatch(between);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:和|与|跟|及|以及|、|/|&|and|,|，|还有)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:和|与|跟|及|以及|、|/|&|and|nor|or|,|，|还有)?\s*$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex JoinerWords();
 
     /// <summary>Each clause with a task starts a part; a clause without one joins the part before, or the first.</summary>
@@ -119,12 +144,14 @@ public static partial class SeveralTasks
             var inCode = codes.Any(c => i >= c.Start && i < c.End);
             if (i == source.Length || (!inCode && (Array.IndexOf(PartEnds, source[i]) >= 0 || (source[i] == '.' && (i + 1 == source.Length || source[i + 1] == ' ')))))
             {
-                if (i > start)
+                // The closing mark stays with its clause: T014完成了？ is still a question when read alone.
+                var end = i < source.Length ? i + 1 : i;
+                if (end > start)
                 {
-                    clauses.Add((start, i));
+                    clauses.Add((start, end));
                 }
 
-                start = i + 1;
+                start = end;
             }
         }
 

@@ -20,7 +20,7 @@ public static class StatementCheck
     public static StatementReading Read(string text, (int Start, int End) change, bool[] opaque, bool isRequest = false, (int Start, int End)? aheadDate = null)
     {
         var masked = Mask(text, opaque);
-        if (IsQuoted(masked, change.Start))
+        if (IsQuoted(masked, change.Start) || IsAttributed(masked))
         {
             return StatementReading.Quoted;
         }
@@ -36,13 +36,15 @@ public static class StatementCheck
             return StatementReading.CheckAsked;
         }
 
-        if (ContainsAny(masked[..change.Start], SpeechMarkers.Hearsay) || ReportsSomeonesWords(masked))
+        if (ContainsAny(masked[..change.Start], SpeechMarkers.Hearsay) || ReportsSomeonesWords(masked) || SomeoneElseWants(before)
+            || (isRequest && ContainsAny(before, SpeechMarkers.ConsentReported)))
         {
             return StatementReading.Hearsay;
         }
 
         if (IsCondition(masked[..change.Start], before) || ContainsAny(rest, SpeechMarkers.ConditionAfter) || ContainsAny(after, SpeechMarkers.ConditionFollowing)
-            || StartsWithAny(after, SpeechMarkers.ThenAfter))
+            || StartsWithAny(after, SpeechMarkers.ThenAfter) || StartsWithAny(after.TrimStart(), SpeechMarkers.ConditionRightAfter)
+            || (after.StartsWith('时') && (after.Length == 1 || !"限间效长段点候刻".Contains(after[1]))))
         {
             return StatementReading.Conditional;
         }
@@ -62,10 +64,12 @@ public static class StatementCheck
             return StatementReading.NotAVerb;
         }
 
-        var nearBefore = before.Length > 4 ? before[^4..] : before;
-        var nearAfter = after.Length > 6 ? after[..6] : after;
-        if ((ContainsAny(nearBefore, SpeechMarkers.Partial) || ContainsAny(nearAfter, SpeechMarkers.Partial))
-            && !ContainsAny(nearBefore, SpeechMarkers.Whole) && !ContainsAny(nearAfter, SpeechMarkers.Whole))
+        // Part of it: 完成80%, 只完成了第一阶段, mostly done, 的材料完成了, 转给综合组审核一下, or taken back after (完成了，但是照片还没拍).
+        var clause = before + " " + after;
+        if ((ContainsAny(clause, SpeechMarkers.Partial) && !ContainsAny(clause, SpeechMarkers.Whole))
+            || (isRequest && SpeechMarkers.PartOfTask.Any(p => before.TrimEnd().TrimEnd('的').EndsWith(p, StringComparison.Ordinal)))
+            || (isRequest && ContainsAny(after, SpeechMarkers.ForSomething))
+            || TakenBack(masked, to))
         {
             return StatementReading.Partial;
         }
@@ -164,18 +168,50 @@ public static class StatementCheck
         || (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' '))
         || (text[i] == ' ' && i > 0 && i + 1 < text.Length && TextNormalizer.IsChinese(text[i - 1]) && TextNormalizer.IsChinese(text[i + 1]));
 
-    /// <summary>说 not in another word (说明) and not the writer's own (我说): 李明说 T017 已经完成了.</summary>
+    /// <summary>
+    /// A reporting verb (说, 反馈, 汇报, 称, 表示) not in another word (说明, 名称) and not the writer's
+    /// own (我说, 特此汇报): 李明说 T017 已经完成了, 张伟反馈T017已经完成了.
+    /// </summary>
     private static bool ReportsSomeonesWords(string text)
     {
-        for (var i = text.IndexOf('说'); i >= 0; i = text.IndexOf('说', i + 1))
+        foreach (var verb in SpeechMarkers.ReportingVerbs)
         {
-            if (!SpeechMarkers.NotReportingSay.Any(w => Covers(text, i, w)))
+            for (var i = text.IndexOf(verb, StringComparison.Ordinal); i >= 0; i = text.IndexOf(verb, i + 1, StringComparison.Ordinal))
             {
-                return true;
+                var own = i > 0 && "我此现向并已再来".Contains(text[i - 1]);
+                if (!own && !SpeechMarkers.NotReportingSay.Any(w => Covers(text, i, w)))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>张伟：T017完成了, &gt; T017 完成了: someone's words set out as theirs.</summary>
+    private static bool IsAttributed(string text)
+    {
+        var t = text.TrimStart();
+        if (t.StartsWith('>'))
+        {
+            return true;
+        }
+
+        var colon = t.IndexOfAny(['：', ':']);
+        return colon is >= 2 and <= 4 && t[..colon].All(TextNormalizer.IsChinese) && !SpeechMarkers.OwnOpeners.Contains(t[..colon]);
+    }
+
+    /// <summary>The clause after the change opens with but/但是 and denies something: it takes part of the change back.</summary>
+    private static bool TakenBack(string text, int clauseEnd)
+    {
+        if (clauseEnd >= text.Length)
+        {
+            return false;
+        }
+
+        var next = text[(clauseEnd + 1)..].TrimStart();
+        return StartsWithAny(next, SpeechMarkers.ButWords) && SpeechMarkers.NegationBefore.Any(n => ContainsWord(next, n));
     }
 
     /// <summary>A condition word anywhere before the change word (如果周五验收通过，HW-04就算完成了); 等 only opening its clause, since 照片、名单等 lists.</summary>
@@ -219,10 +255,26 @@ public static class StatementCheck
     /// <summary>没, 不 closing a clause ask (完成没) unless they belong to a word that denies (还没): that is a denial, read next.</summary>
     private static bool EndsWithInstruction(string clause) => clause.EndsWith("还没", StringComparison.Ordinal) || clause.EndsWith("还没有", StringComparison.Ordinal);
 
+    /// <summary>张伟想把T017延期: a wish with someone else before it, not the writer's (我想, 我们想 are).</summary>
+    private static bool SomeoneElseWants(string before)
+    {
+        foreach (var wish in new[] { "想", "希望", "打算" })
+        {
+            var at = before.IndexOf(wish, StringComparison.Ordinal);
+            if (at > 0 && TextNormalizer.IsChinese(before[at - 1]) && !"我们咱也还都就真很再挺".Contains(before[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsNegated(string before, string after)
     {
         var cleaned = Remove(before, SpeechMarkers.NotNegations);
-        return SpeechMarkers.NegationBefore.Any(w => ContainsWord(cleaned, w))
+        return ContainsAny(after, SpeechMarkers.JudgedAgainst)
+            || SpeechMarkers.NegationBefore.Any(w => ContainsWord(cleaned, w))
             || SpeechMarkers.NegationAfter.Any(w => after.StartsWith(w, StringComparison.Ordinal) || after.StartsWith("了" + w, StringComparison.Ordinal));
     }
 
