@@ -56,34 +56,45 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
             var after = (await TaskRepository.ByIdAsync(connection, transaction, task.Id))!;
             await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, Action, "task", task.Code,
                 new { Undoes = changeId, change.Action }, new { after.Status, after.DueOn, Office = after.LeadOfficeName, Owner = after.OwnerName, EvidenceWithdrawn = undone.Value.Withdrawn }));
-            return new UndoOutcome.Undone(after, change.Action, undone.Value.Withdrawn, undone.Value.SnoozeTarget);
+            return new UndoOutcome.Undone(after, change.Action, undone.Value.Withdrawn, undone.Value.SnoozeTarget) { SnoozeBackTo = undone.Value.SnoozeBackTo };
         }, cancellationToken);
 
     /// <summary>Puts back what the change did; null when it cannot be (a request decided meanwhile, a row from before undo existed).</summary>
-    private async Task<(int Withdrawn, string? SnoozeTarget)?> UndoneAsync(
+    private async Task<(int Withdrawn, string? SnoozeTarget, DateOnly? SnoozeBackTo)?> UndoneAsync(
         SqliteConnection connection, SqliteTransaction transaction, AuditEntry change, LedgerTask task, Person person, DateTimeOffset now)
     {
         switch (change.Action)
         {
             case "task.done":
             {
+                // A row written before undo existed does not say which evidence the change added: not undone by guess.
+                if (!Json(change.AfterJson).TryGetProperty("evidence", out _))
+                {
+                    return null;
+                }
+
                 var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
                 await TaskRepository.ReopenAsync(connection, transaction, task.Id, now);
                 await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
-                return (added.Count, null);
+                return (added.Count, null, null);
             }
 
             case "evidence.add":
             {
+                if (!Json(change.AfterJson).TryGetProperty("evidence", out _))
+                {
+                    return null;
+                }
+
                 var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
                 await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
-                return added.Count > 0 ? (added.Count, null) : null;
+                return added.Count > 0 ? (added.Count, null, null) : null;
             }
 
             case "task.reopen":
-                return Read<TaskSnapshot>(change.BeforeJson) is { DoneAt: { } doneAt } before
+                return Read<TaskSnapshot>(change.BeforeJson) is { DoneAt: { } doneAt, DoneById: not null } before
                     && await TaskRepository.RestoreDoneAsync(connection, transaction, task.Id, doneAt, before.DoneById, now)
-                    ? (0, null)
+                    ? (0, null, null)
                     : null;
 
             case "extension.request":
@@ -92,7 +103,7 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
                 var withdrawn = await connection.ExecuteAsync(
                     "UPDATE extension_request SET state = 'withdrawn', decided_by = @PersonId, decided_at = @At WHERE id = @Id AND state = 'pending'",
                     new { Id = request, PersonId = person.Id, At = UtcText.Format(now) }, transaction);
-                return withdrawn == 1 ? (0, null) : null;
+                return withdrawn == 1 ? (0, null, null) : null;
             }
 
             case "task.reassign":
@@ -105,6 +116,11 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
 
                 long? ownerId = handedFrom.TryGetProperty("ownerId", out var owner) && owner.ValueKind == JsonValueKind.Number ? owner.GetInt64() : null;
                 await TaskRepository.ChangeLeadAsync(connection, transaction, task.Id, officeId.GetInt64(), ownerId, now);
+                if (handedFrom.TryGetProperty("coOfficeIds", out var coOffices) && coOffices.GetString() is { Length: > 0 } ids)
+                {
+                    await TaskRepository.RestoreCoOfficesAsync(connection, transaction, task.Id, ids);
+                }
+
                 await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, task.Id);
                 // Told as the hand-over was: both offices (or their people) and the coordinators, not whoever undid it.
                 var recipients = reminders.Value.UnboundOfficeRecipientsOrDefault();
@@ -115,14 +131,22 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
                     .Except(await PersonalChats.OfAsync(connection, transaction, [person.Id]));
                 await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats,
                     new HandoverNotice(task.Id, task.LeadOfficeId, officeId.GetInt64(), ownerId, person.Id), now, clock.Zone);
-                return (0, null);
+                return (0, null, null);
             }
 
             case "task.snooze":
             {
                 var target = Json(change.AfterJson).TryGetProperty("target", out var t) ? t.GetString() : null;
+                // A snooze that replaced an earlier one gives it back (取代之前设定的 12月4日); else there is none.
+                if (Json(change.BeforeJson).TryGetProperty("day", out var earlier) && DateOnly.TryParse(earlier.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var day))
+                {
+                    var restored = await connection.ExecuteAsync("UPDATE snooze SET day = @Day WHERE task_id = @TaskId AND target = @Target",
+                        new { Day = day, TaskId = task.Id, Target = target }, transaction);
+                    return restored == 1 ? (0, target, day) : null;
+                }
+
                 var removed = await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = task.Id, Target = target }, transaction);
-                return removed == 1 ? (0, target) : null;
+                return removed == 1 ? (0, target, null) : null;
             }
 
             default:

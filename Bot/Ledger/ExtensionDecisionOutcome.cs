@@ -15,6 +15,9 @@ public abstract record ExtensionDecisionOutcome
 
     public sealed record AlreadyDecided(long RequestId, bool Approved) : ExtensionDecisionOutcome;
 
+    /// <summary>The deadline has moved to <see cref="LedgerTask.DueOn"/> since (an import), past the day asked: approving would bring it forward.</summary>
+    public sealed record NoLongerLater(long RequestId, LedgerTask Task, DateOnly Asked) : ExtensionDecisionOutcome;
+
     /// <summary>The asker took the request back (撤销) before anyone decided it.</summary>
     public sealed record Withdrawn(long RequestId) : ExtensionDecisionOutcome;
 

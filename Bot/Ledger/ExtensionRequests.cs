@@ -118,6 +118,13 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
 
             var now = time.GetUtcNow();
             var newDue = DateOnly.Parse(found.NewDueOn, CultureInfo.InvariantCulture);
+            // The plan may have moved the deadline since the request (an import): an approval never brings it forward.
+            var current = (await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!;
+            if (approve && newDue <= current.DueOn)
+            {
+                return new ExtensionDecisionOutcome.NoLongerLater(requestId, current, newDue);
+            }
+
             if (approve && newDue > LatestDueOn)
             {
                 return new ExtensionDecisionOutcome.TooFar((await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!, LatestDueOn);

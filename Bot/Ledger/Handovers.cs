@@ -58,7 +58,7 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
             var after = (await TaskRepository.ByIdAsync(connection, transaction, before.Id))!;
             // The ids before, so that 撤销 can hand it back exactly.
             var auditId = await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
-                new { Office = before.LeadOfficeName, Owner = before.OwnerName, OfficeId = before.LeadOfficeId, before.OwnerId },
+                new { Office = before.LeadOfficeName, Owner = before.OwnerName, OfficeId = before.LeadOfficeId, before.OwnerId, before.CoOfficeIds },
                 new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
 
             // Both offices (their chats, or else their people), and the coordinators, who keep the ledger;

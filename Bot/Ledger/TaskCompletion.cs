@@ -12,7 +12,7 @@ namespace CampaignBot.Ledger;
 /// and writes its audit row, all in one immediate transaction: of many simultaneous "done" for one
 /// task exactly one changes it.
 /// </summary>
-public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TimeProvider time)
+public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, TimeProvider time)
 {
     public Task<ChangeResult<LedgerTask>> MarkDoneAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
@@ -58,7 +58,9 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
             return null;
         }
 
-        return await audit.LatestInChatSinceAsync("task.done", person.Id, actor.ChannelId, actor.ConversationId, time.GetUtcNow() - FilesFollowCompletionFor, cancellationToken);
+        var code = await audit.LatestInChatSinceAsync("task.done", person.Id, actor.ChannelId, actor.ConversationId, time.GetUtcNow() - FilesFollowCompletionFor, cancellationToken);
+        // A completion undone (撤销) or reopened since is not one files follow.
+        return code is not null && await tasks.FindByCodeAsync(code, cancellationToken) is { IsDone: true } ? code : null;
     }
 
     /// <summary>The note (if any) and each attachment as evidence of the task, in the change's transaction; the pieces' ids.</summary>

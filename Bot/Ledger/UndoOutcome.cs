@@ -9,7 +9,11 @@ public abstract record UndoOutcome
 
     /// <param name="Action">The audit action undone (task.done, evidence.add, task.reopen, extension.request, task.reassign, task.snooze).</param>
     /// <param name="SnoozeTarget">For an undone snooze: the chat whose scheduled reminder the caller must unschedule.</param>
-    public sealed record Undone(LedgerTask Task, string Action, int EvidenceWithdrawn, string? SnoozeTarget) : UndoOutcome;
+    public sealed record Undone(LedgerTask Task, string Action, int EvidenceWithdrawn, string? SnoozeTarget) : UndoOutcome
+    {
+        /// <summary>For an undone snooze that had replaced an earlier one: that day, to be scheduled again.</summary>
+        public DateOnly? SnoozeBackTo { get; init; }
+    }
 
     public sealed record NotFound(long ChangeId) : UndoOutcome;
 

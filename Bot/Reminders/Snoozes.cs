@@ -105,9 +105,25 @@ public sealed class Snoozes(
             return earlier;
         }, cancellationToken);
 
-        var key = new JobKey($"{taskId}@{target.Key}", Group);
+        await TriggerAsync(scheduler, target.Key, taskId, day, cancellationToken);
+        return new SnoozeScheduled(true, replaced) { AuditId = auditId };
+    }
+
+    /// <summary>The scheduled reminder of a snooze put back by 撤销 (its row already says the day, in the ledger's transaction).</summary>
+    public async Task RescheduleAsync(long taskId, string targetKey, DateOnly day, CancellationToken cancellationToken)
+    {
+        if (options.Value.Enabled && services.GetKeyedService<IScheduler>(options.Value.SchedulerName) is { } scheduler)
+        {
+            await TriggerAsync(scheduler, targetKey, taskId, day, cancellationToken);
+        }
+    }
+
+    /// <summary>One trigger per task and chat (a new one replaces it), firing at the day's send time, or at once if the service was down then.</summary>
+    private async Task TriggerAsync(IScheduler scheduler, string targetKey, long taskId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var key = new JobKey($"{taskId}@{targetKey}", Group);
         var job = JobBuilder.Create<SnoozeJob>().WithIdentity(key)
-            .UsingJobData(SnoozeJob.TargetKey, target.Key)
+            .UsingJobData(SnoozeJob.TargetKey, targetKey)
             .UsingJobData(SnoozeJob.TaskKey, taskId.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UsingJobData(SnoozeJob.DayKey, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             .Build();
@@ -116,7 +132,6 @@ public sealed class Snoozes(
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
-        return new SnoozeScheduled(true, replaced) { AuditId = auditId };
     }
 
     /// <summary>Records the snoozed reminder once (a second firing finds it) and sends what the outbox holds.</summary>

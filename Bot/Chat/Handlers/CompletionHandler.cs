@@ -36,6 +36,9 @@ public sealed class CompletionHandler(TaskCompletion completion, EvidenceFiles.E
         var result = await completion.AddEvidenceAsync(turn.Actor, code, note, attachments, cancellationToken);
         return result.Outcome == ChangeOutcome.Changed
             ? new ChatReply(await EvidenceHandler.KeptAsync(turn.Texts.AlreadyDoneEvidenceAdded(result.Subject!, attachments.Count + (note is null ? 0 : 1), clock.Zone), result.Subject!, turn, collector, cancellationToken))
+            {
+                Suggestions = UndoHandler.ButtonFor(turn with { ReadFromWords = true }, result.AuditId, code),
+            }
             : Refusal(result, code, turn);
     }
 

@@ -61,6 +61,10 @@ public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository ta
         var result = await completion.AddEvidenceAsync(turn.Actor, code, null, attachments, cancellationToken);
         return result.Outcome == ChangeOutcome.Changed
             ? new ChatReply(await KeptAsync(turn.Texts.EvidenceFollowsCompletion(result.Subject!, attachments.Count), result.Subject!, turn, collector, cancellationToken))
+            {
+                // Which task the files went to was inferred: one tap takes them back.
+                Suggestions = UndoHandler.ButtonFor(turn with { ReadFromWords = true }, result.AuditId, code),
+            }
             : CompletionHandler.Refusal(result, code, turn);
     }
 

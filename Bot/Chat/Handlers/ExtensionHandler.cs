@@ -38,6 +38,7 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
             ExtensionDecisionOutcome.RequestNotFound d => texts.ExtensionNotFound(d.RequestId),
             ExtensionDecisionOutcome.AlreadyDecided d => texts.ExtensionAlreadyDecided(d.RequestId, d.Approved),
             ExtensionDecisionOutcome.Withdrawn d => texts.ExtensionWithdrawn(d.RequestId),
+            ExtensionDecisionOutcome.NoLongerLater d => texts.ExtensionNoLongerLater(d.RequestId, d.Task, d.Asked),
             ExtensionDecisionOutcome.TooFar d => texts.DeadlineTooFar(d.Task, d.Latest),
             _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
         });

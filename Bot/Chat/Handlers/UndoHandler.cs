@@ -15,7 +15,10 @@ public sealed class UndoHandler(ChangeUndo undo, Snoozes snoozes, OutboxKick out
         var outcome = await undo.UndoAsync(turn.Actor, command.ChangeId, cancellationToken);
         if (outcome is UndoOutcome.Undone { SnoozeTarget: { } target } snoozed)
         {
-            await snoozes.UnscheduleAsync(snoozed.Task.Id, target, cancellationToken);
+            // The earlier snooze it had replaced comes back; else there is none any more.
+            await (snoozed.SnoozeBackTo is { } day
+                ? snoozes.RescheduleAsync(snoozed.Task.Id, target, day, cancellationToken)
+                : snoozes.UnscheduleAsync(snoozed.Task.Id, target, cancellationToken));
         }
 
         // A hand-back tells both offices now.

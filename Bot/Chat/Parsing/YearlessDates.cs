@@ -23,8 +23,9 @@ public static class YearlessDates
             return null;
         }
 
-        // From last year (12月28日 asked on 2 January is five days ago), the first one not long past; 2月29日 waits for a leap year.
-        for (var year = today.Year - 1; year <= today.Year + 4; year++)
+        // From last year (12月28日 asked on 2 January is five days ago), the first one not long past, within a year:
+        // 2月29日 in a year without one is no day (not one four years off).
+        for (var year = today.Year - 1; year <= today.Year + 1; year++)
         {
             if (day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) is var date && date >= today.AddDays(-RecentDays))
             {

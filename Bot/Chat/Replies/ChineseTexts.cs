@@ -334,6 +334,8 @@ public sealed class ChineseTexts : ReplyTexts
     public override string UndoSuperseded(LedgerTask task) => $"{task.Code} 在这次更改之后又有了新的变动（或已撤销过），不能再撤销这一步；请发送「详情 {task.Code}」查看现状后直接更正。";
     public override string UndoNotPossible(LedgerTask task) => $"{task.Code} 的这次更改已无法撤销（例如延期申请已经审批）；请发送「详情 {task.Code}」查看现状。";
     public override string ExtensionWithdrawn(long requestId) => $"延期申请 #{requestId} 已由申请人撤回，无需审批。";
+    public override string ExtensionNoLongerLater(long requestId, LedgerTask task, DateOnly asked) =>
+        $"未批准延期申请 #{requestId}：{task.Code} 的截止日期已是 {Date(task.DueOn)}（计划导入后），不早于申请的 {Date(asked)}，批准会把它提前。如仍需延后，请驳回后重新申请。";
 
     public override string ChangeOffered(IReadOnlyList<string> offers) =>
         $"我没有改动台账。如果要「{string.Join("」或「", offers)}」，请点下面的按钮。";

@@ -319,6 +319,8 @@ public sealed class EnglishTexts : ReplyTexts
     public override string UndoSuperseded(LedgerTask task) => $"{task.Code} has changed again since (or this was undone already), so this step cannot be undone; send \"detail {task.Code}\" and correct it directly.";
     public override string UndoNotPossible(LedgerTask task) => $"This change to {task.Code} can no longer be undone (an extension request already decided, say); send \"detail {task.Code}\".";
     public override string ExtensionWithdrawn(long requestId) => $"Extension request #{requestId} was withdrawn by its asker; nothing to decide.";
+    public override string ExtensionNoLongerLater(long requestId, LedgerTask task, DateOnly asked) =>
+        $"Extension request #{requestId} not approved: {task.Code} is already due {Date(task.DueOn)} (a plan import moved it), not before the {Date(asked)} asked; approving would bring it forward. If it still needs more time, reject it and ask again.";
 
     public override string ChangeOffered(IReadOnlyList<string> offers) =>
         $"I changed nothing. To \"{string.Join("\" or \"", offers)}\", press the button below.";

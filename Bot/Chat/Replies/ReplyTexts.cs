@@ -229,6 +229,7 @@ public abstract class ReplyTexts
     public abstract string UndoSuperseded(LedgerTask task);
     public abstract string UndoNotPossible(LedgerTask task);
     public abstract string ExtensionWithdrawn(long requestId);
+    public abstract string ExtensionNoLongerLater(long requestId, LedgerTask task, DateOnly asked);
 
     /// <summary>A change read but not confirmed by the second reading: nothing changed; the change follows as a button.</summary>
     public abstract string ChangeOffered(IReadOnlyList<string> offers);

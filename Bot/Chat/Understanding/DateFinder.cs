@@ -26,6 +26,15 @@ public static partial class DateFinder
     {
         workdays ??= WorkdayCalendar.WeekdaysOnly;
         var hits = new List<Hit>();
+        foreach (Match m in NamedYearDate().Matches(text))
+        {
+            var year = today.Year + m.Groups["y"].Value switch { "明年" => 1, "后年" => 2, "去年" => -1, _ => 0 };
+            var (month, day) = (Number(m.Groups["m"].Value), Number(m.Groups["d"].Value));
+            var valid = month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+            hits.Add(new Hit(m.Index, m.Index + m.Length, valid ? DateWindow.Day(new DateOnly(year, month, day)) : null, valid ? null : InvalidInput.ImpossibleDate, false, false));
+        }
+
+        Take(hits, taken);
         foreach (Match m in ExactDate().Matches(text))
         {
             if (Free(m, taken))
@@ -310,6 +319,10 @@ public static partial class DateFinder
         + @"|\b(?<end>(?:the\s+)?end\s+of\s+)(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
         + @"|\b(?:in\s+)?(?<mon>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b(?!\s*\d)|\bin\s+(?<mon>may)\b")]
     private static partial Regex Month();
+
+    // 明年1月15日, 今年12月20日: the year said in words.
+    [GeneratedRegex(@"(?<y>今年|明年|后年|去年)\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号]?")]
+    private static partial Regex NamedYearDate();
 
     // 12.15号, 1.20日: a month and day with a dot, closed by 号 or 日 (a bare 1.2 may be a code or a number).
     [GeneratedRegex(@"(?<![\d.])(?<m>1[0-2]|0?[1-9])\.(?<d>3[01]|[12]\d|0?[1-9])\s*[号日](?!\d)")]

@@ -324,7 +324,7 @@ public static partial class IntentRules
         return days is > 0 and <= 366 ? (days, m.Index + m.Length) : null;
     }
 
-    [GeneratedRegex(@"(?:延|推|推迟|延后|延长|顺延|宽限|拖|挪)\s*(?<n>\d{1,3}|[一二两三四五六七半])\s*(?:个)?(?<u>天|日|周|星期|礼拜|月)|\b(?:by|for|another)\s+(?<n>a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?<u>days?|weeks?|months?)\b")]
+    [GeneratedRegex(@"(?:延期|延长|延后|推迟|顺延|宽限|往后延|往后推|延|推|拖|挪)\s*(?<n>\d{1,3}|[一二两三四五六七半])\s*(?:个)?(?<u>天|日|周|星期|礼拜|月)|\b(?:by|for|another)\s+(?<n>a|an|one|two|three|four|five|six|seven|\d{1,3})\s+(?<u>days?|weeks?|months?)\b")]
     private static partial Regex RelativeAmount();
 
     /// <summary>A change without what it needs (延期 without a day): offer the task instead of guessing.</summary>

@@ -17,7 +17,13 @@ public static class MessageUnderstanding
             // or "done"?) is offered, not made.
             var asWritten = Read(findings, today, names);
             var asMeant = Read(FindingsReader.Read(findings.Source, corrected, today, defaultLanguage, names), today, names);
-            return ChangeCommands.IsChange(asMeant) && !ChangeCommands.IsChange(asWritten) ? SecondReading.Offer(asMeant) : asMeant;
+            // Read as written when that already says what the message asks (延期一周 needs no correction).
+            if (ChangeCommands.IsChange(asWritten) || asMeant is UnknownCommand || (asMeant is DetailCommand && asWritten is not UnknownCommand))
+            {
+                return asWritten;
+            }
+
+            return ChangeCommands.IsChange(asMeant) ? SecondReading.Offer(asMeant) : asMeant;
         }
 
         return Read(findings, today, names);

@@ -135,6 +135,16 @@ public sealed class TaskRepository(LedgerDatabase database)
         await connection.ExecuteAsync("DELETE FROM task_co_office WHERE task_id = @Id AND office_id = @Office", new { Id = taskId, Office = leadOfficeId }, transaction);
     }
 
+    /// <summary>Puts back co-offices (comma-separated ids) a hand-over took (the new lead stops being its own co-office).</summary>
+    public static async Task RestoreCoOfficesAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, string coOfficeIds)
+    {
+        foreach (var id in coOfficeIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await connection.ExecuteAsync("INSERT OR IGNORE INTO task_co_office (task_id, office_id) VALUES (@Id, @Office)",
+                new { Id = taskId, Office = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) }, transaction);
+        }
+    }
+
     /// <summary>Who marked the task done, by id (null while it is open).</summary>
     public static Task<long?> DoneByAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId) =>
         connection.ExecuteScalarAsync<long?>("SELECT done_by FROM task WHERE id = @Id", new { Id = taskId }, transaction);

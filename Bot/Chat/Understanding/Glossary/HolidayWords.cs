@@ -18,8 +18,8 @@ public static class HolidayWords
     public static readonly Holiday NewYear = Fixed(1, 1);
     public static readonly Holiday SpringFestival = Lunar(1, 1);
 
-    /// <summary>清明: the solar term, 4 or 5 April (the 21st century's rule: [Y×0.2422 + 4.81] − [(Y−1)/4]).</summary>
-    public static readonly Holiday QingMing = new(year => new DateOnly(year, 4, (int)(year % 100 * 0.2422 + 4.81) - (year % 100 - 1) / 4), true);
+    /// <summary>清明: the solar term, 4 or 5 April (the 21st century's rule for a term after February: [Y×0.2422 + 4.81] − [Y/4]).</summary>
+    public static readonly Holiday QingMing = new(year => new DateOnly(year, 4, (int)(year % 100 * 0.2422 + 4.81) - year % 100 / 4), true);
 
     public static readonly IReadOnlyList<(Holiday Holiday, string[] Words)> Table =
     [
@@ -44,11 +44,9 @@ public static class HolidayWords
     public static readonly IReadOnlyList<Holiday> Public = Table.Select(r => r.Holiday).Where(h => h.IsPublic).Distinct().ToList();
 
     /// <summary>The holiday's next day from today on (today itself included).</summary>
-    public static DateOnly Next(Holiday holiday, DateOnly today)
-    {
-        var day = holiday.DayIn(today.Year);
-        return day >= today ? day : holiday.DayIn(today.Year + 1);
-    }
+    public static DateOnly Next(Holiday holiday, DateOnly today) =>
+        // From last year's: 小年 (腊月廿三) of the lunar year begun last year falls in this January.
+        new[] { today.Year - 1, today.Year, today.Year + 1 }.Select(holiday.DayIn).Where(d => d >= today).Min();
 
     /// <summary>The first of the public holidays from today on.</summary>
     public static DateOnly NextPublic(DateOnly today) => Public.Select(h => Next(h, today)).Min();
