@@ -112,9 +112,7 @@ public static class Corpus
     };
 
     /// <summary>A command that would change the ledger, a chat or a person's settings.</summary>
-    public static bool Changes(ChatCommand command) => command is SeveralCommand several ? several.Commands.Any(Changes) : command is DoneCommand or ReopenCommand or ExtendCommand or DecideExtensionCommand
-        or ReassignCommand or SnoozeCommand or BindOfficeCommand or UnbindCommand or SubscribeCommand or LinkAccountCommand or AddRobotCommand
-        or AddEvidenceCommand or WithdrawEvidenceCommand;
+    public static bool Changes(ChatCommand command) => ChangeCommands.IsChange(command);
 
     public static string Day(DateOnly day) => day.Year == Today.Year
         ? day.ToString("MM-dd", CultureInfo.InvariantCulture)

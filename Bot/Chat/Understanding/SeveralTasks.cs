@@ -53,8 +53,7 @@ public static partial class SeveralTasks
         // 张伟说T014完成了，T024也完成了, 如果T014完成了，T024也就完成了: what governs the whole message governs each part.
         if (WholeMessageWithholds(f))
         {
-            commands = commands.Select(c => (c.Command is DoneCommand or ReopenCommand or ExtendCommand or ReassignCommand or SnoozeCommand or AddEvidenceCommand
-                ? (ChatCommand)new OfferCommand(new DetailCommand(CodeOf(c.Command), c.Command.Language), [c.Command], c.Command.Language) : c.Command, c.Asked)).ToList();
+            commands = commands.Select(c => (IsChange(c.Command) ? SecondReading.Offer(c.Command) : c.Command, c.Asked)).ToList();
         }
 
         var changes = commands.Where(c => IsChange(c.Command)).ToList();
@@ -75,17 +74,6 @@ public static partial class SeveralTasks
     private static bool WholeMessageWithholds(Findings f) =>
         f.Cues.Where(c => c.Value is Cue.Done or Cue.WeakDone or Cue.Reopen or Cue.Extend or Cue.Reassign or Cue.Snooze or Cue.AddEvidence)
             .Any(c => Governing.Contains(StatementCheck.Read(f.Text, (c.Start, c.End), f.Opaque, isRequest: c.Value is not (Cue.Done or Cue.WeakDone))));
-
-    private static string CodeOf(ChatCommand command) => command switch
-    {
-        DoneCommand c => c.Code,
-        ReopenCommand c => c.Code,
-        ExtendCommand c => c.Code,
-        ReassignCommand c => c.Code,
-        SnoozeCommand c => c.Code,
-        AddEvidenceCommand c => c.Code,
-        _ => "",
-    };
 
     /// <summary>The done the part before reported, or offered (its own denial is its own: "isn't finished yet but T014 is").</summary>
     private static DoneCommand? Said(ChatCommand command) => command switch
