@@ -15,6 +15,7 @@ public static class BotProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment.Remove(NoDefaultPort.Variable);
         start.Environment["Storage__DatabasePath"] = database.Path;
         start.Environment["Reminders__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
