@@ -77,7 +77,7 @@ public class WordsTrustedTests : IAsyncLifetime
     [Fact]
     public async Task AnExtensionAskedAsAQuestion_OffersAButtonWithTheFullDateAndTheReason()
     {
-        var reply = await SayAsync("T017 能不能延期到1月15日？理由是代表时间排不开", "sample-zonghe-lead");
+        var reply = await SayAsync("T017 能延期到1月15日吗？理由是代表时间排不开", "sample-zonghe-lead");
 
         var offered = Assert.Single(reply.Suggestions, s => s.Value.StartsWith("申请延期", StringComparison.Ordinal));
         Assert.Equal("申请延期 T017 到 2027-01-15，理由：代表时间排不开", offered.Value);
@@ -88,6 +88,21 @@ public class WordsTrustedTests : IAsyncLifetime
         var pressed = await SayAsync(offered.Value, "sample-zonghe-lead");
         Assert.Equal("2027-01-15", await connection.ExecuteScalarAsync<string>("SELECT new_due_on FROM extension_request"));
         Assert.DoesNotContain(pressed.Suggestions, s => s.Value.StartsWith("撤销操作", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("T017 能不能延期到1月15日？理由是代表时间排不开")]
+    [InlineData("can we push T017 to Jan 15? 代表时间排不开")]
+    public async Task LeaveAskedPolitely_FilesTheRequest_WithAnUndo(string message)
+    {
+        // 能不能…, can we…: how people ask for an extension; it only files a request the coordinators decide on.
+        var reply = await SayAsync(message, "sample-zonghe-lead");
+
+        await using var connection = await services.Database.OpenAsync();
+        Assert.Equal("2027-01-15", await connection.ExecuteScalarAsync<string>("SELECT new_due_on FROM extension_request WHERE state = 'pending'"));
+        var undo = Assert.Single(reply.Suggestions, s => s.Value.StartsWith("撤销操作", StringComparison.Ordinal) || s.Value.StartsWith("undo", StringComparison.OrdinalIgnoreCase));
+        await SayAsync(undo.Value, "sample-zonghe-lead");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM extension_request WHERE state = 'pending'"));
     }
 
     [Fact]

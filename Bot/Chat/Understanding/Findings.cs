@@ -81,6 +81,20 @@ public sealed class Findings
 
     private static readonly string[] PoliteOpeners = ["can you", "could you", "would you", "will you", "can u", "pls", "please"];
 
+    /// <summary>
+    /// Asking leave (能不能延到1月15日, can we push T017 to 12/24?): how people ask for an extension, which
+    /// only files a request the coordinators decide on, one tap from withdrawn.
+    /// </summary>
+    public bool AsksLeave =>
+        IsPoliteRequest
+        || LeaveOpeners.Any(p => Text.StartsWith(p, StringComparison.Ordinal) || Text.Contains(" " + p + " ", StringComparison.Ordinal))
+        || LeaveChinese.Any(p => Text.Contains(p, StringComparison.Ordinal));
+
+    private static readonly string[] LeaveOpeners = ["can we", "could we", "can i", "could i", "may we", "may i", "is it possible", "would it be possible", "any chance"];
+
+    /// <remarks>Not 能延…吗 or 要不要申请: whether it could be done is asked there, not the leave (XF-02 能延到元旦以后吗？先问问).</remarks>
+    private static readonly string[] LeaveChinese = ["能不能", "能否", "可不可以", "可否"];
+
     private static readonly string[] PoliteChinese = ["能不能帮我", "能否帮我", "可以帮我", "麻烦你", "麻烦", "帮我", "能不能提醒", "可以提醒", "能提醒"];
 
     /// <summary>
@@ -104,6 +118,13 @@ public sealed class Findings
         }
 
         var rest = Source[position..].Trim().TrimStart(',', '，', '、', ':', '：', ';', '；', '。', '.', '?', '？', '!', '！', ' ', '了', '啦', '哈', '吧');
+        // 能延期到1月15日吗？理由是…: the reason is what its lead-in names, even after the question's end.
+        if (leadIns.Select(l => (LeadIn: l, At: rest.IndexOf(l, StringComparison.OrdinalIgnoreCase))).Where(l => l.At > 0 && l.At <= 4 && IsBreak(rest[l.At - 1]))
+                .OrderBy(l => l.At).FirstOrDefault() is { LeadIn: not null } found)
+        {
+            rest = rest[found.At..];
+        }
+
         foreach (var leadIn in leadIns)
         {
             if (rest.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase))
@@ -115,4 +136,6 @@ public sealed class Findings
         rest = rest.TrimEnd('。', '.', '!', '！', ' ');
         return rest.Length > 0 ? rest : null;
     }
+
+    private static bool IsBreak(char c) => c is ',' or '，' or '。' or '.' or '?' or '？' or '!' or '！' or ' ' or ';' or '；';
 }

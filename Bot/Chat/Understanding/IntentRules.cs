@@ -164,8 +164,8 @@ public static partial class IntentRules
 
         if (change is not null)
         {
-            // 能不能延期到7月15日, is T021 being handed over?: answered, the change offered.
-            return f.IsQuestion && !(change is SnoozeCommand && f.IsPoliteRequest) ? new OfferCommand(detail, [change], language) : change;
+            // is T021 being handed over?, 延期到7月15日了吗: answered, the change offered; 能不能延期到7月15日 asks leave.
+            return f.IsQuestion && !SecondReading.IsFavourAsked(change, f) ? new OfferCommand(detail, [change], language) : change;
         }
 
         if (f.Has(Cue.WeakDone) && !f.IsQuestion)

@@ -45,10 +45,16 @@ public static class SecondReading
             }
         }
 
-        // can you remind me on the 14th?: a favour asked, not a question (the reminder is the writer's own, and undone in one tap).
-        var asked = reading == StatementReading.Question && command is SnoozeCommand && f.IsPoliteRequest;
+        var asked = reading is StatementReading.Question or StatementReading.Intended && IsFavourAsked(command, f);
         return reading == StatementReading.Plain || asked ? command : new OfferCommand(AnswerFor(command), [command], command.Language);
     }
+
+    /// <summary>
+    /// A favour asked, not a question: can you remind me on the 14th? (the reminder is the writer's own),
+    /// can we push T017 to 12/24? (a request the coordinators decide on). Either is undone in one tap.
+    /// </summary>
+    public static bool IsFavourAsked(ChatCommand change, Findings f) =>
+        (change is SnoozeCommand && f.IsPoliteRequest) || (change is ExtendCommand && f.AsksLeave);
 
     /// <summary>The change offered as a button beside what answers it; a change of several tasks, each offered.</summary>
     public static ChatCommand Offer(ChatCommand change) => change is SeveralCommand several
