@@ -228,11 +228,11 @@ public static partial class DateFinder
 
     private static Hit Counted(Match m, DateOnly today)
     {
-        var n = Number(m.Groups["n"].Value);
+        var n = m.Groups["n"].Success ? Number(m.Groups["n"].Value) : 1; // in a week
         var days = m.Groups["u"].Value is "周" or "个星期" or "星期" or "week" or "weeks" ? n * 7 : n;
         if (m.Groups["after"].Success)
         {
-            return new Hit(m.Index, m.Index + m.Length, DateWindow.Day(today.AddDays(n)), null, false, false, Computed: true);
+            return new Hit(m.Index, m.Index + m.Length, DateWindow.Day(today.AddDays(days)), null, false, false, Computed: true);
         }
 
         return days is >= 1 and <= 366
@@ -307,10 +307,10 @@ public static partial class DateFinder
     [GeneratedRegex(@"(?<=\d)(?:st|nd|rd|th)\b")]
     private static partial Regex Ordinal();
 
-    // 未来3天, 10天内, 近两周, next 5 days, within 10 days; 3天后, 过3天, in 3 days (one day).
+    // 未来3天, 10天内, 近两周, next 5 days, within 10 days; 3天后, 过3天, 过一周, in 3 days, in a week (one day).
     [GeneratedRegex(@"(?:未来|接下来|今后|最近|近)\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|日|周|个星期|星期)(?:内|之内|以内)?"
         + @"|(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|个星期|周)(?:内|之内|以内)"
-        + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天|\bin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+days?\b)"
+        + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|周|个星期|星期)(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|周|个星期|星期)|\bin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+days?\b|\bin\s+(?<n>\d{1,3}|one|two|three|four)\s+(?<u>weeks)\b|\bin\s+a\s+(?<u>week)\b)"
         + @"|\b(?:(?:in|within)\s+)?(?:the\s+)?next\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b|\bwithin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b")]
     private static partial Regex Counted();
 

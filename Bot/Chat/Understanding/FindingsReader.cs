@@ -103,8 +103,8 @@ public static partial class FindingsReader
             Today = today,
             Codes = codes.Select(c => (c.Code, c.End)).ToList(),
             Date = date,
-            Office = nameHits.FirstOrDefault(h => h.Value.IsOffice) is { Length: > 0 } office ? office : null,
-            Person = nameHits.FirstOrDefault(h => !h.Value.IsOffice) is { Length: > 0 } person ? person : null,
+            Office = Named(nameHits, text, office: true),
+            Person = Named(nameHits, text, office: false),
             Cues = cues,
             Number = number,
             Url = url,
@@ -182,6 +182,17 @@ public static partial class FindingsReader
     }
 
     /// <summary>
+    /// The first office (or person) named; after an arrow (马振华→唐晓燕, 综合组 -> 材料组), the one it points to.
+    /// </summary>
+    private static PhraseHit<KnownName>? Named(IEnumerable<PhraseHit<KnownName>> hits, string text, bool office)
+    {
+        var arrow = Math.Max(text.LastIndexOf('→'), text.LastIndexOf("->", StringComparison.Ordinal));
+        var kind = hits.Where(h => h.Value.IsOffice == office).ToList();
+        var pointed = arrow < 0 ? null : kind.FirstOrDefault(h => h.Start > arrow) is { Length: > 0 } after ? after : (PhraseHit<KnownName>?)null;
+        return pointed ?? (kind.FirstOrDefault() is { Length: > 0 } first ? first : null);
+    }
+
+    /// <summary>
     /// Any verb said as finished is a report of done, not only the glossary's: 讲完了, 整治完了, 装订好了,
     /// 已查完. A verb with 完 (or 好了) after it, where nothing else was read, becomes a done word.
     /// </summary>
@@ -195,6 +206,15 @@ public static partial class FindingsReader
 
         var found = new List<PhraseHit<Cue>>();
         foreach (Match m in ReportedAsOn().Matches(text))
+        {
+            var verb = m.Groups["v"];
+            if (!Array.Exists(read[verb.Index..(verb.Index + verb.Length)], r => r))
+            {
+                found.Add(new PhraseHit<Cue>(verb.Index, verb.Length, Cue.Done));
+            }
+        }
+
+        foreach (Match m in AlreadyInState().Matches(text))
         {
             var verb = m.Groups["v"];
             if (!Array.Exists(read[verb.Index..(verb.Index + verb.Length)], r => r))
@@ -221,6 +241,10 @@ public static partial class FindingsReader
         merged.Sort((a, b) => a.Start.CompareTo(b.Start));
         return merged;
     }
+
+    // 已挂牌运行, 已经设好, 已报市文明办, 也发了: a finished state as offices report it.
+    [GeneratedRegex(@"已(?:经)?(?:全部|都|均)?(?<v>报(?![名告销废])|上线|设好|建好|挂牌|开通|建成|发放|兑现|拨付|到账|启用|投用|公示|公布|张贴|安装|配齐|发出|召开|举办|验收)|(?<v>发)了(?=[\s，,。.!！;；~]|$)")]
+    private static partial Regex AlreadyInState();
 
     // 已于今日上午正式报送, 已经于11月30日印发: done on a day, as official reports say it.
     [GeneratedRegex(@"已(?:经)?于[^，,。；;]{0,12}?(?<v>报送|提交|上报|印发|发出|召开|完成|举办|开展|上线|通过|办结)")]

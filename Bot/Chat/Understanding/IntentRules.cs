@@ -70,7 +70,7 @@ public static partial class IntentRules
         }
 
         // 佐证材料怎么补充, can I withdraw evidence?: how, not a change.
-        if (f.Code is null && f.IsQuestion && f.Has(Cue.Evidence) && (f.Has(Cue.AddEvidence) || f.Has(Cue.Withdraw) || f.Has(Cue.Reopen)))
+        if (f.Code is null && f.IsQuestion && !Bids(f) && f.Has(Cue.Evidence) && (f.Has(Cue.AddEvidence) || f.Has(Cue.Withdraw) || f.Has(Cue.Reopen)))
         {
             return new HelpCommand(language);
         }
@@ -80,7 +80,7 @@ public static partial class IntentRules
         {
             // 别撤回佐证 12, don't withdraw evidence 12: nothing to do.
             var denied = f.Cues.Any(c => c.Value is Cue.Withdraw or Cue.Reopen && f.IsNegated(c));
-            return f.IsQuestion || denied ? new HelpCommand(language) : new WithdrawEvidenceCommand(piece.Value, language);
+            return (f.IsQuestion && !Bids(f)) || denied ? new HelpCommand(language) : new WithdrawEvidenceCommand(piece.Value, language);
         }
 
         if (f.Code is null && f.Number is { } change && f.Has(Cue.Undo))
@@ -112,7 +112,16 @@ public static partial class IntentRules
             && (!f.Text.AsSpan(c.Start, c.Length).StartsWith("等") || c.End <= f.Codes[0].End - f.Codes[0].Code.Length));
 
     /// <summary>A question that opens with 我 (not 我们): 我这周有什么要交的.</summary>
-    private static bool SpeaksOfMe(string text) => text.StartsWith('我') && !text.StartsWith("我们", StringComparison.Ordinal);
+    private static bool SpeaksOfMe(string text) =>
+        (text.StartsWith('我') && !text.StartsWith("我们", StringComparison.Ordinal))
+        || EnglishAboutMe.Any(opener => text.StartsWith(opener, StringComparison.Ordinal));
+
+    /// <summary>撤了吧, 删掉吧: a bid, not a guess; no question word or mark, only 吧 at the end.</summary>
+    private static bool Bids(Findings f) =>
+        f.Text.TrimEnd('。', '.', '!', '！', ' ', '~').EndsWith('吧') && !f.Text.Contains('?') && !f.Text.Contains('？') && !f.Has(Cue.Question);
+
+    /// <summary>am I behind on anything?, have I missed anything?: the asker's own tasks.</summary>
+    private static readonly string[] EnglishAboutMe = ["am i ", "have i ", "i'm ", "im ", "did i ", "do i "];
 
     /// <summary>A question that opens with 我们 or 咱们 (我们有没有逾期的): the asker's office.</summary>
     private static bool SpeaksOfUs(Findings f) =>

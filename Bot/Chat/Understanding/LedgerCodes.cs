@@ -20,6 +20,9 @@ public sealed partial class LedgerCodes
     /// <summary>Letter-and-number codes by their loose form (HW-04 and HW4 are hw4; T013 and T0l3 are t13), when only one code has it.</summary>
     private readonly Dictionary<string, string?> byLoose = new(StringComparer.Ordinal);
 
+    /// <summary>Codes with brackets by their bare form ((三)2 is 三2), when only one code has it and no code is that form.</summary>
+    private readonly Dictionary<string, string?> byBare = new(StringComparer.Ordinal);
+
     public LedgerCodes(IEnumerable<string> codes)
     {
         foreach (var code in codes)
@@ -34,6 +37,11 @@ public sealed partial class LedgerCodes
             if (Loose(lower) is { } loose)
             {
                 byLoose[loose] = byLoose.TryGetValue(loose, out var other) && other != code ? null : code;
+            }
+
+            if (Bare(lower) is { } bare)
+            {
+                byBare[bare] = byBare.TryGetValue(bare, out var other) && other != code ? null : code;
             }
 
             longest = Math.Max(longest, lower.Length);
@@ -70,7 +78,8 @@ public sealed partial class LedgerCodes
 
             for (var end = run; end > i; end--)
             {
-                if (EndsAlone(text, end) && byLower.TryGetValue(text[i..end], out var code) && !CountsSomething(text, i, end))
+                if (EndsAlone(text, end) && (byLower.TryGetValue(text[i..end], out var code) || ByBare(text[i..end]) is { } bare && (code = bare) is not null)
+                    && !CountsSomething(text, i, end))
                 {
                     found.Add((code, i, end - i));
                     i = end - 1;
@@ -90,6 +99,14 @@ public sealed partial class LedgerCodes
         }
 
         return found;
+    }
+
+    private string? ByBare(string written) => byBare.TryGetValue(written, out var code) && code is not null && !byLower.ContainsKey(written) ? code : null;
+
+    private static string? Bare(string code)
+    {
+        var bare = string.Concat(code.Where(c => c is not ('(' or ')' or '（' or '）' or '[' or ']' or '【' or '】')));
+        return bare.Length > 0 && bare.Length < code.Length ? bare : null;
     }
 
     /// <summary>Letters, then the number without its leading zeros, with o, l and i in it read as 0, 1 and 1; null for other shapes.</summary>
@@ -130,7 +147,9 @@ public sealed partial class LedgerCodes
         var code = text.AsSpan(start, end - start);
         var whole = !code.ContainsAny("./-");
         var chineseOnly = !code.ContainsAnyExcept("一二三四五六七八九十〇零");
-        return (after.Length > 0 && (Units.Contains(after[0]) || (whole && TimeUnits.Contains(after[0]))))
+        // 1.2号前: a month and day, right before 号 or 日, is a date (the import names such codes).
+        var monthDay = code.Count('.') == 1 && end < text.Length && text[end] is '号' or '日';
+        return monthDay || (after.Length > 0 && (Units.Contains(after[0]) || (whole && TimeUnits.Contains(after[0]))))
             || EnglishUnits.Any(u => after.StartsWith(u, StringComparison.Ordinal))
             || (before.Length > 0 && CountWords.Contains(before[^1]))
             || (whole && NumberedCommands.Any(c => before.EndsWith(c, StringComparison.Ordinal)))

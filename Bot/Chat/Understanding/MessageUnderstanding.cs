@@ -13,8 +13,8 @@ public static class MessageUnderstanding
         var findings = FindingsReader.Read(message, today, defaultLanguage, names);
         if (SoundsRight(findings, names) is { } corrected)
         {
-            // 逾其 → 逾期 is read as meant; but a change that only a guessed sound makes (T017 弄晚了: "was late",
-            // or "done"?) is offered, not made.
+            // 逾其 → 逾期, 完城 → 完成 are read as meant; but a change that only a guessed sound makes from a
+            // character that means something to the reader (T017 弄晚了: "was late", or "done"?) is offered, not made.
             var asWritten = Read(findings, today, names);
             var asMeant = Read(FindingsReader.Read(findings.Source, corrected, today, defaultLanguage, names), today, names);
             // Read as written when that already says what the message asks (延期一周 needs no correction).
@@ -23,7 +23,7 @@ public static class MessageUnderstanding
                 return asWritten;
             }
 
-            return ChangeCommands.IsChange(asMeant) ? SecondReading.Offer(asMeant) : asMeant;
+            return ChangeCommands.IsChange(asMeant) && !OnlyMistyped(findings.Text, corrected) ? SecondReading.Offer(asMeant) : asMeant;
         }
 
         return Read(findings, today, names);
@@ -46,6 +46,13 @@ public static class MessageUnderstanding
             : NotUnderstood(findings);
         return SeveralQuestions.Read(findings, whole, sentence => Understand(sentence, today, findings.Language, names)) ?? whole;
     }
+
+    /// <summary>
+    /// Whether every character the correction replaced means nothing to the reader (城 in 完城, 其 in 延其):
+    /// a plain slip of the input method, not another word.
+    /// </summary>
+    private static bool OnlyMistyped(string typed, string corrected) =>
+        Enumerable.Range(0, typed.Length).Where(i => typed[i] != corrected[i]).All(i => !SoundAlikes.ForGlossary.Knows(typed[i]));
 
     /// <summary>The message with words typed in another character of the same sound read as meant (逾其 → 逾期), or null.</summary>
     private static string? SoundsRight(Findings f, LedgerNames names)

@@ -20,6 +20,7 @@ public sealed class SoundAlikes
 
     private readonly Dictionary<string, string?> byKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
+    private readonly HashSet<char> characters = [];
     private readonly PinyinTable table;
 
     public SoundAlikes(IEnumerable<string> words, PinyinTable table)
@@ -28,6 +29,7 @@ public sealed class SoundAlikes
         foreach (var word in words.Where(w => w.Length is >= 2 and <= 8 && w.All(TextNormalizer.IsChinese)).Distinct())
         {
             this.words.Add(word);
+            characters.UnionWith(word);
             foreach (var key in Keys(word))
             {
                 // Two words that sound alike: neither is meant for sure.
@@ -40,6 +42,9 @@ public sealed class SoundAlikes
     public static SoundAlikes ForGlossary => Glossary.Value;
 
     public int Count => words.Count;
+
+    /// <summary>Whether a character is part of one of the words (晚 is, in 晚点提醒): typed there, it may be meant as typed.</summary>
+    public bool Knows(char c) => characters.Contains(c);
 
     /// <summary>
     /// The text with each sound-alike among the <paramref name="unexplained"/> characters replaced by the

@@ -10,7 +10,7 @@ public static class CueWords
 {
     public static readonly IReadOnlyList<(Cue Cue, string[] Words)> Table =
     [
-        (Cue.Help, ["怎么弄", "怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能", "能干点啥", "能干啥", "你会干啥", "会干啥", "会干嘛", "能干嘛", "你会干嘛", "how do i", "how do we", "how to ask", "都能干啥", "都能干点啥", "能帮我干啥", "能帮我干点啥", "能帮我做什么", "能帮我做啥", "能做点啥", "有什么功能", "有啥功能", "有啥用", "怎么玩",
+        (Cue.Help, ["怎么标完成", "怎么标记完成", "怎么点完成", "怎么申请延期", "怎么上传", "怎么传佐证", "怎么交佐证", "怎么弄", "怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能", "能干点啥", "能干啥", "你会干啥", "会干啥", "会干嘛", "能干嘛", "你会干嘛", "how do i", "how do we", "how to ask", "都能干啥", "都能干点啥", "能帮我干啥", "能帮我干点啥", "能帮我做什么", "能帮我做啥", "能做点啥", "有什么功能", "有啥功能", "有啥用", "怎么玩",
             "help", "menu", "commands", "what can you do", "how do i use", "how to use", "what can this bot do", "what do you do", "what are you for"]),
         (Cue.WhoAmI, ["我是谁", "我的账号", "我的帐号", "我的身份", "谁的身份", "哪个账号", "用哪个账号", "哪个帐号", "什么账号", "我的id", "which account", "my id", "what account", "whoami", "who am i", "my account"]),
         (Cue.Progress, ["完成进度", "完成度", "完成比例", "进度", "进展", "完成率", "完成情况", "总体进度", "完成了多少", "完成多少", "完成了几项", "完成了几个", "推进情况", "进展情况", "整体推进", "完成几项", "完成几个", "百分之多少", "完成了百分之", "整体情况", "总体情况", "how many tasks", "how many have", "how many are done", "where are we", "where are we overall", "overall", "开了几次", "办了几次", "搞了几次",
@@ -21,9 +21,9 @@ public static class CueWords
             "due", "deadline", "deadlines", "hand in", "submitted", "submit", "coming up", "upcoming"]),
         (Cue.TaskWord, ["事", "任务", "工作", "事项", "事情", "材料", "活", "台账", "安排", "待办",
             "tasks", "task", "work", "to do", "todo", "to-do"]),
-        (Cue.Mine, ["我目前负责", "我现在负责", "我在负责", "do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
+        (Cue.Mine, ["what have i got left", "what have i got", "what's on me", "我目前负责", "我现在负责", "我在负责", "do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
             "手上", "手头", "负责的", "working on",
-            "mine", "my tasks", "my task", "on my plate", "i still have", "do i still have", "assigned to me", "do i have", "for me", "my to-do", "my todo", "am i responsible", "i'm responsible", "on her plate", "on his plate", "on their plate", "my list", "on my list", "on her list", "on his list", "on their list", "on my desk", "my stuff", "am i late", "am i behind", "i'm behind", "i'm late"]),
+            "mine", "my tasks", "my task", "on my plate", "i still have", "do i still have", "assigned to me", "do i have", "for me", "my to-do", "my todo", "am i responsible", "i'm responsible", "on her plate", "on his plate", "on their plate", "my list", "on my list", "on her list", "on his list", "on their list", "on my desk", "my stuff"]),
         // 吴芳还有什么没完成: what is still open, someone's when a person is named.
         (Cue.Remaining, ["还有什么没完成", "还有啥没完成", "还有哪些没完成", "没完成的", "未完成的", "还没完成的", "还剩什么", "还剩啥", "还剩哪些", "剩下的", "what's left", "still open"]),
         (Cue.OwnOffice, ["本单位", "本组", "本科", "本处", "本室", "本委室", "我们组", "我们单位", "我们科", "我们处", "我们室", "我们委", "我们部门", "本部门", "我们局", "本局", "我局", "我们委", "我委", "本委", "我们中心", "本中心", "我们部", "我们办", "本办", "我们站", "我们所", "我们队", "咱们组", "咱们局", "咱们单位", "咱们科", "咱们处", "咱们部门", "我们这边", "我们这里", "咱们这边", "咱局", "咱单位", "咱科", "咱处", "咱组", "咱们委", "for us", "our team", "our unit",
@@ -31,16 +31,16 @@ public static class CueWords
         (Cue.All, ["全部", "所有", "全机关", "全区", "全市", "全县", "全省", "各组", "各单位", "各委室", "各部门", "all", "everything", "everyone", "all offices", "across offices", "across all offices"]),
         // 本周通报 (issue 22): the weekly report on demand; 待审批: the extension requests waiting for a coordinator.
         (Cue.Report, ["本周通报", "这周的通报", "本周的通报", "通报", "周报", "每周通报", "周通报", "this week's report", "this weeks report", "weekly report", "the weekly report", "week's report", "report", "the report"]),
-        (Cue.Pending, ["待审批", "待审批的延期申请", "待审批的", "待审核", "等待审批", "待批", "还没审批", "未审批", "没审批", "没批", "等批", "在等批", "等着批", "等审批", "待审的", "还没批",
+        (Cue.Pending, ["等我批", "等我审批", "等我审", "要我批", "需要我批", "谁申请延期", "谁申请了延期", "谁提了延期", "谁提的延期", "哪些人申请延期", "申请延期的有哪些", "申请延期的有谁", "待审批", "待审批的延期申请", "待审批的", "待审核", "等待审批", "待批", "还没审批", "未审批", "没审批", "没批", "等批", "在等批", "等着批", "等审批", "待审的", "还没批",
             "pending requests", "pending request", "pending extensions", "pending extension requests", "pending approvals", "awaiting approval", "waiting for approval", "requests waiting", "waiting for me", "在排队", "排队", "still waiting", "waiting to be approved", "to approve"]),
         (Cue.Detail, ["详情", "详细", "查看", "情况", "要求", "谁在负责", "负责人", "牵头", "内容", "detail", "details", "info", "about", "show", "owns"]),
 
-        (Cue.Done, ["已经报送", "报送了", "报上去了", "报上去", "交上去了", "上交了", "已上交", "销号", "可以销号", "已销号", "办妥", "已办妥", "到位", "已到位", "整治到位", "落实到位", "已印发", "正式印发", "已经印发", "印发了", "已发布", "提前搞了", "提前办了", "提前学了", "提前开了", "弄妥", "收官", "告一段落", "wrapped up", "all set", "sorted", "taken care of", "已经上报", "上报了", "已经提交", "提交了", "完工", "搞好", "弄好", "做好", "办好", "搞掂", "搞惦", "搞掂咗", "上线了", "已上线", "✅", "✔", "✔️", "☑", "☑️", "交齐", "已报送", "已上报", "已提交", "已交", "完成", "完成了", "已完成", "弄完", "做完", "办完", "干完", "搞完", "搞定", "办结", "完毕", "落实", "做好了", "办好了", "结束了", "标记为完成", "标记完成",
+        (Cue.Done, ["已经上线", "圆满结束", "顺利结束", "已结束", "圆满完成", "顺利完成", "已设好", "设好了", "已建好", "建好了", "已挂牌", "挂牌运行", "已开通", "开通了", "已建成", "建成了", "已发放", "发放到位", "已兑现", "已拨付", "已到账", "已公示", "已张贴", "已安装", "已报市", "已报区", "已报县", "已报省", "已报上级", "已报给", "发出去了", "已发出", "paid out", "went live", "is live", "is up and running", "launched", "handed in", "signed off", "已经报送", "报送了", "报上去了", "报上去", "交上去了", "上交了", "已上交", "销号", "可以销号", "已销号", "办妥", "已办妥", "到位", "已到位", "整治到位", "落实到位", "已印发", "正式印发", "已经印发", "印发了", "已发布", "提前搞了", "提前办了", "提前学了", "提前开了", "弄妥", "收官", "告一段落", "wrapped up", "all set", "sorted", "taken care of", "已经上报", "上报了", "已经提交", "提交了", "完工", "搞好", "弄好", "做好", "办好", "搞掂", "搞惦", "搞掂咗", "上线了", "已上线", "✅", "✔", "✔️", "☑", "☑️", "交齐", "已报送", "已上报", "已提交", "已交", "完成", "完成了", "已完成", "弄完", "做完", "办完", "干完", "搞完", "搞定", "办结", "完毕", "落实", "做好了", "办好了", "结束了", "标记为完成", "标记完成",
             "done", "finished", "finish", "complete", "completed", "mark done"]),
         (Cue.WeakDone, ["👌", "好了", "交了", "完事", "ok", "okay"]),
         (Cue.Reopen, ["撤销", "不小心点了", "改为未完成", "改成未完成", "撤回", "误点", "误操作", "重开", "重新打开", "撤销完成", "取消完成", "撤回完成", "改回未完成", "恢复成未完成", "恢复为未完成", "标错了", "点错了",
             "reopen", "undo", "as not done", "by mistake", "not done after all"]),
-        (Cue.Extend, ["往后挪", "挪到", "挪后", "挪一", "后延", "宽限到", "宽限", "延一", "延两", "延三", "往后延", "顺延", "延长到", "延长至", "延迟", "拖到", "放宽到", "push out", "pushed out", "extended", "more time", "get an extension", "an extension", "日期改为", "时间改为", "日期改成", "时间改成", "往后推", "推到", "推后", "move", "延期", "申请延期", "延期申请", "推迟", "延后", "往后延", "延到", "延长", "改到", "延至",
+        (Cue.Extend, ["晚两天交", "晚几天交", "晚一天交", "晚三天交", "晚一周交", "晚两天", "晚几天", "晚一周", "晚一天", "晚三天", "往后挪", "挪到", "挪后", "挪一", "后延", "宽限到", "宽限", "延一", "延两", "延三", "往后延", "顺延", "延长到", "延长至", "延迟", "拖到", "放宽到", "push out", "pushed out", "extended", "more time", "get an extension", "an extension", "日期改为", "时间改为", "日期改成", "时间改成", "往后推", "推到", "推后", "move", "延期", "申请延期", "延期申请", "推迟", "延后", "往后延", "延到", "延长", "改到", "延至",
             "extend", "extension", "push back", "push", "pushed", "pushed back", "postpone", "delay"]),
         (Cue.Approve, ["同意", "批准", "approve", "approved"]),
         (Cue.Reject, ["驳回", "不同意", "不批准", "reject", "decline", "rejected"]),
@@ -57,8 +57,8 @@ public static class CueWords
         (Cue.WeCom, ["企业微信", "企微", "wecom"]),
         // 佐证材料 (issue 15): a task's evidence, adding to it, withdrawing a piece added by mistake.
         (Cue.Evidence, ["proof", "on file", "佐证", "佐证材料", "证明材料", "交了哪些材料", "交了什么材料", "evidence", "list evidence", "show evidence"]),
-        (Cue.AddEvidence, ["adding", "attaching", "uploading", "补充佐证", "追加佐证", "补个佐证", "补一下佐证", "补佐证", "补一份", "补一个", "补一下", "补个", "补上", "补发", "补充", "再补充", "补传", "补交", "追加", "add evidence", "add more", "attach more", "more photos"]),
-        (Cue.Withdraw, ["take back", "wrong file", "传错了", "传错", "发错了", "上传错了", "传成了", "撤回佐证", "删除佐证", "删除", "删掉", "withdraw", "withdraw evidence", "remove", "remove evidence", "delete"]),
+        (Cue.AddEvidence, ["再补两张", "再补几张", "补两张", "补几张", "补张", "再补", "adding", "attaching", "uploading", "补充佐证", "追加佐证", "补个佐证", "补一下佐证", "补佐证", "补一份", "补一个", "补一下", "补个", "补上", "补发", "补充", "再补充", "补传", "补交", "追加", "add evidence", "add more", "attach more", "more photos"]),
+        (Cue.Withdraw, ["传重复了", "撤掉", "take back", "wrong file", "传错了", "传错", "发错了", "上传错了", "传成了", "撤回佐证", "删除佐证", "删除", "删掉", "withdraw", "withdraw evidence", "remove", "remove evidence", "delete"]),
 
         // The 撤销 button of a change read from words: 撤销操作 N, undo change N.
         (Cue.Undo, ["撤销操作", "撤销更改", "撤销这次更改", "undo change"]),
