@@ -116,6 +116,10 @@ public static partial class FindingsReader
         };
     }
 
+    /// <summary>几 as "a few", not "how many": after a ten (二十几棵) or a verb that adds (补充几张照片, 再传几份).</summary>
+    private static bool IsAFew(string text, PhraseHit<Cue> hit) =>
+        hit.Length == 1 && text[hit.Start] == '几' && hit.Start > 0 && "十补充加传发拍再".Contains(text[hit.Start - 1]);
+
     /// <summary>
     /// A Chinese question word anywhere, a question mark, a closing 吧/呢, or an English sentence that
     /// opens with is/did/can… or a wh-word ("could you …" and "can you …" are polite, not questions).
@@ -129,7 +133,7 @@ public static partial class FindingsReader
             return true;
         }
 
-        if (cues.Any(c => c.Value == Cue.Question && TextNormalizer.IsChinese(text[c.Start])))
+        if (cues.Any(c => c.Value == Cue.Question && TextNormalizer.IsChinese(text[c.Start]) && !IsAFew(text, c)))
         {
             return true;
         }

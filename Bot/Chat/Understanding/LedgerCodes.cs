@@ -98,8 +98,21 @@ public sealed partial class LedgerCodes
             }
         }
 
+        // 五,1 for 五.1: a section in Chinese numerals, a comma typed for the dot, then the item.
+        foreach (Match m in CommaForDot().Matches(text))
+        {
+            if (Array.IndexOf(taken, true, m.Index, m.Length) < 0 && !found.Any(f => f.Item2 < m.Index + m.Length && m.Index < f.Item2 + f.Item3)
+                && byLower.TryGetValue(m.Groups["s"].Value + "." + m.Groups["n"].Value, out var code))
+            {
+                found.Add((code, m.Index, m.Length));
+            }
+        }
+
         return found;
     }
+
+    [GeneratedRegex(@"(?<![一二三四五六七八九十\w.])(?<s>[一二三四五六七八九十]{1,3})[,，](?<n>\d{1,3})(?![\w.])")]
+    private static partial Regex CommaForDot();
 
     private string? ByBare(string written) => byBare.TryGetValue(written, out var code) && code is not null && !byLower.ContainsKey(written) ? code : null;
 

@@ -54,7 +54,7 @@ public static class MessageUnderstanding
     private static bool OnlyMistyped(string typed, string corrected) =>
         Enumerable.Range(0, typed.Length).Where(i => typed[i] != corrected[i]).All(i => !SoundAlikes.ForGlossary.Knows(typed[i]));
 
-    /// <summary>The message with words typed in another character of the same sound read as meant (逾其 → 逾期), or null.</summary>
+    /// <summary>The message with words typed in another character of the same sound read as meant (逾其 → 逾期), or an English question word with a letter slipped (overdeu), or null.</summary>
     private static string? SoundsRight(Findings f, LedgerNames names)
     {
         var unexplained = Array.ConvertAll(f.Explained, e => !e);
@@ -65,7 +65,8 @@ public static class MessageUnderstanding
 
         var byName = names.Sounds.Correct(f.Text, unexplained);
         var byWord = SoundAlikes.ForGlossary.Correct(byName ?? f.Text, unexplained);
-        return byWord ?? byName;
+        var byLetter = EnglishSlips.Correct(byWord ?? byName ?? f.Text, unexplained);
+        return byLetter ?? byWord ?? byName;
     }
 
     /// <summary>The closest commands, as buttons: a near-miss of a command word, what the message did name, then the common questions.</summary>

@@ -80,8 +80,11 @@ public static class SecondReading
     /// The date found, when all of it lies after today and it is a day or a week (下周, 明天, 12月20日): what
     /// a plan names. A quarter or a year is more often a report's subject (第三季度进展报告).
     /// </summary>
+    /// <remarks>Not when the message says it was done ahead of that day (周四的学习今天提前学了).</remarks>
     private static (int Start, int End)? AheadDate(Findings f) =>
-        f.Date is { Window: { } window } date && window.From > f.Today && window.To.DayNumber - window.From.DayNumber <= 6 ? (date.Start, date.End) : null;
+        f.Date is { Window: { } window } date && window.From > f.Today && window.To.DayNumber - window.From.DayNumber <= 6
+            && !f.Text.Contains("提前", StringComparison.Ordinal) && !f.Text.Contains("ahead of", StringComparison.Ordinal)
+            ? (date.Start, date.End) : null;
 
     private static PhraseHit<Cue>? UnfinishedChange(Findings f) =>
         f.Cues.LastOrDefault(c => c.Value is Cue.Extend or Cue.Snooze or Cue.Reassign or Cue.Reopen or Cue.Done) is { Length: > 0 } hit ? hit : null;

@@ -70,7 +70,9 @@ public sealed class SoundAlikes
                     continue;
                 }
 
-                if (Match(candidate) is { } meant && Enumerable.Range(0, length).Any(k => candidate[k] == meant[k]))
+                // Only characters nothing explained are replaced: 不 in 报不上去 is a denial, not 补 mistyped.
+                if (Match(candidate) is { } meant && Enumerable.Range(0, length).Any(k => candidate[k] == meant[k])
+                    && Enumerable.Range(0, length).All(k => candidate[k] == meant[k] || unexplained[i + k]))
                 {
                     corrected ??= text.ToCharArray();
                     meant.CopyTo(0, corrected, i, length);

@@ -54,7 +54,8 @@ public static class StatementCheck
             return StatementReading.Question;
         }
 
-        if (IsNegated(before, after))
+        // …，我觉得不太合适: an opinion against it, even in a clause of its own after the change.
+        if (IsNegated(before, after) || ContainsAny(rest, SpeechMarkers.OpinionAgainst))
         {
             return StatementReading.Negated;
         }

@@ -38,6 +38,15 @@ public static class HolidayWords
         (Fixed(10, 1), ["国庆", "国庆节", "十一假期", "national day"]),
         (Lunar(9, 9, isPublic: false), ["重阳", "重阳节"]),
         (Fixed(12, 25, isPublic: false), ["圣诞", "圣诞节", "christmas", "xmas", "christmas day"]),
+        // Days campaigns work towards (植树节前种完, 学雷锋日活动), not days off.
+        (Fixed(3, 5, isPublic: false), ["学雷锋日", "学雷锋纪念日"]),
+        (Fixed(3, 8, isPublic: false), ["三八", "妇女节", "三八妇女节", "women's day"]),
+        (Fixed(3, 12, isPublic: false), ["植树节", "arbor day", "tree planting day"]),
+        (Fixed(5, 4, isPublic: false), ["五四", "青年节", "五四青年节"]),
+        (Fixed(6, 1, isPublic: false), ["六一", "儿童节", "六一儿童节", "children's day"]),
+        (Fixed(9, 10, isPublic: false), ["教师节", "teachers' day", "teachers day"]),
+        (Fixed(12, 4, isPublic: false), ["宪法日", "国家宪法日"]),
+        (Fixed(12, 5, isPublic: false), ["志愿者日", "国际志愿者日"]),
     ];
 
     /// <summary>The public holidays 节前 and 节后 count to.</summary>

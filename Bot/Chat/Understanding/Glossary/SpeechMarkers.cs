@@ -16,8 +16,8 @@ public static class SpeechMarkers
     /// <summary>Someone else's words: 听说, 李明说, apparently.</summary>
     public static readonly string[] Hearsay =
     [
-        "听说", "据说", "听讲", "听人说", "说是", "据称", "据反映", "反映", "转告", "传话", "通报说", "群里说", "好像", "似乎", "貌似", "据悉", "提到", "告诉我", "跟我说", "讲", "以为", "还以为", "觉得", "感觉", "大概", "大约", "那边", "转发", "转自", "让我", "叫我", "要我",
-        "said", "says", "say", "told me", "tells me", "heard", "hear", "apparently", "reportedly", "according to", "supposedly", "seems", "seem", "rumour", "rumor", "i think", "i guess", "maybe", "probably", "i believe", "i feel", "was told", "told to", "asked me to", "wants me to",
+        "听说", "据说", "听讲", "提议", "有人建议", "有人说", "有人提", "有人问", "听人说", "说是", "据称", "据反映", "反映", "转告", "传话", "通报说", "群里说", "好像", "似乎", "貌似", "据悉", "提到", "告诉我", "跟我说", "讲", "以为", "还以为", "觉得", "感觉", "大概", "大约", "那边", "转发", "转自", "让我", "叫我", "要我",
+        "said", "says", "say", "proposed", "suggested", "someone", "told me", "tells me", "heard", "hear", "apparently", "reportedly", "according to", "supposedly", "seems", "seem", "rumour", "rumor", "i think", "i guess", "maybe", "probably", "i believe", "i feel", "was told", "told to", "asked me to", "wants me to",
     ];
 
     /// <summary>说 alone reports someone's words unless it is part of another word (说明, 小说) or the writer's own (我说).</summary>
@@ -84,6 +84,10 @@ public static class SpeechMarkers
 
     /// <summary>Judged against, anywhere after the change word in its clause: 转给综合组不合适.</summary>
     public static readonly string[] JudgedAgainst = ["不合适", "不行", "不妥", "不太好", "不太合适", "不可以", "不应该"];
+
+    /// <summary>The writer's opinion against the change, anywhere after it: …，我觉得不太合适, I don't think so.</summary>
+    public static readonly string[] OpinionAgainst =
+        ["觉得不太合适", "觉得不合适", "觉得不妥", "觉得不行", "觉得没必要", "看不太合适", "不太合适吧", "不合适吧", "没必要吧", "i don't think so", "not a good idea", "bad idea"];
 
     /// <summary>Someone's consent reported (领导同意T017延期): not the writer's request.</summary>
     public static readonly string[] ConsentReported = ["同意", "批准了", "批了", "答应"];
