@@ -116,9 +116,9 @@ public static partial class FindingsReader
         };
     }
 
-    /// <summary>几 as "a few", not "how many": after a ten (二十几棵) or a verb that adds (补充几张照片, 再传几份).</summary>
+    /// <summary>几 as "a few", not "how many": after a ten (二十几棵), 好 (好几条) or a verb that adds (补充几张照片, 再传几份).</summary>
     private static bool IsAFew(string text, PhraseHit<Cue> hit) =>
-        hit.Length == 1 && text[hit.Start] == '几' && hit.Start > 0 && "十补充加传发拍再".Contains(text[hit.Start - 1]);
+        hit.Length == 1 && text[hit.Start] == '几' && hit.Start > 0 && "十补充加传发拍再好".Contains(text[hit.Start - 1]);
 
     /// <summary>
     /// A Chinese question word anywhere, a question mark, a closing 吧/呢, or an English sentence that

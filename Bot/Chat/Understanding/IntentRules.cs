@@ -88,7 +88,10 @@ public static partial class IntentRules
             return new UndoCommand(change.Value, language);
         }
 
-        if (f.Code is null && f.Number is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)))
+        // 同意4号, 6号那个不批: the request's number said as 号, which the date finder took for a day.
+        var decided = f.Number ?? (f.Date is { Words: { } words } said && RequestNumber().Match(words) is { Success: true } n
+            ? (long.Parse(n.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), said.End) : null);
+        if (f.Code is null && decided is { } number && (f.Has(Cue.Approve) || f.Has(Cue.Reject)))
         {
             // 先别驳回第5个延期: nothing decided; the requests still waiting are what matters.
             if (f.Cues.Any(c => c.Value is Cue.Approve or Cue.Reject && f.IsNegated(c)))
@@ -473,4 +476,7 @@ public static partial class IntentRules
 
     [GeneratedRegex(@"^(?:单位|委室|工作组|office)\s*(?<office>\S.*)$|^(?<office>[^\s的]+?)的?(?:任务|工作|台账)$|^(?<office>\S+)\s+tasks$")]
     private static partial Regex OfficeFallback();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,4})\s*号$")]
+    private static partial System.Text.RegularExpressions.Regex RequestNumber();
 }

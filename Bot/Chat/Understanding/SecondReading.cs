@@ -13,10 +13,10 @@ public static class SecondReading
     {
         // 赵敏说T035可能要延期, heard JK-01 got pushed to January?: a change without what it needs, not even
         // stated: the task is what was asked about.
-        // T035 估计得延期了: an estimate of a change, without what it needs: the task too.
+        // T035 估计得延期了, T020 推迟这事领导还没表态: an estimate or a denial of a change without what it needs: the task too.
         if (command is InvalidCommand or UnknownCommand && f.Code is { } code && UnfinishedChange(f) is { } unfinished
             && (StatementCheck.Read(f.Text, (unfinished.Start, unfinished.End), f.Opaque, isRequest: true) != StatementReading.Plain
-                || f.Cues.Any(c => c.Value == Cue.Modal && c.End <= unfinished.Start)))
+                || f.Cues.Any(c => c.Value == Cue.Modal && c.End <= unfinished.Start) || f.Has(Cue.Negation)))
         {
             return new DetailCommand(code, command.Language);
         }

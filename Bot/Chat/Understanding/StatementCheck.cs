@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CampaignBot.Chat.Understanding.Glossary;
 
 namespace CampaignBot.Chat.Understanding;
@@ -10,7 +11,7 @@ namespace CampaignBot.Chat.Understanding;
 /// with the rules (<see cref="SpeechMarkers"/>), so that a change needs two independent readings
 /// to agree; when they do not, the bot offers the change as a button and changes nothing.
 /// </summary>
-public static class StatementCheck
+public static partial class StatementCheck
 {
     /// <param name="text">The message as the reader reads it (lower case, simplified).</param>
     /// <param name="change">Where the change word stands.</param>
@@ -31,7 +32,13 @@ public static class StatementCheck
         var after = masked[change.End..to];
         var rest = masked[change.End..];
 
-        if (ContainsAny(masked, SpeechMarkers.CheckRequest))
+        // 吴芳 提醒你一下, 再提醒大家: a reminder said to someone else is not the writer's own.
+        if (IsRemindWord(word) && StartsWithAny(after.TrimStart(' ', '，', ','), SpeechMarkers.OthersReminded))
+        {
+            return StatementReading.ForSomeoneElse;
+        }
+
+        if (ContainsAny(Remove(masked, SpeechMarkers.NotCheckRequest), SpeechMarkers.CheckRequest))
         {
             return StatementReading.CheckAsked;
         }
@@ -70,7 +77,7 @@ public static class StatementCheck
         if ((ContainsAny(clause, SpeechMarkers.Partial) && !ContainsAny(clause, SpeechMarkers.Whole))
             || (isRequest && SpeechMarkers.PartOfTask.Any(p => before.TrimEnd().TrimEnd('的').EndsWith(p, StringComparison.Ordinal)))
             || (isRequest && ContainsAny(after, SpeechMarkers.ForSomething))
-            || TakenBack(masked, to))
+            || TakenBack(masked, to, isRequest) || (!isRequest && !ContainsAny(clause, SpeechMarkers.Whole) && CountsAPart(before, after)))
         {
             return StatementReading.Partial;
         }
@@ -204,16 +211,42 @@ public static class StatementCheck
     }
 
     /// <summary>The clause after the change opens with but/但是 and denies something: it takes part of the change back.</summary>
-    private static bool TakenBack(string text, int clauseEnd)
+    private static bool TakenBack(string text, int clauseEnd, bool isRequest)
     {
         if (clauseEnd >= text.Length)
         {
             return false;
         }
 
+        // 完成了，但是照片还没拍; 验收完了，还有四家; 完成了3场，学校和企业还没去.
         var next = text[(clauseEnd + 1)..].TrimStart();
-        return StartsWithAny(next, SpeechMarkers.ButWords) && SpeechMarkers.NegationBefore.Any(n => ContainsWord(next, n));
+        var clause = next[..NextBreak(next)];
+        // A request's next clause is usually its reason (理由：…还没验收), not what is left of it.
+        return (StartsWithAny(next, SpeechMarkers.ButWords) && SpeechMarkers.NegationBefore.Any(n => ContainsWord(next, n)))
+            || (!isRequest && (StartsWithAny(next, SpeechMarkers.StillToDo) || MoreLeft().IsMatch(next)
+                || clause.Contains("还没", StringComparison.Ordinal) || clause.Contains("not yet", StringComparison.Ordinal)));
     }
+
+    private static int NextBreak(string text)
+    {
+        var at = text.IndexOfAny([',', '，', '。', '.', ';', '；', '!', '！', '?', '？']);
+        return at < 0 ? text.Length : at;
+    }
+
+    /// <summary>A count done, or a count still left: 完成了3场, 两家企业验收完了, 还有四家.</summary>
+    private static bool CountsAPart(string before, string after) => CountAfter().IsMatch(after) || CountBefore().IsMatch(before);
+
+    [GeneratedRegex(@"^还有\s*(?:[一二两三四五六七八九十几\d]|一些|部分|不少|好多|好几)")]
+    private static partial Regex MoreLeft();
+
+    [GeneratedRegex(@"^了?\s*[一二两三四五六七八九十几\d]+\s*[个场家次所处户批份轮期条棵项件名人]")]
+    private static partial Regex CountAfter();
+
+    // Not an ordinal: 第一批 names the batch, 第7个 the request.
+    [GeneratedRegex(@"(?<![第\d一二两三四五六七八九十几])[一二两三四五六七八九十几\d]+\s*[个场家次所处户批份轮期条棵件名人]\S{0,6}$")]
+    private static partial Regex CountBefore();
+
+    private static bool IsRemindWord(string word) => word.Contains("提醒", StringComparison.Ordinal) || word.Contains("remind", StringComparison.Ordinal);
 
     /// <summary>A condition word anywhere before the change word (如果周五验收通过，HW-04就算完成了); 等 only opening its clause, since 照片、名单等 lists.</summary>
     private static bool IsCondition(string everythingBefore, string clauseBefore)

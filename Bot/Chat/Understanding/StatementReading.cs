@@ -14,4 +14,7 @@ public enum StatementReading
     NotAVerb,
     Partial,
     Intended,
+
+    /// <summary>Said to someone else: 吴芳 提醒你一下, remind everyone to finish it.</summary>
+    ForSomeoneElse,
 }

@@ -10,7 +10,7 @@ public static class CueWords
 {
     public static readonly IReadOnlyList<(Cue Cue, string[] Words)> Table =
     [
-        (Cue.Help, ["怎么标完成", "怎么标记完成", "怎么点完成", "怎么申请延期", "怎么上传", "怎么传佐证", "怎么交佐证", "能查什么", "能查啥", "可以查什么", "可以查啥", "都能查什么", "都能查啥", "怎么弄", "怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能", "能干点啥", "能干啥", "你会干啥", "会干啥", "会干嘛", "能干嘛", "你会干嘛", "how do i", "how do we", "how to ask", "都能干啥", "都能干点啥", "能帮我干啥", "能帮我干点啥", "能帮我做什么", "能帮我做啥", "能做点啥", "有什么功能", "有啥功能", "有啥用", "怎么玩",
+        (Cue.Help, ["怎么标完成", "怎么标记完成", "怎么点完成", "怎么申请延期", "怎么上传", "怎么传佐证", "怎么交佐证", "能查什么", "能查啥", "可以查什么", "可以查啥", "都能查什么", "都能查啥", "都会些啥", "会些啥", "会些什么", "你都会", "都会什么", "怎么弄", "怎么使用", "怎么操作", "如何用", "怎么查", "怎么问", "该怎么问", "what can i ask", "how can i", "帮助", "菜单", "命令", "你会什么", "你会啥", "你能干啥", "你能干什么", "你能做什么", "能做什么", "怎么用", "如何使用", "使用说明", "使用方法", "有哪些功能", "能干点啥", "能干啥", "你会干啥", "会干啥", "会干嘛", "能干嘛", "你会干嘛", "how do i", "how do we", "how to ask", "都能干啥", "都能干点啥", "能帮我干啥", "能帮我干点啥", "能帮我做什么", "能帮我做啥", "能做点啥", "有什么功能", "有啥功能", "有啥用", "怎么玩",
             "help", "menu", "commands", "what can you do", "how do i use", "how to use", "what can this bot do", "what do you do", "what are you for"]),
         (Cue.WhoAmI, ["我这个号", "这个号绑的", "绑的是谁", "绑定的是谁", "这个号是谁", "我是谁", "我的账号", "我的帐号", "我的身份", "谁的身份", "哪个账号", "用哪个账号", "哪个帐号", "什么账号", "我的id", "which account", "my id", "what account", "whoami", "who am i", "my account"]),
         (Cue.Progress, ["完成进度", "完成度", "完成比例", "进度", "进展", "完成率", "完成情况", "总体进度", "完成了多少", "完成多少", "完成了几项", "完成了几个", "推进情况", "进展情况", "整体推进", "完成几项", "完成几个", "百分之多少", "完成了百分之", "整体情况", "总体情况", "how many tasks", "how many have", "how many are done", "where are we", "where are we overall", "overall", "开了几次", "办了几次", "搞了几次",
@@ -21,7 +21,7 @@ public static class CueWords
             "due", "deadline", "deadlines", "hand in", "submitted", "submit", "coming up", "upcoming"]),
         (Cue.TaskWord, ["事", "任务", "工作", "事项", "事情", "材料", "活", "台账", "安排", "待办",
             "tasks", "task", "work", "to do", "todo", "to-do"]),
-        (Cue.Mine, ["what have i got left", "what have i got", "what's on me", "my deadlines", "my deadline", "我目前负责", "我现在负责", "我在负责", "do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
+        (Cue.Mine, ["what have i got left", "what have i got", "what's on me", "my deadlines", "my deadline", "我手里", "手里", "have on", "got on", "我目前负责", "我现在负责", "我在负责", "do i own", "i own", "我这边", "我这里", "我需要", "我要交", "轮到我", "派给我", "my open", "我的", "分配给我", "我手上", "我手头", "我负责", "给我派", "我要做", "我名下", "交给我", "我还有", "我还要",
             "手上", "手头", "负责的", "working on",
             "mine", "my tasks", "my task", "on my plate", "i still have", "do i still have", "assigned to me", "do i have", "for me", "my to-do", "my todo", "am i responsible", "i'm responsible", "on her plate", "on his plate", "on their plate", "my list", "on my list", "on her list", "on his list", "on their list", "on my desk", "my stuff"]),
         // 吴芳还有什么没完成: what is still open, someone's when a person is named.
@@ -31,7 +31,7 @@ public static class CueWords
         (Cue.All, ["全部", "所有", "全机关", "全区", "全市", "全县", "全省", "各组", "各单位", "各委室", "各部门", "all", "everything", "everyone", "all offices", "across offices", "across all offices"]),
         // 本周通报 (issue 22): the weekly report on demand; 待审批: the extension requests waiting for a coordinator.
         (Cue.Report, ["本周通报", "这周的通报", "本周的通报", "通报", "周报", "每周通报", "周通报", "this week's report", "this weeks report", "weekly report", "the weekly report", "week's report", "report", "the report"]),
-        (Cue.Pending, ["等我批", "等我审批", "等我审", "要我批", "需要我批", "谁申请延期", "谁申请了延期", "谁提了延期", "谁提的延期", "哪些人申请延期", "申请延期的有哪些", "申请延期的有谁", "待审批", "待审批的延期申请", "待审批的", "待审核", "等待审批", "待批", "还没审批", "未审批", "没审批", "没批", "等批", "在等批", "等着批", "等审批", "待审的", "还没批",
+        (Cue.Pending, ["等我批", "等我审批", "等我审", "要我批", "需要我批", "谁申请延期", "谁申请了延期", "谁提了延期", "谁提的延期", "哪些人申请延期", "申请延期的有哪些", "申请延期的有谁", "要审", "延期申请要审", "要审批", "要我审", "待审批", "待审批的延期申请", "待审批的", "待审核", "等待审批", "待批", "还没审批", "未审批", "没审批", "没批", "等批", "在等批", "等着批", "等审批", "待审的", "还没批",
             "pending requests", "pending request", "pending extensions", "pending extension requests", "pending approvals", "awaiting approval", "waiting for approval", "requests waiting", "waiting for me", "在排队", "排队", "still waiting", "waiting to be approved", "to approve"]),
         (Cue.Detail, ["详情", "详细", "查看", "情况", "要求", "谁在负责", "负责人", "牵头", "内容", "detail", "details", "info", "about", "show", "owns"]),
 
@@ -48,7 +48,7 @@ public static class CueWords
         (Cue.Snooze, ["提醒", "稍后提醒", "再提醒", "提醒我", "提醒一下", "晚点提醒", "再叫我", "再喊我", "再通知我", "remind me", "remind", "ping me", "snooze", "nudge me"]),
         (Cue.Bind, ["绑定", "本群绑定", "绑到", "绑定到", "绑给", "绑在", "绑", "bind"]),
         (Cue.Unbind, ["解除本群绑定", "解除群绑定", "解除绑定", "解绑", "取消绑定", "取消本群绑定", "unbind"]),
-        (Cue.Subscribe, ["订阅", "订阅提醒", "开启个人提醒", "提醒发给我", "私聊发我", "私信发我", "直接推给我", "推给我", "推送给我", "直接发给我", "私聊发给我", "私信发给我", "私聊给我", "私信给我", "单独发我", "直接发我", "发我私聊", "remind me privately", "send reminders to me", "dm me", "send me my reminders", "subscribe"]),
+        (Cue.Subscribe, ["send my reminders here", "my own reminders here", "send my own reminders", "my reminders here too", "订阅", "订阅提醒", "开启个人提醒", "提醒发给我", "私聊发我", "私信发我", "直接推给我", "推给我", "推送给我", "直接发给我", "私聊发给我", "私信发给我", "私聊给我", "私信给我", "单独发我", "直接发我", "发我私聊", "remind me privately", "send reminders to me", "dm me", "send me my reminders", "subscribe"]),
         (Cue.Unsubscribe, ["取消提醒订阅", "取消提醒", "不再订阅", "停止提醒", "取消订阅", "退订", "不要再给我发提醒", "别再给我发提醒", "别再给我推", "不要再给我推", "别再推", "不要再推", "别推提醒", "不要推提醒", "别发提醒", "不要发提醒", "不用提醒我了", "不用再提醒", "别再提醒我", "don't remind me", "stop reminding me", "no more reminders", "关闭我的提醒", "关闭提醒", "取消个人提醒", "unsubscribe", "stop my reminders", "stop reminders", "stop sending me reminders", "stop sending reminders", "stop sending me"]),
         (Cue.Link, ["关联", "关联账号", "link"]),
         (Cue.Robot, ["机器人", "群机器人", "robot", "robots"]),
@@ -58,7 +58,7 @@ public static class CueWords
         // 佐证材料 (issue 15): a task's evidence, adding to it, withdrawing a piece added by mistake.
         (Cue.Evidence, ["proof", "on file", "佐证", "佐证材料", "证明材料", "交了哪些材料", "交了什么材料", "evidence", "list evidence", "show evidence"]),
         (Cue.AddEvidence, ["再补两张", "再补几张", "补两张", "补几张", "补张", "再补", "adding", "attaching", "uploading", "补充佐证", "追加佐证", "补个佐证", "补一下佐证", "补佐证", "补一份", "补一个", "补一下", "补个", "补上", "补发", "补充", "再补充", "补传", "补交", "追加", "add evidence", "add more", "attach more", "more photos"]),
-        (Cue.Withdraw, ["传重复了", "撤掉", "take back", "wrong file", "传错了", "传错", "发错了", "上传错了", "传成了", "撤回佐证", "删除佐证", "删除", "删掉", "withdraw", "withdraw evidence", "remove", "remove evidence", "delete"]),
+        (Cue.Withdraw, ["传重复了", "撤掉", "撤了吧", "撤掉吧", "删了吧", "take back", "wrong file", "传错了", "传错", "发错了", "上传错了", "传成了", "撤回佐证", "删除佐证", "删除", "删掉", "withdraw", "withdraw evidence", "remove", "remove evidence", "delete"]),
 
         // The 撤销 button of a change read from words: 撤销操作 N, undo change N.
         (Cue.Undo, ["撤销操作", "撤销更改", "撤销这次更改", "undo change"]),

@@ -13,6 +13,9 @@ public static class SpeechMarkers
 
     public static readonly string[] ClauseJoiners = ["但是", "不过", "可是", "然后", "所以", " but ", " so ", " then ", " and then "];
 
+    /// <summary>Check words used as nouns, which ask nothing: 核查报告交了, the checklist is done.</summary>
+    public static readonly string[] NotCheckRequest = ["核查报告", "核查表", "核查结果", "核查情况", "核查清单", "核查工作", "核对表", "自查报告", "checklist", "check-in", "check in"];
+
     /// <summary>Someone else's words: 听说, 李明说, apparently.</summary>
     public static readonly string[] Hearsay =
     [
@@ -85,6 +88,12 @@ public static class SpeechMarkers
     /// <summary>Judged against, anywhere after the change word in its clause: 转给综合组不合适.</summary>
     public static readonly string[] JudgedAgainst = ["不合适", "不行", "不妥", "不太好", "不太合适", "不可以", "不应该"];
 
+    /// <summary>Right after a remind word, whom it is for when not the writer: 提醒你一下, 提醒大家, remind everyone.</summary>
+    public static readonly string[] OthersReminded = ["你", "您", "大家", "各位", "他", "她", "他们", "她们", "下大家", "一下大家", "一下你", "you", "everyone", "everybody", "them", "him", "her", "the team"];
+
+    /// <summary>Opening the clause after a report, what is still to do: 还差两家, 剩下的下周, 还有四家, the rest next week.</summary>
+    public static readonly string[] StillToDo = ["还差", "还剩", "剩下", "剩余", "其余", "其他的还", "还没", "尚未", "尚有", "still", "remaining", "the rest", "the others"];
+
     /// <summary>The writer's opinion against the change, anywhere after it: …，我觉得不太合适, I don't think so.</summary>
     public static readonly string[] OpinionAgainst =
         ["觉得不太合适", "觉得不合适", "觉得不妥", "觉得不行", "觉得没必要", "看不太合适", "不太合适吧", "不合适吧", "没必要吧", "i don't think so", "not a good idea", "bad idea"];
@@ -95,7 +104,7 @@ public static class SpeechMarkers
     /// <summary>Hoped, planned or about to be, not done: 快完成了, 准备完成, will be done.</summary>
     public static readonly string[] IntentionBefore =
     [
-        "要", "会", "将", "将要", "准备", "打算", "计划", "争取", "预计", "估计", "应该", "应当", "得", "需要", "需", "想", "快", "快要", "即将", "马上", "尽快", "正在", "能", "可以", "可能", "力争", "希望", "等会", "一会", "倾向", "倾向于", "考虑", "拟", "确保", "务必", "必须", "要求", "本该", "理应", "早该", "督促", "抓紧", "限期", "按时", "按期", "保证", "一定要", "建议", "以后", "下午", "今晚", "晚上", "晚点", "明早", "待会", "稍后",
+        "要", "会", "将", "将要", "准备", "提醒", "催", "催促", "打算", "计划", "争取", "预计", "估计", "应该", "应当", "得", "需要", "需", "想", "快", "快要", "即将", "马上", "尽快", "正在", "能", "可以", "可能", "力争", "希望", "等会", "一会", "倾向", "倾向于", "考虑", "拟", "确保", "务必", "必须", "要求", "本该", "理应", "早该", "督促", "抓紧", "限期", "按时", "按期", "保证", "一定要", "建议", "以后", "下午", "今晚", "晚上", "晚点", "明早", "待会", "稍后",
         "明天", "后天", "下周", "下星期", "下个月", "月底前", "周末前", "年底前", "过几天", "回头",
         "will", "'ll", "going to", "gonna", "plan to", "planning to", "have to", "has to", "had to", "supposed to", "hard to", "difficult to", "tonight", "this afternoon", "this evening", "should", "need to", "needs to", "have to", "has to", "must", "about to", "almost", "nearly", "try to", "hope", "expect", "expected", "want to", "would like to", "soon", "tomorrow", "next week", "later", "can", "could", "might", "may",
     ];
