@@ -35,7 +35,7 @@ public sealed class NoticeTests : IAsyncLifetime
     private static string Text(JsonNode activity) => MondayMorningChats.Text(activity);
 
     private static IEnumerable<string> ButtonValues(JsonNode activity) =>
-        activity["attachments"]![0]!["content"]!["buttons"]!.AsArray().Select(b => b!["value"]!.GetValue<string>());
+        CardBlock.Of(activity).SelectMany(b => b.Buttons).Select(b => b.Value);
 
     [Fact]
     public async Task AnExtensionRequest_IsStoredAsItsKindAndId_AndEachChatReadsItInItsOwnLanguage()
