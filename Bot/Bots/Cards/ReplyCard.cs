@@ -6,7 +6,7 @@ namespace CampaignBot.Bots.Cards;
 /// <summary>
 /// A reply's items as ONE Adaptive Card (schema 1.5): a compact block per task, separated by rules,
 /// so that five tasks fit a phone screen: the title, the office, then the deadline and the state on
-/// one line (which wraps rather than cuts on a narrow screen), then the task's buttons side by side.
+/// one line (which wraps rather than cuts on a narrow screen), the task's buttons at the right.
 /// A detail (the answer to 详情) adds its fields, one line each. The deadline and state carry ids
 /// (due-T017, state-T017) so a browser test can find them.
 /// </summary>
@@ -24,33 +24,23 @@ public static class ReplyCard
 
     private static JObject Block(ReplyItem item, bool first)
     {
-        var parts = new JArray { CardElements.PlainText(item.Title, bold: true, size: item.IsDetail ? "medium" : null) };
+        var texts = new JArray { CardElements.PlainText(item.Title, bold: true, size: item.IsDetail ? "medium" : null) };
         if (item.Office is { } office)
         {
-            parts.Add(CardElements.PlainText(office, subtle: true, spacing: "none"));
+            texts.Add(CardElements.PlainText(office, subtle: true, spacing: "none"));
         }
 
         if (item.Due is not null || item.State is not null)
         {
-            parts.Add(DueAndState(item));
+            texts.Add(DueAndState(item));
         }
 
         foreach (var line in item.Lines)
         {
-            parts.Add(CardElements.PlainText(line, spacing: "small"));
+            texts.Add(CardElements.PlainText(line, spacing: "small"));
         }
 
-        if (item.Buttons.Count > 0)
-        {
-            parts.Add(new JObject
-            {
-                ["type"] = "ActionSet",
-                ["spacing"] = "small",
-                ["actions"] = new JArray(item.Buttons.Select(b => CardElements.Submit(b.Title, b.Value))),
-            });
-        }
-
-        var block = new JObject { ["type"] = "Container", ["items"] = parts };
+        var block = new JObject { ["type"] = "Container", ["items"] = item.Buttons.Count == 0 ? texts : new JArray(WithButtons(texts, item.Buttons, item.IsDetail)) };
         if (item.Code is { } code)
         {
             block["id"] = CardElements.Id("task", code);
@@ -64,6 +54,32 @@ public static class ReplyCard
 
         return block;
     }
+
+    /// <summary>
+    /// The texts with the buttons in a narrow column at their right, one under the other (an
+    /// ActionSet each, so every host stacks them): a task takes about as much height as its texts.
+    /// Beside a list row they are centred; beside a detail's long column of fields, at its top.
+    /// </summary>
+    private static JObject WithButtons(JArray texts, IReadOnlyList<ReplyAction> buttons, bool detail) => new()
+    {
+        ["type"] = "ColumnSet",
+        ["columns"] = new JArray
+        {
+            new JObject { ["type"] = "Column", ["width"] = "stretch", ["items"] = texts },
+            new JObject
+            {
+                ["type"] = "Column",
+                ["width"] = "auto",
+                ["verticalContentAlignment"] = detail ? "top" : "center",
+                ["items"] = new JArray(buttons.Select((b, i) => new JObject
+                {
+                    ["type"] = "ActionSet",
+                    ["spacing"] = i == 0 ? "none" : "small",
+                    ["actions"] = new JArray(CardElements.Submit(b.Title, b.Value)),
+                })),
+            },
+        },
+    };
 
     /// <summary>
     /// The deadline at its natural width, the state beside it taking what is left (and wrapping

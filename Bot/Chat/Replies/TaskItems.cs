@@ -14,9 +14,11 @@ public static class TaskItems
     public static ReplyItem Item(LedgerTask task, ReplyTexts texts, DateOnly today, string? body = null)
     {
         var office = task.LeadOfficeName + (task.CoOfficeNames.Length > 0 ? texts.CoOffices(task.CoOfficeNames) : "");
+        // The detail itself offers no 详情 button.
+        var detail = body is null ? new[] { new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)) } : [];
         var buttons = task.IsDone
-            ? new[] { new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)), new ReplyAction(texts.ReopenButton, texts.ReopenCommand(task.Code)) }
-            : new[] { new ReplyAction(texts.DoneButton, texts.DoneCommand(task.Code)), new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)) };
+            ? [.. detail, new ReplyAction(texts.ReopenButton, texts.ReopenCommand(task.Code))]
+            : new[] { new ReplyAction(texts.DoneButton, texts.DoneCommand(task.Code)) }.Concat(detail).ToArray();
         return new ReplyItem($"{task.Code} {task.Title}", buttons)
         {
             Code = task.Code,
