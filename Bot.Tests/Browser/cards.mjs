@@ -45,6 +45,11 @@ await runInPage(viewport, output, `cards-${viewport.width}`, async page => {
     return { id: r.id, top: box.top, bottom: box.bottom };
   }));
   if (rows.length < 5) throw new Error(`the list has ${rows.length} tasks; five are needed to measure`);
+  // The check itself must be able to fail: a deadline squeezed into 20 px without wrapping is reported.
+  await card.evaluate(c => c.insertAdjacentHTML('beforeend', '<div id="due-selftest" style="width:20px;white-space:nowrap;overflow:hidden">12月31日 周四</div>'));
+  const caught = await clipped(page);
+  await card.evaluate(c => c.querySelector('#due-selftest').remove());
+  if (!caught.some(p => p.startsWith('due-selftest'))) throw new Error('the clipping check missed a clipped deadline: ' + JSON.stringify(caught));
   const transcriptBox = await transcript().evaluate(t => t.getBoundingClientRect().height);
   const list = {
     what: 'list', viewport, tasks: rows.length,
