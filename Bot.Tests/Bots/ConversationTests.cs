@@ -254,11 +254,11 @@ public class ConversationTests : IAsyncLifetime
             {
                 var reply = (IMessageActivity)r;
                 Assert.Contains("到期（综合组）：2 项", reply.Text);
-                var cards = reply.Attachments.Select(a => (HeroCard)a.Content).ToList();
+                // One Adaptive Card lists both tasks, each with its own buttons.
+                Assert.Equal(CardBlock.AdaptiveCard, Assert.Single(reply.Attachments).ContentType);
+                var cards = CardBlock.Of(reply);
                 Assert.Equal(["T013 测评资料收集整理与台账装订（第一批）", "T014 学雷锋志愿服务活动"], cards.Select(c => c.Title));
-                Assert.Equal(
-                    [(ActionTypes.ImBack, "完成", "完成 T013"), (ActionTypes.ImBack, "详情", "详情 T013")],
-                    cards[0].Buttons.Select(b => (b.Type, b.Title, (string)b.Value)));
+                Assert.Equal([("完成", "完成 T013"), ("详情", "详情 T013")], cards[0].Buttons);
             })
             .StartTestAsync();
     }

@@ -27,7 +27,7 @@ public sealed class PendingExtensionsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await services.DisposeAsync();
 
-    private static IReadOnlyList<HeroCard> Cards(IActivity reply) => ((IMessageActivity)reply).Attachments.Select(a => (HeroCard)a.Content).ToList();
+    private static IReadOnlyList<CardBlock> Cards(IActivity reply) => CardBlock.Of(reply);
 
     [Fact]
     public async Task ACoordinator_AfterTwoRequests_SeesBothWithNumberTaskAskerDatesReasonAndButtons()
@@ -39,11 +39,9 @@ public sealed class PendingExtensionsTests : IAsyncLifetime
                 Assert.StartsWith("待审批的延期申请：2 项", ((IMessageActivity)reply).Text);
                 var cards = Cards(reply);
                 Assert.Equal(["#1 T014 学雷锋志愿服务活动", "#2 T016 “三会一课”制度落实台账"], cards.Select(c => c.Title));
-                Assert.Equal("张伟（综合组）申请：截止 6月16日 周二 → 7月15日 周三；理由：志愿者调整", cards[0].Subtitle);
-                Assert.Equal("何军（机关党委）申请：截止 6月19日 周五 → 7月31日 周五", cards[1].Subtitle);
-                Assert.Equal(
-                    [(ActionTypes.ImBack, "同意", "同意延期 1"), (ActionTypes.ImBack, "驳回", "驳回延期 1")],
-                    cards[0].Buttons.Select(b => (b.Type, b.Title, (string)b.Value)));
+                Assert.Equal(["张伟（综合组）申请：截止 6月16日 周二 → 7月15日 周三；理由：志愿者调整"], cards[0].Texts);
+                Assert.Equal(["何军（机关党委）申请：截止 6月19日 周五 → 7月31日 周五"], cards[1].Texts);
+                Assert.Equal([("同意", "同意延期 1"), ("驳回", "驳回延期 1")], cards[0].Buttons);
             })
             // A button pressed: the request is decided and leaves the list.
             .Send("同意延期 1")

@@ -53,10 +53,11 @@ public sealed class TaskDetailTests : IAsyncLifetime
             .Send("detail T014")
             .AssertReply(reply =>
             {
-                var card = (HeroCard)Assert.Single(((IMessageActivity)reply).Attachments).Content;
+                var card = Assert.Single(CardBlock.Of(reply));
                 Assert.Equal("T014 学雷锋志愿服务活动", card.Title);
-                Assert.Contains("Lead office: 综合组\n\nWith: 机关党委\n\nOwner: 张伟", card.Text);
-                Assert.Contains("Due: Tue 16 Jun\n\nStatus: open, 1 day left\n\nExtension request #1 pending: to Wed 15 Jul (asked by 张伟)", card.Text);
+                var lines = string.Join("\n", card.Texts);
+                Assert.Contains("Lead office: 综合组\nWith: 机关党委\nOwner: 张伟", lines);
+                Assert.Contains("Due: Tue 16 Jun\nStatus: open, 1 day left\nExtension request #1 pending: to Wed 15 Jul (asked by 张伟)", lines);
             })
             .StartTestAsync();
     }

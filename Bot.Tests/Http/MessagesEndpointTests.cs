@@ -38,15 +38,16 @@ public class MessagesEndpointTests : IClassFixture<MessagesEndpointTests.App>
     }
 
     [Fact]
-    public async Task Post_OnEmulatorChannel_RepliesWithHeroCards()
+    public async Task Post_OnEmulatorChannel_RepliesWithAnAdaptiveCard()
     {
         var response = await bot.PostMessageAsync(client, "sample-zonghe", "本周到期", channelId: "emulator");
 
         response.EnsureSuccessStatusCode();
         var activity = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]![0]!;
         var card = activity["attachments"]![0]!;
-        Assert.Equal("application/vnd.microsoft.card.hero", card["contentType"]!.GetValue<string>());
-        Assert.Equal("完成 T013", card["content"]!["buttons"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
+        Assert.Equal("1.5", card["content"]!["version"]!.GetValue<string>());
+        Assert.Equal(("完成", "完成 T013"), CardBlock.Of(activity)[0].Buttons[0]);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class RecurringPlanTests : IAsyncLifetime
         // 综合组's chat gets the 端午 activity (due 12 June, so overdue) in its Monday reminder.
         await Services.Get<ReminderCycle>().RunAsync(MondayMorningChats.Now, CancellationToken.None);
         var reminder = Assert.Single(Connector.To("zonghe-chat"));
-        Assert.Contains(reminder["attachments"]!.AsArray(), a => a!["content"]!["title"]!.GetValue<string>().StartsWith("R03-260619", StringComparison.Ordinal));
+        Assert.Contains(CardBlock.Of(reminder), a => a.Title.StartsWith("R03-260619", StringComparison.Ordinal));
 
         var (_, week) = await ChatAsync("sample-coordinator", "本周到期");
         Assert.Contains("R02-260618", week);

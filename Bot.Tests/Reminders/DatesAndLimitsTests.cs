@@ -41,7 +41,7 @@ public sealed class DatesAndLimitsTests : IAsyncLifetime
 
         Assert.StartsWith("已提交延期申请 #1：T014 截止日期 6月16日 周二 → 2027年12月31日 周五", asked);
         Assert.StartsWith("已同意延期申请 #1：T014 截止日期改为 2027年12月31日 周五", approved);
-        Assert.Contains(chats.Connector.To("leaders-chat"), a => a["attachments"]?[0]?["content"]?["subtitle"]?.GetValue<string>() == "截止 6月16日 周二 → 2027年12月31日 周五；理由：跨年活动");
+        Assert.Contains(chats.Connector.To("leaders-chat"), a => CardBlock.Of(a).FirstOrDefault()?.Texts is ["截止 6月16日 周二 → 2027年12月31日 周五；理由：跨年活动"]);
         Assert.Contains(chats.Connector.To("zonghe-chat"), a => Text(a).Contains("截止日期改为 2027年12月31日 周五"));
         // And wherever the task is listed.
         Assert.Contains("2027年12月31日 周五", await SayAsync("sample-zonghe", "我的任务", "zonghe-chat"));

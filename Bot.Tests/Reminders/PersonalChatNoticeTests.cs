@@ -57,7 +57,7 @@ public sealed class PersonalChatNoticeTests : IAsyncLifetime
 
         Assert.DoesNotContain("还没有协调员", Assert.Single(Received("sample-zonghe", "已提交延期申请"))["text"]!.GetValue<string>());
         var request = Assert.Single(Received("sample-coordinator", "【延期申请】"));
-        Assert.Equal(["同意延期 1", "驳回延期 1"], request["attachments"]![0]!["content"]!["buttons"]!.AsArray().Select(b => b!["value"]!.GetValue<string>()));
+        Assert.Equal(["同意延期 1", "驳回延期 1"], CardBlock.Of(request)[0].Buttons.Select(b => b.Value));
         Assert.Empty(connector.To("dm-sample-coordinator-2"));
     }
 

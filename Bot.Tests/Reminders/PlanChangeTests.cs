@@ -64,11 +64,11 @@ public sealed class PlanChangeTests : IAsyncLifetime
         // The coordinators got the request with its buttons; the asker's chat the decision; 综合组's
         // reminder went out without T014, whose queued reminder was for the old deadline.
         var request = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【延期申请】#1", StringComparison.Ordinal));
-        Assert.Equal(["同意延期 1", "驳回延期 1"], request["attachments"]![0]!["content"]!["buttons"]!.AsArray().Select(b => b!["value"]!.GetValue<string>()));
+        Assert.Equal(["同意延期 1", "驳回延期 1"], CardBlock.Of(request)[0].Buttons.Select(b => b.Value));
         var zonghe = Connector.To("zonghe-chat");
         Assert.Contains(zonghe, a => Text(a).StartsWith("【延期审批】#1 已同意：T014", StringComparison.Ordinal));
         var reminder = Assert.Single(zonghe, a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
-        Assert.DoesNotContain(reminder["attachments"]!.AsArray(), a => a!["content"]!["title"]!.GetValue<string>().StartsWith("T014", StringComparison.Ordinal));
+        Assert.DoesNotContain(CardBlock.Of(reminder), a => a.Title.StartsWith("T014", StringComparison.Ordinal));
         Assert.Equal(1, await LedgerAsync<long>("SELECT count(*) FROM audit WHERE action = 'task.extend' AND entity_key = 'T014'"));
     }
 
@@ -124,7 +124,7 @@ public sealed class PlanChangeTests : IAsyncLifetime
         Assert.Contains(Connector.To("cailiao-chat"), a => Text(a).StartsWith("【转办】T014", StringComparison.Ordinal));
         // 综合组's queued reminder no longer lists T014; the next planning gives it to 材料组.
         var zongheReminder = Assert.Single(Connector.To("zonghe-chat"), a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
-        Assert.DoesNotContain(zongheReminder["attachments"]!.AsArray(), a => a!["content"]!["title"]!.GetValue<string>().StartsWith("T014", StringComparison.Ordinal));
+        Assert.DoesNotContain(CardBlock.Of(zongheReminder), a => a.Title.StartsWith("T014", StringComparison.Ordinal));
         var t014 = await TaskIdAsync("T014");
         var tuesday = await Services.Get<ReminderCycle>().PlanAsync(TestClock.Start.AddDays(1).AddSeconds(5), CancellationToken.None);
         Assert.Contains(tuesday.Reminders, r => r.Reminder.Target.Key == "bf:msteams:cailiao-chat" && r.Reminder.TaskId == t014);

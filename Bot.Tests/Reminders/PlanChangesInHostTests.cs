@@ -71,7 +71,7 @@ public sealed class PlanChangesInHostTests : IAsyncLifetime
         await SayAsync(client, "sample-zonghe", $"申请延期 T014 到 {later:yyyy-MM-dd} 理由：志愿者调整", "zonghe-1on1", isGroup: false);
 
         var request = Assert.Single(await WaitForAsync("leaders-chat", a => a["text"]?.GetValue<string>().StartsWith("【延期申请】", StringComparison.Ordinal) == true));
-        Assert.Equal(2, request["attachments"]![0]!["content"]!["buttons"]!.AsArray().Count);
+        Assert.Equal(2, CardBlock.Of(request)[0].Buttons.Count);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class PlanChangesInHostTests : IAsyncLifetime
         // Rather than wait for tomorrow 09:00: the same stored job, fired now.
         await scheduler.RescheduleJob(key, TriggerBuilder.Create().WithIdentity(key).ForJob(trigger.JobKey).StartNow().Build());
         var reminder = Assert.Single(await WaitForAsync("snooze-chat", a => a["text"]?.GetValue<string>().StartsWith("【到期提醒】", StringComparison.Ordinal) == true));
-        Assert.StartsWith("T014", reminder["attachments"]![0]!["content"]!["title"]!.GetValue<string>());
+        Assert.StartsWith("T014", CardBlock.Of(reminder)[0].Title);
         // A one-off: once its job has run, Quartz removes the trigger.
         var watch = Stopwatch.StartNew();
         while ((await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Snoozes.Group))).Count > 0 && watch.Elapsed < TimeSpan.FromSeconds(30))

@@ -40,7 +40,7 @@ public class ReminderDeliveryTests : IAsyncLifetime
     private ReminderCycle Cycle => Services.Get<ReminderCycle>();
 
     private static IReadOnlyList<string> CardTitles(JsonNode activity) =>
-        activity["attachments"]!.AsArray().Select(a => a!["content"]!["title"]!.GetValue<string>()).ToList();
+        CardBlock.Of(activity).Select(b => b.Title).ToList();
 
     private static string Text(JsonNode activity) => activity["text"]!.GetValue<string>();
 
@@ -60,7 +60,7 @@ public class ReminderDeliveryTests : IAsyncLifetime
         var zonghe = Assert.Single(Connector.To("zonghe-chat"));
         Assert.StartsWith("【到期提醒】综合组 6月15日 周一：3 项任务需要关注", Text(zonghe));
         Assert.Equal(["T013 测评资料收集整理与台账装订（第一批）", "T014 学雷锋志愿服务活动", "T017 “我们的节日·中秋”主题活动"], CardTitles(zonghe));
-        Assert.Equal("完成 T013", zonghe["attachments"]![0]!["content"]!["buttons"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal("完成 T013", CardBlock.Of(zonghe)[0].Buttons[0].Value);
         var cailiao = Assert.Single(Connector.To("cailiao-chat"));
         Assert.Equal(["T011", "T012", "T013"], CardTitles(cailiao).Select(t => t[..4]));
         var leaders = Connector.To("leaders-chat");
@@ -291,8 +291,8 @@ public class ReminderDeliveryTests : IAsyncLifetime
         var leaders = Assert.Single(Connector.To("leaders-chat"), a => Text(a).StartsWith("【到期提醒】", StringComparison.Ordinal));
         Assert.Contains("【督办】1 项任务已逾期 3 个工作日，请督促办理", Text(leaders));
         Assert.Contains("【督办】T019 包联责任区创城任务落实", CardTitles(leaders));
-        var escalated = leaders["attachments"]!.AsArray().Single(a => a!["content"]!["title"]!.GetValue<string>().Contains("T019"));
-        Assert.Contains("综合组", escalated!["content"]!["subtitle"]!.GetValue<string>());
+        var escalated = CardBlock.Of(leaders).Single(b => b.Title.Contains("T019"));
+        Assert.Contains("综合组", escalated.Texts[0]);
     }
 
     [Fact]

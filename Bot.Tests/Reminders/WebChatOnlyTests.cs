@@ -131,8 +131,7 @@ public sealed class WebChatOnlyTests : IAsyncLifetime
         await DispatchAsync();
 
         var request = Assert.Single(await BotActivitiesAsync("zhouhai"), a => (a["text"]?.GetValue<string>() ?? "").StartsWith("【延期申请】#1", StringComparison.Ordinal));
-        var buttons = request["attachments"]!.AsArray().SelectMany(c => c!["content"]!["buttons"]!.AsArray())
-            .Select(b => (b!["title"]!.GetValue<string>(), b["value"]!.GetValue<string>())).ToList();
+        var buttons = CardBlock.Of(request).SelectMany(b => b.Buttons).ToList();
         Assert.Equal([("同意", "同意延期 1"), ("驳回", "驳回延期 1")], buttons);
         // Nobody else's chat hears of it: the leader, the lead, the member who asked.
         foreach (var other in new[] { "qianlan", "majun", "linxiao" })

@@ -1,4 +1,5 @@
 using System.Net;
+using CampaignBot.Bots.Cards;
 using CampaignBot.Chat.Outgoing;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
@@ -10,8 +11,8 @@ namespace CampaignBot.Bots;
 
 /// <summary>
 /// Sends a proactive message through the Bot Framework (CloudAdapter.ContinueConversationAsync),
-/// the same way for Teams, the Emulator, Web Chat or any connector-compatible channel: hero cards
-/// with buttons where the channel shows them, the report's chart inline. It says whether a failure
+/// the same way for Teams, the Emulator, Web Chat or any connector-compatible channel: an Adaptive
+/// Card with buttons where the channel shows them, the report's chart inline. It says whether a failure
 /// is worth retrying. The conversation is rebuilt from the stored chat (never kept in memory).
 /// </summary>
 public sealed class BotFrameworkSender(CloudAdapter adapter, ConversationRepository conversations, IConfiguration configuration, TimeProvider time) : IChannelSender
@@ -23,7 +24,7 @@ public sealed class BotFrameworkSender(CloudAdapter adapter, ConversationReposit
     public async Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var reference = await ReferenceAsync((ChatTarget)target, cancellationToken);
-        var activity = ReplyRenderer.Render(message.Reply, reference.ChannelId);
+        var activity = AdaptiveCardRenderer.Instance.Render(message.Reply, reference.ChannelId);
         Exception? failure = null;
         await adapter.ContinueConversationAsync(configuration["MicrosoftAppId"] ?? string.Empty, reference, async (turn, token) =>
         {

@@ -1,3 +1,4 @@
+using CampaignBot.Bots.Cards;
 using CampaignBot.Chat;
 using CampaignBot.Chat.Replies;
 using System.Security.Claims;
@@ -27,7 +28,8 @@ public sealed class CampaignActivityHandler(
     {
         var activity = turnContext.Activity;
         // Teams puts "<at>CampaignBot</at>" into the text of a group message; it is not the user's words.
-        var text = BotMention.StripFrom(activity);
+        // A card's button posted back as a value (no text) says its command there.
+        var text = SubmittedCommand.Of(activity) ?? BotMention.StripFrom(activity);
         var attachments = await evidence.ReadAsync(activity, turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey), cancellationToken);
         var request = new ChatRequest(
             text,
@@ -38,7 +40,9 @@ public sealed class CampaignActivityHandler(
             attachments.Accepted,
             turnContext.TurnState.Get<ConversationRecord>()) { RefusedAttachments = attachments.Refused };
         var reply = await router.HandleAsync(request, cancellationToken);
-        await turnContext.SendActivityAsync(ReplyRenderer.Render(reply, activity.ChannelId), cancellationToken);
+        // The channel's adapter may render replies itself (DingTalk); the Bot Framework channels' cards otherwise.
+        var renderer = turnContext.TurnState.Get<IReplyRenderer>() ?? AdaptiveCardRenderer.Instance;
+        await turnContext.SendActivityAsync(renderer.Render(reply, activity.ChannelId), cancellationToken);
     }
 
     /// <remarks>

@@ -70,6 +70,7 @@ public sealed class DingTalkAdapter : BotAdapter
             using var context = new TurnContext(this, activity);
             context.TurnState.Add(BotIdentityKey, Identity(message));
             context.TurnState.Add(message);
+            context.TurnState.Add<IReplyRenderer>(new DingTalkReplyRenderer(texts));
             if (string.IsNullOrWhiteSpace(activity.Text) && activity.Attachments.Count > 0)
             {
                 // Files alone (DingTalk cannot send words with a file): kept for the sender's next message.
@@ -105,7 +106,8 @@ public sealed class DingTalkAdapter : BotAdapter
                 continue;
             }
 
-            var content = DingTalkRenderer.Render(activity, texts);
+            // A reply comes rendered (DingTalkReplyRenderer); other text (a greeting, an error) goes as text.
+            var content = activity.ChannelData as DingTalkContent ?? DingTalkRenderer.Plain(activity.Text ?? "");
             if (incoming is not null && incoming.ConversationId == activity.Conversation?.Id
                 && api.MayUseSessionWebhook(incoming.SessionWebhook, incoming.SessionWebhookExpiredTime))
             {

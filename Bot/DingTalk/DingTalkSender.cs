@@ -7,7 +7,7 @@ namespace CampaignBot.DingTalk;
 /// <summary>
 /// Delivers an outbox message for a DingTalk chat through the app (group send, or 1:1 send for a
 /// person's chat), with the outbox's retries, exactly-once record and rate limits around it: the
-/// message is shaped as for any chat, then as DingTalk shows it, in the recipient's language.
+/// message is rendered from the reply model as DingTalk shows it, in the recipient's language.
 /// </summary>
 public sealed class DingTalkSender(DingTalkAdapter adapter) : IChannelSender
 {
@@ -15,5 +15,5 @@ public sealed class DingTalkSender(DingTalkAdapter adapter) : IChannelSender
 
     public Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken) =>
         adapter.SendToChatAsync(((ChatTarget)target).ConversationId,
-            DingTalkRenderer.Render(ReplyRenderer.Render(message.Reply, DingTalkChannel.ChannelId), ReplyTexts.For(message.Language)), cancellationToken);
+            DingTalkRenderer.Render(message.Reply, ReplyTexts.For(message.Language)), cancellationToken);
 }

@@ -63,8 +63,10 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
         {
             Items = pending.Take(TaskItems.MaxListed).Select(p => new ReplyItem(
                 $"#{p.Id} {p.Code} {p.Title}",
-                texts.PendingLine(p),
-                [new ReplyAction(texts.ApproveButton, texts.ApproveCommand(p.Id)), new ReplyAction(texts.RejectButton, texts.RejectCommand(p.Id))])).ToList(),
+                [new ReplyAction(texts.ApproveButton, texts.ApproveCommand(p.Id)), new ReplyAction(texts.RejectButton, texts.RejectCommand(p.Id))])
+            {
+                Lines = [texts.PendingLine(p)],
+            }).ToList(),
             Footer = pending.Count > TaskItems.MaxListed ? texts.More(pending.Count - TaskItems.MaxListed) : null,
         };
     }

@@ -102,7 +102,7 @@ public sealed class NoticeComposer(LedgerDatabase database, ChatNames chatNames)
     private static ChatReply WithButtons(string text, IReadOnlyList<ReplyAction> buttons)
     {
         var lines = text.Split('\n');
-        return new ChatReply(lines[0]) { Items = [new ReplyItem(lines.Length > 1 ? lines[1] : lines[0], string.Join("\n", lines.Skip(2)), buttons)] };
+        return new ChatReply(lines[0]) { Items = [new ReplyItem(lines.Length > 1 ? lines[1] : lines[0], buttons) { Lines = lines.Skip(2).ToList() }] };
     }
 
     /// <summary>A notice queued as text before 0012: buttons were written on its last line as [[label|command]].</summary>

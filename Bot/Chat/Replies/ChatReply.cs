@@ -1,9 +1,10 @@
 namespace CampaignBot.Chat.Replies;
 
 /// <summary>
-/// What the bot answers, before it is shaped for a channel: a header, listed items, a footer.
-/// <see cref="ReplyRenderer"/> turns it into hero cards where the channel shows them and into
-/// plain text elsewhere, with the same content.
+/// What the bot answers, before it is shaped for a channel: a header, listed items (kept as their
+/// parts, <see cref="ReplyItem"/>), a footer. Each channel renders it itself (<see cref="IReplyRenderer"/>:
+/// Adaptive Cards, DingTalk's markdown, a robot's markdown), and <see cref="ReplyRenderer"/> as plain
+/// text elsewhere, with the same content.
 /// </summary>
 public sealed record ChatReply(string Header)
 {

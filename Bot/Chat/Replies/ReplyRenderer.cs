@@ -1,63 +1,23 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
 namespace CampaignBot.Chat.Replies;
 
 /// <summary>
-/// Shapes a <see cref="ChatReply"/> for the channel it goes to: hero cards with 完成/详情 buttons where
-/// the channel shows cards, the same content as numbered text lines where it does not; a picture
-/// (the report's chart) after them.
+/// A <see cref="ChatReply"/> as plain text, for channels that show neither cards nor markdown (and
+/// as the text that goes with a card): the header, numbered items with their details, the footer.
+/// Each channel's own renderer (<see cref="IReplyRenderer"/>) builds its cards from the model.
 /// </summary>
 public static class ReplyRenderer
 {
-    /// <summary>
-    /// Channels known to render hero cards and suggested actions. DingTalk's adapter turns cards into
-    /// markdown with one-tap command links, and suggested actions into ActionCard buttons.
-    /// </summary>
-    private static readonly HashSet<string> CardChannels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        Channels.Msteams, Channels.Emulator, Channels.Webchat, Channels.Directline, "directlinespeech", Ledger.DingTalkAccounts.ChannelId,
-    };
-
-    public static bool ShowsCards(string? channelId) => channelId is not null && CardChannels.Contains(channelId);
-
-    public static IMessageActivity Render(ChatReply reply, string? channelId)
-    {
-        IMessageActivity activity;
-        if (ShowsCards(channelId) && reply.Items.Count > 0)
-        {
-            activity = MessageFactory.Attachment(reply.Items.Select(Card).ToList(), Join(reply.Header, reply.Footer));
-            activity.AttachmentLayout = reply.Items.Count > 1 ? AttachmentLayoutTypes.List : null;
-        }
-        else
-        {
-            activity = MessageFactory.Text(PlainText(reply));
-        }
-
-        if (reply.Picture is { } picture)
-        {
-            activity.Attachments ??= [];
-            activity.Attachments.Add(new Attachment("image/png", picture.DataUrl, name: picture.FileName));
-        }
-
-        activity.TextFormat = TextFormatTypes.Plain;
-        if (reply.Suggestions.Count > 0)
-        {
-            activity.SuggestedActions = new SuggestedActions { Actions = reply.Suggestions.Select(Button).ToList() };
-        }
-
-        return activity;
-    }
-
     /// <summary>The whole reply as text: header, numbered items with their details, footer.</summary>
     public static string PlainText(ChatReply reply)
     {
         var lines = new List<string> { reply.Header };
-        if (reply.Items.Count == 1 && reply.Items[0].Body is { } body)
+        if (reply.Items is [{ IsDetail: true } single])
         {
-            lines.Add(reply.Items[0].Title);
-            lines.Add(body);
+            lines.Add(single.Title);
+            lines.AddRange(single.Lines);
         }
         else
         {
@@ -72,19 +32,19 @@ public static class ReplyRenderer
         return string.Join("\n", lines.Where(l => l.Length > 0));
     }
 
-    /// <remarks>
-    /// A card's text is markdown in Web Chat, Teams and the Emulator, which join single line breaks:
-    /// each line of the body (a task's details, one field a line) becomes a paragraph of its own.
-    /// </remarks>
-    private static Attachment Card(ReplyItem item) => new HeroCard
+    /// <summary>The reply as a text message, its suggestions as quick replies where the channel has them.</summary>
+    public static IMessageActivity TextActivity(ChatReply reply)
     {
-        Title = item.Title,
-        Subtitle = item.Subtitle,
-        Text = item.Body?.Replace("\n", "\n\n", StringComparison.Ordinal),
-        Buttons = item.Buttons.Select(Button).ToList(),
-    }.ToAttachment();
+        var activity = MessageFactory.Text(PlainText(reply));
+        activity.TextFormat = TextFormatTypes.Plain;
+        if (reply.Suggestions.Count > 0)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                Actions = reply.Suggestions.Select(s => new CardAction(ActionTypes.ImBack, s.Title, value: s.Value)).ToList(),
+            };
+        }
 
-    private static CardAction Button(ReplyAction action) => new(ActionTypes.ImBack, action.Title, value: action.Value);
-
-    private static string Join(string header, string? footer) => footer is null ? header : header + "\n" + footer;
+        return activity;
+    }
 }

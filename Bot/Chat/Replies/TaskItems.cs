@@ -3,7 +3,7 @@ using CampaignBot.Ledger;
 
 namespace CampaignBot.Chat.Replies;
 
-/// <summary>How a task appears in a reply: code and title, then office, deadline and days left, then buttons.</summary>
+/// <summary>How a task appears in a reply: code and title, office, deadline and state as parts, then buttons.</summary>
 public static class TaskItems
 {
     /// <summary>Enough to read at a glance in a group chat; the rest is counted in the footer.</summary>
@@ -14,11 +14,31 @@ public static class TaskItems
     public static ReplyItem Item(LedgerTask task, ReplyTexts texts, DateOnly today, string? body = null)
     {
         var office = task.LeadOfficeName + (task.CoOfficeNames.Length > 0 ? texts.CoOffices(task.CoOfficeNames) : "");
-        var state = task.IsDone ? texts.DoneState : texts.Remaining(task.DueOn.DayNumber - today.DayNumber);
+        // The detail itself offers no 详情 button.
+        var detail = body is null ? new[] { new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)) } : [];
         var buttons = task.IsDone
-            ? new[] { new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)), new ReplyAction(texts.ReopenButton, texts.ReopenCommand(task.Code)) }
-            : new[] { new ReplyAction(texts.DoneButton, texts.DoneCommand(task.Code)), new ReplyAction(texts.DetailButton, texts.DetailCommand(task.Code)) };
-        return new ReplyItem($"{task.Code} {task.Title}", $"{office} · {texts.Date(task.DueOn, today)} · {state}", buttons, body);
+            ? [.. detail, new ReplyAction(texts.ReopenButton, texts.ReopenCommand(task.Code))]
+            : new[] { new ReplyAction(texts.DoneButton, texts.DoneCommand(task.Code)) }.Concat(detail).ToArray();
+        return new ReplyItem($"{task.Code} {task.Title}", buttons)
+        {
+            Code = task.Code,
+            Office = office,
+            Due = texts.Date(task.DueOn, today),
+            State = State(task, texts, today),
+            Lines = body?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [],
+        };
+    }
+
+    /// <summary>Done, or the days left; overdue asks for attention, due today is a warning.</summary>
+    public static ReplyState State(LedgerTask task, ReplyTexts texts, DateOnly today)
+    {
+        if (task.IsDone)
+        {
+            return new ReplyState(texts.DoneState, ReplyTone.Done);
+        }
+
+        var daysLeft = task.DueOn.DayNumber - today.DayNumber;
+        return new ReplyState(texts.Remaining(daysLeft), daysLeft switch { < 0 => ReplyTone.Attention, 0 => ReplyTone.Warning, _ => ReplyTone.Plain });
     }
 
     /// <summary>A list reply: header, up to <see cref="MaxListed"/> tasks in deadline order, and how many more.</summary>
