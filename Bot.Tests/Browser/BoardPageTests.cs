@@ -8,7 +8,8 @@ namespace CampaignBot.Tests.Browser;
 /// <summary>
 /// The progress board in headless Chromium (Browser/board.mjs) with the sample campaign: the numbers
 /// it shows match the ledger (counted here with SQL of its own), a task marked done through the bot
-/// shows on a refresh, and the office filter narrows it. Screenshot: screenshots/board.png.
+/// shows on a refresh, and the office filter narrows it; and it fits a phone and a desk (PageLayout).
+/// Screenshots: screenshots/board.png, board-390.png, board-1280.png, board-member-390.png, board-member-1280.png.
 /// </summary>
 [Needs(Needs.Browser)]
 public sealed class BoardPageTests
@@ -62,6 +63,8 @@ public sealed class BoardPageTests
         var filtered = Numbers(browser.Output, "filtered: ");
         Assert.Equal(["综合组"], filtered["offices"]!.AsArray().Select(o => o!["office"]!.GetValue<string>()));
         Assert.True(new FileInfo(Path.Combine(WebChatPageTests.Screenshots, "board.png")).Length > 20_000);
+        // On a phone (390×844) and a desk (1280×800): one column on the phone, nothing wider than the screen, dates whole.
+        PageLayout.AssertFits(browser.Output, "board");
     }
 
     [Fact]
@@ -82,6 +85,7 @@ public sealed class BoardPageTests
         Assert.Equal(
             ledger.Query<string>("SELECT DISTINCT o.name FROM task t JOIN office o ON o.id = t.lead_office_id ORDER BY o.id"),
             Numbers(browser.Output, "everything: ")["offices"]!.AsArray().Select(o => o!.GetValue<string>()));
+        PageLayout.AssertFits(browser.Output, "board-member");
     }
 
     private static JsonObject Numbers(string output, string prefix) =>
