@@ -44,8 +44,8 @@ function inPage(spec) {
     sendBox: sendBox ? box(sendBox) : null,
     // Dates are read whole: one line, nothing cut off.
     dates: all(spec.dates).map(d => ({ text: d.textContent, lines: lines(d), clipped: d.scrollWidth > d.clientWidth + 1 })),
-    // Cells squeezed to a character or two per line ("逾/期/任/务"): narrower than 2.5 characters, with more text than that.
-    squeezed: all(spec.cells).filter(c => c.textContent.trim().length > 2 && c.clientWidth < 2.5 * parseFloat(getComputedStyle(c).fontSize))
+    // Cells squeezed to a character or two per line ("逾/期/任/务"): several lines of at most two characters.
+    squeezed: all(spec.cells).filter(c => { const n = lines(c); return n > 1 && c.textContent.trim().length / n <= 2; })
       .map(c => c.textContent.trim().slice(0, 20)),
     sections: all(spec.sections).map(s => ({ name: s.id || s.querySelector('h2')?.textContent || s.className, ...box(s) })),
     // Text that runs past the right edge of the screen (as 逾期 0 项 did).
@@ -57,7 +57,7 @@ function inPage(spec) {
 // opened (its task list is part of what is read on a phone), measured, and a full-page screenshot.
 export const boardSpec = {
   header: 'header', title: 'header h1', visible: ['header a[href="../"]'],
-  dates: '#overdue tbody td:nth-child(4), #next-days tbody td:nth-child(1)',
+  dates: '#overdue tbody td:nth-child(4), #next-days tbody td:nth-child(1), #items li .nowrap',
   cells: 'main td', sections: 'main > section', totals: '.totals span',
   sideBySideWhenWide: ['逾期任务', '未来 14 天'],
 };
