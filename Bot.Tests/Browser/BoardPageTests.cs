@@ -88,6 +88,41 @@ public sealed class BoardPageTests
         PageLayout.AssertFits(browser.Output, "board-member");
     }
 
+    [Fact]
+    public async Task AnItemBeyondTheFiltersCap_IsFoundBySearch_AndChosen()
+    {
+        await using var app = new BotApplication(new Dictionary<string, string?> { ["DirectLine:SampleSignIn"] = "true" });
+        var baseUrl = app.StartOnKestrel();
+        Directory.CreateDirectory(WebChatPageTests.Screenshots);
+        using (var ledger = app.OpenLedger())
+        {
+            // 150 more items, one task each: more than the filter lists (BoardChoices.ListLimit).
+            ledger.Execute(
+                """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
+                INSERT INTO task (campaign_id, code, title, evaluation_item, lead_office_id, due_on, updated_at)
+                SELECT (SELECT min(id) FROM campaign), 'Z' || i, '批量任务 ' || i, '批量项目 ' || i,
+                       (SELECT min(id) FROM office), '2026-07-01', '2026-06-01T00:00:00.000Z'
+                FROM n
+                """);
+        }
+
+        using var browser = NodeScript.Start("board-search.mjs", [baseUrl.ToString(), "sample-coordinator", WebChatPageTests.Screenshots, "批量项目 99"], []);
+
+        Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(90)) == 0, browser.Output);
+        var offered = Numbers(browser.Output, "offered: ");
+        Assert.Equal(CampaignBot.Board.BoardChoices.ListLimit, offered["listed"]!.GetValue<int>());
+        Assert.True(offered["visible"]!.GetValue<bool>());
+        Assert.False(offered["alreadyListed"]!.GetValue<bool>()); // one task, and after 批量项目 40 by name: beyond the cap
+        using var check = app.OpenLedger();
+        var rest = check.ExecuteScalar<int>("SELECT count(DISTINCT evaluation_item) FROM task") - CampaignBot.Board.BoardChoices.ListLimit;
+        Assert.Equal($"搜索其余 {rest} 个", offered["placeholder"]!.GetValue<string>());
+        var chosen = Numbers(browser.Output, "chosen: ");
+        Assert.Contains("批量项目 99", chosen["found"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal("批量项目 99", chosen["item"]!.GetValue<string>());
+        Assert.Equal(["批量项目 99"], chosen["items"]!.AsArray().Select(i => i!.GetValue<string>()));
+    }
+
     private static JsonObject Numbers(string output, string prefix) =>
         JsonNode.Parse(output.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..])!.AsObject();
 
