@@ -74,6 +74,18 @@ public sealed class BoardPageTests
         var baseUrl = app.StartOnKestrel();
         Directory.CreateDirectory(WebChatPageTests.Screenshots);
 
+        using (var grow = app.OpenLedger())
+        {
+            // A title as long as real ones ("WS-34-261204 每周五爱国卫生清…"), overdue, for 综合组: beside it
+            // at a desk the deadline column used to wrap ("11月24/日").
+            grow.Execute(
+                """
+                INSERT INTO task (campaign_id, code, title, evaluation_item, lead_office_id, due_on, updated_at)
+                SELECT (SELECT min(id) FROM campaign), 'WS-34-261204', '每周五爱国卫生清洁日：机关办公区域、公共区域和周边环境卫生集中整治，检查结果汇总后报送创建办并在门户网站公示',
+                       '爱国卫生', (SELECT id FROM office WHERE name = '综合组'), date(@Today, '-3 days'), '2026-06-01T00:00:00.000Z'
+                """, new { Today = TestClock.Today.ToString("yyyy-MM-dd") });
+        }
+
         using var browser = NodeScript.Start("board-member.mjs", [baseUrl.ToString(), "sample-zonghe", WebChatPageTests.Screenshots], []);
 
         Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(90)) == 0, browser.Output);
