@@ -62,8 +62,11 @@ public sealed class BoardRepositoryTests : IAsyncLifetime
             Assert.Equal(all.OrderBy(t => t.Evidence > 0).ThenBy(t => t.Code, StringComparer.Ordinal), line.Tasks.Tasks);
         }
 
-        Assert.Equal(expected.AllItems, actual.AllItems);
-        Assert.Equal(expected.AllOffices, actual.AllOffices);
+        // The sample has fewer items and offices than the filters' cap: all of them, with their counts.
+        Assert.Equal(expected.AllItems, actual.ItemChoices.Listed);
+        Assert.Equal(expected.AllItems.Count, actual.ItemChoices.Count);
+        Assert.Equal(expected.AllOffices, actual.OfficeChoices.Listed.Select(o => (o.Id, o.Name)));
+        Assert.Equal(expected.AllOffices.Count, actual.OfficeChoices.Count);
         // The totals count what the lists show: with an office chosen, the tasks it leads and those it helps with.
         var shown = tasks.Where(filter.Includes).ToList();
         Assert.Equal(

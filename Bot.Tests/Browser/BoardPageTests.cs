@@ -8,7 +8,8 @@ namespace CampaignBot.Tests.Browser;
 /// <summary>
 /// The progress board in headless Chromium (Browser/board.mjs) with the sample campaign: the numbers
 /// it shows match the ledger (counted here with SQL of its own), a task marked done through the bot
-/// shows on a refresh, and the office filter narrows it. Screenshot: screenshots/board.png.
+/// shows on a refresh, and the office filter narrows it; and it fits a phone and a desk (PageLayout).
+/// Screenshots: screenshots/board.png, board-390.png, board-1280.png, board-member-390.png, board-member-1280.png.
 /// </summary>
 [Needs(Needs.Browser)]
 public sealed class BoardPageTests
@@ -62,6 +63,8 @@ public sealed class BoardPageTests
         var filtered = Numbers(browser.Output, "filtered: ");
         Assert.Equal(["综合组"], filtered["offices"]!.AsArray().Select(o => o!["office"]!.GetValue<string>()));
         Assert.True(new FileInfo(Path.Combine(WebChatPageTests.Screenshots, "board.png")).Length > 20_000);
+        // On a phone (390×844) and a desk (1280×800): one column on the phone, nothing wider than the screen, dates whole.
+        PageLayout.AssertFits(browser.Output, "board");
     }
 
     [Fact]
@@ -70,6 +73,18 @@ public sealed class BoardPageTests
         await using var app = new BotApplication(new Dictionary<string, string?> { ["DirectLine:SampleSignIn"] = "true" });
         var baseUrl = app.StartOnKestrel();
         Directory.CreateDirectory(WebChatPageTests.Screenshots);
+
+        using (var grow = app.OpenLedger())
+        {
+            // A title as long as real ones ("WS-34-261204 每周五爱国卫生清…"), overdue, for 综合组: beside it
+            // at a desk the deadline column used to wrap ("11月24/日").
+            grow.Execute(
+                """
+                INSERT INTO task (campaign_id, code, title, evaluation_item, lead_office_id, due_on, updated_at)
+                SELECT (SELECT min(id) FROM campaign), 'WS-34-261204', '每周五爱国卫生清洁日：机关办公区域、公共区域和周边环境卫生集中整治，检查结果汇总后报送创建办并在门户网站公示',
+                       '爱国卫生', (SELECT id FROM office WHERE name = '综合组'), date(@Today, '-3 days'), '2026-06-01T00:00:00.000Z'
+                """, new { Today = TestClock.Today.ToString("yyyy-MM-dd") });
+        }
 
         using var browser = NodeScript.Start("board-member.mjs", [baseUrl.ToString(), "sample-zonghe", WebChatPageTests.Screenshots], []);
 
@@ -82,6 +97,42 @@ public sealed class BoardPageTests
         Assert.Equal(
             ledger.Query<string>("SELECT DISTINCT o.name FROM task t JOIN office o ON o.id = t.lead_office_id ORDER BY o.id"),
             Numbers(browser.Output, "everything: ")["offices"]!.AsArray().Select(o => o!.GetValue<string>()));
+        PageLayout.AssertFits(browser.Output, "board-member");
+    }
+
+    [Fact]
+    public async Task AnItemBeyondTheFiltersCap_IsFoundBySearch_AndChosen()
+    {
+        await using var app = new BotApplication(new Dictionary<string, string?> { ["DirectLine:SampleSignIn"] = "true" });
+        var baseUrl = app.StartOnKestrel();
+        Directory.CreateDirectory(WebChatPageTests.Screenshots);
+        using (var ledger = app.OpenLedger())
+        {
+            // 150 more items, one task each: more than the filter lists (BoardChoices.ListLimit).
+            ledger.Execute(
+                """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
+                INSERT INTO task (campaign_id, code, title, evaluation_item, lead_office_id, due_on, updated_at)
+                SELECT (SELECT min(id) FROM campaign), 'Z' || i, '批量任务 ' || i, '批量项目 ' || i,
+                       (SELECT min(id) FROM office), '2026-07-01', '2026-06-01T00:00:00.000Z'
+                FROM n
+                """);
+        }
+
+        using var browser = NodeScript.Start("board-search.mjs", [baseUrl.ToString(), "sample-coordinator", WebChatPageTests.Screenshots, "批量项目 99"], []);
+
+        Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(90)) == 0, browser.Output);
+        var offered = Numbers(browser.Output, "offered: ");
+        Assert.Equal(CampaignBot.Board.BoardChoices.ListLimit, offered["listed"]!.GetValue<int>());
+        Assert.True(offered["visible"]!.GetValue<bool>());
+        Assert.False(offered["alreadyListed"]!.GetValue<bool>()); // one task, and after 批量项目 40 by name: beyond the cap
+        using var check = app.OpenLedger();
+        var rest = check.ExecuteScalar<int>("SELECT count(DISTINCT evaluation_item) FROM task") - CampaignBot.Board.BoardChoices.ListLimit;
+        Assert.Equal($"搜索其余 {rest} 个", offered["placeholder"]!.GetValue<string>());
+        var chosen = Numbers(browser.Output, "chosen: ");
+        Assert.Contains("批量项目 99", chosen["found"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal("批量项目 99", chosen["item"]!.GetValue<string>());
+        Assert.Equal(["批量项目 99"], chosen["items"]!.AsArray().Select(i => i!.GetValue<string>()));
     }
 
     private static JsonObject Numbers(string output, string prefix) =>

@@ -46,6 +46,43 @@ public sealed class WebChatPageTests
         Assert.Equal(TestImages.Png, await File.ReadAllBytesAsync(Assert.Single(stored)));
     }
 
+    /// <summary>
+    /// The page as it opens on a phone (390×844) and a desk (1280×800), in each state: the sample
+    /// sign-in list and the page signed in as a sample person (demo mode), or the page refused and
+    /// signed in through the sign-on proxy. One header line, 进度看板 and 退出 on screen, the send
+    /// box visible without scrolling, nothing wider than the screen (PageLayout); screenshots
+    /// webchat-sign-in-390.png, webchat-demo-390.png, webchat-refused-390.png, webchat-390.png and the -1280 ones.
+    /// </summary>
+    [Theory]
+    [InlineData("sample")]
+    [InlineData("proxy")]
+    public async Task TheChatPage_FitsAPhoneAndADesk(string signIn)
+    {
+        await using var app = new BotApplication(new Dictionary<string, string?>
+        {
+            [signIn == "sample" ? "DirectLine:SampleSignIn" : "DirectLine:TrustedUserHeader"] = signIn == "sample" ? "true" : "X-Forwarded-User",
+        });
+        var baseUrl = app.StartOnKestrel();
+        Directory.CreateDirectory(Screenshots);
+
+        using var browser = NodeScript.Start("webchat-layout.mjs", [baseUrl.ToString(), "sample-zonghe", Screenshots, signIn], []);
+
+        Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(120)) == 0, browser.Output);
+        if (signIn == "sample")
+        {
+            PageLayout.AssertFits(browser.Output, "webchat-sign-in");
+            PageLayout.AssertFits(browser.Output, "webchat-demo");
+            // Demo mode keeps saying so in the header, on the phone too.
+            Assert.All(PageLayout.Measured(browser.Output, "webchat-demo"), m => Assert.Contains("演示", m["header"]!["text"]!.GetValue<string>()));
+        }
+        else
+        {
+            PageLayout.AssertFits(browser.Output, "webchat-refused");
+            PageLayout.AssertFits(browser.Output, "webchat");
+            Assert.All(PageLayout.Measured(browser.Output, "webchat"), m => Assert.DoesNotContain("演示", m["header"]!["text"]!.GetValue<string>()));
+        }
+    }
+
     [Fact]
     public async Task WithoutAWebSocket_WebChatPolls_AndStillAnswers()
     {

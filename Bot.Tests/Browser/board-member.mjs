@@ -1,7 +1,9 @@
 // The progress board as a member of one office: sign in, open /board/, and print which office the
-// page chose and the office lines it shows; then choose 全部单位 and print them again.
+// page chose and the office lines it shows; then choose 全部单位 and print them again; then measure
+// the page as it opens for them on a phone and a desk.
 // Usage: node board-member.mjs BASE_URL ACCOUNT OUTPUT_FOLDER
 import { boardLoaded, runInPage } from './chromium.mjs';
+import { measureBoard } from './layout.mjs';
 
 const [baseUrl, account, output] = process.argv.slice(2);
 
@@ -22,4 +24,7 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board-member', async pag
   await page.locator('#office').selectOption({ value: '' });
   await loaded(stamp);
   console.log('everything: ' + JSON.stringify({ offices: await offices() }));
+
+  // As the member first sees it (their own office), on a phone and at a desk: board-member-390.png, -1280.png.
+  await measureBoard(page, 'board-member', output, new URL('board', baseUrl).href, () => loaded());
 });

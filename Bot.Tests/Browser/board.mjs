@@ -1,8 +1,9 @@
 // The progress board in headless Chromium: sign in (as on the chat page), open /board/, print the
 // numbers it shows, wait for the test to change the ledger through the bot, refresh, print them
-// again, try the office filter, and keep a screenshot.
+// again, try the office filter, and keep a screenshot; then measure its layout on a phone and a desk.
 // Usage: node board.mjs BASE_URL ACCOUNT OUTPUT_FOLDER; a line on stdin says the change is made.
 import { boardLoaded, runInPage, stdinLines } from './chromium.mjs';
+import { measureBoard } from './layout.mjs';
 import path from 'node:path';
 
 const [baseUrl, account, output] = process.argv.slice(2);
@@ -51,4 +52,7 @@ await runInPage({ width: 1280, height: 1400 }, output, 'board', async page => {
   await page.locator('#office').selectOption({ label: '综合组' });
   await loaded(stamp);
   console.log('filtered: ' + JSON.stringify(await shown()));
+
+  // On a phone and at a desk: board-390.png, board-1280.png.
+  await measureBoard(page, 'board', output, new URL('board', baseUrl).href, () => loaded());
 });

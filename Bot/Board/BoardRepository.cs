@@ -13,7 +13,7 @@ namespace CampaignBot.Board;
 public sealed class BoardRepository(LedgerDatabase database)
 {
     /// <summary>An evaluation item as the board groups it; imports store it trimmed, blanks are "no item".</summary>
-    private const string ItemOf = "CASE WHEN trim(t.evaluation_item) = '' THEN @NoItem ELSE trim(t.evaluation_item) END";
+    internal const string ItemOf = "CASE WHEN trim(t.evaluation_item) = '' THEN @NoItem ELSE trim(t.evaluation_item) END";
 
     /// <remarks>
     /// The tasks the filter keeps. For one office the set starts from that office's tasks (as lead or
@@ -123,10 +123,6 @@ public sealed class BoardRepository(LedgerDatabase database)
         """,
     ];
 
-    private const string ItemChoices = $"SELECT DISTINCT {ItemOf} FROM task t;";
-
-    private const string OfficeChoices = "SELECT id, name FROM office ORDER BY id;";
-
     public async Task<BoardData> ReadAsync(BoardFilter filter, DateOnly today, CancellationToken cancellationToken = default)
     {
         var until = today.AddDays(BoardSnapshot.DaysAhead);
@@ -171,12 +167,14 @@ public sealed class BoardRepository(LedgerDatabase database)
             itemTasks = (new BoardList(listable, tasks), (await reader.ReadAsync<UpcomingRow>()).Select(u => u.ToSeries()).ToList());
         }
 
-        // The item filter's choices are every item of the ledger: unfiltered, the aggregate already named them all.
-        var allItems = (filter == BoardFilter.All
-            ? itemRows.Select(i => i.Item)
-            : await connection.QueryAsync<string>(new CommandDefinition(ItemChoices, parameters, cancellationToken: cancellationToken)))
-            .Order(StringComparer.Ordinal).ToList();
-        var allOffices = (await connection.QueryAsync<(long, string)>(new CommandDefinition(OfficeChoices, cancellationToken: cancellationToken))).AsList();
+        // The filters offer the most used items and offices, with their counts; the page searches for
+        // the rest (BoardChoices). Unfiltered, the item aggregate already counted every item's tasks.
+        var itemChoices = filter == BoardFilter.All
+            ? new FilterChoices<string>(itemRows.Count, itemRows
+                .OrderByDescending(i => i.Total).ThenBy(i => i.Item, StringComparer.Ordinal)
+                .Take(BoardChoices.ListLimit).Select(i => i.Item).ToList())
+            : await BoardChoices.ItemsAsync(connection, null, BoardChoices.ListLimit, cancellationToken);
+        var officeChoices = await BoardChoices.OfficesAsync(connection, null, BoardChoices.ListLimit, cancellationToken);
 
         var lines = offices.Select(o => new OfficeLine(o.OfficeId, o.Office, o.Total, o.Done, o.DueSoFar, o.Overdue)).ToList();
         var perDay = Enumerable.Range(0, BoardSnapshot.DaysAhead).Select(d => days.Where(x => x.DueOn == today.AddDays(d)).Sum(x => x.Count)).ToList();
@@ -189,8 +187,8 @@ public sealed class BoardRepository(LedgerDatabase database)
             perDay,
             itemRows.Count,
             listedItems.Select(i => new ItemSummary(i.Item, i.Total, i.Done, i.WithEvidence, i.DueSoFar, i.EvidenceGaps, itemTasks?.Tasks) { Upcoming = itemTasks?.Upcoming }).ToList(),
-            allItems,
-            allOffices);
+            itemChoices with { Listed = itemChoices.Listed.Order(StringComparer.Ordinal).ToList() },
+            officeChoices with { Listed = officeChoices.Listed.OrderBy(o => o.Id).ToList() });
     }
 
     private sealed record OfficeRow

@@ -26,6 +26,7 @@ internal static class LedgerServiceCollectionExtensions
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<BoardRepository>();
+        services.AddSingleton<BoardChoices>();
 
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<ExtensionRequests>();
