@@ -310,7 +310,7 @@ public static partial class DateFinder
     // 未来3天, 10天内, 近两周, next 5 days, within 10 days; 3天后, 过3天, 过一周, in 3 days, in a week (one day).
     [GeneratedRegex(@"(?:未来|接下来|今后|最近|近)\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|日|周|个星期|星期)(?:内|之内|以内)?"
         + @"|(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|个星期|周)(?:内|之内|以内)"
-        + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|周|个星期|星期)(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|周|个星期|星期)|\bin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+days?\b|\bin\s+(?<n>\d{1,3}|one|two|three|four)\s+(?<u>weeks)\b|\bin\s+a\s+(?<u>week)\b)"
+        + @"|(?<after>(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|周|个星期|星期)(?:以)?后|过\s*(?<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|周|个星期|星期)|\bin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+days?\b|\bin\s+(?<n>\d{1,3}|one|two|three|four)\s+(?<u>weeks)\b|\bin\s+a\s+(?<u>week)\b|\bfor\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)\s+days?\b)"
         + @"|\b(?:(?:in|within)\s+)?(?:the\s+)?next\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b|\bwithin\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>days?|weeks?)\b")]
     private static partial Regex Counted();
 
@@ -324,8 +324,8 @@ public static partial class DateFinder
     [GeneratedRegex(@"(?<y>今年|明年|后年|去年)\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*[日号]?")]
     private static partial Regex NamedYearDate();
 
-    // 12.15号, 1.20日: a month and day with a dot, closed by 号 or 日 (a bare 1.2 may be a code or a number).
-    [GeneratedRegex(@"(?<![\d.])(?<m>1[0-2]|0?[1-9])\.(?<d>3[01]|[12]\d|0?[1-9])\s*[号日](?!\d)")]
+    // 12.15号, 1.20日: a month and day with a dot, closed by 号 or 日, or right after 延期到 (延期到1.29); a bare 1.2 may be a code or a number.
+    [GeneratedRegex(@"(?<![\d.])(?<m>1[0-2]|0?[1-9])\.(?<d>3[01]|[12]\d|0?[1-9])\s*[号日](?!\d)|(?<=(?:延期|推迟|延|推|改|顺延|延长)(?:到|至)\s*)(?<m>1[0-2]|0?[1-9])\.(?<d>3[01]|[12]\d|0?[1-9])(?![\d.])")]
     private static partial Regex DottedMonthDay();
 
     // 1月中旬, 一月中, mid January, early February: part of a month.

@@ -15,8 +15,10 @@ public sealed class LedgerNames
     {
         Codes = codes is null ? LedgerCodes.Empty : new LedgerCodes(codes);
         var peopleList = people.ToList();
-        var names = offices
+        var officeList = offices.ToList();
+        var names = officeList
             .SelectMany(o => o.Names.Select(n => (n.ToLowerInvariant(), new KnownName(o.Name, IsOffice: true))))
+            .Concat(ShortForms(officeList))
             .Concat(peopleList.Select(p => (p.ToLowerInvariant(), new KnownName(p, IsOffice: false))))
             .Concat(Honorifics(peopleList))
             .ToList();
@@ -26,6 +28,38 @@ public sealed class LedgerNames
     }
 
     public PhraseScanner<KnownName> Scanner { get; }
+
+    /// <summary>
+    /// The short forms people write for an office's name, when no other name has them: 人事代表工委 for
+    /// 人事代表工作委员会, 发改委 for 发展和改革委员会's …委员会 → …委, 林业局 for 市林业局.
+    /// </summary>
+    private static IEnumerable<(string, KnownName)> ShortForms(IReadOnlyList<Office> offices)
+    {
+        var taken = offices.SelectMany(o => o.Names).Select(n => n.ToLowerInvariant()).ToHashSet();
+        return offices
+            .SelectMany(o => o.Names.SelectMany(Shortened).Select(s => (Form: s.ToLowerInvariant(), Office: o.Name)))
+            .Where(s => !taken.Contains(s.Form))
+            .GroupBy(s => s.Form)
+            .Where(g => g.Select(s => s.Office).Distinct().Count() == 1)
+            .Select(g => (g.Key, new KnownName(g.First().Office, IsOffice: true)));
+    }
+
+    private static IEnumerable<string> Shortened(string name)
+    {
+        if (name.Contains("工作委员会", StringComparison.Ordinal))
+        {
+            yield return name.Replace("工作委员会", "工委", StringComparison.Ordinal);
+        }
+        else if (name.EndsWith("委员会", StringComparison.Ordinal) && name.Length > 4)
+        {
+            yield return name[..^3] + "委";
+        }
+
+        if (name.Length >= 4 && name[0] is '市' or '区' or '县' or '省' && name[1] != '委')
+        {
+            yield return name[1..];
+        }
+    }
 
     /// <summary>Office titles people are called by: 潘局 is 潘海 and 黄主任 黄志刚, when one person alone has that surname.</summary>
     private static readonly string[] Titles =
