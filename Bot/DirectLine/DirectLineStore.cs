@@ -101,8 +101,19 @@ public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time) 
             new { attachment.Id, attachment.ConversationId, attachment.UserId, attachment.Name, attachment.ContentType, attachment.SizeBytes, At = UtcText.Format(time.GetUtcNow()) },
             transaction), cancellationToken);
 
-    async Task<Bots.UploadedFile?> Bots.IUploadedFiles.FindAsync(string attachmentId, CancellationToken cancellationToken) =>
-        await FindAttachmentAsync(attachmentId, cancellationToken) is { } file ? new Bots.UploadedFile(file.UserId, file.ConversationId) : null;
+    /// <remarks>
+    /// The exact id by its index first; only a link whose id matches no file exactly is compared
+    /// without case (a scan, for the rare message that cites a re-cased link). Ids are 128 random
+    /// bits: two that differ only in case do not occur.
+    /// </remarks>
+    async Task<Bots.UploadedFile?> Bots.IUploadedFiles.FindAsync(string attachmentId, CancellationToken cancellationToken)
+    {
+        var file = await FindAttachmentAsync(attachmentId, cancellationToken)
+            ?? await database.Reads.QuerySingleOrDefaultAsync<StoredAttachment>(
+                "SELECT id, conversation_id AS ConversationId, user_id AS UserId, name, content_type AS ContentType, size_bytes AS SizeBytes FROM directline_attachment WHERE id = @Id COLLATE NOCASE ORDER BY id LIMIT 1",
+                new { Id = attachmentId }, cancellationToken);
+        return file is null ? null : new Bots.UploadedFile(file.Id, file.UserId, file.ConversationId);
+    }
 
     public Task<StoredAttachment?> FindAttachmentAsync(string id, CancellationToken cancellationToken = default) =>
         database.Reads.QuerySingleOrDefaultAsync<StoredAttachment>(
