@@ -22,7 +22,7 @@ public sealed class BotActivityWriter(DirectLineStore store, ConversationSignals
         sent.From = BotAccount;
         sent.Recipient = new ChannelAccount(conversation.UserId, conversation.UserName, RoleTypes.User);
         sent.ServiceUrl = null;
-        var (id, _) = await store.AppendAsync(sent, cancellationToken);
+        var id = await store.AppendAsync(sent, cancellationToken);
         signals.Notify(conversation.Id);
         return id;
     }

@@ -44,7 +44,7 @@ public sealed class DirectLineChannel(
         // the bot's turn gets it as typed.
         var typed = activity.Text;
         activity.Text = CredentialRedaction.Redact(typed);
-        var (id, _) = await store.AppendAsync(activity, cancellationToken);
+        var id = await store.AppendAsync(activity, cancellationToken);
         activity.Text = typed;
         signals.Notify(conversation.Id);
         await RunTurnAsync(activity, bot, cancellationToken);
