@@ -119,26 +119,6 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
         }
     }
 
-    /// <summary>The shared client as one turn sees it: the adapter disposes it when the turn ends; that must not close the shared one.</summary>
-    private sealed class KeptConnectorClient(IConnectorClient client) : IConnectorClient
-    {
-        public Uri BaseUri { get => client.BaseUri; set => client.BaseUri = value; }
-
-        public JsonSerializerSettings SerializationSettings => client.SerializationSettings;
-
-        public JsonSerializerSettings DeserializationSettings => client.DeserializationSettings;
-
-        public ServiceClientCredentials Credentials => client.Credentials;
-
-        public IAttachments Attachments => client.Attachments;
-
-        public IConversations Conversations => client.Conversations;
-
-        public void Dispose()
-        {
-        }
-    }
-
     /// <summary>The shared user-token client as one turn sees it; disposing it at the turn's end leaves the shared one open.</summary>
     private sealed class KeptUserTokenClient(UserTokenClient client) : UserTokenClient
     {

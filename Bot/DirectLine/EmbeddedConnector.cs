@@ -43,27 +43,7 @@ public sealed class EmbeddedConnector(
     private sealed class Clients(EmbeddedConnector owner, StoreConnectorClient local) : Microsoft.Bot.Connector.Authentication.ConnectorFactory
     {
         public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
-            Task.FromResult<IConnectorClient>(owner.hostedHere ? local : new Kept(owner.EndpointClient()));
-    }
-
-    /// <summary>The shared endpoint client as one turn sees it: the adapter disposes it when the turn ends.</summary>
-    private sealed class Kept(IConnectorClient client) : IConnectorClient
-    {
-        public Uri BaseUri { get => client.BaseUri; set => client.BaseUri = value; }
-
-        public Newtonsoft.Json.JsonSerializerSettings SerializationSettings => client.SerializationSettings;
-
-        public Newtonsoft.Json.JsonSerializerSettings DeserializationSettings => client.DeserializationSettings;
-
-        public ServiceClientCredentials Credentials => client.Credentials;
-
-        public IAttachments Attachments => client.Attachments;
-
-        public IConversations Conversations => client.Conversations;
-
-        public void Dispose()
-        {
-        }
+            Task.FromResult<IConnectorClient>(owner.hostedHere ? local : new Bots.KeptConnectorClient(owner.EndpointClient()));
     }
 
     private string? current;
