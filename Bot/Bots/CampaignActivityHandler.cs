@@ -19,8 +19,8 @@ public sealed class CampaignActivityHandler(
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        var authenticated = ChannelTrust.IsAuthenticated(turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey));
-        turnContext.TurnState.Add(await conversations.TouchAsync(Seen(turnContext.Activity, authenticated), cancellationToken));
+        var identity = turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey);
+        turnContext.TurnState.Add(await conversations.TouchAsync(Seen(turnContext.Activity, identity), cancellationToken));
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
 
@@ -60,13 +60,16 @@ public sealed class CampaignActivityHandler(
 
     /// <remarks>
     /// A service url is kept for later reminders only when the bot may call it: a stranger's
-    /// unauthenticated message must not plant an address (nor replace the chat's real one).
+    /// unauthenticated message must not plant an address (nor replace the chat's real one). A chat
+    /// of the embedded Web Chat channel is marked as such by where its turn came from (the channel's
+    /// identity), whatever url the activity carries; no other turn can store that mark (it is not http).
     /// </remarks>
-    private ConversationRecord Seen(IActivity activity, bool authenticated) => new()
+    private ConversationRecord Seen(IActivity activity, ClaimsIdentity? identity) => new()
     {
         ChannelId = activity.ChannelId,
         ConversationId = activity.Conversation.Id,
-        ServiceUrl = trust.MayCall(activity.ServiceUrl, authenticated) ? activity.ServiceUrl : null,
+        ServiceUrl = EmbeddedChannelIdentity.Is(identity) ? EmbeddedChannelIdentity.ServiceUrl
+            : trust.MayCall(activity.ServiceUrl, ChannelTrust.IsAuthenticated(identity)) ? activity.ServiceUrl : null,
         TenantId = activity.Conversation.TenantId,
         BotId = activity.Recipient?.Id,
         BotName = activity.Recipient?.Name,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CampaignBot.Chat;
 using CampaignBot.EvidenceFiles;
 using CampaignBot.Ledger.Repositories;
@@ -10,11 +9,12 @@ namespace CampaignBot.Bots;
 
 /// <summary>
 /// Which attachments of a message are evidence (photos, files, links), and what to keep of each.
-/// A link to a file kept by this server is accepted only when the sender uploaded that file in this
-/// chat (it is then recorded as that file, which is what decides who may download it); any other
-/// link must be http or https. An attachment that cannot be read is refused, not a failed turn.
+/// A link that names a file kept by this server (by the file's id, whatever the url's case or form,
+/// see <see cref="StoredFileLink"/>) is accepted only when the sender uploaded that file in this chat
+/// (it is then recorded as that file, which is what decides who may download it); any other link
+/// must be http or https. An attachment that cannot be read is refused, not a failed turn.
 /// </summary>
-public sealed partial class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, EvidenceFiles.EvidenceLinkPolicy links)
+public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, EvidenceFiles.EvidenceLinkPolicy links)
 {
     public sealed record Result(IReadOnlyList<EvidenceRepository.NewEvidence> Accepted, IReadOnlyList<RefusedAttachment> Refused);
 
@@ -36,32 +36,39 @@ public sealed partial class EvidenceIntake(IUploadedFiles uploads, ChannelTrust 
                 continue;
             }
 
-            if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            // A link that names a stored file (by its id, in whatever form) or the file endpoint is a
+            // claim to that file: only the sender's own upload in this chat of the embedded channel.
+            var file = await StoredFileNamedAsync(text, cancellationToken);
+            if (file is not null || StoredFileLink.PointsAtStoredFiles(text))
             {
-                refused.Add(new RefusedAttachment(name, AttachmentRefusal.NotAWebLink));
-                continue;
-            }
-
-            string? attachmentId = null;
-            if (StoredFilePath().Match(url.AbsolutePath) is { Success: true } stored)
-            {
-                attachmentId = stored.Groups["id"].Value;
-                var file = await uploads.FindAsync(attachmentId, cancellationToken);
-                if (file is null || !embedded
-                    || file.UserId != activity.From?.Id || file.ConversationId != activity.Conversation?.Id)
+                if (file is null || !embedded || file.UserId != activity.From?.Id || file.ConversationId != activity.Conversation?.Id)
                 {
                     refused.Add(new RefusedAttachment(name, AttachmentRefusal.NotYourUpload));
                     continue;
                 }
             }
 
+            var attachmentId = file?.Id;
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                if (attachmentId is null)
+                {
+                    refused.Add(new RefusedAttachment(name, AttachmentRefusal.NotAWebLink));
+                    continue;
+                }
+
+                // The sender's own file, cited by a relative link: recorded by the channel's own path.
+                text = "/v3/directline/attachments/" + Uri.EscapeDataString(attachmentId);
+                url = null;
+            }
+
             // Kept in the evidence store: the channel's own uploads, and links written by an authenticated
             // channel (an inline image needs the bot's credentials; a Teams file's downloadUrl is pre-authorised).
-            IncomingFile? keep = attachmentId is not null || (fetchLinks && links.MayFetch(url, activity.ServiceUrl, emulator))
+            IncomingFile? keep = attachmentId is not null || (fetchLinks && links.MayFetch(url!, activity.ServiceUrl, emulator))
                 ? new IncomingFile(name, ClaimedType(attachment), activity.From!.Id, attachmentId is null ? text : null, attachmentId,
                     // The Azure bot token is for Bot Framework channels; DingTalk's files come through its own API.
                     attachmentId is null && !preauthorised && trust.HasAppId && activity.ChannelId != Ledger.DingTalkAccounts.ChannelId
-                        && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url, activity.ServiceUrl),
+                        && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url!, activity.ServiceUrl),
                     activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
                 : null;
             accepted.Add(new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Attachment, attachment.Name, text, attachment.ContentType, null, attachmentId, keep));
@@ -103,6 +110,17 @@ public sealed partial class EvidenceIntake(IUploadedFiles uploads, ChannelTrust 
         _ => null,
     };
 
-    [GeneratedRegex(@"/v3/directline/attachments/(?<id>[^/]+)/?$")]
-    private static partial Regex StoredFilePath();
+    /// <summary>The stored file the link names by its id, if any.</summary>
+    private async Task<UploadedFile?> StoredFileNamedAsync(string link, CancellationToken cancellationToken)
+    {
+        foreach (var id in StoredFileLink.CandidateIds(link))
+        {
+            if (await uploads.FindAsync(id, cancellationToken) is { } file)
+            {
+                return file;
+            }
+        }
+
+        return null;
+    }
 }

@@ -6,5 +6,6 @@ namespace CampaignBot.Bots;
 /// </summary>
 public interface IUploadedFiles
 {
+    /// <summary>The file with this id, compared without regard to case (a link may have been re-cased on its way).</summary>
     Task<UploadedFile?> FindAsync(string attachmentId, CancellationToken cancellationToken);
 }

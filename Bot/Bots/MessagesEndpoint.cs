@@ -32,7 +32,7 @@ public static class MessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, AdapterWithErrorHandler adapter, IBot bot, ChannelTrust trust, ILoggerFactory loggers)
+    private static async Task HandleAsync(HttpContext http, AdapterWithErrorHandler adapter, IBot bot, ChannelTrust trust, IInProcessConnector embedded, ILoggerFactory loggers)
     {
         if (trust.Mode == MessagesMode.Refused)
         {
@@ -62,6 +62,15 @@ public static class MessagesEndpoint
             // checks DingTalk's own credentials, may say a message comes from DingTalk.
             await Results.Problem(detail: "DingTalk messages come through the DingTalk channel, not /api/messages.",
                 statusCode: StatusCodes.Status403Forbidden, title: "Channel not accepted here").ExecuteAsync(http);
+            return;
+        }
+
+        if (await embedded.OwnsAsync(activity.ChannelId, activity.Conversation.Id, http.RequestAborted))
+        {
+            // A Web Chat conversation of the bot's own channel is spoken in only through that channel
+            // (its token names the user): nothing from here may write into it or change its chat.
+            await Results.Problem(detail: "This conversation belongs to the bot's own Web Chat channel.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Conversation not accepted here").ExecuteAsync(http);
             return;
         }
 

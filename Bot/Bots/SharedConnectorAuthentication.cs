@@ -16,8 +16,9 @@ namespace CampaignBot.Bots;
 /// (fresh JSON contract metadata); a warm one sends in 0.3 ms (measured here, bench/). A reminder
 /// fan-out sends thousands, so clients are kept per (bot app id, service url, audience), as the
 /// SDK's older BotFrameworkAdapter kept them. The user-token client it also makes for every turn
-/// is shared the same way. Service urls of the embedded Direct Line channel get that channel's
-/// own clients. A service url the bot may not call (<see cref="ChannelTrust"/>) gets a client that
+/// is shared the same way. Turns and proactive messages of the embedded Direct Line channel (told
+/// by their identity, which only that channel's entry point makes, never by a service url) get that
+/// channel's own clients; nothing else ever does, whatever url it names. A service url the bot may not call (<see cref="ChannelTrust"/>) gets a client that
 /// refuses to send, so that a turn answered in the response body still runs. Everything else is
 /// the configured authentication.
 /// </summary>
@@ -80,18 +81,14 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
         inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
 
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
-        new SharedFactory(this, inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity));
+        EmbeddedChannelIdentity.Is(claimsIdentity) && embeddedChannel is { } embedded
+            ? embedded.Factory
+            : new SharedFactory(this, inner.CreateConnectorFactory(claimsIdentity), AppIdOf(claimsIdentity));
 
     private sealed class SharedFactory(SharedConnectorAuthentication owner, ConnectorFactory factory, string? appId) : ConnectorFactory
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
-            if (owner.embeddedChannel is { } channel && channel.Serves(serviceUrl))
-            {
-                // The embedded Web Chat channel: its own key, no Azure AD token, and always its own address.
-                return new KeptConnectorClient(channel.ClientFor(serviceUrl));
-            }
-
             // With an app id every request (and so every stored service url) came with a validated
             // channel token; without one, only the hosts allowed for unauthenticated callers.
             // The SDK's stand-in for a skill that sent no token carries a reserved app id: not authenticated.
@@ -119,26 +116,6 @@ public sealed class SharedConnectorAuthentication(BotFrameworkAuthentication inn
                 owner.clients.TryRemove(new KeyValuePair<(string?, string, string?), Lazy<Task<IConnectorClient>>>(key, shared));
                 throw;
             }
-        }
-    }
-
-    /// <summary>The shared client as one turn sees it: the adapter disposes it when the turn ends; that must not close the shared one.</summary>
-    private sealed class KeptConnectorClient(IConnectorClient client) : IConnectorClient
-    {
-        public Uri BaseUri { get => client.BaseUri; set => client.BaseUri = value; }
-
-        public JsonSerializerSettings SerializationSettings => client.SerializationSettings;
-
-        public JsonSerializerSettings DeserializationSettings => client.DeserializationSettings;
-
-        public ServiceClientCredentials Credentials => client.Credentials;
-
-        public IAttachments Attachments => client.Attachments;
-
-        public IConversations Conversations => client.Conversations;
-
-        public void Dispose()
-        {
         }
     }
 

@@ -1,4 +1,4 @@
 namespace CampaignBot.Bots;
 
-/// <summary>Who uploaded a file kept by this server, and into which conversation.</summary>
-public sealed record UploadedFile(string UserId, string ConversationId);
+/// <summary>A file kept by this server (its id as stored), who uploaded it, and into which conversation.</summary>
+public sealed record UploadedFile(string Id, string UserId, string ConversationId);

@@ -57,26 +57,36 @@ public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time) 
         }, cancellationToken);
     }
 
-    /// <summary>Adds an activity to a conversation, with a new id and timestamp; returns the id and its watermark.</summary>
-    public Task<(string Id, long Watermark)> AppendAsync(Activity activity, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    private GroupCommit<NewActivity>? appends;
+
+    /// <summary>
+    /// Appends that many conversations make at once (50 people asking, each message and each answer
+    /// one row) share transactions: SQLite has one writer, and one transaction per row made it the
+    /// channel's bottleneck. Nothing is acknowledged before its transaction commits.
+    /// </summary>
+    private GroupCommit<NewActivity> Appends => appends ??= new GroupCommit<NewActivity>(database, static async (connection, transaction, rows) =>
+    {
+        foreach (var row in rows)
         {
-            activity.Id = NewId(activity.Conversation.Id + "|");
-            activity.Timestamp = time.GetUtcNow();
-            var watermark = await connection.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO directline_activity (conversation_id, activity_id, json, created_at) VALUES (@ConversationId, @ActivityId, @Json, @At)
-                RETURNING watermark
-                """,
-                new
-                {
-                    ConversationId = activity.Conversation.Id,
-                    ActivityId = activity.Id,
-                    Json = JsonConvert.SerializeObject(activity, HttpHelper.BotMessageSerializerSettings),
-                    At = UtcText.Format(activity.Timestamp.Value),
-                }, transaction);
-            return (activity.Id, watermark);
-        }, cancellationToken);
+            await connection.ExecuteAsync(
+                "INSERT INTO directline_activity (conversation_id, activity_id, json, created_at) VALUES (@ConversationId, @ActivityId, @Json, @At)",
+                row, transaction);
+        }
+    });
+
+    /// <summary>Adds an activity to a conversation, with a new id and timestamp; returns the id once it is stored.</summary>
+    public async Task<string> AppendAsync(Activity activity, CancellationToken cancellationToken = default)
+    {
+        activity.Id = NewId(activity.Conversation.Id + "|");
+        activity.Timestamp = time.GetUtcNow();
+        // Serialised before queueing, not while holding the write lock. Compact: the SDK's settings
+        // indent, which made each stored answer and streamed set larger.
+        var json = JsonConvert.SerializeObject(activity, Formatting.None, HttpHelper.BotMessageSerializerSettings);
+        await Appends.WriteAsync(new NewActivity(activity.Conversation.Id, activity.Id, json, UtcText.Format(activity.Timestamp.Value)), cancellationToken);
+        return activity.Id;
+    }
+
+    private sealed record NewActivity(string ConversationId, string ActivityId, string Json, string At);
 
     /// <summary>The activities after <paramref name="watermark"/> (as JSON), oldest first, and the new watermark.</summary>
     public async Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken = default)
@@ -101,8 +111,19 @@ public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time) 
             new { attachment.Id, attachment.ConversationId, attachment.UserId, attachment.Name, attachment.ContentType, attachment.SizeBytes, At = UtcText.Format(time.GetUtcNow()) },
             transaction), cancellationToken);
 
-    async Task<Bots.UploadedFile?> Bots.IUploadedFiles.FindAsync(string attachmentId, CancellationToken cancellationToken) =>
-        await FindAttachmentAsync(attachmentId, cancellationToken) is { } file ? new Bots.UploadedFile(file.UserId, file.ConversationId) : null;
+    /// <remarks>
+    /// The exact id by its index first; only a link whose id matches no file exactly is compared
+    /// without case (a scan, for the rare message that cites a re-cased link). Ids are 128 random
+    /// bits: two that differ only in case do not occur.
+    /// </remarks>
+    async Task<Bots.UploadedFile?> Bots.IUploadedFiles.FindAsync(string attachmentId, CancellationToken cancellationToken)
+    {
+        var file = await FindAttachmentAsync(attachmentId, cancellationToken)
+            ?? await database.Reads.QuerySingleOrDefaultAsync<StoredAttachment>(
+                "SELECT id, conversation_id AS ConversationId, user_id AS UserId, name, content_type AS ContentType, size_bytes AS SizeBytes FROM directline_attachment WHERE id = @Id COLLATE NOCASE ORDER BY id LIMIT 1",
+                new { Id = attachmentId }, cancellationToken);
+        return file is null ? null : new Bots.UploadedFile(file.Id, file.UserId, file.ConversationId);
+    }
 
     public Task<StoredAttachment?> FindAttachmentAsync(string id, CancellationToken cancellationToken = default) =>
         database.Reads.QuerySingleOrDefaultAsync<StoredAttachment>(

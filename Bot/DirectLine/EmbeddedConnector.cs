@@ -11,25 +11,40 @@ using Microsoft.Rest;
 namespace CampaignBot.DirectLine;
 
 /// <summary>
-/// The bot's side of the embedded channel's Bot Connector endpoint: connector clients for service
-/// urls under <see cref="PathMarker"/> carry a key derived from the channel secret, which the
-/// endpoint requires, so only the bot (this process, or the operator's command with the same
-/// secret) can post into Web Chat conversations. Such clients never ask Azure AD for a token,
-/// which an intranet could not reach anyway.
+/// The bot's side of the embedded channel. Its turns and proactive messages (told by their
+/// identity, never by a url) get <see cref="Factory"/>: in the process that hosts the channel, a
+/// client that writes into the store (<see cref="StoreConnectorClient"/>); in an operator's
+/// command (another process, whose writes would wake no open stream), a client of the running
+/// bot's connector endpoint, carrying a key derived from the channel secret, which the endpoint
+/// requires. Neither asks Azure AD for a token, which an intranet could not reach anyway.
 /// </summary>
 public sealed class EmbeddedConnector(
-    DirectLineSecret secret, IHttpClientFactory httpClients, IOptions<DirectLineOptions> options, ListeningAddressFile addressFile, IServiceProvider services) : Bots.IInProcessConnector
+    DirectLineSecret secret, IHttpClientFactory httpClients, IOptions<DirectLineOptions> options, ListeningAddressFile addressFile,
+    DirectLineStore store, BotActivityWriter writer, IServiceProvider services) : Bots.IInProcessConnector
 {
-    /// <summary>The path of the connector endpoint; a serviceUrl ending in it belongs to this channel.</summary>
+    /// <summary>The path of the connector endpoint (for an operator's command in another process).</summary>
     public const string PathMarker = "/directline/connector/";
 
-    private readonly ConcurrentDictionary<string, IConnectorClient> clients = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lazy<string> key = new(() => Convert.ToBase64String(secret.KeyFor("connector")));
+    private readonly ConcurrentDictionary<string, IConnectorClient> endpointClients = new(StringComparer.OrdinalIgnoreCase);
+    private volatile bool hostedHere;
 
-    public static bool Serves(string serviceUrl) =>
-        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url) && url.AbsolutePath.EndsWith(PathMarker, StringComparison.Ordinal);
+    /// <summary>Said by the host that maps the channel's endpoints: its streams are in this process, so the bot writes into the store directly.</summary>
+    public void HostHere() => hostedHere = true;
 
-    bool Bots.IInProcessConnector.Serves(string serviceUrl) => Serves(serviceUrl);
+    public Microsoft.Bot.Connector.Authentication.ConnectorFactory Factory => factory ??= new Clients(this, new StoreConnectorClient(store, writer));
+
+    private Clients? factory;
+
+    public async Task<bool> OwnsAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        channelId == DirectLineChannel.ChannelId && await store.FindAsync(conversationId, cancellationToken) is not null;
+
+    /// <summary>The service url the SDK asks for is ignored: the channel is this process, or the running bot as it listens now.</summary>
+    private sealed class Clients(EmbeddedConnector owner, StoreConnectorClient local) : Microsoft.Bot.Connector.Authentication.ConnectorFactory
+    {
+        public override Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
+            Task.FromResult<IConnectorClient>(owner.hostedHere ? local : new Bots.KeptConnectorClient(owner.EndpointClient()));
+    }
 
     private string? current;
 
@@ -56,13 +71,11 @@ public sealed class EmbeddedConnector(
     }
 
     /// <summary>
-    /// A client for a conversation's stored service url. The bot always posts to its own endpoint
-    /// as it is now, never to the stored address: a conversation stored while the bot listened on
-    /// another port still gets its reminders, and a stored url that merely ends like this channel's
-    /// never receives the channel's key.
+    /// A keyed client of the running bot's connector endpoint, at the bot's address as it is now
+    /// (a conversation stored while the bot listened on another port still gets its reminders).
     /// </summary>
-    public IConnectorClient ClientFor(string serviceUrl) =>
-        clients.GetOrAdd(CurrentServiceUrl ?? throw new InvalidOperationException("The bot's own address is unknown; set DirectLine:ConnectorBaseUrl or Urls."), url => new ConnectorClient(new Uri(url), new KeyCredentials(key.Value), httpClients.CreateClient(nameof(EmbeddedConnector)), disposeHttpClient: false));
+    private IConnectorClient EndpointClient() =>
+        endpointClients.GetOrAdd(CurrentServiceUrl ?? throw new InvalidOperationException("The bot's own address is unknown; set DirectLine:ConnectorBaseUrl or Urls."), url => new ConnectorClient(new Uri(url), new KeyCredentials(key.Value), httpClients.CreateClient(nameof(EmbeddedConnector)), disposeHttpClient: false));
 
     /// <summary>
     /// Where this process listens, once it does; in an operator's command (which never listens), where

@@ -4,22 +4,26 @@ using CampaignBot.Bots;
 namespace CampaignBot.DirectLine;
 
 /// <summary>
-/// The Bot Connector endpoint of the embedded channel: where the bot's replies and proactive
-/// messages (reminders) to Web Chat conversations arrive, by the same ConnectorClient calls that
-/// reach Teams. Only callers with the connector key (the bot) are accepted.
+/// The Bot Connector endpoint of the embedded channel, kept for one outside client: an operator's
+/// command (`reminders run` in another process), whose messages must reach the streams open in the
+/// running bot. The bot itself never posts here (it writes into the store in process). Only callers
+/// with the connector key (derived from the channel secret) are accepted, and only for conversations
+/// the embedded channel created (its store has them); anything else is 401 or 404.
 /// </summary>
 public static class EmbeddedConnectorEndpoints
 {
     public static IEndpointRouteBuilder MapEmbeddedConnector(this IEndpointRouteBuilder endpoints)
     {
+        // This process hosts the channel: its own turns and reminders write into the store directly.
+        endpoints.ServiceProvider.GetRequiredService<EmbeddedConnector>().HostHere();
         var group = endpoints.MapGroup(EmbeddedConnector.PathMarker.TrimEnd('/') + "/v3/conversations/{conversationId}/activities");
         group.MapPost("/", ReceiveAsync);
-        group.MapPost("/{replyToId}", (HttpContext http, string conversationId, string replyToId, EmbeddedConnector connector, DirectLineStore store, DirectLineChannel channel) =>
-            ReceiveAsync(http, conversationId, connector, store, channel));
+        group.MapPost("/{replyToId}", (HttpContext http, string conversationId, string replyToId, EmbeddedConnector connector, DirectLineStore store, BotActivityWriter writer) =>
+            ReceiveAsync(http, conversationId, connector, store, writer));
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, string conversationId, EmbeddedConnector connector, DirectLineStore store, DirectLineChannel channel)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, string conversationId, EmbeddedConnector connector, DirectLineStore store, BotActivityWriter writer)
     {
         if (!connector.IsAuthorized(http.Request.Headers.Authorization))
         {
@@ -39,7 +43,7 @@ public static class EmbeddedConnectorEndpoints
             return DirectLineErrors.BadArgument(problem);
         }
 
-        var id = await channel.PostFromBotAsync(conversation, activity!, http.RequestAborted);
+        var id = await writer.WriteAsync(conversation, activity!, http.RequestAborted);
         return Results.Json(new { id });
     }
 }

@@ -24,6 +24,7 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<EvidenceFiles.IUploadsFolder, AttachmentsFolder>();
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ListeningAddressFile>();
+        services.AddSingleton<BotActivityWriter>();
         services.AddSingleton<EmbeddedConnector>();
         services.AddSingleton<Bots.IInProcessConnector>(sp => sp.GetRequiredService<EmbeddedConnector>());
         services.AddSingleton<DirectLineChannel>();
