@@ -254,7 +254,8 @@ public static partial class IntentRules
             }
         }
 
-        if (f.Last(Cue.Done) is { } done)
+        // The note is what follows the report's own word: 完成 T024 宣传资料已发放 keeps "宣传资料已发放" though 已发放 reports done too.
+        if (f.Cues.FirstOrDefault(c => c.Value == Cue.Done) is { Length: > 0 } done)
         {
             return new DoneCommand(code, f.After(Math.Max(f.Codes[0].End, done.End)), language);
         }
