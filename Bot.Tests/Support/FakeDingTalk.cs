@@ -40,6 +40,12 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     public int TokensIssued => tokens.Count;
 
+    /// <summary>The most UTF-8 bytes a send's msgParam may hold, as DingTalk documents for the group send.</summary>
+    public const int MaxMsgParamBytes = 15_000;
+
+    /// <summary>The request bodies of accepted sends, as they came over the wire.</summary>
+    public ConcurrentQueue<string> LastRawBodies { get; } = new();
+
     /// <summary>Revokes every token issued so far (the app secret was reset): the next call with one is 401.</summary>
     public void RevokeTokens()
     {
@@ -217,6 +223,9 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     private async Task<IResult> SendAsync(HttpContext http, string kind, string[] fields)
     {
+        http.Request.EnableBuffering();
+        var raw = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync();
+        http.Request.Body.Position = 0;
         var body = await ReadAsync(http);
         if (!HasToken(http))
         {
@@ -229,6 +238,14 @@ public sealed class FakeDingTalk : IAsyncDisposable
             return Results.Json(new { code = "invalidParameter", message = "missing or malformed field" }, statusCode: 400);
         }
 
+        // DingTalk's documented limit for a send's msgParam (help.dingtalk.io "the robot sends a group
+        // message": "The length must not exceed 15,000 bytes"), counted as the UTF-8 bytes of the string.
+        if (System.Text.Encoding.UTF8.GetByteCount(body["msgParam"]!.GetValue<string>()) > MaxMsgParamBytes)
+        {
+            return Results.Json(new { code = "invalidParameter.msgParam.invalid", message = "msgParam too long" }, statusCode: 400);
+        }
+
+        LastRawBodies.Enqueue(raw);
         if (FailNextSendWith is { } status)
         {
             FailNextSendWith = null;

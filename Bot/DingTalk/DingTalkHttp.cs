@@ -100,7 +100,7 @@ public static class DingTalkHttp
 
     private static ByteArrayContent Json(JsonObject body)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString(DingTalkWireFormat.Utf8)));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
     }
