@@ -111,18 +111,37 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     public Task WaitConnectedAsync(int count, TimeSpan timeout) => Eventually.WaitAsync(() => connections >= count && socket?.State == WebSocketState.Open, timeout);
 
-    /// <summary>Pushes a frame to the connected stream client.</summary>
-    public async Task PushAsync(string type, string topic, string messageId, string data)
+    /// <summary>Pushes a frame to the newest connected stream client; without a messageId when it is null (as DingTalk's disconnect).</summary>
+    public async Task PushAsync(string type, string topic, string? messageId, string data)
     {
-        var frame = new JsonObject
+        var headers = new JsonObject { ["topic"] = topic, ["contentType"] = "application/json", ["time"] = "1781485200000" };
+        if (messageId is not null)
         {
-            ["specVersion"] = "1.0",
-            ["type"] = type,
-            ["headers"] = new JsonObject { ["topic"] = topic, ["messageId"] = messageId, ["contentType"] = "application/json", ["time"] = "1781485200000" },
-            ["data"] = data,
-        };
-        await socket!.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            headers["messageId"] = messageId;
+        }
+
+        var frame = new JsonObject { ["specVersion"] = "1.0", ["type"] = type, ["headers"] = headers, ["data"] = data };
+        var target = socket!;
+        await sendGate.WaitAsync();
+        try
+        {
+            await target.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            sendGate.Release();
+        }
     }
+
+    private readonly SemaphoreSlim sendGate = new(1, 1);
+
+    private int open;
+
+    /// <summary>The most stream connections open at one time (2: a new one was opened before the old one closed).</summary>
+    public int MostOpenAtOnce { get; private set; }
+
+    /// <summary>Session webhook replies held until the test releases them (a slow turn), by session.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> HeldSessions { get; } = new();
 
     public Task PushMessageAsync(string frameId, JsonObject message) => PushAsync("CALLBACK", "/v1.0/im/bot/messages/get", frameId, message.ToJsonString());
 
@@ -172,6 +191,11 @@ public sealed class FakeDingTalk : IAsyncDisposable
             }
 
             body["session"] = http.Request.Query["session"].ToString();
+            if (HeldSessions.TryGetValue(body["session"]!.GetValue<string>(), out var hold))
+            {
+                await hold.Task;
+            }
+
             Sent.Enqueue(("session", body));
             return Results.Json(new { errcode = 0, errmsg = "ok" });
         });
@@ -200,6 +224,11 @@ public sealed class FakeDingTalk : IAsyncDisposable
             using var ws = await http.WebSockets.AcceptWebSocketAsync();
             socket = ws;
             Interlocked.Increment(ref connections);
+            lock (tickets)
+            {
+                MostOpenAtOnce = Math.Max(MostOpenAtOnce, ++open);
+            }
+
             var buffer = new byte[64 * 1024];
             try
             {
@@ -217,6 +246,13 @@ public sealed class FakeDingTalk : IAsyncDisposable
             catch (Exception e) when (e is WebSocketException or OperationCanceledException)
             {
                 // Dropped on purpose (Drop) or by the client.
+            }
+            finally
+            {
+                lock (tickets)
+                {
+                    open--;
+                }
             }
         });
     }
@@ -278,6 +314,11 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var hold in HeldSessions.Values)
+        {
+            hold.TrySetResult();
+        }
+
         socket?.Abort();
         await app.DisposeAsync();
     }
