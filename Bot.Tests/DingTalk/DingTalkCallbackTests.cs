@@ -297,7 +297,11 @@ public class DingTalkCallbackTests : IAsyncLifetime
     [InlineData(403, "Forbidden.AccessDenied.AccessTokenPermissionDenied", "no permission: qyapi_robot_sendmsg", "failed")]
     [InlineData(403, "Forbidden.AccessDenied.ApiCountLimitForOrg", "monthly quota", "failed")]
     [InlineData(404, "resource.not.found", "not found", "failed")]
-    [InlineData(400, "invalidParameter", "robot is not in the group", "gone")]
+    // DingTalk's documented codes for a robot removed from the group, and a group that is gone.
+    [InlineData(400, "invalidParameter.robotCode.notExsit", "机器人不存在", "gone")]
+    [InlineData(400, "invalid.openConversationId", "无效的openConversationId", "gone")]
+    // Words are not codes: an unknown error that happens to say robot, not and group fails the message, reported, and unbinds nothing.
+    [InlineData(400, "invalidParameter.somethingNew", "robot is not allowed to post to this group now", "failed")]
     public async Task BoundGroupSend_RetriesWhatIsWorthRetryingAndDropsOnlyAGroupThatIsGone(int status, string code, string message, string expected)
     {
         await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组"));
@@ -322,11 +326,17 @@ public class DingTalkCallbackTests : IAsyncLifetime
             Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
             Assert.Null(removed);
             Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE target LIKE 'bf:dingtalk:%' AND state = 'failed'"));
+            // What the weekly report lists as undelivered, with DingTalk's code to act on.
+            var failure = Assert.Single(await app.Services.GetRequiredService<CampaignBot.Outbox.OutboxRepository>().FailuresSinceAsync(MondayMorning.AddDays(-1), CancellationToken.None),
+                f => f.Key.StartsWith("bf:dingtalk:", StringComparison.Ordinal));
+            Assert.Contains(code, failure.Error);
         }
         else
         {
             Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
             Assert.NotNull(removed);
+            // Handled as a chat that removed the bot (RemovedChats: unbound, audited, the coordinators told).
+            Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM audit WHERE action = 'conversation.removed'"));
         }
     }
 
