@@ -131,18 +131,47 @@ public class DingTalkCallbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASignatureReplayedWithAnotherMessage_IsRefused_AndChangesNothing()
+    public async Task TwoMessagesSignedInTheSameMillisecond_AreBothAccepted()
+    {
+        // DingTalk signs only the timestamp: two messages in one millisecond carry the same sign.
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var sign = Sign(now, FakeDingTalk.ClientSecret);
+
+        var first = await PostAsync(dingTalk.Message("msg-same-ms-1", "liming01", "本周到期"), now, sign);
+        var second = await PostAsync(dingTalk.Message("msg-same-ms-2", "wangjg01", "逾期"), now, sign);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.NotNull(ReplyTo("msg-same-ms-1").Body);
+        Assert.NotNull(ReplyTo("msg-same-ms-2").Body);
+    }
+
+    [Fact]
+    public async Task TheSameSignedMessageReplayed_IsRefused_AndHandledOnce()
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var sign = Sign(now, FakeDingTalk.ClientSecret);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(dingTalk.Message("msg-real", "liming01", "本周到期"), now, sign)).StatusCode);
+        var message = dingTalk.Message("msg-replayed", "liming01", "完成 T013");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(message, now, sign)).StatusCode);
 
-        // The same timestamp and sign, captured, with a body of the attacker's choosing.
-        var replay = await PostAsync(dingTalk.Message("msg-replayed", "liming01", "完成 T013"), now, sign);
+        var replay = await PostAsync(message, now, sign);
 
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.NotNull(ReplyTo("msg-replayed").Body);
+    }
+
+    [Fact]
+    public async Task ACallbackWithoutRobotCode_IsRefusedWith400AndAReason_AndChangesNothing()
+    {
+        var message = dingTalk.Message("msg-no-robot", "liming01", "完成 T013");
+        message.Remove("robotCode");
+
+        var response = await PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("robotCode", await response.Content.ReadAsStringAsync());
         await using var ledger = app.OpenLedger();
         Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        Assert.Empty(dingTalk.Sent);
     }
 
     [Fact]
@@ -155,8 +184,9 @@ public class DingTalkCallbackTests : IAsyncLifetime
                 new { At = CampaignBot.Data.UtcText.Format(time.GetUtcNow() - CampaignBot.DingTalk.DingTalkStore.ClaimLease - TimeSpan.FromMinutes(1)) });
         }
 
-        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"));
-        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"));
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"), now);
+        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"), now + 1500);
 
         await using var after = app.OpenLedger();
         Assert.Equal("done", await after.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
@@ -209,8 +239,10 @@ public class DingTalkCallbackTests : IAsyncLifetime
     public async Task RedeliveredCallback_IsAnsweredOnce()
     {
         var message = dingTalk.Message("msg-twice", "liming01", "本周到期");
-        await PostAsync(message);
-        var again = await PostAsync(message);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostAsync(message, now);
+        // A retry is a new request, signed at its own time.
+        var again = await PostAsync(message, now + 1500);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Single(dingTalk.Sent);
