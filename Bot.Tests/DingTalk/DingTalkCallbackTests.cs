@@ -406,10 +406,30 @@ public class DingTalkCallbackTests : IAsyncLifetime
         Assert.Equal(("stored", "台账.pdf", "application/pdf"), (state, name, type));
     }
 
-    [Fact]
-    public async Task PictureSentWithDone_BecomesEvidenceDownloadedByItsCode()
+    /// <summary>The first bytes of each kind of photo a phone sends (the signatures the bot reads), padded.</summary>
+    public static TheoryData<string, string, string> Photos => new()
     {
-        dingTalk.Files["code-photo-1"] = TestImages.Png;
+        { "png", "image/png", "picture-1.png" },
+        { "jpeg", "image/jpeg", "picture-1.jpg" },
+        { "gif", "image/gif", "picture-1.gif" },
+        { "webp", "image/webp", "picture-1.webp" },
+        { "heic", "image/heic", "picture-1.heic" },
+    };
+
+    private static byte[] PhotoBytes(string kind) => kind switch
+    {
+        "png" => TestImages.Png,
+        "jpeg" => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9],
+        "gif" => [.. "GIF89a"u8, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x3B],
+        "webp" => [.. "RIFF"u8, 0x1A, 0x00, 0x00, 0x00, .. "WEBPVP8L"u8, 0x0D, 0x00, 0x00, 0x00, 0x2F, 0x00, 0x00, 0x00, 0x00],
+        _ => [0x00, 0x00, 0x00, 0x18, .. "ftypheic"u8, 0x00, 0x00, 0x00, 0x00, .. "mif1heic"u8],
+    };
+
+    [Theory]
+    [MemberData(nameof(Photos))]
+    public async Task PictureSentWithDone_IsKeptWithTheTypeAndExtensionItsBytesShow(string kind, string type, string name)
+    {
+        dingTalk.Files["code-photo-1"] = PhotoBytes(kind);
         var message = dingTalk.Message("msg-photo", "liming01", "", conversationId: "cidLiMing1to1==", group: false);
         message["msgtype"] = "richText";
         message["content"] = new JsonObject
@@ -423,9 +443,9 @@ public class DingTalkCallbackTests : IAsyncLifetime
 
         await using var ledger = app.OpenLedger();
         Assert.Equal("done", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
-        var (state, type, sender) = await ledger.QuerySingleAsync<(string, string, string)>("SELECT state, content_type, sender_account FROM evidence_file");
+        var (state, storedType, storedName, sender) = await ledger.QuerySingleAsync<(string, string, string, string)>("SELECT state, content_type, original_name, sender_account FROM evidence_file");
         Assert.Equal("stored", state);
-        Assert.Equal("image/png", type);
+        Assert.Equal((type, name), (storedType, storedName));
         Assert.Equal("dingtalk:liming01", sender);
     }
 }
