@@ -56,6 +56,8 @@ public class DingTalkStreamTests : IAsyncLifetime
         Assert.Equal("application/json", ack["headers"]!["contentType"]!.GetValue<string>());
         Assert.Null(JsonNode.Parse(ack["data"]!.GetValue<string>())!["response"]);
         Assert.Equal(1, RepliesTo("msg-s1"));
+        // The client names itself as DingTalk documents: name-sdk-lang/version.
+        Assert.Matches(@"^[a-z0-9]+(-[a-z0-9]+)*-sdk-[a-z]+/\d+(\.\d+)*$", dingTalk.Registrations.First()["ua"]!.GetValue<string>());
     }
 
     [Fact]

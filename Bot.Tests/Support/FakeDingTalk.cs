@@ -32,6 +32,9 @@ public sealed class FakeDingTalk : IAsyncDisposable
     /// <summary>Messages the app sent: "group", "person" or "session", and the request body.</summary>
     public ConcurrentQueue<(string Kind, JsonObject Body)> Sent { get; } = new();
 
+    /// <summary>The stream registrations accepted (their request bodies).</summary>
+    public ConcurrentQueue<JsonObject> Registrations { get; } = new();
+
     /// <summary>Acknowledgements the stream client sent, by frame message id.</summary>
     public ConcurrentQueue<JsonObject> Acks { get; } = new();
 
@@ -208,6 +211,7 @@ public sealed class FakeDingTalk : IAsyncDisposable
                 return Results.Json(new { code = "invalidClient", message = "wrong client or no robot subscription" }, statusCode: 400);
             }
 
+            Registrations.Enqueue(body);
             var ticket = Guid.NewGuid().ToString("N");
             tickets[ticket] = true;
             return Results.Json(new { endpoint = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "connect", ticket });
