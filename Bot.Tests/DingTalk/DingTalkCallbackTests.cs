@@ -131,18 +131,47 @@ public class DingTalkCallbackTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASignatureReplayedWithAnotherMessage_IsRefused_AndChangesNothing()
+    public async Task TwoMessagesSignedInTheSameMillisecond_AreBothAccepted()
+    {
+        // DingTalk signs only the timestamp: two messages in one millisecond carry the same sign.
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var sign = Sign(now, FakeDingTalk.ClientSecret);
+
+        var first = await PostAsync(dingTalk.Message("msg-same-ms-1", "liming01", "本周到期"), now, sign);
+        var second = await PostAsync(dingTalk.Message("msg-same-ms-2", "wangjg01", "逾期"), now, sign);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.NotNull(ReplyTo("msg-same-ms-1").Body);
+        Assert.NotNull(ReplyTo("msg-same-ms-2").Body);
+    }
+
+    [Fact]
+    public async Task TheSameSignedMessageReplayed_IsRefused_AndHandledOnce()
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var sign = Sign(now, FakeDingTalk.ClientSecret);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(dingTalk.Message("msg-real", "liming01", "本周到期"), now, sign)).StatusCode);
+        var message = dingTalk.Message("msg-replayed", "liming01", "完成 T013");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(message, now, sign)).StatusCode);
 
-        // The same timestamp and sign, captured, with a body of the attacker's choosing.
-        var replay = await PostAsync(dingTalk.Message("msg-replayed", "liming01", "完成 T013"), now, sign);
+        var replay = await PostAsync(message, now, sign);
 
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.NotNull(ReplyTo("msg-replayed").Body);
+    }
+
+    [Fact]
+    public async Task ACallbackWithoutRobotCode_IsRefusedWith400AndAReason_AndChangesNothing()
+    {
+        var message = dingTalk.Message("msg-no-robot", "liming01", "完成 T013");
+        message.Remove("robotCode");
+
+        var response = await PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("robotCode", await response.Content.ReadAsStringAsync());
         await using var ledger = app.OpenLedger();
         Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        Assert.Empty(dingTalk.Sent);
     }
 
     [Fact]
@@ -155,8 +184,9 @@ public class DingTalkCallbackTests : IAsyncLifetime
                 new { At = CampaignBot.Data.UtcText.Format(time.GetUtcNow() - CampaignBot.DingTalk.DingTalkStore.ClaimLease - TimeSpan.FromMinutes(1)) });
         }
 
-        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"));
-        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"));
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"), now);
+        await PostAsync(dingTalk.Message("msg-interrupted", "liming01", "完成 T013"), now + 1500);
 
         await using var after = app.OpenLedger();
         Assert.Equal("done", await after.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
@@ -209,8 +239,10 @@ public class DingTalkCallbackTests : IAsyncLifetime
     public async Task RedeliveredCallback_IsAnsweredOnce()
     {
         var message = dingTalk.Message("msg-twice", "liming01", "本周到期");
-        await PostAsync(message);
-        var again = await PostAsync(message);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostAsync(message, now);
+        // A retry is a new request, signed at its own time.
+        var again = await PostAsync(message, now + 1500);
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Single(dingTalk.Sent);
@@ -297,7 +329,11 @@ public class DingTalkCallbackTests : IAsyncLifetime
     [InlineData(403, "Forbidden.AccessDenied.AccessTokenPermissionDenied", "no permission: qyapi_robot_sendmsg", "failed")]
     [InlineData(403, "Forbidden.AccessDenied.ApiCountLimitForOrg", "monthly quota", "failed")]
     [InlineData(404, "resource.not.found", "not found", "failed")]
-    [InlineData(400, "invalidParameter", "robot is not in the group", "gone")]
+    // DingTalk's documented codes for a robot removed from the group, and a group that is gone.
+    [InlineData(400, "invalidParameter.robotCode.notExsit", "机器人不存在", "gone")]
+    [InlineData(400, "invalid.openConversationId", "无效的openConversationId", "gone")]
+    // Words are not codes: an unknown error that happens to say robot, not and group fails the message, reported, and unbinds nothing.
+    [InlineData(400, "invalidParameter.somethingNew", "robot is not allowed to post to this group now", "failed")]
     public async Task BoundGroupSend_RetriesWhatIsWorthRetryingAndDropsOnlyAGroupThatIsGone(int status, string code, string message, string expected)
     {
         await PostAsync(dingTalk.Message("msg-bind", "wangjg01", "本群绑定 综合组"));
@@ -322,11 +358,17 @@ public class DingTalkCallbackTests : IAsyncLifetime
             Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
             Assert.Null(removed);
             Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_message WHERE target LIKE 'bf:dingtalk:%' AND state = 'failed'"));
+            // What the weekly report lists as undelivered, with DingTalk's code to act on.
+            var failure = Assert.Single(await app.Services.GetRequiredService<CampaignBot.Outbox.OutboxRepository>().FailuresSinceAsync(MondayMorning.AddDays(-1), CancellationToken.None),
+                f => f.Key.StartsWith("bf:dingtalk:", StringComparison.Ordinal));
+            Assert.Contains(code, failure.Error);
         }
         else
         {
             Assert.DoesNotContain(dingTalk.Sent, s => s.Kind == "group");
             Assert.NotNull(removed);
+            // Handled as a chat that removed the bot (RemovedChats: unbound, audited, the coordinators told).
+            Assert.Equal(1, await ledger.ExecuteScalarAsync<int>("SELECT count(*) FROM audit WHERE action = 'conversation.removed'"));
         }
     }
 
@@ -364,10 +406,30 @@ public class DingTalkCallbackTests : IAsyncLifetime
         Assert.Equal(("stored", "台账.pdf", "application/pdf"), (state, name, type));
     }
 
-    [Fact]
-    public async Task PictureSentWithDone_BecomesEvidenceDownloadedByItsCode()
+    /// <summary>The first bytes of each kind of photo a phone sends (the signatures the bot reads), padded.</summary>
+    public static TheoryData<string, string, string> Photos => new()
     {
-        dingTalk.Files["code-photo-1"] = TestImages.Png;
+        { "png", "image/png", "picture-1.png" },
+        { "jpeg", "image/jpeg", "picture-1.jpg" },
+        { "gif", "image/gif", "picture-1.gif" },
+        { "webp", "image/webp", "picture-1.webp" },
+        { "heic", "image/heic", "picture-1.heic" },
+    };
+
+    private static byte[] PhotoBytes(string kind) => kind switch
+    {
+        "png" => TestImages.Png,
+        "jpeg" => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF"u8, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9],
+        "gif" => [.. "GIF89a"u8, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x3B],
+        "webp" => [.. "RIFF"u8, 0x1A, 0x00, 0x00, 0x00, .. "WEBPVP8L"u8, 0x0D, 0x00, 0x00, 0x00, 0x2F, 0x00, 0x00, 0x00, 0x00],
+        _ => [0x00, 0x00, 0x00, 0x18, .. "ftypheic"u8, 0x00, 0x00, 0x00, 0x00, .. "mif1heic"u8],
+    };
+
+    [Theory]
+    [MemberData(nameof(Photos))]
+    public async Task PictureSentWithDone_IsKeptWithTheTypeAndExtensionItsBytesShow(string kind, string type, string name)
+    {
+        dingTalk.Files["code-photo-1"] = PhotoBytes(kind);
         var message = dingTalk.Message("msg-photo", "liming01", "", conversationId: "cidLiMing1to1==", group: false);
         message["msgtype"] = "richText";
         message["content"] = new JsonObject
@@ -381,9 +443,9 @@ public class DingTalkCallbackTests : IAsyncLifetime
 
         await using var ledger = app.OpenLedger();
         Assert.Equal("done", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
-        var (state, type, sender) = await ledger.QuerySingleAsync<(string, string, string)>("SELECT state, content_type, sender_account FROM evidence_file");
+        var (state, storedType, storedName, sender) = await ledger.QuerySingleAsync<(string, string, string, string)>("SELECT state, content_type, original_name, sender_account FROM evidence_file");
         Assert.Equal("stored", state);
-        Assert.Equal("image/png", type);
+        Assert.Equal((type, name), (storedType, storedName));
         Assert.Equal("dingtalk:liming01", sender);
     }
 }

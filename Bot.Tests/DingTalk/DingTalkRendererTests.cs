@@ -50,7 +50,7 @@ public class DingTalkRendererTests
 
         var plain = DingTalkRenderer.Render(new ChatReply("已完成 T001"), Texts);
         Assert.Equal(DingTalkContentKind.Text, plain.Kind);
-        Assert.Equal(("sampleText", "{\"content\":\"\\u5DF2\\u5B8C\\u6210 T001\"}"), DingTalkWireFormat.Template(plain));
+        Assert.Equal(("sampleText", "{\"content\":\"已完成 T001\"}"), DingTalkWireFormat.Template(plain));
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public class DingTalkStreamTests : IAsyncLifetime
         Assert.Equal("application/json", ack["headers"]!["contentType"]!.GetValue<string>());
         Assert.Null(JsonNode.Parse(ack["data"]!.GetValue<string>())!["response"]);
         Assert.Equal(1, RepliesTo("msg-s1"));
+        // The client names itself as DingTalk documents: name-sdk-lang/version.
+        Assert.Matches(@"^[a-z0-9]+(-[a-z0-9]+)*-sdk-[a-z]+/\d+(\.\d+)*$", dingTalk.Registrations.First()["ua"]!.GetValue<string>());
     }
 
     [Fact]
@@ -89,6 +91,70 @@ public class DingTalkStreamTests : IAsyncLifetime
         await dingTalk.WaitConnectedAsync(2, Patience);
         await dingTalk.PushMessageAsync("frame-after", dingTalk.Message("msg-after", "stranger01", "本周到期"));
         await Eventually.WaitAsync(() => RepliesTo("msg-after") == 1, Patience);
+    }
+
+    [Theory]
+    [InlineData(false)] // as DingTalk documents it: no messageId
+    [InlineData(true)]
+    public async Task AnnouncedDisconnect_WithOrWithoutAMessageId_ConnectsAgainAtOnce_BeforeTheOldConnectionCloses(bool withMessageId)
+    {
+        // A long back-off, so that a reconnect that waited for the drop would show.
+        await using var app = Start(new Dictionary<string, string?> { ["DingTalk:MaxReconnectDelaySeconds"] = "30" });
+        await dingTalk.WaitConnectedAsync(1, Patience);
+
+        // DingTalk closes the socket ten seconds after this; the stand-in leaves it to the bot.
+        await dingTalk.PushAsync("SYSTEM", "disconnect", withMessageId ? "frame-disconnect" : null, "{\"reason\":\"connection is expired\"}");
+
+        await dingTalk.WaitConnectedAsync(2, TimeSpan.FromSeconds(3));
+        Assert.Equal(2, dingTalk.MostOpenAtOnce);
+        // The announcement needs no answer.
+        Assert.DoesNotContain(dingTalk.Acks, a => a["headers"]?["messageId"]?.GetValue<string>() == "frame-disconnect");
+        await dingTalk.PushMessageAsync("frame-after", dingTalk.Message("msg-after", "stranger01", "本周到期"));
+        await Eventually.WaitAsync(() => RepliesTo("msg-after") == 1, Patience);
+    }
+
+    [Fact]
+    public async Task ATurnThatFails_TellsThePerson_AndIsAcknowledged()
+    {
+        await using var app = Start();
+        await dingTalk.WaitConnectedAsync(1, Patience);
+        await using (var ledger = app.OpenLedger())
+        {
+            // The ledger cannot keep the chat: the turn fails before the bot runs.
+            await ledger.ExecuteAsync("DROP TABLE dingtalk_chat");
+        }
+
+        await dingTalk.PushMessageAsync("frame-fail", dingTalk.Message("msg-fail", "stranger01", "本周到期"));
+
+        await Eventually.WaitAsync(() => Acked("frame-fail"), Patience);
+        var (_, reply) = Assert.Single(dingTalk.Sent, s => s.Body["session"]?.GetValue<string>() == "msg-fail");
+        Assert.Contains("出错", reply["text"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ASlowTurn_HoldsUpOnlyItsOwnChat_PingsAndOtherChatsAreAnsweredAtOnce_AndItsChatStaysInOrder()
+    {
+        await using var app = Start();
+        await dingTalk.WaitConnectedAsync(1, Patience);
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        dingTalk.HeldSessions["msg-a1"] = slow;
+
+        await dingTalk.PushMessageAsync("frame-a1", dingTalk.Message("msg-a1", "stranger01", "本周到期", conversationId: "cidA=="));
+        await dingTalk.PushAsync("SYSTEM", "ping", "frame-ping", "{\"opaque\":\"p1\"}");
+        await dingTalk.PushMessageAsync("frame-b1", dingTalk.Message("msg-b1", "stranger02", "本周到期", conversationId: "cidB=="));
+        await dingTalk.PushMessageAsync("frame-a2", dingTalk.Message("msg-a2", "stranger01", "逾期", conversationId: "cidA=="));
+
+        // While A's first turn is still sending its reply:
+        await Eventually.WaitAsync(() => Acked("frame-ping") && RepliesTo("msg-b1") == 1 && Acked("frame-b1"), TimeSpan.FromSeconds(10));
+        await Task.Delay(500);
+        Assert.Equal(0, RepliesTo("msg-a2"));
+        Assert.False(Acked("frame-a1"));
+
+        slow.SetResult();
+        await Eventually.WaitAsync(() => RepliesTo("msg-a1") == 1 && RepliesTo("msg-a2") == 1, Patience);
+        var order = dingTalk.Sent.Select(s => s.Body["session"]?.GetValue<string>()).ToList();
+        Assert.True(order.IndexOf("msg-a1") < order.IndexOf("msg-a2"), string.Join(", ", order));
+        await Eventually.WaitAsync(() => Acked("frame-a1") && Acked("frame-a2"), Patience);
     }
 
     [Fact]

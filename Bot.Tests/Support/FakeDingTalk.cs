@@ -32,6 +32,9 @@ public sealed class FakeDingTalk : IAsyncDisposable
     /// <summary>Messages the app sent: "group", "person" or "session", and the request body.</summary>
     public ConcurrentQueue<(string Kind, JsonObject Body)> Sent { get; } = new();
 
+    /// <summary>The stream registrations accepted (their request bodies).</summary>
+    public ConcurrentQueue<JsonObject> Registrations { get; } = new();
+
     /// <summary>Acknowledgements the stream client sent, by frame message id.</summary>
     public ConcurrentQueue<JsonObject> Acks { get; } = new();
 
@@ -39,6 +42,12 @@ public sealed class FakeDingTalk : IAsyncDisposable
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
     public int TokensIssued => tokens.Count;
+
+    /// <summary>The most UTF-8 bytes a send's msgParam may hold, as DingTalk documents for the group send.</summary>
+    public const int MaxMsgParamBytes = 15_000;
+
+    /// <summary>The request bodies of accepted sends, as they came over the wire.</summary>
+    public ConcurrentQueue<string> LastRawBodies { get; } = new();
 
     /// <summary>Revokes every token issued so far (the app secret was reset): the next call with one is 401.</summary>
     public void RevokeTokens()
@@ -105,18 +114,37 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     public Task WaitConnectedAsync(int count, TimeSpan timeout) => Eventually.WaitAsync(() => connections >= count && socket?.State == WebSocketState.Open, timeout);
 
-    /// <summary>Pushes a frame to the connected stream client.</summary>
-    public async Task PushAsync(string type, string topic, string messageId, string data)
+    /// <summary>Pushes a frame to the newest connected stream client; without a messageId when it is null (as DingTalk's disconnect).</summary>
+    public async Task PushAsync(string type, string topic, string? messageId, string data)
     {
-        var frame = new JsonObject
+        var headers = new JsonObject { ["topic"] = topic, ["contentType"] = "application/json", ["time"] = "1781485200000" };
+        if (messageId is not null)
         {
-            ["specVersion"] = "1.0",
-            ["type"] = type,
-            ["headers"] = new JsonObject { ["topic"] = topic, ["messageId"] = messageId, ["contentType"] = "application/json", ["time"] = "1781485200000" },
-            ["data"] = data,
-        };
-        await socket!.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+            headers["messageId"] = messageId;
+        }
+
+        var frame = new JsonObject { ["specVersion"] = "1.0", ["type"] = type, ["headers"] = headers, ["data"] = data };
+        var target = socket!;
+        await sendGate.WaitAsync();
+        try
+        {
+            await target.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        finally
+        {
+            sendGate.Release();
+        }
     }
+
+    private readonly SemaphoreSlim sendGate = new(1, 1);
+
+    private int open;
+
+    /// <summary>The most stream connections open at one time (2: a new one was opened before the old one closed).</summary>
+    public int MostOpenAtOnce { get; private set; }
+
+    /// <summary>Session webhook replies held until the test releases them (a slow turn), by session.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> HeldSessions { get; } = new();
 
     public Task PushMessageAsync(string frameId, JsonObject message) => PushAsync("CALLBACK", "/v1.0/im/bot/messages/get", frameId, message.ToJsonString());
 
@@ -166,6 +194,11 @@ public sealed class FakeDingTalk : IAsyncDisposable
             }
 
             body["session"] = http.Request.Query["session"].ToString();
+            if (HeldSessions.TryGetValue(body["session"]!.GetValue<string>(), out var hold))
+            {
+                await hold.Task;
+            }
+
             Sent.Enqueue(("session", body));
             return Results.Json(new { errcode = 0, errmsg = "ok" });
         });
@@ -178,6 +211,7 @@ public sealed class FakeDingTalk : IAsyncDisposable
                 return Results.Json(new { code = "invalidClient", message = "wrong client or no robot subscription" }, statusCode: 400);
             }
 
+            Registrations.Enqueue(body);
             var ticket = Guid.NewGuid().ToString("N");
             tickets[ticket] = true;
             return Results.Json(new { endpoint = BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "connect", ticket });
@@ -194,6 +228,11 @@ public sealed class FakeDingTalk : IAsyncDisposable
             using var ws = await http.WebSockets.AcceptWebSocketAsync();
             socket = ws;
             Interlocked.Increment(ref connections);
+            lock (tickets)
+            {
+                MostOpenAtOnce = Math.Max(MostOpenAtOnce, ++open);
+            }
+
             var buffer = new byte[64 * 1024];
             try
             {
@@ -212,11 +251,21 @@ public sealed class FakeDingTalk : IAsyncDisposable
             {
                 // Dropped on purpose (Drop) or by the client.
             }
+            finally
+            {
+                lock (tickets)
+                {
+                    open--;
+                }
+            }
         });
     }
 
     private async Task<IResult> SendAsync(HttpContext http, string kind, string[] fields)
     {
+        http.Request.EnableBuffering();
+        var raw = await new StreamReader(http.Request.Body, Encoding.UTF8).ReadToEndAsync();
+        http.Request.Body.Position = 0;
         var body = await ReadAsync(http);
         if (!HasToken(http))
         {
@@ -229,6 +278,14 @@ public sealed class FakeDingTalk : IAsyncDisposable
             return Results.Json(new { code = "invalidParameter", message = "missing or malformed field" }, statusCode: 400);
         }
 
+        // DingTalk's documented limit for a send's msgParam (help.dingtalk.io "the robot sends a group
+        // message": "The length must not exceed 15,000 bytes"), counted as the UTF-8 bytes of the string.
+        if (System.Text.Encoding.UTF8.GetByteCount(body["msgParam"]!.GetValue<string>()) > MaxMsgParamBytes)
+        {
+            return Results.Json(new { code = "invalidParameter.msgParam.invalid", message = "msgParam too long" }, statusCode: 400);
+        }
+
+        LastRawBodies.Enqueue(raw);
         if (FailNextSendWith is { } status)
         {
             FailNextSendWith = null;
@@ -261,6 +318,11 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var hold in HeldSessions.Values)
+        {
+            hold.TrySetResult();
+        }
+
         socket?.Abort();
         await app.DisposeAsync();
     }

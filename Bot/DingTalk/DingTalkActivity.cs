@@ -73,10 +73,15 @@ public static class DingTalkActivity
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             && value.GetString() is { Length: > 0 } text ? text : null;
 
+    /// <remarks>
+    /// DingTalk gives a picture neither a name nor a type: it is claimed as some picture ("image/*"),
+    /// named without an extension, and takes its type and extension from its bytes when it is kept
+    /// (JPEG, PNG, GIF, WebP, HEIC: <see cref="EvidenceFiles.ContentSniffer"/>).
+    /// </remarks>
     private static Attachment Attachment(FilePart file, int index, DingTalkOptions options) => new()
     {
         ContentType = file.IsPicture ? "image/*" : DingTalkFiles.TypeOf(file.FileName),
-        Name = file.FileName ?? $"picture-{index + 1}.jpg",
+        Name = file.FileName ?? $"picture-{index + 1}",
         ContentUrl = DingTalkFiles.AddressOf(file.DownloadCode, options),
     };
 }

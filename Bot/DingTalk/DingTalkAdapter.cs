@@ -85,11 +85,42 @@ public sealed class DingTalkAdapter : BotAdapter
             await store.MarkHandledAsync(message.MsgId!, time.GetUtcNow(), CancellationToken.None);
             return true;
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // DingTalk does not send a robot message again (developerpedia "协议描述": fire-and-forget), so
+            // the person is told now, or they would wait for an answer that never comes. The claim is
+            // given back all the same, for the rare redelivery (a stream reconnect, a callback retried).
+            logger.LogError(e, "DingTalk message {MsgId} in {ConversationId} could not be handled", message.MsgId, message.ConversationId);
+            await store.ReleaseAsync(message.MsgId!, CancellationToken.None);
+            await TellFailedAsync(message);
+            throw;
+        }
         catch
         {
-            // Not handled: DingTalk's redelivery (or the stream's) gets another chance.
+            // Stopped with the bot: the claim is given back, for a redelivery after the restart.
             await store.ReleaseAsync(message.MsgId!, CancellationToken.None);
             throw;
+        }
+    }
+
+    /// <summary>Tells the sender their message was not handled: through its session webhook, else through the app.</summary>
+    private async Task TellFailedAsync(DingTalkMessage message)
+    {
+        var content = DingTalkRenderer.Plain(texts.TurnError);
+        try
+        {
+            if (api.MayUseSessionWebhook(message.SessionWebhook, message.SessionWebhookExpiredTime))
+            {
+                await api.SendToSessionAsync(message.SessionWebhook!, content, CancellationToken.None);
+            }
+            else
+            {
+                await SendToChatAsync(message.ConversationId!, content, CancellationToken.None);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not tell the DingTalk user that message {MsgId} failed", message.MsgId);
         }
     }
 

@@ -48,11 +48,18 @@ public static class DingTalkCallbackEndpoint
             return Results.BadRequest(new { message = "Not a DingTalk robot message (msgId, conversationId and senderStaffId are needed)." });
         }
 
-        // The signature does not cover the body: it is good for one message, for this app's robot.
-        if ((message.RobotCode is { } robot && robot != settings.EffectiveRobotCode)
-            || !await store.TryBindSignatureAsync(message.MsgId!, http.Request.Headers["sign"].ToString(), time.GetUtcNow(), CancellationToken.None))
+        if (string.IsNullOrEmpty(message.RobotCode))
         {
-            loggers.CreateLogger(typeof(DingTalkCallbackEndpoint)).LogWarning("Refused a DingTalk callback whose signature came with another message, or for another robot");
+            // DingTalk names the robot on every message; one without is not DingTalk's, or not for a robot.
+            return Results.BadRequest(new { message = "Not a DingTalk robot message: robotCode is required." });
+        }
+
+        // The signature covers only its millisecond: a message must be for this app's robot, and the
+        // same signed message is taken once (a replayed request is refused).
+        if (message.RobotCode != settings.EffectiveRobotCode
+            || !await store.TryRecordSignatureAsync(message.MsgId!, http.Request.Headers["sign"].ToString(), time.GetUtcNow(), CancellationToken.None))
+        {
+            loggers.CreateLogger(typeof(DingTalkCallbackEndpoint)).LogWarning("Refused a DingTalk callback replayed with its signature, or for another robot");
             return Results.Unauthorized();
         }
 

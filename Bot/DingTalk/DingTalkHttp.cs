@@ -12,8 +12,9 @@ namespace CampaignBot.DingTalk;
 /// gateways require), with the app's token when it needs one, and its failure classified for the
 /// outbox: 429, DingTalk's per-second limit (403 Forbidden.AccessDenied.Qps…), 5xx, timeouts and network
 /// errors are worth retrying (<see cref="TransientSendException"/>); 401 is a token DingTalk no longer
-/// accepts; only an answer that the robot is not in the group means a chat is gone
-/// (<see cref="TargetGoneException"/>, and only for sends to a chat); anything else, a missing permission
+/// accepts; only DingTalk's documented codes for a robot removed from a group or a group that is gone
+/// (<see cref="ChatGoneCodes"/>) mean a chat is gone (<see cref="TargetGoneException"/>, and only for
+/// sends to a chat); anything else, a missing permission
 /// or a spent quota included (other Forbidden.* codes), fails the message and shows in the report without
 /// unbinding anything. Errors quote DingTalk's code and message, never a credential.
 /// </summary>
@@ -74,15 +75,25 @@ public static class DingTalkHttp
             HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError => new TransientSendException(message),
             HttpStatusCode.Unauthorized => new DingTalkTokenRejectedException(message),
             HttpStatusCode.Forbidden when detail.Contains("QpsLimit", StringComparison.OrdinalIgnoreCase) => new TransientSendException(message, PerSecondLimitWait),
-            _ when toChat && RobotNotInGroup(detail) => new TargetGoneException(message),
+            _ when toChat && ChatGoneCodes.Contains(Code(answer)) => new TargetGoneException(message),
+            // Anything else fails the message without unbinding: it is listed as undelivered, with DingTalk's code, in the weekly report.
             _ => new InvalidOperationException(message),
         };
     }
 
-    /// <summary>Unverified against a live service: DingTalk's wording when the robot was removed from the group.</summary>
-    private static bool RobotNotInGroup(string detail) =>
-        detail.Contains("robot", StringComparison.OrdinalIgnoreCase) && detail.Contains("not", StringComparison.OrdinalIgnoreCase)
-        && detail.Contains("group", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// DingTalk's error codes for a chat the robot can no longer send to, as its robot message APIs
+    /// document them: "invalidParameter.robotCode.notExsit" (机器人不存在，请检查机器人是否在群内: the
+    /// robot was removed from the group) and "invalid.openConversationId" (无效的openConversationId:
+    /// the group is gone). Matched by code, exactly; DingTalk's wording is not relied on.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ChatGoneCodes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "invalidParameter.robotCode.notExsit",
+        "invalid.openConversationId",
+    };
+
+    private static string Code(JsonElement answer) => Text(answer, "code") ?? "";
 
     /// <summary>DingTalk's error body ({"code":…,"message":…}), short, for the outbox's record.</summary>
     private static string Detail(JsonElement answer)
@@ -100,7 +111,7 @@ public static class DingTalkHttp
 
     private static ByteArrayContent Json(JsonObject body)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString()));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.ToJsonString(DingTalkWireFormat.Utf8)));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
     }

@@ -14,10 +14,13 @@ namespace CampaignBot.DingTalk;
 public static class DingTalkRenderer
 {
     /// <summary>
-    /// The most a message's content may hold, in UTF-8 bytes: 20,000, the figure docs/dingtalk.md
-    /// gives for a robot message. Longer lists are trimmed, saying how many entries were left out.
+    /// The most UTF-8 bytes a message's text may hold: the send APIs' msgParam limit
+    /// (<see cref="DingTalkWireFormat.MaxMsgParamBytes"/>, 15,000), which the text shares with the title,
+    /// the buttons and the JSON around them; <see cref="DingTalkWireFormat.Fits"/> checks the whole. A
+    /// reply rendered in a turn may go out through the send API when its session webhook has expired,
+    /// so every message keeps to this one limit.
     /// </summary>
-    public const int MaxBytes = 20_000;
+    public const int MaxBytes = DingTalkWireFormat.MaxMsgParamBytes;
 
     private const int MaxTitleChars = 64;
     private const string Paragraph = "\n\n"; // DingTalk's markdown joins single line breaks.
@@ -33,7 +36,9 @@ public static class DingTalkRenderer
         var head = Lines(reply.Header).Select(MarkdownText.Escape).ToList();
         var foot = Lines(reply.Footer).Select(MarkdownText.Escape).ToList();
         var entries = reply.Items.Select(Entry).ToList();
-        for (var shown = entries.Count; ; shown--)
+        var title = TitleOf(reply);
+
+        DingTalkContent Showing(int shown)
         {
             var parts = head.Concat(entries.Take(shown)).Concat(foot).ToList();
             if (shown < entries.Count)
@@ -42,18 +47,44 @@ public static class DingTalkRenderer
             }
 
             var markdown = string.Join(Paragraph, parts);
-            if (MarkdownText.Fits(markdown, MaxBytes) || shown == 0)
-            {
-                var title = TitleOf(reply);
-                return suggestions.Count > 0
-                    ? new DingTalkContent(DingTalkContentKind.ActionCard, title, MarkdownText.Cut(markdown, MaxBytes), suggestions)
-                    : new DingTalkContent(DingTalkContentKind.Markdown, title, MarkdownText.Cut(markdown, MaxBytes), []);
-            }
+            return suggestions.Count > 0
+                ? new DingTalkContent(DingTalkContentKind.ActionCard, title, markdown, suggestions)
+                : new DingTalkContent(DingTalkContentKind.Markdown, title, markdown, []);
         }
+
+        var all = Showing(entries.Count);
+        if (DingTalkWireFormat.Fits(all))
+        {
+            return all;
+        }
+
+        // Whole entries are dropped from the end: the most that fit, found by halving (more entries, more bytes).
+        var (fewest, most) = (0, entries.Count - 1);
+        while (fewest < most)
+        {
+            var middle = (fewest + most + 1) / 2;
+            (fewest, most) = DingTalkWireFormat.Fits(Showing(middle)) ? (middle, most) : (fewest, middle - 1);
+        }
+
+        return WithinLimit(Showing(fewest));
     }
 
     /// <summary>Text the bot sends without a reply model (a greeting, an error): plain text, cut to the limit.</summary>
-    public static DingTalkContent Plain(string text) => DingTalkContent.Plain(MarkdownText.Cut(text, MaxBytes));
+    public static DingTalkContent Plain(string text) => WithinLimit(DingTalkContent.Plain(text));
+
+    /// <summary>The content, its text cut with "…" until the whole msgParam fits (a header alone too long, a long plain text).</summary>
+    private static DingTalkContent WithinLimit(DingTalkContent content)
+    {
+        var cut = content with { Text = MarkdownText.Cut(content.Text, MaxBytes) };
+        while (!DingTalkWireFormat.Fits(cut) && cut.Text.Length > 1)
+        {
+            // JSON escapes (line breaks, quotes) and the rest of the template take bytes the text does not show.
+            var over = Encoding.UTF8.GetByteCount(DingTalkWireFormat.Template(cut).MsgParam) - DingTalkWireFormat.MaxMsgParamBytes;
+            cut = cut with { Text = MarkdownText.Cut(cut.Text, Encoding.UTF8.GetByteCount(cut.Text) - Math.Max(over, 16)) };
+        }
+
+        return cut;
+    }
 
     /// <summary>An item as a markdown entry: its lines, then its buttons as one-tap links.</summary>
     private static string Entry(ReplyItem item)

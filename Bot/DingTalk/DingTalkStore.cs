@@ -46,23 +46,18 @@ public sealed class DingTalkStore(LedgerDatabase database)
             connection.ExecuteAsync("UPDATE dingtalk_message SET handled_at = @Now WHERE msg_id = @MsgId", new { MsgId = msgId, Now = UtcText.Format(now) }, transaction), cancellationToken);
 
     /// <summary>
-    /// Binds an HTTP callback's signature to its message: false when the same signature came with
-    /// another message (a captured signature replayed with a different body).
+    /// Records an HTTP callback's signature with its message: false when this signature already came
+    /// with this message (the same signed request replayed). Keyed on both, because DingTalk signs
+    /// only the millisecond: two messages sent in the same millisecond share a signature, and both
+    /// are DingTalk's. (The column named sign holds "sign\nmsgId": no schema change needed.)
     /// </summary>
-    public Task<bool> TryBindSignatureAsync(string msgId, string sign, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> TryRecordSignatureAsync(string msgId, string sign, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            var owner = await connection.QuerySingleOrDefaultAsync<string?>("SELECT msg_id FROM dingtalk_callback_sign WHERE sign = @Sign", new { Sign = sign }, transaction);
-            if (owner is not null)
-            {
-                return owner == msgId;
-            }
-
             await connection.ExecuteAsync("DELETE FROM dingtalk_callback_sign WHERE used_at < @Before", new { Before = UtcText.Format(now - KeepHandledIds) }, transaction);
-            await connection.ExecuteAsync(
-                "INSERT INTO dingtalk_callback_sign (sign, msg_id, used_at) VALUES (@Sign, @MsgId, @Now)",
-                new { MsgId = msgId, Now = UtcText.Format(now), Sign = sign }, transaction);
-            return true;
+            return await connection.ExecuteAsync(
+                "INSERT INTO dingtalk_callback_sign (sign, msg_id, used_at) VALUES (@Key, @MsgId, @Now) ON CONFLICT (sign) DO NOTHING",
+                new { Key = sign + "\n" + msgId, MsgId = msgId, Now = UtcText.Format(now) }, transaction) == 1;
         }, cancellationToken);
 
     /// <summary>Gives a claim back when the message could not be handled, so that DingTalk's redelivery is.</summary>

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -7,20 +6,33 @@ namespace CampaignBot.DingTalk;
 
 /// <summary>
 /// DingTalk's Stream mode (DingTalk:Mode Stream, the default): the bot registers a connection with
-/// its client id and secret, opens the WebSocket DingTalk names, answers pings, runs each robot
-/// message through <see cref="DingTalkAdapter"/> and acknowledges it after, and reconnects with a
-/// growing wait when the connection drops or DingTalk asks it to. A message whose acknowledgement was
-/// lost comes again after the reconnect; the adapter handles it once (by msgId, stored).
+/// its client id and secret, opens the WebSocket DingTalk names, answers pings at once, and runs each
+/// robot message through <see cref="DingTalkAdapter"/> on its own (<see cref="DingTalkTurnQueue"/>:
+/// concurrently across chats, in order within one), acknowledging it when its turn is over, failed
+/// or not (DingTalk does not redeliver robot messages: a failed turn is answered with an apology, not
+/// left for a retry that never comes). When DingTalk announces a disconnect it opens the next
+/// connection at once and then closes the old one; a dropped connection is reconnected with a growing wait.
 /// </summary>
 public sealed class DingTalkStreamClient(
     DingTalkStreamGateway gateway, DingTalkAdapter adapter, IServiceProvider services, IOptions<DingTalkOptions> options, TimeProvider time, ILogger<DingTalkStreamClient> logger)
     : BackgroundService
 {
-    /// <summary>Frames are small JSON documents; a larger one is not DingTalk's.</summary>
-    private const int MaxFrameBytes = 1024 * 1024;
+    /// <summary>A connection that lasted this long was a good one: the back-off starts again from its shortest wait.</summary>
+    private static readonly TimeSpan StableConnection = TimeSpan.FromMinutes(1);
+
+    private readonly DingTalkTurnQueue turns = new();
 
     /// <summary>How many times the stream has connected since start-up, for the logs.</summary>
     private int connections;
+
+    private enum Ending
+    {
+        /// <summary>The socket closed or failed: reconnect after the back-off.</summary>
+        Dropped,
+
+        /// <summary>DingTalk said it will close this socket (SYSTEM disconnect): reconnect now.</summary>
+        DisconnectAnnounced,
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,58 +42,78 @@ public sealed class DingTalkStreamClient(
             return;
         }
 
+        var bot = services.GetRequiredService<IBot>();
         var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        DingTalkStreamConnection? retiring = null;
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var endpoint = await gateway.OpenAsync(stoppingToken);
-                using var socket = new ClientWebSocket();
-                socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
-                // A connection that went dead without closing is noticed within a minute, not TCP's quarter hour.
-                socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(30);
-                await socket.ConnectAsync(endpoint, stoppingToken);
-                connections++;
-                var connectedAt = time.GetUtcNow();
-                logger.LogInformation("DingTalk stream connected ({Connections} since start-up)", connections);
-                await ReceiveAsync(socket, stoppingToken);
-                // A gateway that accepts and drops at once is backed off from, not reconnected to every second.
-                failures = time.GetUtcNow() - connectedAt > StableConnection ? 0 : failures + 1;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                failures++;
-                logger.LogWarning("DingTalk stream failed ({Failures} in a row): {Error}", failures, e.Message);
-            }
+                DingTalkStreamConnection? connection = null;
+                var ending = Ending.Dropped;
+                try
+                {
+                    connection = await DingTalkStreamConnection.OpenAsync(await gateway.OpenAsync(stoppingToken), stoppingToken);
+                    connections++;
+                    logger.LogInformation("DingTalk stream connected ({Connections} since start-up)", connections);
+                    var connectedAt = time.GetUtcNow();
+                    await RetireAsync(ref retiring);
+                    ending = await ReceiveAsync(connection, bot, stoppingToken);
+                    // A gateway that accepts and drops at once is backed off from, not reconnected to every second.
+                    failures = ending == Ending.DisconnectAnnounced || time.GetUtcNow() - connectedAt > StableConnection ? 0 : failures + 1;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    connection?.Dispose();
+                    return;
+                }
+                catch (Exception e)
+                {
+                    failures++;
+                    logger.LogWarning("DingTalk stream failed ({Failures} in a row): {Error}", failures, e.Message);
+                }
 
-            try
-            {
+                if (ending == Ending.DisconnectAnnounced)
+                {
+                    // Kept open (DingTalk closes it ten seconds after announcing) until the next one is up,
+                    // so that no message falls between two connections.
+                    logger.LogInformation("DingTalk announced a disconnect; connecting again now");
+                    retiring = connection;
+                    continue;
+                }
+
+                connection?.Dispose();
+                await RetireAsync(ref retiring);
                 await Task.Delay(Backoff(failures), time, stoppingToken);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            retiring?.Dispose();
+            // Turns under way end with the bot (their claims given back); none is left running alone.
+            await turns.WhenIdleAsync();
         }
     }
 
-    /// <summary>One connection's frames, until it closes or DingTalk asks for a reconnect.</summary>
-    /// <summary>A connection that lasted this long was a good one: the back-off starts again from its shortest wait.</summary>
-    private static readonly TimeSpan StableConnection = TimeSpan.FromMinutes(1);
-
-    private async Task ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    private static Task RetireAsync(ref DingTalkStreamConnection? retiring)
     {
-        var bot = services.GetRequiredService<IBot>();
-        while (socket.State == WebSocketState.Open)
+        var old = retiring;
+        retiring = null;
+        return old?.CloseAsync() ?? Task.CompletedTask;
+    }
+
+    /// <summary>One connection's frames, until it closes or DingTalk announces a disconnect.</summary>
+    private async Task<Ending> ReceiveAsync(DingTalkStreamConnection connection, IBot bot, CancellationToken cancellationToken)
+    {
+        while (connection.IsOpen)
         {
-            var text = await ReadFrameAsync(socket, cancellationToken);
-            if (text is null)
+            if (await connection.ReadFrameAsync(cancellationToken) is not { } text)
             {
-                return;
+                return Ending.Dropped;
             }
 
             if (DingTalkStreamFrames.Read(text) is not { } frame)
@@ -92,70 +124,68 @@ public sealed class DingTalkStreamClient(
 
             switch (frame.Type)
             {
-                case DingTalkStreamFrames.System when frame.Topic == DingTalkStreamFrames.Ping:
-                    await SendAsync(socket, DingTalkStreamFrames.Ack(frame, frame.Data), cancellationToken);
-                    break;
                 case DingTalkStreamFrames.System when frame.Topic == DingTalkStreamFrames.Disconnect:
-                    logger.LogInformation("DingTalk asked the stream to reconnect");
-                    await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", cancellationToken);
-                    return;
+                    // Needs no answer: DingTalk closes the socket ten seconds later (developerpedia "协议描述").
+                    return Ending.DisconnectAnnounced;
+                case DingTalkStreamFrames.System when frame.Topic == DingTalkStreamFrames.Ping:
+                    await AcknowledgeAsync(connection, frame, frame.Data, cancellationToken);
+                    break;
+                case DingTalkStreamFrames.Callback when frame.Topic == DingTalkStreamFrames.RobotTopic && DingTalkMessage.Parse(frame.Data) is { } message:
+                    _ = turns.Enqueue(message.ConversationId!, () => HandleAsync(connection, frame, message, bot, cancellationToken));
+                    break;
                 case DingTalkStreamFrames.Callback when frame.Topic == DingTalkStreamFrames.RobotTopic:
-                    if (DingTalkMessage.Parse(frame.Data) is { } message)
-                    {
-                        // Acknowledged after the turn: a message dropped mid-turn comes again, and is then handled once.
-                        try
-                        {
-                            await adapter.ProcessAsync(message, bot, cancellationToken);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            // One message that cannot be handled (its claim given back) must not drop the
-                            // connection for everyone, nor loop: it is left unacknowledged for DingTalk's retry.
-                            logger.LogError(e, "DingTalk stream message {MessageId} could not be handled", frame.MessageId);
-                            break;
-                        }
-                    }
-                    else
-                    {
-                        logger.LogWarning("DingTalk stream message {MessageId} is not a robot message the bot can answer", frame.MessageId);
-                    }
-
-                    await SendAsync(socket, DingTalkStreamFrames.Ack(frame, DingTalkStreamFrames.NoResponse), cancellationToken);
+                    logger.LogWarning("DingTalk stream message {MessageId} is not a robot message the bot can answer", frame.MessageId);
+                    await AcknowledgeAsync(connection, frame, DingTalkStreamFrames.NoResponse, cancellationToken);
                     break;
                 default:
-                    await SendAsync(socket, DingTalkStreamFrames.Ack(frame, DingTalkStreamFrames.EventAccepted), cancellationToken);
+                    await AcknowledgeAsync(connection, frame, DingTalkStreamFrames.EventAccepted, cancellationToken);
                     break;
             }
         }
+
+        return Ending.Dropped;
     }
 
-    private static async Task<string?> ReadFrameAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    /// <summary>One robot message's turn, then its acknowledgement, whether the turn went well or not.</summary>
+    private async Task HandleAsync(DingTalkStreamConnection connection, DingTalkStreamFrames.Frame frame, DingTalkMessage message, IBot bot, CancellationToken cancellationToken)
     {
-        var buffer = new byte[16 * 1024];
-        using var frame = new MemoryStream();
-        while (true)
+        try
         {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
+            await adapter.ProcessAsync(message, bot, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e)
+        {
+            // The adapter told the person; DingTalk would not send it again, so it is acknowledged as received.
+            logger.LogError(e, "DingTalk stream message {MessageId} could not be handled", frame.MessageId);
+        }
 
-            frame.Write(buffer, 0, result.Count);
-            if (frame.Length > MaxFrameBytes)
-            {
-                throw new InvalidDataException("DingTalk stream frame over 1 MB");
-            }
+        await AcknowledgeAsync(connection, frame, DingTalkStreamFrames.NoResponse, cancellationToken);
+    }
 
-            if (result.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length);
-            }
+    /// <summary>
+    /// Acknowledges a frame on the connection it came by. A robot message's acknowledgement is for
+    /// DingTalk's diagnosis only (robot messages are fire-and-forget), so one lost with a closed socket is only logged.
+    /// </summary>
+    private async Task AcknowledgeAsync(DingTalkStreamConnection connection, DingTalkStreamFrames.Frame frame, string data, CancellationToken cancellationToken)
+    {
+        if (!frame.HasId)
+        {
+            return;
+        }
+
+        try
+        {
+            await connection.SendAsync(DingTalkStreamFrames.Ack(frame, data), cancellationToken);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            logger.LogInformation("DingTalk stream frame {MessageId} not acknowledged, its connection is closed: {Error}", frame.MessageId, e.Message);
         }
     }
-
-    private static Task SendAsync(ClientWebSocket socket, string text, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
 
     /// <summary>One second after a drop, then doubling up to DingTalk:MaxReconnectDelaySeconds, with up to a quarter more at random.</summary>
     private TimeSpan Backoff(int failures)

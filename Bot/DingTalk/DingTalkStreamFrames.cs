@@ -17,7 +17,11 @@ public static class DingTalkStreamFrames
     public const string Ping = "ping";
     public const string Disconnect = "disconnect";
 
-    public sealed record Frame(string Type, string Topic, string MessageId, string Data);
+    public sealed record Frame(string Type, string Topic, string MessageId, string Data)
+    {
+        /// <summary>Whether the frame can be acknowledged: an acknowledgement names the frame's messageId.</summary>
+        public bool HasId => MessageId.Length > 0;
+    }
 
     public static Frame? Read(string json)
     {
@@ -25,12 +29,14 @@ public static class DingTalkStreamFrames
         {
             var root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject;
             var headers = root?["headers"] as JsonObject;
-            if (root?["type"]?.GetValue<string>() is not { } type || headers?["messageId"]?.GetValue<string>() is not { } id)
+            if (root?["type"]?.GetValue<string>() is not { } type || headers is null)
             {
                 return null;
             }
 
-            return new Frame(type, headers["topic"]?.GetValue<string>() ?? "", id, root["data"]?.GetValue<string>() ?? "");
+            // DingTalk's SYSTEM disconnect carries no messageId (developerpedia "协议描述", 系统推送): such a
+            // frame is still a frame, it is only not acknowledged (HasId).
+            return new Frame(type, headers["topic"]?.GetValue<string>() ?? "", headers["messageId"]?.GetValue<string>() ?? "", root["data"]?.GetValue<string>() ?? "");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

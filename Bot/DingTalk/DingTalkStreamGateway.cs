@@ -9,6 +9,15 @@ namespace CampaignBot.DingTalk;
 /// </summary>
 public sealed class DingTalkStreamGateway(IHttpClientFactory clients, IOptions<DingTalkOptions> options)
 {
+    /// <summary>
+    /// The client's name in DingTalk's diagnostics, in the documented form name-sdk-lang/version
+    /// (developerpedia "协议描述": "格式为name-sdk-lang/version，例如 dingtalk-sdk-java/1.0.0").
+    /// </summary>
+    public static readonly string UserAgent = "campaignbot-sdk-dotnet/" + Version();
+
+    private static string Version() =>
+        typeof(DingTalkStreamGateway).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{Math.Max(v.Build, 0)}" : "1.0.0";
+
     public async Task<Uri> OpenAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -17,7 +26,7 @@ public sealed class DingTalkStreamGateway(IHttpClientFactory clients, IOptions<D
             ["clientId"] = settings.ClientId,
             ["clientSecret"] = settings.ClientSecret,
             ["subscriptions"] = new JsonArray(new JsonObject { ["type"] = "CALLBACK", ["topic"] = DingTalkStreamFrames.RobotTopic }),
-            ["ua"] = "campaignbot-dotnet/1.0",
+            ["ua"] = UserAgent,
         };
         var answer = await DingTalkHttp.PostAsync(clients.CreateClient(DingTalkApi.HttpClientName), settings.Api("/v1.0/gateway/connections/open"),
             request, "stream registration", null, cancellationToken);

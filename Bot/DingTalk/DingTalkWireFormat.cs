@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,6 +15,21 @@ public static class DingTalkWireFormat
 {
     /// <summary>The most buttons the send APIs' ActionCard templates hold (sampleActionCard … sampleActionCard5).</summary>
     public const int MaxButtons = 5;
+
+    /// <summary>
+    /// The most a send's msgParam may hold, in UTF-8 bytes: "The length must not exceed 15,000 bytes"
+    /// (help.dingtalk.io, "Send group chat messages with an app bot", request body, msgParam).
+    /// </summary>
+    public const int MaxMsgParamBytes = 15_000;
+
+    /// <summary>
+    /// JSON as DingTalk reads it, UTF-8 with only what JSON requires escaped: the default encoder writes
+    /// every Chinese character as \uXXXX, six bytes where UTF-8 needs three, and the limit counts bytes.
+    /// </summary>
+    public static readonly JsonSerializerOptions Utf8 = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Whether the content's msgParam is within <see cref="MaxMsgParamBytes"/>.</summary>
+    public static bool Fits(DingTalkContent content) => Encoding.UTF8.GetByteCount(Template(content).MsgParam) <= MaxMsgParamBytes;
 
     public static JsonObject SessionBody(DingTalkContent content) => content.Kind switch
     {
@@ -41,9 +58,9 @@ public static class DingTalkWireFormat
         switch (content.Kind)
         {
             case DingTalkContentKind.Text:
-                return ("sampleText", JsonSerializer.Serialize(new { content = content.Text }));
+                return ("sampleText", new JsonObject { ["content"] = content.Text }.ToJsonString(Utf8));
             case DingTalkContentKind.Markdown:
-                return ("sampleMarkdown", JsonSerializer.Serialize(new { title = content.Title, text = content.Text }));
+                return ("sampleMarkdown", new JsonObject { ["title"] = content.Title, ["text"] = content.Text }.ToJsonString(Utf8));
         }
 
         var buttons = content.Buttons.Take(MaxButtons).ToList();
@@ -52,7 +69,7 @@ public static class DingTalkWireFormat
         {
             param["singleTitle"] = buttons[0].Title;
             param["singleURL"] = buttons[0].ActionUrl;
-            return ("sampleActionCard", param.ToJsonString());
+            return ("sampleActionCard", param.ToJsonString(Utf8));
         }
 
         for (var i = 0; i < buttons.Count; i++)
@@ -61,6 +78,6 @@ public static class DingTalkWireFormat
             param[$"actionURL{i + 1}"] = buttons[i].ActionUrl;
         }
 
-        return ($"sampleActionCard{buttons.Count}", param.ToJsonString());
+        return ($"sampleActionCard{buttons.Count}", param.ToJsonString(Utf8));
     }
 }

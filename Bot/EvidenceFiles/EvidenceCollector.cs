@@ -145,7 +145,10 @@ public sealed class EvidenceCollector
             return refusal;
         }
 
-        await files.MarkStoredAsync(file.Id, file.Attempts, saved.Sha256!, saved.SizeBytes, saved.DetectedType!, time.GetUtcNow(), cancellationToken);
+        // A file that came without an extension (a DingTalk picture) is named by what its bytes are.
+        var named = SafeFileNames.WithExtensionFor(file.OriginalName, saved.DetectedType);
+        await files.MarkStoredAsync(file.Id, file.Attempts, saved.Sha256!, saved.SizeBytes, saved.DetectedType!, time.GetUtcNow(), cancellationToken,
+            named == file.OriginalName ? null : named);
         return null;
     }
 

@@ -51,17 +51,31 @@ public static partial class SafeFileNames
     }
 
     /// <summary>A name for a file that came without one, from its type (image/png → 附件.png).</summary>
-    public static string ForType(string? contentType) => "附件" + (contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+    public static string ForType(string? contentType) => "附件" + ExtensionFor(contentType);
+
+    /// <summary>
+    /// The name with the extension its content shows, when it has none (a DingTalk picture arrives
+    /// without a name; its bytes say whether it is a JPEG, PNG, GIF, WebP or HEIC photo).
+    /// </summary>
+    public static string WithExtensionFor(string name, string? contentType) =>
+        Path.HasExtension(name) ? name : name + ExtensionFor(contentType);
+
+    /// <summary>The usual extension of a type, with its dot; empty for a type without one.</summary>
+    public static string ExtensionFor(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
     {
         "image/png" => ".png",
         "image/jpeg" => ".jpg",
         "image/gif" => ".gif",
+        "image/webp" => ".webp",
         "image/heic" => ".heic",
+        "image/avif" => ".avif",
+        "image/bmp" => ".bmp",
+        "image/tiff" => ".tif",
         "application/pdf" => ".pdf",
         "video/mp4" => ".mp4",
         "text/plain" => ".txt",
         _ => "",
-    });
+    };
 
     private static string Shorten(string name)
     {

@@ -48,10 +48,11 @@ public sealed class EvidenceFileRepository(LedgerDatabase database)
     // count): a first try and a background retry of the same file never overwrite each other.
     private const string SameAttempt = " WHERE id = @Id AND state = 'pending' AND attempts = @Attempts";
 
-    public Task MarkStoredAsync(long id, int attempts, string sha256, long size, string contentType, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <param name="name">The file's name as kept, when its content gave it an extension it lacked; null keeps the name.</param>
+    public Task MarkStoredAsync(long id, int attempts, string sha256, long size, string contentType, DateTimeOffset now, CancellationToken cancellationToken, string? name = null) =>
         UpdateAsync(
-            "UPDATE evidence_file SET state = 'stored', sha256 = @Sha256, size_bytes = @Size, content_type = @ContentType, stored_at = @Now, attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL" + SameAttempt,
-            new { Id = id, Attempts = attempts, Sha256 = sha256, Size = size, ContentType = contentType, Now = UtcText.Format(now) }, cancellationToken);
+            "UPDATE evidence_file SET state = 'stored', sha256 = @Sha256, size_bytes = @Size, content_type = @ContentType, original_name = coalesce(@Name, original_name), stored_at = @Now, attempts = attempts + 1, next_attempt_at = NULL, last_error = NULL" + SameAttempt,
+            new { Id = id, Attempts = attempts, Sha256 = sha256, Size = size, ContentType = contentType, Name = name, Now = UtcText.Format(now) }, cancellationToken);
 
     /// <summary>The file will not be kept whatever is tried again (too large, not what it claims to be).</summary>
     public Task MarkRefusedAsync(long id, int attempts, string reason, CancellationToken cancellationToken) =>
