@@ -23,6 +23,7 @@ internal static class WeComOutgoingServiceCollectionExtensions
         services.AddSingleton<WeComApp>();
         services.AddSingleton<WeComSendPace>();
         services.AddSingleton<Chat.Outgoing.IChannelSender, WeComSender>();
+        services.AddSingleton<IChannelFileSource, CampaignBot.WeCom.Files.WeComFileSource>();
         // The access token travels in the query string: no request logging; no redirects for it to follow.
         services.AddHttpClient(WeComHttp.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
