@@ -47,8 +47,11 @@ public class WeComPeopleTests : IAsyncLifetime
             [Task("A01", "资料台账整理", "综合组", "2026-08-15")],
             offices: [Office("综合组", "工作组"), Office("领导小组办公室", "领导小组办公室")],
             people: [Person("张三", "综合组", "负责人", "wangwu"), Person("王五", "综合组", "成员", "", weCom: "wangwu5")]);
-        Assert.True((await new PlanImporter(empty.Database, empty.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()))
-            .ImportAsync(path, "tester")).Succeeded);
+        var imported = await new PlanImporter(empty.Database, empty.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()))
+            .ImportAsync(path, "tester");
+        Assert.True(imported.Succeeded);
+        // 王五 has no account, but WeCom knows him by his 企业微信ID: nobody needs to link him.
+        Assert.DoesNotContain("王五", imported.Summary!.PeopleWithoutAccount);
         var directory = new DirectoryRepository(empty.Database);
 
         // "wangwu" is 张三's Web Chat account; a WeCom user whose userid is "wangwu" is not 张三.
