@@ -18,6 +18,7 @@ namespace CampaignBot.Tests.WeCom;
 /// AI bot's long connection over a WebSocket) that checks credentials, body shapes and byte limits and
 /// answers WeCom's error codes.
 /// </summary>
+[Needs(Needs.Host)]
 public class WeComSenderTests : IAsyncLifetime
 {
     private const string Group = "wrgroupchat0001";
