@@ -122,8 +122,9 @@ public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, E
             return json is null ? null
                 : System.Text.Json.Nodes.JsonNode.Parse(json)?["aeskey"] is System.Text.Json.Nodes.JsonValue key && key.TryGetValue<string>(out var value) && value.Length > 0 ? value : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
+            // Not JSON, or JSON that is not an object: no key, so the attachment is an ordinary link.
             return null;
         }
     }
