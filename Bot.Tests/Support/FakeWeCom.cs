@@ -54,8 +54,11 @@ public sealed class FakeWeCom : IAsyncDisposable
 
     public int TokensIssued;
 
-    /// <summary>Answers the next send's gettoken-protected calls with this errcode once (e.g. 45009).</summary>
+    /// <summary>Answers the next message/send with this errcode once (e.g. 45009, or -1 busy).</summary>
     public long? FailNextSendWith { get; set; }
+
+    /// <summary>With <see cref="FailNextSendWith"/>: only once this many messages were delivered.</summary>
+    public int FailAfterDelivered { get; set; }
 
     /// <summary>Encrypted files served at /media/{name}.</summary>
     public ConcurrentDictionary<string, byte[]> Media { get; } = new();
@@ -104,7 +107,7 @@ public sealed class FakeWeCom : IAsyncDisposable
                     return Results.Json(new { errcode = 42001, errmsg = "access_token expired" });
                 }
 
-                if (FailNextSendWith is { } code)
+                if (FailNextSendWith is { } code && Delivered.Count >= FailAfterDelivered)
                 {
                     FailNextSendWith = null;
                     return Results.Json(new { errcode = code, errmsg = "stand-in failure" });

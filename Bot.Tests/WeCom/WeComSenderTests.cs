@@ -169,6 +169,22 @@ public class WeComSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASplitMessageRetriedAfterABusyAnswer_GoesOnFromThePartNotDelivered()
+    {
+        var message = Reminder(60, "关于开展“我们的节日·中秋”主题活动的资料台账整理与佐证材料归档");
+        weCom.FailNextSendWith = -1;
+        weCom.FailAfterDelivered = 2;
+
+        await Assert.ThrowsAsync<TransientSendException>(() => Sender.SendAsync(Target(Person), message, CancellationToken.None));
+        Assert.Equal(2, weCom.Delivered.Count);
+        await Sender.SendAsync(Target(Person), message, CancellationToken.None); // the outbox's retry: the same message
+
+        var parts = weCom.Delivered.Select(d => d.Markdown).ToList();
+        Assert.Equal(parts.Count, parts.Distinct().Count());
+        Assert.Equal(WeComMarkdown.Render(message.Reply, WeComApp.MaxMarkdownBytes), parts);
+    }
+
+    [Fact]
     public async Task ThirtyAMinuteToOnePerson_IsKept_TheRestDelayedNotDropped()
     {
         var start = time.GetUtcNow();

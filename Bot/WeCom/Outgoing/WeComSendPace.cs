@@ -27,6 +27,11 @@ public sealed class WeComSendPace(TimeProvider time)
     /// <exception cref="TransientSendException">The last slot is more than <see cref="MaxWait"/> away: nothing is reserved.</exception>
     public IReadOnlyList<DateTimeOffset> Reserve(string recipient, int count)
     {
+        if (count <= 0)
+        {
+            return [];
+        }
+
         lock (sent)
         {
             var now = time.GetUtcNow();

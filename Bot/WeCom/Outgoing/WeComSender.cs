@@ -34,10 +34,18 @@ public sealed class WeComSender(
             ?? throw new InvalidOperationException($"WeCom chat {chat.ConversationId} has not written to the bot; it cannot be sent to");
         var throughApp = !known.IsGroup && options.Value.AppEnabled;
         var parts = WeComMarkdown.Render(message.Reply, throughApp ? WeComApp.MaxMarkdownBytes : BotMaxMarkdownBytes);
-        var slots = pace.Reserve((throughApp ? "app:" : "bot:") + chat.ConversationId, parts.Count);
-        for (var i = 0; i < parts.Count; i++)
+        // A retry of a split message (the outbox retries the message it composed, this same instance)
+        // goes on from the first part not yet delivered: nobody gets the first parts twice.
+        var done = delivered.GetOrCreateValue(message);
+        if (done.Parts >= parts.Count)
         {
-            await pace.WaitAsync(slots[i], cancellationToken);
+            return; // all went out before the try was cut short
+        }
+
+        var slots = pace.Reserve((throughApp ? "app:" : "bot:") + chat.ConversationId, parts.Count - done.Parts);
+        for (var i = done.Parts; i < parts.Count; i++)
+        {
+            await pace.WaitAsync(slots[i - done.Parts], cancellationToken);
             if (throughApp)
             {
                 await app.SendMarkdownAsync(chat.ConversationId, parts[i], cancellationToken);
@@ -46,7 +54,17 @@ public sealed class WeComSender(
             {
                 await SendThroughBotAsync(chat.ConversationId, parts[i], cancellationToken);
             }
+
+            done.Parts = i + 1;
         }
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<OutgoingMessage, PartsDelivered> delivered = new();
+
+    /// <summary>How many parts of a message went out, kept as long as the outbox holds the message.</summary>
+    private sealed class PartsDelivered
+    {
+        public int Parts { get; set; }
     }
 
     private async Task SendThroughBotAsync(string chatId, string markdown, CancellationToken cancellationToken)
