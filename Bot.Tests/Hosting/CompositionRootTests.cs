@@ -53,13 +53,14 @@ public class CompositionRootTests
     {
         await using var database = await TestDatabase.CreateAsync(seedSample: false);
         var (_, added) = Compose(database, areas => areas);
-        Type[] takenAsAList = [typeof(CampaignBot.Chat.Outgoing.IChannelSender), typeof(IHostedService)];
+        Type[] takenAsAList = [typeof(CampaignBot.Chat.Outgoing.IChannelSender), typeof(CampaignBot.EvidenceFiles.IChannelFileSource), typeof(IHostedService)];
 
         var twice = added.Where(d => d.ServiceType.Namespace?.StartsWith("CampaignBot", StringComparison.Ordinal) == true && !takenAsAList.Contains(d.ServiceType))
             .GroupBy(d => d.ServiceType).Where(g => g.Count() > 1).Select(g => $"{g.Key.FullName} x{g.Count()}");
 
         Assert.Empty(twice);
-        Assert.Equal(3, added.Count(d => d.ServiceType == typeof(CampaignBot.Chat.Outgoing.IChannelSender)));
+        Assert.Equal(4, added.Count(d => d.ServiceType == typeof(CampaignBot.Chat.Outgoing.IChannelSender)));
+        Assert.Equal(2, added.Count(d => d.ServiceType == typeof(CampaignBot.EvidenceFiles.IChannelFileSource)));
     }
 
     /// <summary>A web host's builder (the host's own services included) with the areas registered in the order given, then the hosted services.</summary>

@@ -12,9 +12,11 @@ namespace CampaignBot.Bots;
 /// A link that names a file kept by this server (by the file's id, whatever the url's case or form,
 /// see <see cref="StoredFileLink"/>) is accepted only when the sender uploaded that file in this chat
 /// (it is then recorded as that file, which is what decides who may download it); any other link
-/// must be http or https. An attachment that cannot be read is refused, not a failed turn.
+/// must be http or https. An attachment that cannot be read is refused, not a failed turn. A WeCom
+/// picture or file (a url WeCom wrote, valid five minutes, and the message's own aeskey in the
+/// attachment's content) is kept, its key remembered for the fetch that decrypts it.
 /// </summary>
-public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, EvidenceFiles.EvidenceLinkPolicy links)
+public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, EvidenceFiles.EvidenceLinkPolicy links, EvidenceFiles.ChannelFileKeys keys)
 {
     public sealed record Result(IReadOnlyList<EvidenceRepository.NewEvidence> Accepted, IReadOnlyList<RefusedAttachment> Refused);
 
@@ -62,12 +64,21 @@ public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, E
                 url = null;
             }
 
+            // WeCom's media: the url is WeCom's own (its server wrote the message, not the sender), on
+            // whatever host WeCom serves media from; kept, with its key for the decrypting fetch.
+            var weComKey = fetchLinks && attachmentId is null && activity.ChannelId == Ledger.WeComAccounts.ChannelId ? AesKeyOf(attachment) : null;
+            if (weComKey is not null)
+            {
+                keys.Remember(text, weComKey);
+            }
+
             // Kept in the evidence store: the channel's own uploads, and links written by an authenticated
             // channel (an inline image needs the bot's credentials; a Teams file's downloadUrl is pre-authorised).
-            IncomingFile? keep = attachmentId is not null || (fetchLinks && links.MayFetch(url!, activity.ServiceUrl, emulator))
+            IncomingFile? keep = attachmentId is not null || weComKey is not null || (fetchLinks && links.MayFetch(url!, activity.ServiceUrl, emulator))
                 ? new IncomingFile(name, ClaimedType(attachment), activity.From!.Id, attachmentId is null ? text : null, attachmentId,
-                    // The Azure bot token is for Bot Framework channels; DingTalk's files come through its own API.
+                    // The Azure bot token is for Bot Framework channels; DingTalk's and WeCom's files come through their own APIs.
                     attachmentId is null && !preauthorised && trust.HasAppId && activity.ChannelId != Ledger.DingTalkAccounts.ChannelId
+                        && activity.ChannelId != Ledger.WeComAccounts.ChannelId
                         && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url!, activity.ServiceUrl),
                     activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
                 : null;
@@ -92,6 +103,31 @@ public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, E
         !string.IsNullOrWhiteSpace(attachment.ContentUrl) ? (attachment.ContentUrl.Trim(), false)
         : attachment.Content is JObject content && content["downloadUrl"] is JValue { Type: JTokenType.String } download ? (((string?)download)?.Trim(), true)
         : (null, false);
+
+    /// <summary>
+    /// The aeskey of a WeCom attachment: its content is {"aeskey": "…"}, as a JSON object of either
+    /// serializer or as JSON text, whichever way the channel's adapter built the activity.
+    /// </summary>
+    private static string? AesKeyOf(Attachment attachment)
+    {
+        try
+        {
+            var json = attachment.Content switch
+            {
+                JObject o => o.ToString(Newtonsoft.Json.Formatting.None),
+                string text => text,
+                null => null,
+                var other => other.ToString(),
+            };
+            return json is null ? null
+                : System.Text.Json.Nodes.JsonNode.Parse(json)?["aeskey"] is System.Text.Json.Nodes.JsonValue key && key.TryGetValue<string>(out var value) && value.Length > 0 ? value : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // Not JSON, or JSON that is not an object: no key, so the attachment is an ordinary link.
+            return null;
+        }
+    }
 
     /// <summary>What the sender says the file is: a Teams file's type is its file type, in its content.</summary>
     private static string? ClaimedType(Attachment attachment) =>

@@ -199,7 +199,8 @@ public sealed class EvidenceCollector
                 return null;
             }
 
-            return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+            var body = new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+            return source is not null ? source.Decode(file, body) : body;
         }
     }
 

@@ -12,4 +12,7 @@ public interface IChannelFileSource
 
     /// <summary>The request that fetches the file's bytes now.</summary>
     Task<HttpRequestMessage> RequestAsync(EvidenceFileRow file, CancellationToken cancellationToken);
+
+    /// <summary>The file's bytes from what the request returned: as they are, or decrypted (WeCom's media).</summary>
+    Stream Decode(EvidenceFileRow file, Stream fetched) => fetched;
 }

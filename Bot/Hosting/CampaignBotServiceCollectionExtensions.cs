@@ -32,6 +32,7 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddCampaignChat(),
         services => services.AddEvidenceFiles(),
         services => services.AddDingTalk(),
+        services => services.AddWeComOutgoing(),
         services => services.AddDirectLine(configuration),
         services => services.AddRobots(),
         services => services.AddReminders(configuration),

@@ -16,6 +16,7 @@ internal static class EvidenceServiceCollectionExtensions
         services.AddSingleton<EvidenceFileRepository>();
         services.AddSingleton<EvidenceFileStore>();
         services.AddSingleton<EvidenceLinkPolicy>();
+        services.AddSingleton<ChannelFileKeys>();
         services.AddSingleton<IChannelFileCredentials, ConnectorFileCredentials>();
         services.AddSingleton<EvidenceCollector>();
         services.AddSingleton<EvidenceRetryService>();

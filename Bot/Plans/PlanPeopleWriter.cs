@@ -67,7 +67,7 @@ public static class PlanPeopleWriter
 
         var withAccount = accountOwners.Values.ToHashSet();
         var after = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, StringComparer.Ordinal);
-        var without = people.Select(p => after[p.Name]).Where(p => !withAccount.Contains(p.Id) && p.DingTalkUserId is null).Select(p => p.Name).ToList();
+        var without = people.Select(p => after[p.Name]).Where(p => !withAccount.Contains(p.Id) && p.DingTalkUserId is null && p.WeComUserId is null).Select(p => p.Name).ToList();
         return new Result(created, updated, people.Count - created.Count - updated.Count, linked, without);
     }
 

@@ -28,7 +28,7 @@ public sealed record PlanWriteSummary
     /// <summary>Accounts of the 账号 column that did not speak for that person before this import.</summary>
     public IReadOnlyList<AccountLink> AccountsLinked { get; init; } = [];
 
-    /// <summary>The plan's people who, after the import, have no account and no 钉钉ID to be recognised by.</summary>
+    /// <summary>The plan's people who, after the import, have no account, no 钉钉ID and no 企业微信ID to be recognised by.</summary>
     public IReadOnlyList<string> PeopleWithoutAccount { get; init; } = [];
 
     /// <summary>The file's codes made only of numbers (1.2, 3-1-2): read in chat only where they stand alone (<see cref="NumberLikeCodes"/>).</summary>

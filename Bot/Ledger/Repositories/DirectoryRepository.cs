@@ -44,8 +44,9 @@ public sealed class DirectoryRepository(LedgerDatabase database)
 
     /// <summary>
     /// The person who speaks in a chat: the account's linked person (关联), or, in DingTalk, the person
-    /// whose 钉钉ID (the 人员 sheet) is the sender's staff id, with no link needed. Only the DingTalk
-    /// channel names staff ids: another channel's client cannot claim one by its account id.
+    /// whose 钉钉ID (the 人员 sheet) is the sender's staff id, and in WeCom the person whose 企业微信ID is
+    /// the sender's userid, with no link needed. Only the DingTalk and WeCom channels name these ids:
+    /// another channel's client cannot claim one by its account id.
     /// </summary>
     public Task<Person?> FindSpeakerAsync(string channelId, string accountId, CancellationToken cancellationToken = default) =>
         channelId == DingTalkAccounts.ChannelId && DingTalkAccounts.StaffIdOf(accountId) is { } staffId
@@ -54,7 +55,24 @@ public sealed class DirectoryRepository(LedgerDatabase database)
                      WHERE p.id = coalesce((SELECT person_id FROM channel_account WHERE account_id = @AccountId),
                                           (SELECT min(id) FROM person WHERE dingtalk_user_id = @StaffId))
                     """, new { AccountId = accountId, StaffId = staffId }, cancellationToken)
-            : FindPersonByAccountAsync(accountId, cancellationToken);
+            : channelId == WeComAccounts.ChannelId
+                ? FindWeComSpeakerAsync(WeComAccounts.UserIdOf(accountId), cancellationToken)
+                : FindPersonByAccountAsync(accountId, cancellationToken);
+
+    /// <summary>
+    /// In WeCom: the person linked to the prefixed account "wecom:{userid}" (关联), else the person whose
+    /// 企业微信ID is the userid. Never a link of another channel's account of the same spelling: a WeCom
+    /// turn whose activity names the bare userid is read as its prefixed account. WeCom userids are not
+    /// case-sensitive (its answers lower-case them), so neither is the match.
+    /// </summary>
+    private Task<Person?> FindWeComSpeakerAsync(string userId, CancellationToken cancellationToken) =>
+        userId.Length == 0
+            ? Task.FromResult<Person?>(null)
+            : database.Reads.QuerySingleOrDefaultAsync<Person>(
+                SelectPeople + """
+                     WHERE p.id = coalesce((SELECT person_id FROM channel_account WHERE account_id = @AccountId),
+                                          (SELECT min(id) FROM person WHERE wecom_user_id = @UserId COLLATE NOCASE))
+                    """, new { AccountId = WeComAccounts.AccountOf(userId), UserId = userId }, cancellationToken);
 
     public async Task<Person?> FindPersonByNameAsync(string name, CancellationToken cancellationToken = default)
     {
