@@ -42,15 +42,37 @@ public static class DirectLineBenchmark
             var paced = await MeasureAsync(clients, TimeSpan.FromSeconds(1), Measured);
             var flat = await MeasureAsync(clients, pace: null, Measured);
 
-            // Saturation against /api/messages, interleaved so that both meet the same machine.
-            var query = LoadGenerator.Activity(BenchLedger.Account, "本周到期");
-            await LoadGenerator.RunAsync(baseUrl.TrimEnd('/'), query, ApiClients, WarmUp);
-            var (directLineRate, apiRate) = (new List<double>(), new List<double>());
+            // For a profiler (perf, dotnet-trace) attached meanwhile: each path's saturation alone, for as long as asked.
+            if (Environment.GetEnvironmentVariable("BENCH_DIRECTLINE_PROFILE_SECONDS") is { } profile && int.TryParse(profile, out var profileSeconds))
+            {
+                var window = TimeSpan.FromSeconds(profileSeconds);
+                Console.Error.WriteLine($"profile window: Direct Line for {profileSeconds} s, process {Environment.ProcessId}");
+                var (answered, seconds) = await MeasureAsync(clients, pace: null, window);
+                Console.Error.WriteLine($"profile window: Direct Line over, {answered.Count} questions, {answered.Count / seconds:N0}/s");
+                await Task.Delay(TimeSpan.FromSeconds(3));
+                foreach (var channel in new[] { "test", "webchat" })
+                {
+                    Console.Error.WriteLine($"profile window: /api/messages as {channel} for {profileSeconds} s, process {Environment.ProcessId}");
+                    var messages = await LoadGenerator.RunAsync(baseUrl.TrimEnd('/'), LoadGenerator.Activity(BenchLedger.Account, "本周到期", channel), ApiClients, window);
+                    Console.Error.WriteLine($"profile window: /api/messages as {channel} over, {messages.Requests} questions, {messages.PerSecond:N0}/s");
+                    await Task.Delay(TimeSpan.FromSeconds(3));
+                }
+            }
+
+            // Saturation against /api/messages, interleaved so that all meet the same machine. Asked as
+            // the bench's "test" channel, the bot answers in text; asked as "webchat" (Web Chat through
+            // a cloud Direct Line), with the same Adaptive Card the embedded channel stores and streams.
+            var text = LoadGenerator.Activity(BenchLedger.Account, "本周到期");
+            var card = LoadGenerator.Activity(BenchLedger.Account, "本周到期", channelId: "webchat");
+            await LoadGenerator.RunAsync(baseUrl.TrimEnd('/'), text, ApiClients, WarmUp);
+            await LoadGenerator.RunAsync(baseUrl.TrimEnd('/'), card, ApiClients, WarmUp);
+            var (directLineRate, textRate, cardRate) = (new List<double>(), new List<double>(), new List<double>());
             for (var round = 0; round < Rounds; round++)
             {
                 var (latencies, seconds) = await MeasureAsync(clients, pace: null, Round);
                 directLineRate.Add(latencies.Count / seconds);
-                apiRate.Add((await LoadGenerator.RunAsync(baseUrl.TrimEnd('/'), query, ApiClients, Round)).PerSecond);
+                textRate.Add((await LoadGenerator.RunAsync(baseUrl.TrimEnd('/'), text, ApiClients, Round)).PerSecond);
+                cardRate.Add((await LoadGenerator.RunAsync(baseUrl.TrimEnd('/'), card, ApiClients, Round)).PerSecond);
             }
 
             foreach (var client in clients)
@@ -58,13 +80,16 @@ public static class DirectLineBenchmark
                 await client.DisposeAsync();
             }
 
-            var (dl, api) = (directLineRate.Sum() / Rounds, apiRate.Sum() / Rounds);
+            var (dl, api, apiCard) = (directLineRate.Average(), textRate.Average(), cardRate.Average());
+            static string Rates(List<double> rates) => string.Join(", ", rates.Select(r => r.ToString("N0")));
             return
             [
                 Row($"Direct Line round trip, {Conversations} conversations each asking once a second", paced),
                 Row($"Direct Line round trip, {Conversations} conversations asking back to back (saturation)", flat),
-                new BenchRow("Direct Line saturation / /api/messages throughput (same bot, interleaved)", "ratio", dl / api, ">= 0.33", dl / api >= Goal,
-                    $"{dl:N0} vs {api:N0} questions/s over {Rounds} rounds of {Round.TotalSeconds:N0} s (Direct Line {string.Join(", ", directLineRate.Select(r => r.ToString("N0")))}; /api/messages, {ApiClients} clients, {string.Join(", ", apiRate.Select(r => r.ToString("N0")))})"),
+                new BenchRow("Direct Line saturation / /api/messages throughput (same bot, interleaved; /api/messages answering in text)", "ratio", dl / api, ">= 0.33", dl / api >= Goal,
+                    $"{dl:N0} vs {api:N0} questions/s over {Rounds} rounds of {Round.TotalSeconds:N0} s (Direct Line {Rates(directLineRate)}; /api/messages as channel test, {ApiClients} clients, {Rates(textRate)})"),
+                new BenchRow("Direct Line saturation / /api/messages throughput (the same card answer: /api/messages as channel webchat)", "ratio", dl / apiCard, "", null,
+                    $"{dl:N0} vs {apiCard:N0} questions/s (/api/messages as channel webchat, {ApiClients} clients, {Rates(cardRate)})"),
             ];
         }
         finally

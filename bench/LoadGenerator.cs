@@ -14,9 +14,10 @@ public sealed record LoadResult(int Requests, int Errors, double Seconds, double
 /// </summary>
 public static class LoadGenerator
 {
-    public static string Activity(string account, string text) =>
+    /// <param name="channelId">"test" gets the answer as text; a channel that shows cards ("webchat") gets the Adaptive Card Web Chat gets.</param>
+    public static string Activity(string account, string text, string channelId = "test") =>
         $$"""
-        {"type":"message","channelId":"test","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies",
+        {"type":"message","channelId":"{{channelId}}","serviceUrl":"http://127.0.0.1:9/","deliveryMode":"expectReplies",
          "from":{"id":"{{account}}"},"recipient":{"id":"bot"},"conversation":{"id":"bench-{{account}}"},"text":"{{text}}"}
         """;
 

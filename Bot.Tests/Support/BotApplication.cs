@@ -51,6 +51,9 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 
     public TimeProvider Time { get; }
 
+    /// <summary>When set (before the host starts), every log line the bot writes, for reading what a failed turn said.</summary>
+    public CapturedLogs? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach Program's builder.Configuration while it registers services (app
@@ -60,7 +63,14 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            if (Logs is not null)
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            }
+        });
     }
 
     /// <summary>

@@ -97,13 +97,8 @@ public static class DirectLineEndpoints
             conversation = await store.CreateAsync(userId ?? DirectLineStore.NewId("dl_"), userName, http.RequestAborted);
         }
 
-        var started = await store.LatestWatermarkAsync(conversation.Id, http.RequestAborted) > 0;
-        if (!started)
-        {
-            await channel.StartAsync(conversation, bot, http.RequestAborted);
-        }
-
-        return Results.Json(ConversationBody(http, conversation, tokens, watermark: null), statusCode: started ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+        var greeted = await channel.StartOnceAsync(conversation, bot);
+        return Results.Json(ConversationBody(http, conversation, tokens, watermark: null), statusCode: greeted ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary>Reconnect: a fresh token and stream url for a conversation the caller may use.</summary>
@@ -139,7 +134,7 @@ public static class DirectLineEndpoints
             return DirectLineErrors.BadArgument(problem);
         }
 
-        var id = await channel.PostFromUserAsync(conversation, activity!, bot, http.RequestAborted);
+        var id = await channel.PostFromUserAsync(conversation, activity!, bot);
         return Results.Json(new { id });
     }
 

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using CampaignBot.Data;
 using Dapper;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json;
 
 namespace CampaignBot.DirectLine;
 
@@ -79,9 +77,9 @@ public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time) 
     {
         activity.Id = NewId(activity.Conversation.Id + "|");
         activity.Timestamp = time.GetUtcNow();
-        // Serialised before queueing, not while holding the write lock. Compact: the SDK's settings
-        // indent, which made each stored answer and streamed set larger.
-        var json = JsonConvert.SerializeObject(activity, Formatting.None, HttpHelper.BotMessageSerializerSettings);
+        // Serialised before queueing, not while holding the write lock; compact, and without the
+        // SDK's copy of each attachment's content (StoredActivityJson).
+        var json = StoredActivityJson.Serialize(activity);
         await Appends.WriteAsync(new NewActivity(activity.Conversation.Id, activity.Id, json, UtcText.Format(activity.Timestamp.Value)), cancellationToken);
         return activity.Id;
     }

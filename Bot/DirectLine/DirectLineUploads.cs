@@ -97,7 +97,7 @@ public static class DirectLineUploads
         }
 
         activity.Attachments = attachments;
-        var id = await channel.PostFromUserAsync(conversation, activity, bot, http.RequestAborted);
+        var id = await channel.PostFromUserAsync(conversation, activity, bot);
         return Results.Json(new { id });
     }
 
