@@ -32,6 +32,7 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddCampaignChat(),
         services => services.AddEvidenceFiles(),
         services => services.AddDingTalk(),
+        services => services.AddWeComInbound(),
         services => services.AddDirectLine(configuration),
         services => services.AddRobots(),
         services => services.AddReminders(configuration),
@@ -49,6 +50,7 @@ public static class CampaignBotServiceCollectionExtensions
         services.AddHostedService<DirectLine.ListeningAddressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
         services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
+        services.AddHostedService(sp => sp.GetRequiredService<WeCom.WeComLongConnection>());
         services.AddHostedService<RobotStartup>();
         return services.AddReminderScheduling(configuration);
     }
