@@ -130,27 +130,26 @@ public sealed class WeComLongConnection(
         }
     }
 
-    /// <summary>Pings on the timer; two pings WeCom left unanswered mean the connection is dead (the official SDK's rule).</summary>
+    /// <summary>
+    /// Pings on the timer; when the two pings before this one are both unanswered, the connection is
+    /// taken as dead and dropped (the official SDK's rule), so that it is reconnected.
+    /// </summary>
     private async Task PingAsync(WeComSession current, CancellationToken cancellationToken)
     {
         var missed = 0;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PingIntervalSeconds), time);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            try
+            if (Volatile.Read(ref missed) >= 2)
             {
-                await current.RequestAsync(WeComFrames.Ping, WeComFrames.NewReqId(WeComFrames.Ping), null, cancellationToken);
-                missed = 0;
+                logger.LogWarning("WeCom answered none of the last two pings: reconnecting");
+                current.Socket.Abort();
+                return;
             }
-            catch (WeComException e)
-            {
-                if (++missed >= 2)
-                {
-                    logger.LogWarning("WeCom answered no ping twice ({Error}): reconnecting", e.Message);
-                    current.Socket.Abort();
-                    return;
-                }
-            }
+
+            Interlocked.Increment(ref missed);
+            _ = current.RequestAsync(WeComFrames.Ping, WeComFrames.NewReqId(WeComFrames.Ping), null, cancellationToken)
+                .ContinueWith(ping => { if (ping.IsCompletedSuccessfully) { Interlocked.Exchange(ref missed, 0); } }, TaskScheduler.Default);
         }
     }
 
