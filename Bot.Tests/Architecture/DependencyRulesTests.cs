@@ -63,7 +63,7 @@ public class DependencyRulesTests(ITestOutputHelper output)
         ["EvidenceFiles"],
         ["Chat"],
         ["Bots"],
-        ["DirectLine", "DingTalk"],
+        ["DirectLine", "DingTalk", "WeCom"],
         ["Board"],
         ["Plans"],
         ["Seeding", "Operator", "Hosting"],

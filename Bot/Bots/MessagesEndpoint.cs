@@ -65,7 +65,7 @@ public static class MessagesEndpoint
             return;
         }
 
-        if (string.Equals(activity.ChannelId, WeCom.WeComChannel.ChannelId, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(activity.ChannelId, Ledger.WeComAccounts.ChannelId, StringComparison.OrdinalIgnoreCase))
         {
             // The same for WeCom: its userids are vouched for by WeCom's long connection or signed callback only.
             await Results.Problem(detail: "WeCom messages come through the WeCom channel, not /api/messages.",
