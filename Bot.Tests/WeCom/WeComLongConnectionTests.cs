@@ -88,6 +88,37 @@ public class WeComLongConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALongList_IsAnsweredInParts_EachWithinWeComsLimits()
+    {
+        await using var app = await StartAsync();
+        await using (var ledger = app.OpenLedger())
+        {
+            // Forty more tasks due with T013, each with a title of 3,000 bytes: the fifteen a list shows hold far more than one message.
+            await ledger.ExecuteAsync("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+                INSERT INTO task (campaign_id, code, title, lead_office_id, due_on, updated_at)
+                SELECT t.campaign_id, 'L' || printf('%03d', n.i), '长标题' || n.i || substr(replace(hex(zeroblob(1000)), '00', '很'), 1, 1000), t.lead_office_id, t.due_on, t.updated_at
+                FROM n, task t WHERE t.code = 'T013'
+                """);
+        }
+
+        await weCom.WaitConnectedAsync(1, Patience);
+        var reqId = await weCom.PushMessageAsync(weCom.Text("msg-long", "liming", "全部本周到期"));
+
+        await Eventually.WaitAsync(() => weCom.Responds.Any(r => r.ReqId == reqId) && weCom.SentMessages.Count >= 2, Patience);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var first = ReplyTo(reqId).Body["stream"]!["content"]!.GetValue<string>();
+        var more = weCom.SentMessages.Where(m => m["chatid"]!.GetValue<string>() == "wrkGroup01").Select(m => m["markdown"]!["content"]!.GetValue<string>()).ToList();
+        Assert.True(Encoding.UTF8.GetByteCount(first) <= 20_480);
+        Assert.All(more, m => Assert.True(Encoding.UTF8.GetByteCount(m) <= 4_096));
+        // Every listed task once, none cut in two: 15 entries (the list's most) across the parts.
+        var entries = more.Prepend(first).SelectMany(p => System.Text.RegularExpressions.Regex.Matches(p, @"\*\*(?<code>[LT]\d{3}) ").Select(m => m.Groups["code"].Value)).ToList();
+        Assert.Equal(15, entries.Count);
+        Assert.Equal(entries.Count, entries.Distinct().Count());
+        Assert.Empty(weCom.Refusals);
+    }
+
+    [Fact]
     public async Task Pings_KeepTheConnection()
     {
         await using var app = await StartAsync(new Dictionary<string, string?> { ["WeCom:PingIntervalSeconds"] = "1" });

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -159,7 +158,7 @@ public sealed class WeComLongConnection(
         var bot = services.GetRequiredService<IBot>();
         while (current.IsOpen)
         {
-            var text = await ReadFrameAsync(current.Socket, cancellationToken);
+            var text = await Bots.WebSocketText.ReadAsync(current.Socket, MaxFrameBytes, cancellationToken);
             if (text is null)
             {
                 return false;
@@ -210,31 +209,6 @@ public sealed class WeComLongConnection(
         catch (OperationCanceledException)
         {
             // The connection or the bot stopped: the claim was given back.
-        }
-    }
-
-    private static async Task<string?> ReadFrameAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[16 * 1024];
-        using var frame = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            frame.Write(buffer, 0, result.Count);
-            if (frame.Length > MaxFrameBytes)
-            {
-                throw new InvalidDataException("WeCom frame over 1 MB");
-            }
-
-            if (result.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length);
-            }
         }
     }
 
