@@ -11,8 +11,9 @@ namespace CampaignBot.Tests.WeCom;
 
 /// <summary>
 /// WeCom's HTTP callback mode end to end, with the token and EncodingAESKey of the official sample's
-/// published vector: the URL check answers the bare echo, a signed encrypted message is acknowledged
-/// at once with an empty 200 and answered through its response url on the stand-in, a retried
+/// published vector: the URL check answers the bare echo, a quick turn is answered in the response
+/// (encrypted, signed, with its card), a slower one is acknowledged with an empty 200 and answered
+/// through its response url on the stand-in, a retried
 /// callback is answered once, and anything unsigned or for another host changes and calls nothing.
 /// </summary>
 [Needs(Needs.Host)]
@@ -33,6 +34,9 @@ public class WeComCallbackTests : IAsyncLifetime
         var settings = weCom.Settings("Callback");
         settings["WeCom:Token"] = Token;
         settings["WeCom:EncodingAESKey"] = EncodingAesKey;
+        // As if every turn took longer than WeCom waits: answered through the response url. The quick
+        // turn's answer in the response itself has its own test.
+        settings["WeCom:CallbackReplyWaitMilliseconds"] = "0";
         app = new BotApplication(settings, time);
         client = app.CreateClient();
         await using var ledger = app.OpenLedger();
@@ -88,6 +92,31 @@ public class WeComCallbackTests : IAsyncLifetime
         Assert.Contains("**T013 测评资料收集整理与台账装订（第一批）**", markdown);
         Assert.True(Encoding.UTF8.GetByteCount(markdown) <= 4096);
         Assert.Empty(weCom.Refusals);
+    }
+
+    [Fact]
+    public async Task AQuickTurn_IsAnsweredInTheResponse_EncryptedAndSigned_WithItsCard()
+    {
+        var settings = weCom.Settings("Callback");
+        settings["WeCom:Token"] = Token;
+        settings["WeCom:EncodingAESKey"] = EncodingAesKey;
+        await using var quick = new BotApplication(settings, time);
+        using var quickClient = quick.CreateClient();
+        var encrypt = weComSide.Encrypt(weCom.Text("cb-quick", "stranger", "本周到期").ToJsonString());
+        var sign = weComSide.Sign("1781485200", "42", encrypt);
+
+        var clock = Stopwatch.StartNew();
+        var response = await quickClient.PostAsJsonAsync($"/api/wecom?msg_signature={sign}&timestamp=1781485200&nonce=42", new { encrypt });
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"answered after {clock.Elapsed}");
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var (replyEncrypt, timestamp, nonce) = (body["encrypt"]!.GetValue<string>(), body["timestamp"]!.GetValue<string>(), body["nonce"]!.GetValue<string>());
+        Assert.True(weComSide.IsSigned(body["msgsignature"]!.GetValue<string>(), timestamp, nonce, replyEncrypt));
+        var reply = JsonNode.Parse(weComSide.Decrypt(replyEncrypt))!;
+        Assert.Equal("stream_with_template_card", reply["msgtype"]!.GetValue<string>());
+        Assert.Contains("**T013 ", reply["stream"]!["content"]!.GetValue<string>());
+        Assert.Contains(reply["template_card"]!["button_list"]!.AsArray(), b => b!["key"]!.GetValue<string>() == "完成 T013");
+        Assert.Empty(weCom.Responses);
     }
 
     [Fact]

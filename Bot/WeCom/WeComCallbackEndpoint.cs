@@ -11,8 +11,9 @@ namespace CampaignBot.WeCom;
 /// /api/wecom: WeCom's HTTP callback for the AI bot (WeCom:Mode Callback). GET is the URL check
 /// (answer the decrypted echostr, bare); POST carries {"encrypt": "…"}. Nothing is read before the
 /// signature over the ciphertext checks out (401 otherwise), and the message must decrypt for this
-/// bot (receiveid ""). A message is acknowledged at once with an empty 200 (WeCom retries after five
-/// seconds) and its turn runs in the background; the answer goes to its response url. With the
+/// bot (receiveid ""). WeCom retries after five seconds: a turn that answers within
+/// WeCom:CallbackReplyWaitMilliseconds is answered in the response (encrypted); a slower one is
+/// acknowledged with an empty 200, runs on, and answers through the response url. With the
 /// channel off, or in LongConnection mode, there is nothing here (404).
 /// </summary>
 public static class WeComCallbackEndpoint
@@ -57,7 +58,7 @@ public static class WeComCallbackEndpoint
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext http, IOptions<WeComOptions> options, WeComAdapter adapter, IBot bot, IHttpClientFactory clients,
-        IOptions<CampaignOptions> campaign, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        IOptions<CampaignOptions> campaign, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
         var settings = options.Value;
         if (Crypto(settings) is not { } crypto)
@@ -103,9 +104,9 @@ public static class WeComCallbackEndpoint
         }
 
         var replies = new WeComCallbackReplies(clients.CreateClient(WeComHttp.ClientName), AllowedResponseUrl(message.ResponseUrl, settings, logger),
-            ReplyTexts.For(campaign.Value.DefaultLanguage), logger);
-        // Acknowledged now; answered through the response url. The turn stops only when the bot does.
-        _ = Task.Run(async () =>
+            mayAnswerPassively: !message.IsEvent, ReplyTexts.For(campaign.Value.DefaultLanguage), logger);
+        // The turn stops only when the bot does, not when WeCom stops waiting for this answer.
+        var turn = Task.Run(async () =>
         {
             try
             {
@@ -120,7 +121,23 @@ public static class WeComCallbackEndpoint
                 // Stopping: the claim was given back for WeCom's retry.
             }
         });
-        return Results.Ok();
+        if (await replies.PassiveReplyAsync(turn, TimeSpan.FromMilliseconds(settings.CallbackReplyWaitMilliseconds)) is not { } first)
+        {
+            return Results.Ok(); // acknowledged; the answer goes to the response url
+        }
+
+        var markdown = WeComMarkdown.Split(first, WeComMarkdown.ReplyMaxBytes, WeComMarkdown.ReplyMaxBytes)[0];
+        var reply = WeComWire.StreamReply(WeComFrames.NewReqId("stream"), markdown, first.Card).ToJsonString();
+        return Results.Json(PassiveBody(crypto, reply, time));
+    }
+
+    /// <summary>The encrypted passive reply: {encrypt, msgsignature, timestamp, nonce} (the official JSON sample's template).</summary>
+    private static JsonObject PassiveBody(WeComCrypto crypto, string reply, TimeProvider time)
+    {
+        var encrypt = crypto.Encrypt(reply);
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        return new JsonObject { ["encrypt"] = encrypt, ["msgsignature"] = crypto.Sign(timestamp, nonce, encrypt), ["timestamp"] = timestamp, ["nonce"] = nonce };
     }
 
     /// <summary>The callback mode's cipher, or null when this endpoint is off (no bot id, another mode, or no key).</summary>

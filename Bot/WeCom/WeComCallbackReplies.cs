@@ -5,25 +5,51 @@ using CampaignBot.Chat.Replies;
 namespace CampaignBot.WeCom;
 
 /// <summary>
-/// A turn's reply in callback mode: the callback was acknowledged at once (WeCom waits five seconds),
-/// and the answer goes to the message's response url (doc/101138: one call per url, within an hour,
-/// markdown or a template card). One message only, so it is the markdown, trimmed to fit, saying how
-/// many entries were left out; the card is not sent (its buttons' commands can be typed). A later
-/// reply in the same turn has nowhere to go and is logged.
+/// A turn's replies in callback mode. WeCom waits five seconds for the HTTP answer: a first reply
+/// ready within WeCom:CallbackReplyWaitMilliseconds goes back in it (the passive reply, doc/101031:
+/// the markdown with its card, encrypted); otherwise the callback is acknowledged with an empty 200
+/// and the reply goes to the message's response url (doc/101138: one call per url, within an hour,
+/// markdown or a card), as the markdown trimmed to one message, saying how many entries were left out
+/// (its buttons' commands can be typed). A button press is never answered passively (WeCom lets a
+/// press only update its card). A reply with nowhere left to go is logged.
 /// </summary>
-public sealed class WeComCallbackReplies(HttpClient http, string? responseUrl, ReplyTexts texts, ILogger logger) : IWeComReplies
+public sealed class WeComCallbackReplies(HttpClient http, string? responseUrl, bool mayAnswerPassively, ReplyTexts texts, ILogger logger) : IWeComReplies
 {
-    private bool used;
+    private readonly TaskCompletionSource<WeComContent> passive = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock gate = new();
+    private bool passiveClosed = !mayAnswerPassively;
+    private bool urlUsed;
+
+    /// <summary>The first reply, for the HTTP answer, or null when none came in <paramref name="wait"/> (the response url takes it then).</summary>
+    public async Task<WeComContent?> PassiveReplyAsync(Task turn, TimeSpan wait)
+    {
+        await Task.WhenAny(passive.Task, turn, Task.Delay(wait));
+        lock (gate)
+        {
+            passiveClosed = true;
+            return passive.Task.IsCompletedSuccessfully ? passive.Task.Result : null;
+        }
+    }
 
     public async Task ReplyAsync(WeComContent content, CancellationToken cancellationToken)
     {
-        if (used || responseUrl is null)
+        lock (gate)
+        {
+            if (!passiveClosed)
+            {
+                passiveClosed = true;
+                passive.SetResult(content);
+                return;
+            }
+        }
+
+        if (urlUsed || responseUrl is null)
         {
             logger.LogWarning("A WeCom callback reply had no response url left to go to: dropped");
             return;
         }
 
-        used = true;
+        urlUsed = true;
         using var response = await http.PostAsJsonAsync(responseUrl, WeComWire.Markdown(WeComMarkdown.Fit(content, WeComMarkdown.MessageMaxBytes, texts)), cancellationToken);
         var answer = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
         var errcode = answer?["errcode"]?.GetValue<int>();

@@ -48,5 +48,13 @@ public sealed class WeComOptions
     [Range(1, 86_400)]
     public int TakenOverPauseSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// Callback mode: how long a callback waits for the turn's first reply to answer it in the HTTP
+    /// response (with its card); WeCom gives up after five seconds. A slower turn answers through the
+    /// message's response url (markdown only).
+    /// </summary>
+    [Range(0, 4000)]
+    public int CallbackReplyWaitMilliseconds { get; set; } = 3000;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(BotId);
 }
