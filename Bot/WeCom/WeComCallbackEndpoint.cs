@@ -103,8 +103,9 @@ public static class WeComCallbackEndpoint
             return Results.Unauthorized();
         }
 
+        var texts = ReplyTexts.For(campaign.Value.DefaultLanguage);
         var replies = new WeComCallbackReplies(clients.CreateClient(WeComHttp.ClientName), AllowedResponseUrl(message.ResponseUrl, settings, logger),
-            mayAnswerPassively: !message.IsEvent, ReplyTexts.For(campaign.Value.DefaultLanguage), logger);
+            mayAnswerPassively: !message.IsEvent, texts, logger);
         // The turn stops only when the bot does, not when WeCom stops waiting for this answer.
         var turn = Task.Run(async () =>
         {
@@ -126,7 +127,8 @@ public static class WeComCallbackEndpoint
             return Results.Ok(); // acknowledged; the answer goes to the response url
         }
 
-        var markdown = WeComMarkdown.Split(first, WeComMarkdown.ReplyMaxBytes, WeComMarkdown.ReplyMaxBytes)[0];
+        // One message: a longer list is trimmed, saying how many entries were left out.
+        var markdown = WeComMarkdown.Fit(first, WeComMarkdown.ReplyMaxBytes, texts);
         var reply = WeComWire.StreamReply(WeComFrames.NewReqId("stream"), markdown, first.Card).ToJsonString();
         return Results.Json(PassiveBody(crypto, reply, time));
     }
