@@ -19,12 +19,12 @@ namespace CampaignBot.Tests.WeCom;
 public class WeComEvidenceTests : IAsyncLifetime
 {
     private BotServices services = null!;
-    private FakeWeCom weCom = null!;
+    private FakeWeComApi weCom = null!;
 
     public async Task InitializeAsync()
     {
         services = await BotServices.CreateAsync();
-        weCom = new FakeWeCom(TimeProvider.System);
+        weCom = new FakeWeComApi(TimeProvider.System);
         await weCom.StartAsync();
     }
 

@@ -17,22 +17,22 @@ namespace CampaignBot.Tests.WeCom;
 [Needs(Needs.Host)]
 public class WeComOutboxTests : IAsyncLifetime
 {
-    private FakeWeCom weCom = null!;
+    private FakeWeComApi weCom = null!;
     private StandInLongConnection connection = null!;
     private BotServices services = null!;
 
     public async Task InitializeAsync()
     {
-        weCom = new FakeWeCom(TimeProvider.System);
+        weCom = new FakeWeComApi(TimeProvider.System);
         await weCom.StartAsync();
         weCom.Members.Add("zhangsan");
         weCom.BotChats.Add("wrgroupchat0001");
-        connection = await StandInLongConnection.ConnectAsync(weCom.WebSocketUrl, FakeWeCom.BotId, FakeWeCom.BotSecret);
+        connection = await StandInLongConnection.ConnectAsync(weCom.WebSocketUrl, FakeWeComApi.BotId, FakeWeComApi.BotSecret);
         services = await BotServices.CreateAsync(settings: new Dictionary<string, string?>
         {
-            ["WeCom:CorpId"] = FakeWeCom.CorpId,
-            ["WeCom:AgentId"] = FakeWeCom.AgentId.ToString(),
-            ["WeCom:AppSecret"] = FakeWeCom.AppSecret,
+            ["WeCom:CorpId"] = FakeWeComApi.CorpId,
+            ["WeCom:AgentId"] = FakeWeComApi.AgentId.ToString(),
+            ["WeCom:AppSecret"] = FakeWeComApi.AppSecret,
             ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
         }, configure: s => s.AddSingleton<IWeComLongConnection>(connection));
     }

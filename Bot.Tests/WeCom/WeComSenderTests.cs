@@ -26,18 +26,18 @@ public class WeComSenderTests : IAsyncLifetime
 
     private readonly FakeTimeProvider time = TestClock.Create();
     private TestDatabase database = null!;
-    private FakeWeCom weCom = null!;
+    private FakeWeComApi weCom = null!;
     private StandInLongConnection connection = null!;
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(seedSample: true, time: time);
-        weCom = new FakeWeCom(time);
+        weCom = new FakeWeComApi(time);
         await weCom.StartAsync();
         weCom.Members.Add(Person);
         weCom.BotChats.UnionWith([Group, Person]);
-        connection = await StandInLongConnection.ConnectAsync(weCom.WebSocketUrl, FakeWeCom.BotId, FakeWeCom.BotSecret);
+        connection = await StandInLongConnection.ConnectAsync(weCom.WebSocketUrl, FakeWeComApi.BotId, FakeWeComApi.BotSecret);
         var conversations = new ConversationRepository(database.Database);
         await conversations.TouchAsync(Chat(Group, isGroup: true));
         await conversations.TouchAsync(Chat(Person, isGroup: false));
@@ -66,9 +66,9 @@ public class WeComSenderTests : IAsyncLifetime
         collection.AddSingleton(Options.Create(new WeComAppOptions
         {
             ApiBaseUrl = weCom.BaseUrl,
-            CorpId = app ? FakeWeCom.CorpId : "",
-            AgentId = app ? FakeWeCom.AgentId : 0,
-            AppSecret = app ? FakeWeCom.AppSecret : "",
+            CorpId = app ? FakeWeComApi.CorpId : "",
+            AgentId = app ? FakeWeComApi.AgentId : 0,
+            AppSecret = app ? FakeWeComApi.AppSecret : "",
         }));
         collection.AddSingleton(new ConversationRepository(database.Database));
         collection.AddSingleton<WeComAppToken>();
@@ -147,7 +147,7 @@ public class WeComSenderTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddHttpClient(WeComHttp.HttpClientName);
         var token = new WeComAppToken(collection.BuildServiceProvider().GetRequiredService<IHttpClientFactory>(),
-            Options.Create(new WeComAppOptions { ApiBaseUrl = weCom.BaseUrl, CorpId = FakeWeCom.CorpId, AgentId = FakeWeCom.AgentId, AppSecret = "wrong" }), time);
+            Options.Create(new WeComAppOptions { ApiBaseUrl = weCom.BaseUrl, CorpId = FakeWeComApi.CorpId, AgentId = FakeWeComApi.AgentId, AppSecret = "wrong" }), time);
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => token.GetAsync(CancellationToken.None));
         Assert.Contains("40001", failure.Message);

@@ -65,6 +65,14 @@ public static class MessagesEndpoint
             return;
         }
 
+        if (string.Equals(activity.ChannelId, Ledger.WeComAccounts.ChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            // The same for WeCom: its userids are vouched for by WeCom's long connection or signed callback only.
+            await Results.Problem(detail: "WeCom messages come through the WeCom channel, not /api/messages.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Channel not accepted here").ExecuteAsync(http);
+            return;
+        }
+
         if (await embedded.OwnsAsync(activity.ChannelId, activity.Conversation.Id, http.RequestAborted))
         {
             // A Web Chat conversation of the bot's own channel is spoken in only through that channel

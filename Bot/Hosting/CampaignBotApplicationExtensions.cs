@@ -3,6 +3,7 @@ using CampaignBot.Bots;
 using CampaignBot.DingTalk;
 using CampaignBot.DirectLine;
 using CampaignBot.Security;
+using CampaignBot.WeCom;
 
 namespace CampaignBot.Hosting;
 
@@ -19,6 +20,7 @@ public static class CampaignBotApplicationExtensions
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapDingTalk();
+        app.MapWeCom();
         app.MapWebChat();
         app.MapBoard();
         app.MapBinder();

@@ -33,6 +33,7 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddEvidenceFiles(),
         services => services.AddDingTalk(),
         services => services.AddWeComOutgoing(),
+        services => services.AddWeComInbound(),
         services => services.AddDirectLine(configuration),
         services => services.AddRobots(),
         services => services.AddReminders(configuration),
@@ -50,6 +51,7 @@ public static class CampaignBotServiceCollectionExtensions
         services.AddHostedService<DirectLine.ListeningAddressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
         services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
+        services.AddHostedService(sp => sp.GetRequiredService<WeCom.WeComLongConnection>());
         services.AddHostedService<RobotStartup>();
         return services.AddReminderScheduling(configuration);
     }
