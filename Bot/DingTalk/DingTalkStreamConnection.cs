@@ -40,30 +40,8 @@ public sealed class DingTalkStreamConnection : IDisposable
     }
 
     /// <summary>The next frame's text, or null when the connection closed.</summary>
-    public async Task<string?> ReadFrameAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new byte[16 * 1024];
-        using var frame = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            frame.Write(buffer, 0, result.Count);
-            if (frame.Length > MaxFrameBytes)
-            {
-                throw new InvalidDataException("DingTalk stream frame over 1 MB");
-            }
-
-            if (result.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length);
-            }
-        }
-    }
+    public Task<string?> ReadFrameAsync(CancellationToken cancellationToken) =>
+        Bots.WebSocketText.ReadAsync(socket, MaxFrameBytes, cancellationToken);
 
     public async Task SendAsync(string text, CancellationToken cancellationToken)
     {
