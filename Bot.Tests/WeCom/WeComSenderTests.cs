@@ -181,7 +181,7 @@ public class WeComSenderTests : IAsyncLifetime
 
         var parts = weCom.Delivered.Select(d => d.Markdown).ToList();
         Assert.Equal(parts.Count, parts.Distinct().Count());
-        Assert.Equal(WeComMarkdown.Render(message.Reply, WeComApp.MaxMarkdownBytes), parts);
+        Assert.Equal(CampaignBot.WeCom.WeComMarkdown.Split(CampaignBot.WeCom.WeComRenderer.Proactive(message.Reply), WeComApp.MaxMarkdownBytes, WeComApp.MaxMarkdownBytes), parts);
     }
 
     [Fact]

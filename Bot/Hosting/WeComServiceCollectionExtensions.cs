@@ -22,7 +22,7 @@ internal static class WeComServiceCollectionExtensions
         // The sending side's proactive sends (aibot_send_msg) go over the same socket.
         services.AddSingleton<IWeComLongConnection>(sp => sp.GetRequiredService<WeComLongConnection>());
         // Response urls carry their credential in the address: no request logging. No redirects.
-        services.AddHttpClient(WeComHttp.ClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()
+        services.AddHttpClient(WeComCallbackReplies.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }

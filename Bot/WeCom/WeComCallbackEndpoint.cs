@@ -104,7 +104,7 @@ public static class WeComCallbackEndpoint
         }
 
         var texts = ReplyTexts.For(campaign.Value.DefaultLanguage);
-        var replies = new WeComCallbackReplies(clients.CreateClient(WeComHttp.ClientName), AllowedResponseUrl(message.ResponseUrl, settings, logger),
+        var replies = new WeComCallbackReplies(clients.CreateClient(WeComCallbackReplies.HttpClientName), AllowedResponseUrl(message.ResponseUrl, settings, logger),
             mayAnswerPassively: !message.IsEvent, texts, logger);
         // The turn stops only when the bot does, not when WeCom stops waiting for this answer.
         var turn = Task.Run(async () =>

@@ -15,6 +15,9 @@ namespace CampaignBot.WeCom;
 /// </summary>
 public sealed class WeComCallbackReplies(HttpClient http, string? responseUrl, bool mayAnswerPassively, ReplyTexts texts, ILogger logger) : IWeComReplies
 {
+    /// <summary>The named HTTP client for response urls (they carry their credential in the address: no request logging, no redirects).</summary>
+    public const string HttpClientName = "wecom-response-url";
+
     private readonly TaskCompletionSource<WeComContent> passive = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
     private bool passiveClosed = !mayAnswerPassively;

@@ -9,7 +9,7 @@ namespace CampaignBot.WeCom.Outgoing;
 
 /// <summary>
 /// Delivers an outbox message to a WeCom chat, rendered from the reply model as WeCom markdown
-/// (<see cref="WeComMarkdown"/>, split within the send's byte limit):
+/// (<see cref="WeComRenderer.Proactive"/>, split by <see cref="WeComMarkdown"/> within the send's byte limit):
 /// a group through the AI bot's proactive send (<c>aibot_send_msg</c> over its long connection, chatid
 /// = the group's chatid); a person's 1:1 chat (its id is their userid) through the self-built app's
 /// message/send when the app is configured, else through the same proactive send. Within WeCom's
@@ -19,12 +19,6 @@ namespace CampaignBot.WeCom.Outgoing;
 public sealed class WeComSender(
     ConversationRepository conversations, WeComApp app, IOptions<WeComAppOptions> options, WeComSendPace pace, IWeComLongConnection? connection = null) : IChannelSender
 {
-    /// <summary>
-    /// aibot_send_msg's markdown: assumed 4,096 UTF-8 bytes, the group robot's documented limit (the only
-    /// documented AI-bot limit is 20,480 bytes for a stream reply's content; docs/wecom.md).
-    /// </summary>
-    public const int BotMaxMarkdownBytes = 4_096;
-
     public bool Delivers(MessageTarget target) => target is ChatTarget { ChannelId: WeComAccounts.ChannelId };
 
     public async Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken)
@@ -33,7 +27,8 @@ public sealed class WeComSender(
         var known = await conversations.FindAsync(chat.ChannelId, chat.ConversationId, cancellationToken)
             ?? throw new InvalidOperationException($"WeCom chat {chat.ConversationId} has not written to the bot; it cannot be sent to");
         var throughApp = !known.IsGroup && options.Value.AppEnabled;
-        var parts = WeComMarkdown.Render(message.Reply, throughApp ? WeComApp.MaxMarkdownBytes : BotMaxMarkdownBytes);
+        var max = throughApp ? WeComApp.MaxMarkdownBytes : WeComMarkdown.MessageMaxBytes;
+        var parts = WeComMarkdown.Split(WeComRenderer.Proactive(message.Reply), max, max);
         // A retry of a split message (the outbox retries the message it composed, this same instance)
         // goes on from the first part not yet delivered: nobody gets the first parts twice.
         var done = delivered.GetOrCreateValue(message);
