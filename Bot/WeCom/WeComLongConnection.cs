@@ -55,14 +55,16 @@ public sealed class WeComLongConnection(
             throw new Scheduling.Delivery.TransientSendException("The WeCom long connection is not open now");
         }
 
+        // errcode as a long, as WeCom's codes are read everywhere: a JsonValue holding an int does not
+        // read as a long, and a refusal would pass for errcode 0.
         try
         {
             var ack = await open.RequestAsync(cmd, WeComFrames.NewReqId(cmd), body as JsonObject, ct);
-            return new JsonObject { ["errcode"] = ack.ErrCode ?? 0, ["errmsg"] = ack.ErrMsg };
+            return new JsonObject { ["errcode"] = (long)(ack.ErrCode ?? 0), ["errmsg"] = ack.ErrMsg };
         }
         catch (WeComException refused) when (refused.ErrCode is { } code)
         {
-            return new JsonObject { ["errcode"] = code, ["errmsg"] = refused.Message };
+            return new JsonObject { ["errcode"] = (long)code, ["errmsg"] = refused.Message };
         }
         catch (WeComException lost)
         {
