@@ -27,6 +27,25 @@ public sealed partial class FakeWeCom
     public JsonObject Text(string msgId, string userId, string text, string? chatId = "wrkGroup01", bool group = true) => Body(msgId, userId, chatId, group, "text",
         new JsonObject { ["content"] = group ? "@CampaignBot " + text : text });
 
+    /// <summary>
+    /// Words and a picture in one message (msgtype mixed, doc/100719), as WeCom sends a photo with a
+    /// caption: the picture as a url on this stand-in (<paramref name="mediaName"/> in <see cref="Media"/>,
+    /// encrypted) and the message's own aeskey.
+    /// </summary>
+    public JsonObject TextWithPicture(string msgId, string userId, string text, string mediaName, string aesKey, string? chatId = "wrkGroup01", bool group = true) =>
+        Body(msgId, userId, chatId, group, "mixed", new JsonObject
+        {
+            ["msg_item"] = new JsonArray
+            {
+                new JsonObject { ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = group ? "@CampaignBot " + text : text } },
+                new JsonObject { ["msgtype"] = "image", ["image"] = new JsonObject { ["url"] = $"{BaseUrl}media/{mediaName}", ["aeskey"] = aesKey } },
+            },
+        });
+
+    /// <summary>A picture on its own (msgtype image), as WeCom sends one after the words.</summary>
+    public JsonObject Picture(string msgId, string userId, string mediaName, string aesKey, string? chatId = "wrkGroup01", bool group = true) =>
+        Body(msgId, userId, chatId, group, "image", new JsonObject { ["url"] = $"{BaseUrl}media/{mediaName}", ["aeskey"] = aesKey });
+
     /// <summary>A press of a button of one of the bot's cards (doc/101027): the button's key in template_card_event.</summary>
     public JsonObject ButtonClick(string msgId, string userId, string key, string taskId, string? chatId = "wrkGroup01", bool group = true)
     {
