@@ -3,6 +3,7 @@ using CampaignBot.Security;
 using CampaignBot.Telemetry;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace CampaignBot.Hosting;
 
@@ -30,7 +31,10 @@ internal static class MetricsServiceCollectionExtensions
         services.AddSingleton(sp => new ScrapeAccess(
             new AllowedNetworks(sp.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowedNetworks),
             sp.GetRequiredService<IOptions<DirectLineOptions>>().Value.TrustedUserHeader));
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            // Prometheus labels every series of this target with it (target_info), instead of "unknown_service:dotnet".
+            .ConfigureResource(resource => resource.AddService("campaignbot"))
+            .WithMetrics(metrics => metrics
             .AddMeter(MetricsCatalog.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
