@@ -3,7 +3,7 @@ using CampaignBot.Tests.Support;
 
 namespace CampaignBot.Tests.Telemetry;
 
-/// <summary>campaignbot_channel_connected follows DingTalk's real stream connection (to the stand-in gateway): 1 while up, 0 once dropped.</summary>
+/// <summary>campaignbot_channel_connected follows DingTalk's stream and WeCom's long connection (to their stand-ins): 1 while up, 0 once dropped.</summary>
 [Needs(Needs.Host)]
 public sealed class ChannelGaugeTests
 {
@@ -26,6 +26,25 @@ public sealed class ChannelGaugeTests
 
         await Eventually.WaitAsync(() => ConnectedAsync(http, "dingtalk").GetAwaiter().GetResult() == 0, Patience);
         Assert.Null(await ConnectedAsync(http, "wecom"));
+    }
+
+    [Fact]
+    public async Task WeComLongConnection_UpThenDropped_IsOneThenZero_AndDingTalkUnconfiguredIsAbsent()
+    {
+        await using var weCom = await FakeWeCom.StartAsync();
+        var settings = weCom.Settings("LongConnection");
+        settings["Metrics:Enabled"] = "true";
+        using var app = new BotApplication(settings);
+        using var http = new HttpClient { BaseAddress = app.StartOnKestrel() };
+        await weCom.WaitConnectedAsync(1, Patience);
+
+        // Up once WeCom has acknowledged the subscription, a moment after the socket opens.
+        await Eventually.WaitAsync(() => ConnectedAsync(http, "wecom").GetAwaiter().GetResult() == 1, Patience);
+
+        weCom.Drop();
+
+        await Eventually.WaitAsync(() => ConnectedAsync(http, "wecom").GetAwaiter().GetResult() == 0, Patience);
+        Assert.Null(await ConnectedAsync(http, "dingtalk"));
     }
 
     /// <summary>The gauge's value for the channel, or null when it has none.</summary>
