@@ -43,6 +43,8 @@ public sealed class BotServices : IAsyncDisposable
             ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
             ["Evidence:Folder"] = Path.Combine(database.Folder, "evidence"),
             ["DirectLine:AttachmentsFolder"] = Path.Combine(database.Folder, "attachments"),
+            // The secret (and the log's chat-name key derived from it) in the test's own folder, not the working directory.
+            ["DirectLine:SecretFile"] = Path.Combine(database.Folder, "directline-secret"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

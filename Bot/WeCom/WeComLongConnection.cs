@@ -31,6 +31,9 @@ public sealed class WeComLongConnection(
     /// <summary>How many times the connection has been subscribed since start-up.</summary>
     public int Connections => connections;
 
+    /// <summary>Whether the bot is subscribed on an open connection now (campaignbot_channel_connected).</summary>
+    public bool IsConnected => session is { IsOpen: true };
+
     /// <summary>Sends a message to a chat (a group's chatid, or a person's userid) and waits for WeCom's acknowledgement.</summary>
     public Task SendMessageAsync(string chatId, JsonObject body, CancellationToken cancellationToken)
     {
