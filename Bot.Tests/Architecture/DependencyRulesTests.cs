@@ -66,6 +66,7 @@ public class DependencyRulesTests(ITestOutputHelper output)
         ["DirectLine", "DingTalk", "WeCom"],
         ["Board"],
         ["Plans"],
+        ["Backups"],
         ["Seeding", "Operator", "Hosting"],
     ];
 

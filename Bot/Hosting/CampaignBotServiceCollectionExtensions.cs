@@ -37,6 +37,7 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddDirectLine(configuration),
         services => services.AddRobots(),
         services => services.AddReminders(configuration),
+        services => services.AddBackups(),
     ];
 
     /// <summary>
