@@ -65,6 +65,14 @@ public sealed class BackupWriter(BackupLayout layout)
         await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
         await from.OpenAsync(cancellationToken);
         await to.OpenAsync(cancellationToken);
+        // The scheduler's store is not in WAL mode: while Quartz writes to it a reader is refused
+        // (SQLITE_BUSY) unless it waits; the backup step waits through the source's busy handler.
+        await using (var wait = from.CreateCommand())
+        {
+            wait.CommandText = "PRAGMA busy_timeout = 30000;";
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         from.BackupDatabase(to);
     }
 }
