@@ -81,4 +81,12 @@ for _ in $(seq 1 40); do
 done
 [[ "$answer" == *T0* ]] || { cat "$work/bot.log" >&2; fail "no Direct Line answer listing tasks to 本周到期: '${answer:0:300}'"; }
 echo "linux-x64 served /healthz and answered 本周到期 over Direct Line: ${answer:0:60}…"
+
+# The nginx example (docs/deploy/nginx-campaignbot.conf) in front of it, with a stand-in for the
+# sign-on service: a browser's own X-Forwarded-User never reaches the bot.
+if command -v nginx >/dev/null; then
+  build/nginx-check.sh "$port" "$work"
+else
+  echo "nginx not installed: the nginx example was not checked" >&2
+fi
 echo "checks in $((SECONDS - started)) s"
