@@ -1,9 +1,6 @@
 using System.CommandLine;
-using CampaignBot.Data;
 using CampaignBot.EvidenceFiles;
 using CampaignBot.Ledger.Repositories;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Operator;
 
