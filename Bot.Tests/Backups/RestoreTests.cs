@@ -8,7 +8,7 @@ namespace CampaignBot.Tests.Backups;
 /// Issue 25, point 4: `restore &lt;folder&gt;` on a real ledger with tasks and evidence (uploaded
 /// through Web Chat over real HTTP): backed up, changed, restored, and the ledger and the evidence
 /// are as backed up; a damaged copy (flipped bytes, a missing or changed evidence file) is refused
-/// with nothing replaced; refused while the bot runs; a restore interrupted between its renames is
+/// with nothing replaced, and so is a ledger of a newer build; refused while the bot runs; a restore interrupted between its renames is
 /// finished by the next start.
 /// </summary>
 [Needs(Needs.Host)]
@@ -93,7 +93,7 @@ public sealed class RestoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADamagedCopy_IsRefused_AndNothingIsReplaced()
+    public async Task ADamagedCopy_OrOneOfANewerBuild_IsRefused_AndNothingIsReplaced()
     {
         var app = StartBot(out var http);
         await using (app)
@@ -118,9 +118,17 @@ public sealed class RestoreTests : IAsyncLifetime
         });
         var missing = Copy("missing", copy => File.Delete(Path.Combine(copy, relativeEvidence)));
         var changed = Copy("changed", copy => File.AppendAllText(Path.Combine(copy, relativeEvidence), "x"));
+        var newer = Copy("newer", copy =>
+        {
+            using var ledger = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(copy, "campaignbot.db")};Pooling=False");
+            ledger.Open();
+            using var insert = ledger.CreateCommand();
+            insert.CommandText = $"INSERT INTO schema_migration VALUES ({CampaignBot.Data.SchemaMigrator.LatestVersion + 1}, '9999_from_a_newer_build.sql', '2027-01-01T00:00:00Z')";
+            insert.ExecuteNonQuery();
+        });
 
         await using var services = data.Services();
-        foreach (var (copy, expected) in new[] { (flipped, "SQLite 完整性检查"), (missing, "佐证文件缺失"), (changed, "SHA-256 不符") })
+        foreach (var (copy, expected) in new[] { (flipped, "SQLite 完整性检查"), (missing, "佐证文件缺失"), (changed, "SHA-256 不符"), (newer, "更新的版本") })
         {
             var (code, output) = await OperatorRun.RunAsync(services, "restore", copy);
             Assert.True(code == 1, output);
