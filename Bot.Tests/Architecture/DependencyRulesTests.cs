@@ -67,6 +67,7 @@ public class DependencyRulesTests(ITestOutputHelper output)
         ["DirectLine", "DingTalk", "WeCom"],
         ["Board"],
         ["Plans"],
+        ["Backups"],
         ["Seeding", "Operator", "Hosting"],
     ];
 

@@ -7,13 +7,23 @@ namespace CampaignBot.Data;
 /// <summary>
 /// Brings the ledger's schema up to date from the numbered scripts embedded beside this class
 /// (Migrations/0001_*.sql, ...). Each script runs once, in a transaction with its version row.
+/// The <see cref="ILedgerGuard"/> (the backups, in the bot) is asked first: before the ledger is
+/// opened, and before the first pending script of a ledger that already holds data.
 /// </summary>
-public sealed class SchemaMigrator(LedgerDatabase database, TimeProvider time, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(LedgerDatabase database, TimeProvider time, ILogger<SchemaMigrator> logger, ILedgerGuard? guard = null)
 {
     private const string ResourcePrefix = "CampaignBot.Data.Migrations.";
 
+    /// <summary>The newest schema this build knows; a restore refuses a ledger newer than this.</summary>
+    public static long LatestVersion => Scripts().Last().Version;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (guard is not null)
+        {
+            await guard.BeforeOpenAsync(cancellationToken);
+        }
+
         // The ledger holds robot secrets and transcripts: owner-only, before SQLite creates it.
         PrivateFiles.EnsureFile(database.FilePath);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -23,14 +33,16 @@ public sealed class SchemaMigrator(LedgerDatabase database, TimeProvider time, I
         await connection.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);");
         var applied = (await connection.QueryAsync<long>("SELECT version FROM schema_migration;")).ToHashSet();
+        var pending = Scripts().Where(s => !applied.Contains(s.Version)).ToList();
 
-        foreach (var (version, name) in Scripts())
+        // A new ledger has nothing to lose; one that was migrated before holds the campaign.
+        if (guard is not null && pending.Count > 0 && applied.Count > 0)
         {
-            if (applied.Contains(version))
-            {
-                continue;
-            }
+            await guard.BeforeMigrationAsync(applied.Max(), pending[^1].Version, cancellationToken);
+        }
 
+        foreach (var (version, name) in pending)
+        {
             var sql = await ReadScriptAsync(name);
             await using var transaction = connection.BeginTransaction(deferred: false);
             await connection.ExecuteAsync(sql, transaction: transaction);

@@ -39,6 +39,7 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddReminders(configuration),
         services => services.AddCampaignMetrics(configuration),
         services => services.AddCampaignLogging(configuration),
+        services => services.AddBackups(),
     ];
 
     /// <summary>

@@ -87,6 +87,8 @@ internal static class ReminderServiceCollectionExtensions
             // Triggers configured here are rewritten at every start, which resets Quartz's own misfire
             // record; this one-off run catches up from the outbox's record of planned days instead.
             q.AddTrigger(trigger => trigger.ForJob(ReminderJob.Key).WithIdentity("reminders-at-start-up", "campaignbot").StartNow());
+
+            q.AddNightlyBackup(configuration, zone);
         });
         return services;
     }

@@ -115,4 +115,17 @@ public sealed class ChineseOperatorTexts : OperatorTexts
         problems == 0 ? $"佐证文件校验：{files} 个文件完好。" : $"佐证文件校验：{files} 个文件中 {problems} 个缺失或已改变（见上）。";
     public override string BackupFolderNotEmpty(string folder) => $"backup 未执行：{folder} 不是空文件夹；备份要放进新的或空的文件夹。";
     public override string BackupDone(int files, string folder) => $"备份完成：台账、调度存储和 {files} 个佐证文件 → {folder}";
+    public override string RestoreNoFolder(string folder) => $"restore 未执行：找不到备份文件夹 {folder}。";
+    public override string RestoreInUse(string lockFile) => $"restore 未执行：机器人（或另一条命令）正在使用这些数据（{lockFile} 被占用）。请先停止机器人（systemctl stop campaignbot），再恢复。";
+    public override string RestoreRefused(string folder, int problems) => $"restore 未执行：备份 {folder} 有 {problems} 处问题未通过检查，现有数据没有任何改动：";
+    public override string RestoreProblem(Backups.BackupCheck.Kind kind, string detail) => "  " + kind switch
+    {
+        Backups.BackupCheck.Kind.LedgerMissing => $"备份中没有台账文件 {detail}",
+        Backups.BackupCheck.Kind.DatabaseDamaged => $"数据库已损坏（SQLite 完整性检查）：{detail}",
+        Backups.BackupCheck.Kind.SchemaNewer => $"台账来自更新的版本（数据库结构 {detail}），请用相同或更新的版本恢复",
+        Backups.BackupCheck.Kind.EvidenceMissing => $"佐证文件缺失：{detail}",
+        _ => $"佐证文件已改变（SHA-256 不符）：{detail}",
+    };
+    public override string RestoreDone(string folder, IReadOnlyList<string> keptAside) =>
+        $"恢复完成：{folder} 已替换现有数据（检查通过：数据库完整，佐证文件与哈希一致）。被替换的数据保留在：{string.Join("，", keptAside)}；确认无误后可删除。启动机器人后运行 evidence verify。";
 }

@@ -119,4 +119,17 @@ public sealed class EnglishOperatorTexts : OperatorTexts
         problems == 0 ? $"Evidence files checked: all {files} intact." : $"Evidence files checked: {problems} of {files} missing or changed (above).";
     public override string BackupFolderNotEmpty(string folder) => $"backup failed: {folder} is not empty; a backup goes into a new or empty folder.";
     public override string BackupDone(int files, string folder) => $"Backup done: the ledger, the scheduler's store and {Plural(files, "evidence file", "evidence files")} → {folder}";
+    public override string RestoreNoFolder(string folder) => $"restore failed: there is no backup folder {folder}.";
+    public override string RestoreInUse(string lockFile) => $"restore failed: the bot (or another command) is using the data ({lockFile} is held). Stop the bot first (systemctl stop campaignbot), then restore.";
+    public override string RestoreRefused(string folder, int problems) => $"restore failed: the backup {folder} failed {Plural(problems, "check", "checks")}; nothing in the data was changed:";
+    public override string RestoreProblem(Backups.BackupCheck.Kind kind, string detail) => "  " + kind switch
+    {
+        Backups.BackupCheck.Kind.LedgerMissing => $"the backup has no ledger file {detail}",
+        Backups.BackupCheck.Kind.DatabaseDamaged => $"a database is damaged (SQLite integrity check): {detail}",
+        Backups.BackupCheck.Kind.SchemaNewer => $"the ledger comes from a newer version (schema {detail}); restore with the same or a newer version",
+        Backups.BackupCheck.Kind.EvidenceMissing => $"an evidence file is missing: {detail}",
+        _ => $"an evidence file has changed (its SHA-256 does not match): {detail}",
+    };
+    public override string RestoreDone(string folder, IReadOnlyList<string> keptAside) =>
+        $"Restored {folder} in place of the data (checked: the databases are sound, the evidence files match their hashes). The data replaced is kept as {string.Join(", ", keptAside)}; delete it when satisfied. Start the bot, then run evidence verify.";
 }

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using CampaignBot.Data;
 using CampaignBot.EvidenceFiles;
 using CampaignBot.Ledger.Repositories;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Operator;
 
@@ -85,61 +82,8 @@ public static class EvidenceVerbs
             return OperatorVerbs.Refused;
         }
 
-        Security.PrivateFiles.EnsureFolder(folder);
-        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var ledger = services.GetRequiredService<LedgerDatabase>();
-        await CopyDatabaseAsync(ledger.FilePath, Path.Combine(folder, Path.GetFileName(ledger.FilePath)));
-        var scheduler = Path.GetFullPath(storage.SchedulerDatabasePath);
-        if (File.Exists(scheduler))
-        {
-            await CopyDatabaseAsync(scheduler, Path.Combine(folder, Path.GetFileName(scheduler)));
-        }
-
-        // Files are written once under their hash and never changed, so a plain copy is consistent;
-        // one that arrives during the copy is in the next backup.
-        var store = services.GetRequiredService<EvidenceFileStore>();
-        var copied = CopyFolder(store.Folder, Path.Combine(folder, "evidence"));
-
-        // The embedded channel's uploads (the pictures in Web Chat transcripts) and its secret.
-        var directLine = services.GetRequiredService<IOptions<DirectLine.DirectLineOptions>>().Value;
-        CopyFolder(Path.GetFullPath(directLine.AttachmentsFolder), Path.Combine(folder, "attachments"));
-        if (File.Exists(directLine.SecretFile))
-        {
-            File.Copy(directLine.SecretFile, Path.Combine(folder, Path.GetFileName(directLine.SecretFile)));
-        }
-
+        var copied = await services.GetRequiredService<Backups.BackupWriter>().WriteAsync(folder, CancellationToken.None);
         await output.WriteLineAsync(texts.BackupDone(copied, folder));
         return OperatorVerbs.Done;
-    }
-
-    /// <summary>Copies a folder's files (not the store's unfinished .incoming ones), owner-only; how many.</summary>
-    private static int CopyFolder(string source, string target)
-    {
-        if (!Directory.Exists(source))
-        {
-            return 0;
-        }
-
-        var copied = 0;
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
-        {
-            var to = Path.Combine(target, Path.GetRelativePath(source, file));
-            Security.PrivateFiles.EnsureParentFolder(to);
-            File.Copy(file, to);
-            copied++;
-        }
-
-        return copied;
-    }
-
-    /// <summary>SQLite's online backup: a consistent snapshot even while the bot writes.</summary>
-    private static async Task CopyDatabaseAsync(string source, string target)
-    {
-        Security.PrivateFiles.EnsureFile(target);
-        await using var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
-        await from.OpenAsync();
-        await to.OpenAsync();
-        from.BackupDatabase(to);
     }
 }

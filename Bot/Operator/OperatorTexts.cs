@@ -79,4 +79,11 @@ public abstract class OperatorTexts
     public abstract string EvidenceVerified(int files, int problems);
     public abstract string BackupFolderNotEmpty(string folder);
     public abstract string BackupDone(int files, string folder);
+
+    // restore.
+    public abstract string RestoreNoFolder(string folder);
+    public abstract string RestoreInUse(string lockFile);
+    public abstract string RestoreRefused(string folder, int problems);
+    public abstract string RestoreProblem(Backups.BackupCheck.Kind kind, string detail);
+    public abstract string RestoreDone(string folder, IReadOnlyList<string> keptAside);
 }

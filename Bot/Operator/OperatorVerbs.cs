@@ -41,6 +41,7 @@ public static class OperatorVerbs
         root.Add(EvidenceVerbs.Command(services));
         root.Add(UnderstandingVerbs.Command(services));
         root.Add(EvidenceVerbs.Backup(services));
+        root.Add(RestoreVerbs.Command(services));
         root.Add(ReportVerbs.Command(services));
         return root;
     }
