@@ -32,7 +32,7 @@ public sealed class LedgerGuard(BackupLayout layout, BackupWriter writer, IOptio
         }
 
         shared = DataFolderLock.TryTake(layout.LedgerPath, exclusive: false)
-            ?? throw new InvalidOperationException(
+            ?? throw new IOException(
                 $"A restore is running on {layout.LedgerPath} (it holds {DataFolderLock.PathFor(layout.LedgerPath)}); start again when it has finished.");
         return Task.CompletedTask;
     }

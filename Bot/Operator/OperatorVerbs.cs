@@ -73,11 +73,12 @@ public static class OperatorVerbs
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var output = parsed.InvocationConfiguration.Output;
-            await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
-            await services.GetRequiredService<Reminders.OfficialCalendar>().SyncAsync(cancellationToken);
-            await services.GetRequiredService<Robots.ConfiguredRobots>().SyncAsync(cancellationToken);
             try
             {
+                // Inside: a ledger a restore holds (an IOException naming it) is refused in one line too.
+                await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+                await services.GetRequiredService<Reminders.OfficialCalendar>().SyncAsync(cancellationToken);
+                await services.GetRequiredService<Robots.ConfiguredRobots>().SyncAsync(cancellationToken);
                 return await run(parsed, output);
             }
             catch (Exception e) when (IsRefusedInput(e))
