@@ -19,6 +19,7 @@ public sealed class CampaignActivityHandler(
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        StoredText.Clean(turnContext.Activity);
         var identity = turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey);
         turnContext.TurnState.Add(await conversations.TouchAsync(Seen(turnContext.Activity, identity), cancellationToken));
         await base.OnTurnAsync(turnContext, cancellationToken);

@@ -139,7 +139,7 @@ public static class DirectLineUploads
     /// <summary>The file's own name without any folder part a client put in it.</summary>
     private static string SafeName(string? name)
     {
-        var bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var bare = ControlCharacters.OneLine(Path.GetFileName((name ?? "").Replace('\\', '/'))).Trim();
         return string.IsNullOrWhiteSpace(bare) ? "file" : bare[..Math.Min(bare.Length, 200)];
     }
 }
