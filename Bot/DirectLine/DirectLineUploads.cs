@@ -16,14 +16,14 @@ public static class DirectLineUploads
 {
     public static RouteGroupBuilder MapDirectLineUploads(this RouteGroupBuilder group)
     {
-        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync).RequireRateLimiting(DirectLineRateLimits.Uploads);
         group.MapGet("/attachments/{attachmentId}", DownloadAsync);
         return group;
     }
 
     private static async Task<IResult> UploadAsync(
         HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store,
-        DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
+        DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options, IOptions<LimitsOptions> limits, UploadQuota quota)
     {
         var (conversation, refusal) = await DirectLineEndpoints.AuthorizeAsync(http, conversationId, secret, tokens, store);
         if (conversation is null)
@@ -69,6 +69,10 @@ public static class DirectLineUploads
             }
 
             activity = parsed!;
+            if (DirectLineEndpoints.TextTooLong(activity, limits.Value) is { } tooLong)
+            {
+                return tooLong;
+            }
         }
         else
         {
@@ -79,6 +83,11 @@ public static class DirectLineUploads
         if (files.Count == 0)
         {
             return DirectLineErrors.BadArgument("The upload has no files.");
+        }
+
+        if (await quota.RefusalAsync(conversation.UserId, files.Sum(f => f.Length), http.RequestAborted) is { } overQuota)
+        {
+            return overQuota;
         }
 
         var folder = PrivateFiles.EnsureFolder(options.Value.AttachmentsFolder);
