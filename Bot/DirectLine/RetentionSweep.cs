@@ -57,7 +57,7 @@ public sealed class RetentionSweep(
             var misses = await connection.ExecuteAsync(
                 "DELETE FROM understanding_miss WHERE at < @Cutoff", new { Cutoff = UtcText.Format(now.AddDays(-settings.UnderstandingMissDays)) }, transaction);
             var uploads = (await connection.QueryAsync<(string Id, long SizeBytes)>(
-                $"DELETE FROM directline_attachment AS a WHERE a.created_at < @Cutoff AND {UploadQuota.Unclaimed} RETURNING a.id, a.size_bytes",
+                $"DELETE FROM directline_attachment WHERE created_at < @Cutoff AND {UploadQuota.Unclaimed("directline_attachment")} RETURNING id, size_bytes",
                 new { Cutoff = UtcText.Format(uploadCutoff) }, transaction)).AsList();
             return (activities, misses, uploads);
         }, cancellationToken);
@@ -81,7 +81,8 @@ public sealed class RetentionSweep(
             return;
         }
 
-        var known = (await database.Reads.QueryAsync<string>("SELECT id FROM directline_attachment", null, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var known = (await connection.QueryAsync<string>("SELECT id FROM directline_attachment")).ToHashSet(StringComparer.Ordinal);
         foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
         {
             if (!known.Contains(file.Name) && file.LastWriteTimeUtc < cutoff.UtcDateTime)

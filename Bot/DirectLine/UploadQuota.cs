@@ -14,12 +14,12 @@ namespace CampaignBot.DirectLine;
 /// </summary>
 public sealed class UploadQuota(LedgerDatabase database, DirectoryRepository directory, IOptions<LimitsOptions> limits)
 {
-    /// <summary>Uploads that no evidence row (shown or withdrawn) names.</summary>
-    public const string Unclaimed = "NOT EXISTS (SELECT 1 FROM evidence e WHERE e.attachment_id = a.id)";
+    /// <summary>The condition for an upload (a row of directline_attachment, by <paramref name="table"/>) that no evidence row, shown or withdrawn, names.</summary>
+    public static string Unclaimed(string table) => $"NOT EXISTS (SELECT 1 FROM evidence e WHERE e.attachment_id = {table}.id)";
 
     public async Task<long> UnclaimedBytesAsync(string account, CancellationToken cancellationToken) =>
         (await database.Reads.QueryAsync<long>(
-            $"SELECT COALESCE(SUM(a.size_bytes), 0) FROM directline_attachment a WHERE a.user_id = @Account AND {Unclaimed}",
+            $"SELECT COALESCE(SUM(a.size_bytes), 0) FROM directline_attachment a WHERE a.user_id = @Account AND {Unclaimed("a")}",
             new { Account = account }, cancellationToken))[0];
 
     /// <summary>The refusal when <paramref name="incomingBytes"/> more would take the account over its quota, else null.</summary>
