@@ -137,9 +137,16 @@ public static class DirectLineUploads
         }
 
         var path = Path.Combine(Path.GetFullPath(options.Value.AttachmentsFolder), stored.Id);
-        return File.Exists(path)
-            ? Results.File(path, stored.ContentType, stored.Name)
-            : DirectLineErrors.NotFound("The file is missing from the data folder.");
+        if (!File.Exists(path))
+        {
+            return DirectLineErrors.NotFound("The file is missing from the data folder.");
+        }
+
+        // Always a download (Content-Disposition: attachment, from the file name), never guessed at
+        // (nosniff), and a page, SVG or script is sent as bytes no browser renders: whatever type the
+        // uploader claimed, a file opened from here runs nothing (an <img> in Web Chat still shows a picture).
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(path, ActiveContent.ServedType(stored.Name, stored.ContentType), stored.Name);
     }
 
     public static string UrlOf(HttpContext http, string attachmentId) =>
