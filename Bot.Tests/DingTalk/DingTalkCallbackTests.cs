@@ -174,6 +174,21 @@ public class DingTalkCallbackTests : IAsyncLifetime
         Assert.Empty(dingTalk.Sent);
     }
 
+    /// <summary>Issue 25: a callback must carry this app's robotCode (DingTalk:RobotCode), not merely some robot's.</summary>
+    [Fact]
+    public async Task ASignedCallbackForAnotherRobot_IsRefusedWith401_AndChangesNothing()
+    {
+        var message = dingTalk.Message("msg-other-robot", "liming01", "完成 T013");
+        message["robotCode"] = "dingsomeoneelsesrobot";
+
+        var response = await PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        Assert.Empty(dingTalk.Sent);
+    }
+
     [Fact]
     public async Task AMessageWhoseTurnNeverFinished_IsHandledWhenRedeliveredAfterItsLease()
     {
