@@ -25,7 +25,10 @@ public static class DirectLineRateLimits
 
     public static IServiceCollection AddDirectLineRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations()
+            // Data annotations do not reach into the two nested sets.
+            .Validate(o => o.Known.IsValid && o.Unknown.IsValid, "Limits:Known and Limits:Unknown: every rate, burst and quota is a whole number of at least 1.")
+            .ValidateOnStart();
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
