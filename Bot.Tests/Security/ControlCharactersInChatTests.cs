@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using CampaignBot.Tests.Support;
 using Dapper;
@@ -76,12 +73,5 @@ public sealed class ControlCharactersInChatTests : IAsyncLifetime
         Assert.Equal("done", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T024'"));
     }
 
-    private Task<HttpResponseMessage> PostAsync(JsonObject message)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk") { Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json") };
-        var stamp = time.GetUtcNow().ToUnixTimeMilliseconds();
-        request.Headers.Add("timestamp", stamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("sign", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(FakeDingTalk.ClientSecret), Encoding.UTF8.GetBytes($"{stamp}\n{FakeDingTalk.ClientSecret}"))));
-        return client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(JsonObject message) => client.SendAsync(FakeDingTalk.Callback(message, time.GetUtcNow().ToUnixTimeMilliseconds()));
 }
