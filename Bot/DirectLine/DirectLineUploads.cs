@@ -85,24 +85,28 @@ public static class DirectLineUploads
             return DirectLineErrors.BadArgument("The upload has no files.");
         }
 
-        if (await quota.RefusalAsync(conversation.UserId, files.Sum(f => f.Length), http.RequestAborted) is { } overQuota)
+        var (reservation, overQuota) = await quota.ReserveAsync(conversation.UserId, files.Sum(f => f.Length), http.RequestAborted);
+        if (reservation is null)
         {
-            return overQuota;
+            return overQuota!;
         }
 
         var folder = PrivateFiles.EnsureFolder(options.Value.AttachmentsFolder);
         var attachments = new List<Attachment>();
-        foreach (var file in files)
+        using (reservation)
         {
-            var stored = new StoredAttachment(DirectLineStore.NewId("a"), conversation.Id, conversation.UserId, SafeName(file.FileName),
-                string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Length);
-            await using (var target = new FileStream(Path.Combine(folder, stored.Id), PrivateFiles.NewFile()))
+            foreach (var file in files)
             {
-                await file.CopyToAsync(target, http.RequestAborted);
-            }
+                var stored = new StoredAttachment(DirectLineStore.NewId("a"), conversation.Id, conversation.UserId, SafeName(file.FileName),
+                    string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Length);
+                await using (var target = new FileStream(Path.Combine(folder, stored.Id), PrivateFiles.NewFile()))
+                {
+                    await file.CopyToAsync(target, http.RequestAborted);
+                }
 
-            await store.AddAttachmentAsync(stored, http.RequestAborted);
-            attachments.Add(new Attachment(stored.ContentType, UrlOf(http, stored.Id), name: stored.Name));
+                await store.AddAttachmentAsync(stored, http.RequestAborted);
+                attachments.Add(new Attachment(stored.ContentType, UrlOf(http, stored.Id), name: stored.Name));
+            }
         }
 
         activity.Attachments = attachments;
