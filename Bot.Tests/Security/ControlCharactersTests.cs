@@ -29,4 +29,17 @@ public class ControlCharactersTests
     [InlineData("Done with T017 — thanks! 😀")]
     [InlineData("")]
     public void TextWithoutControls_IsTheSameString(string text) => Assert.Same(text, ControlCharacters.Strip(text));
+
+    [Fact]
+    public void EveryOperatorVerbsOutput_PassesWithoutEscapes_ButWithItsOwnLines()
+    {
+        var written = new StringWriter { NewLine = "\n" };
+        var output = new CampaignBot.Operator.TerminalSafeWriter(written);
+
+        output.WriteLine("  3  没读懂  \u001b[2J\u001b[31mFAKE ALERT");
+        output.Write('\u001b');
+        output.Write("next\r\n");
+
+        Assert.Equal("  3  没读懂  FAKE ALERT\nnext\n", written.ToString());
+    }
 }
