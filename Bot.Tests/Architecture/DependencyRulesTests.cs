@@ -55,6 +55,7 @@ public class DependencyRulesTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[][] Layers =
     [
+        ["Telemetry"],
         ["Security"],
         ["Data"],
         ["Outbox"],

@@ -54,6 +54,9 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     /// <summary>When set (before the host starts), every log line the bot writes, for reading what a failed turn said.</summary>
     public CapturedLogs? Logs { get; init; }
 
+    /// <summary>Another log provider (before the host starts), e.g. one that keeps levels and scopes.</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? LogProvider { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach Program's builder.Configuration while it registers services (app
@@ -69,6 +72,11 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             if (Logs is not null)
             {
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            }
+
+            if (LogProvider is not null)
+            {
+                services.AddSingleton(LogProvider);
             }
         });
     }

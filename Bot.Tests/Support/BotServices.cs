@@ -5,6 +5,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignBot.Tests.Support;
@@ -12,6 +13,8 @@ namespace CampaignBot.Tests.Support;
 /// <summary>The bot's real service graph over a test database, without HTTP: for TestAdapter conversations.</summary>
 public sealed class BotServices : IAsyncDisposable
 {
+    private readonly List<IHostedService> started = [];
+
     private BotServices(TestDatabase database, ServiceProvider provider)
     {
         Database = database;
@@ -40,6 +43,8 @@ public sealed class BotServices : IAsyncDisposable
             ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
             ["Evidence:Folder"] = Path.Combine(database.Folder, "evidence"),
             ["DirectLine:AttachmentsFolder"] = Path.Combine(database.Folder, "attachments"),
+            // The secret (and the log's chat-name key derived from it) in the test's own folder, not the working directory.
+            ["DirectLine:SecretFile"] = Path.Combine(database.Folder, "directline-secret"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -60,6 +65,18 @@ public sealed class BotServices : IAsyncDisposable
             .Replace(ServiceDescriptor.Singleton<TimeProvider>(database.Time));
         configure?.Invoke(services);
         return new BotServices(database, services.BuildServiceProvider());
+    }
+
+    /// <summary>
+    /// Starts one of the graph's background services (a channel's connection, say) as the host would,
+    /// which is not built here; it is stopped before the graph is disposed.
+    /// </summary>
+    public async Task<T> StartAsync<T>() where T : IHostedService
+    {
+        var service = Get<T>();
+        await service.StartAsync(CancellationToken.None);
+        started.Add(service);
+        return service;
     }
 
     /// <summary>A TestAdapter whose messages come from <paramref name="accountId"/> in the given chat.</summary>
@@ -89,6 +106,11 @@ public sealed class BotServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var service in Enumerable.Reverse(started))
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
         await Provider.DisposeAsync();
         await Database.DisposeAsync();
     }

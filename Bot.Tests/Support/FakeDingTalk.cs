@@ -340,21 +340,3 @@ public sealed class FakeDingTalk : IAsyncDisposable
         await app.DisposeAsync();
     }
 }
-
-/// <summary>Waits for a condition that another party makes true.</summary>
-public static class Eventually
-{
-    public static async Task WaitAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (waited.Elapsed > timeout)
-            {
-                throw new TimeoutException("The condition did not become true in " + timeout);
-            }
-
-            await Task.Delay(25);
-        }
-    }
-}

@@ -19,13 +19,12 @@ namespace CampaignBot.Tests.WeCom;
 public class WeComEvidenceTests : IAsyncLifetime
 {
     private BotServices services = null!;
-    private FakeWeComApi weCom = null!;
+    private FakeWeCom weCom = null!;
 
     public async Task InitializeAsync()
     {
         services = await BotServices.CreateAsync();
-        weCom = new FakeWeComApi(TimeProvider.System);
-        await weCom.StartAsync();
+        weCom = await FakeWeCom.StartAsync();
     }
 
     public async Task DisposeAsync()

@@ -5,42 +5,35 @@ using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Tests.Support;
 using CampaignBot.WeCom;
 using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignBot.Tests.WeCom;
 
 /// <summary>
 /// The bot's own service graph (settings read from the "WeCom" section, the WeCom sender among the
-/// outbox's channels, the long connection as the receiving side registers it) sending through the
-/// real outbox to a WeCom stand-in: a group's message, a person's, and one to a member WeCom does not know.
+/// outbox's channels, the receiving side's long connection subscribed to the stand-in as the host starts
+/// it) sending through the real outbox to a WeCom stand-in: a group's message, a person's, and one to a
+/// member WeCom does not know.
 /// </summary>
 [Needs(Needs.Host)]
 public class WeComOutboxTests : IAsyncLifetime
 {
-    private FakeWeComApi weCom = null!;
-    private StandInLongConnection connection = null!;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private FakeWeCom weCom = null!;
     private BotServices services = null!;
 
     public async Task InitializeAsync()
     {
-        weCom = new FakeWeComApi(TimeProvider.System);
-        await weCom.StartAsync();
+        weCom = await FakeWeCom.StartAsync();
         weCom.Members.Add("zhangsan");
         weCom.BotChats.Add("wrgroupchat0001");
-        connection = await StandInLongConnection.ConnectAsync(weCom.WebSocketUrl, FakeWeComApi.BotId, FakeWeComApi.BotSecret);
-        services = await BotServices.CreateAsync(settings: new Dictionary<string, string?>
-        {
-            ["WeCom:CorpId"] = FakeWeComApi.CorpId,
-            ["WeCom:AgentId"] = FakeWeComApi.AgentId.ToString(),
-            ["WeCom:AppSecret"] = FakeWeComApi.AppSecret,
-            ["WeCom:ApiBaseUrl"] = weCom.BaseUrl,
-        }, configure: s => s.AddSingleton<IWeComLongConnection>(connection));
+        services = await BotServices.CreateAsync(settings: weCom.Settings("LongConnection", withApp: true));
+        var connection = await services.StartAsync<WeComLongConnection>();
+        await Eventually.WaitAsync(() => connection.Connections == 1, Patience);
     }
 
     public async Task DisposeAsync()
     {
         await services.DisposeAsync();
-        await connection.DisposeAsync();
         await weCom.DisposeAsync();
     }
 

@@ -16,7 +16,8 @@ namespace CampaignBot.Tests.WeCom;
 /// <summary>
 /// Reminders and notices to WeCom chats, against a stand-in of WeCom's servers (app API over HTTP, the
 /// AI bot's long connection over a WebSocket) that checks credentials, body shapes and byte limits and
-/// answers WeCom's error codes.
+/// answers WeCom's error codes. The AI bot's sends go through the bot's own long connection, started
+/// from its service graph and subscribed to the stand-in.
 /// </summary>
 [Needs(Needs.Host)]
 public class WeComSenderTests : IAsyncLifetime
@@ -24,20 +25,23 @@ public class WeComSenderTests : IAsyncLifetime
     private const string Group = "wrgroupchat0001";
     private const string Person = "zhangsan";
 
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly FakeTimeProvider time = TestClock.Create();
+    private BotServices bot = null!;
     private TestDatabase database = null!;
-    private FakeWeComApi weCom = null!;
-    private StandInLongConnection connection = null!;
+    private FakeWeCom weCom = null!;
+    private CampaignBot.WeCom.WeComLongConnection connection = null!;
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(seedSample: true, time: time);
-        weCom = new FakeWeComApi(time);
-        await weCom.StartAsync();
+        weCom = await FakeWeCom.StartAsync(time);
         weCom.Members.Add(Person);
         weCom.BotChats.UnionWith([Group, Person]);
-        connection = await StandInLongConnection.ConnectAsync(weCom.WebSocketUrl, FakeWeComApi.BotId, FakeWeComApi.BotSecret);
+        bot = await BotServices.CreateAsync(time, weCom.Settings("LongConnection"), seedSample: true);
+        database = bot.Database;
+        connection = await bot.StartAsync<CampaignBot.WeCom.WeComLongConnection>();
+        await Eventually.WaitAsync(() => connection.Connections == 1, Patience);
         var conversations = new ConversationRepository(database.Database);
         await conversations.TouchAsync(Chat(Group, isGroup: true));
         await conversations.TouchAsync(Chat(Person, isGroup: false));
@@ -47,9 +51,8 @@ public class WeComSenderTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await services.DisposeAsync();
-        await connection.DisposeAsync();
+        await bot.DisposeAsync();
         await weCom.DisposeAsync();
-        await database.DisposeAsync();
     }
 
     private ConversationRecord Chat(string id, bool isGroup) => new()
@@ -66,9 +69,9 @@ public class WeComSenderTests : IAsyncLifetime
         collection.AddSingleton(Options.Create(new WeComAppOptions
         {
             ApiBaseUrl = weCom.BaseUrl,
-            CorpId = app ? FakeWeComApi.CorpId : "",
-            AgentId = app ? FakeWeComApi.AgentId : 0,
-            AppSecret = app ? FakeWeComApi.AppSecret : "",
+            CorpId = app ? FakeWeCom.CorpId : "",
+            AgentId = app ? FakeWeCom.AgentId : 0,
+            AppSecret = app ? FakeWeCom.AppSecret : "",
         }));
         collection.AddSingleton(new ConversationRepository(database.Database));
         collection.AddSingleton<WeComAppToken>();
@@ -102,7 +105,7 @@ public class WeComSenderTests : IAsyncLifetime
         Assert.StartsWith("### 【提醒】本周到期 2 项", delivered.Markdown);
         Assert.Contains(@"\[驳回\]\(https://evil.example\) \*\*加粗\*\*", delivered.Markdown);
         Assert.Contains("完成 T002", delivered.Markdown);
-        var frame = connection.Frames.Last();
+        var frame = weCom.Frames.Last();
         Assert.Equal("aibot_send_msg", frame["cmd"]!.GetValue<string>());
         Assert.Equal(Group, frame["body"]!["chatid"]!.GetValue<string>());
         Assert.Equal("markdown", frame["body"]!["msgtype"]!.GetValue<string>());
@@ -147,7 +150,7 @@ public class WeComSenderTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddHttpClient(WeComHttp.HttpClientName);
         var token = new WeComAppToken(collection.BuildServiceProvider().GetRequiredService<IHttpClientFactory>(),
-            Options.Create(new WeComAppOptions { ApiBaseUrl = weCom.BaseUrl, CorpId = FakeWeComApi.CorpId, AgentId = FakeWeComApi.AgentId, AppSecret = "wrong" }), time);
+            Options.Create(new WeComAppOptions { ApiBaseUrl = weCom.BaseUrl, CorpId = FakeWeCom.CorpId, AgentId = FakeWeCom.AgentId, AppSecret = "wrong" }), time);
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => token.GetAsync(CancellationToken.None));
         Assert.Contains("40001", failure.Message);

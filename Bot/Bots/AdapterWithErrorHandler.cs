@@ -14,13 +14,15 @@ namespace CampaignBot.Bots;
 /// </summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger, IOptions<CampaignOptions> options)
+    public AdapterWithErrorHandler(
+        BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger, IOptions<CampaignOptions> options, Security.ConversationLogHash logHash)
         : base(authentication, logger)
     {
         OnTurnError = async (turnContext, exception) =>
         {
-            logger.LogError(exception, "Turn failed for activity {ActivityId} in {ChannelId}/{ConversationId}",
-                turnContext.Activity.Id, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id);
+            // The chat by its log name (docs/operations.md), as in the turn's scope, which has ended here.
+            logger.LogError(exception, "Turn failed for activity {ActivityId} in {Channel} chat {Conversation}",
+                turnContext.Activity.Id, turnContext.Activity.ChannelId, logHash.Of(turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id));
             try
             {
                 await turnContext.SendActivityAsync(ReplyTexts.For(options.Value.DefaultLanguage).TurnError);

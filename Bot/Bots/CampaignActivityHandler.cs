@@ -4,6 +4,7 @@ using CampaignBot.Chat.Replies;
 using System.Security.Claims;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Security;
+using CampaignBot.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -15,19 +16,27 @@ namespace CampaignBot.Bots;
 /// binding), turns a message into a <see cref="ChatRequest"/> for the router, and sends the reply.
 /// </summary>
 public sealed class CampaignActivityHandler(
-    ChatCommandRouter router, ConversationRepository conversations, EvidenceIntake evidence, ChannelTrust trust, TimeProvider time, IOptions<CampaignOptions> options) : ActivityHandler
+    ChatCommandRouter router, ConversationRepository conversations, EvidenceIntake evidence, ChannelTrust trust, TimeProvider time, IOptions<CampaignOptions> options,
+    CampaignMetrics metrics, ConversationLogHash logHash, ILogger<CampaignActivityHandler> logger) : ActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        StoredText.Clean(turnContext.Activity);
+        var activity = turnContext.Activity;
+        StoredText.Clean(activity);
+        // Every line logged during the turn names its channel and chat, the chat by a keyed hash only
+        // (docs/operations.md); the id itself only at Debug, for an operator looking for one chat.
+        var conversation = logHash.Of(activity.ChannelId, activity.Conversation?.Id);
+        using var scope = logger.BeginScope("Channel {Channel} conversation {Conversation}", activity.ChannelId, conversation);
+        logger.LogDebug("Chat {Conversation} is {ChannelId}/{ConversationId}", conversation, activity.ChannelId, activity.Conversation?.Id);
         var identity = turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey);
-        turnContext.TurnState.Add(await conversations.TouchAsync(Seen(turnContext.Activity, identity), cancellationToken));
+        turnContext.TurnState.Add(await conversations.TouchAsync(Seen(activity, identity), cancellationToken));
         await base.OnTurnAsync(turnContext, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        metrics.Turn(activity.ChannelId);
         // Teams puts "<at>CampaignBot</at>" into the text of a group message; it is not the user's words.
         // A card's button posted back as a value (no text) says its command there.
         var text = SubmittedCommand.Of(activity) ?? BotMention.StripFrom(activity);

@@ -5,6 +5,7 @@ using CampaignBot.Chat.Understanding;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
+using CampaignBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CampaignBot.Chat;
@@ -25,7 +26,8 @@ public sealed class ChatCommandRouter(
     SnoozeHandler snoozes,
     EvidenceHandler evidence,
     UndoHandler undo,
-    ReportHandler reports)
+    ReportHandler reports,
+    CampaignMetrics metrics)
 {
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -63,6 +65,13 @@ public sealed class ChatCommandRouter(
             await conversations.RememberPersonAsync(request.ChannelId, request.ConversationId, person.Id, cancellationToken);
         }
 
+        // Counted here, where the reading is decided (files alone, above, have no words to read).
+        metrics.Understood(request.ChannelId, command switch
+        {
+            ClarifyCommand => UnderstandingOutcome.AskedBack,
+            UnknownCommand => UnderstandingOutcome.Missed,
+            _ => UnderstandingOutcome.Understood,
+        });
         if (command is UnknownCommand or ClarifyCommand)
         {
             // As read (mentions removed, full width folded), so that the same words count as one miss;

@@ -24,8 +24,13 @@ public sealed class DingTalkAdapter : BotAdapter
     private readonly TimeProvider time;
     private readonly ILogger<DingTalkAdapter> logger;
 
-    public DingTalkAdapter(DingTalkApi api, DingTalkStore store, DingTalkHeldFiles heldFiles, IOptions<DingTalkOptions> options, IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<DingTalkAdapter> logger)
+    /// <summary>Chats are named in the log by their hash (docs/operations.md), never by their id.</summary>
+    private readonly Security.ConversationLogHash logHash;
+
+    public DingTalkAdapter(DingTalkApi api, DingTalkStore store, DingTalkHeldFiles heldFiles, IOptions<DingTalkOptions> options, IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<DingTalkAdapter> logger,
+        Security.ConversationLogHash logHash)
     {
+        this.logHash = logHash;
         this.api = api;
         this.store = store;
         this.heldFiles = heldFiles;
@@ -41,7 +46,7 @@ public sealed class DingTalkAdapter : BotAdapter
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
             }
 
-            logger.LogError(exception, "DingTalk turn failed for message {MsgId} in {ConversationId}", turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
+            logger.LogError(exception, "DingTalk turn failed for message {MsgId} in chat {Conversation}", turnContext.Activity.Id, logHash.Of(DingTalkChannel.ChannelId, turnContext.Activity.Conversation?.Id));
             try
             {
                 await turnContext.SendActivityAsync(texts.TurnError);
@@ -90,7 +95,7 @@ public sealed class DingTalkAdapter : BotAdapter
             // DingTalk does not send a robot message again (developerpedia "协议描述": fire-and-forget), so
             // the person is told now, or they would wait for an answer that never comes. The claim is
             // given back all the same, for the rare redelivery (a stream reconnect, a callback retried).
-            logger.LogError(e, "DingTalk message {MsgId} in {ConversationId} could not be handled", message.MsgId, message.ConversationId);
+            logger.LogError(e, "DingTalk message {MsgId} in chat {Conversation} could not be handled", message.MsgId, logHash.Of(DingTalkChannel.ChannelId, message.ConversationId));
             await store.ReleaseAsync(message.MsgId!, CancellationToken.None);
             await TellFailedAsync(message);
             throw;

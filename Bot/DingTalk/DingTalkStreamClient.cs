@@ -25,6 +25,12 @@ public sealed class DingTalkStreamClient(
     /// <summary>How many times the stream has connected since start-up, for the logs.</summary>
     private int connections;
 
+    /// <summary>The connection frames are read from now, for <see cref="IsConnected"/>.</summary>
+    private volatile DingTalkStreamConnection? live;
+
+    /// <summary>Whether a stream connection is open now (campaignbot_channel_connected).</summary>
+    public bool IsConnected => live is { IsOpen: true };
+
     private enum Ending
     {
         /// <summary>The socket closed or failed: reconnect after the back-off.</summary>
@@ -55,10 +61,12 @@ public sealed class DingTalkStreamClient(
                 {
                     connection = await DingTalkStreamConnection.OpenAsync(await gateway.OpenAsync(stoppingToken), stoppingToken);
                     connections++;
+                    live = connection;
                     logger.LogInformation("DingTalk stream connected ({Connections} since start-up)", connections);
                     var connectedAt = time.GetUtcNow();
                     await RetireAsync(ref retiring);
                     ending = await ReceiveAsync(connection, bot, stoppingToken);
+                    live = null;
                     // A gateway that accepts and drops at once is backed off from, not reconnected to every second.
                     failures = ending == Ending.DisconnectAnnounced || time.GetUtcNow() - connectedAt > StableConnection ? 0 : failures + 1;
                 }
@@ -69,6 +77,7 @@ public sealed class DingTalkStreamClient(
                 }
                 catch (Exception e)
                 {
+                    live = null;
                     failures++;
                     logger.LogWarning("DingTalk stream failed ({Failures} in a row): {Error}", failures, e.Message);
                 }

@@ -12,6 +12,8 @@ public static class CampaignBotApplicationExtensions
     /// <summary>The bot's HTTP surface over what <see cref="CampaignBotServiceCollectionExtensions.AddCampaignBot"/> registered.</summary>
     public static WebApplication MapCampaignBot(this WebApplication app)
     {
+        // /metrics first: a scrape is answered before any other middleware (or refused to fall through to 404).
+        app.UseCampaignMetrics();
         app.UseSecurityHeaders();
         app.UseWebSockets();
         app.UseDirectLineRateLimits();

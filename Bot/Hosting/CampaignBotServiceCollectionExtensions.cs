@@ -37,6 +37,8 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddDirectLine(configuration),
         services => services.AddRobots(),
         services => services.AddReminders(configuration),
+        services => services.AddCampaignMetrics(configuration),
+        services => services.AddCampaignLogging(configuration),
     ];
 
     /// <summary>

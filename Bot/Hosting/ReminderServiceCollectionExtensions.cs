@@ -32,7 +32,9 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
         // The one outbox: stored and claimed by its repository, written by the composer, sent by each channel's sender.
         services.AddSingleton<OutboxRepository>();
-        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxRepository>());
+        // The dispatcher's view counts what it finishes, per kind (docs/operations.md).
+        services.AddSingleton<CountingOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<CountingOutbox>());
         services.AddSingleton<IMessageComposer<OutgoingMessage>, OutgoingMessageComposer>();
         services.AddSingleton<NoticeComposer>();
         // The report's words, for the Monday send and for 本周通报 in chat.
@@ -43,7 +45,8 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<BotFrameworkSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());
         services.AddSingleton<IChannelSender, RobotMessageSender>();
-        services.AddSingleton<ITargetGoneHandler, RemovedChats>();
+        services.AddSingleton<RemovedChats>();
+        services.AddSingleton<ITargetGoneHandler>(sp => new CountingTargetGone(sp.GetRequiredService<RemovedChats>(), sp.GetRequiredService<CountingOutbox>()));
         services.AddSingleton<ReminderDispatcher<OutgoingMessage>>();
         services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ReminderDispatcher<OutgoingMessage>>());
         // Checks made once per send day (the holiday table running out, told to the coordinators).

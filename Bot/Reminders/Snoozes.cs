@@ -7,6 +7,7 @@ using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Scheduling.Time;
+using CampaignBot.Telemetry;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -20,7 +21,8 @@ namespace CampaignBot.Reminders;
 /// pending snooze per chat (the snooze table, and one job key per task and chat): a new one replaces it.
 /// </summary>
 public sealed class Snoozes(
-    LedgerDatabase database, TaskRepository tasks, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services)
+    LedgerDatabase database, TaskRepository tasks, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services,
+    CampaignMetrics metrics)
 {
     public const string Group = "snoozes";
 
@@ -161,6 +163,11 @@ public sealed class Snoozes(
             await OutboxRepository.EnqueueRemindersAsync(connection, transaction, target, report: false, day, now, [reminder], now);
             return 1;
         }, cancellationToken);
+        if (added > 0)
+        {
+            metrics.Planned("snooze");
+        }
+
         await dispatcher.DispatchAsync(cancellationToken);
         return added;
     }

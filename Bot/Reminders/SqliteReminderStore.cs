@@ -5,13 +5,14 @@ using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Telemetry;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Reminders;
 
 /// <summary>The planner's inputs read from the ledger, and the planned reminders recorded in the outbox.</summary>
-public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStore
+public sealed class SqliteReminderStore(LedgerDatabase database, CampaignMetrics metrics) : IReminderStore
 {
     public async Task<PlanningInput> LoadPlanningInputAsync(CancellationToken cancellationToken)
     {
@@ -71,9 +72,28 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
             : null;
     }
 
-    public Task<int> EnqueueAsync(
+    public async Task<int> EnqueueAsync(
         IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken,
-        IReadOnlyList<UnreachedReminder>? unreached = null, IReadOnlyList<UnreachedReminder>? resolved = null) =>
+        IReadOnlyList<UnreachedReminder>? unreached = null, IReadOnlyList<UnreachedReminder>? resolved = null)
+    {
+        var fresh = await RecordAsync(days, reminders, dropped, now, cancellationToken, unreached, resolved);
+        // Counted once committed: what is in the outbox now, and what had nowhere to go.
+        foreach (var kind in fresh.GroupBy(s => s.Reminder.Kind))
+        {
+            metrics.Planned(kind.Key, kind.Count());
+        }
+
+        foreach (var kind in (unreached ?? []).GroupBy(u => u.Kind))
+        {
+            metrics.Unreached(kind.Key, kind.Count());
+        }
+
+        return fresh.Count;
+    }
+
+    private Task<List<ScheduledReminder>> RecordAsync(
+        IReadOnlyList<DateOnly> days, IReadOnlyList<ScheduledReminder> reminders, int dropped, DateTimeOffset now, CancellationToken cancellationToken,
+        IReadOnlyList<UnreachedReminder>? unreached, IReadOnlyList<UnreachedReminder>? resolved) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var at = UtcText.Format(now);
@@ -101,7 +121,7 @@ public sealed class SqliteReminderStore(LedgerDatabase database) : IReminderStor
                     message.Max(s => s.SendDay), message.Max(s => s.SendAt), message, now);
             }
 
-            return fresh.Count;
+            return fresh;
         }, cancellationToken);
 
     /// <summary>

@@ -20,7 +20,9 @@ public sealed class WeComAdapter : BotAdapter
     private readonly TimeProvider time;
     private readonly ILogger<WeComAdapter> logger;
 
-    public WeComAdapter(WeComStore store, IOptions<WeComOptions> options, IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<WeComAdapter> logger)
+    public WeComAdapter(
+        WeComStore store, IOptions<WeComOptions> options, IOptions<CampaignOptions> campaign, TimeProvider time, ILogger<WeComAdapter> logger,
+        Security.ConversationLogHash logHash)
     {
         this.store = store;
         this.options = options;
@@ -35,7 +37,8 @@ public sealed class WeComAdapter : BotAdapter
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
             }
 
-            logger.LogError(exception, "WeCom turn failed for message {MsgId} in {ConversationId}", turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
+            // The chat by its log name (docs/operations.md): a 1:1 chat's id is the person's userid.
+            logger.LogError(exception, "WeCom turn failed for message {MsgId} in chat {Conversation}", turnContext.Activity.Id, logHash.Of(WeComChannel.ChannelId, turnContext.Activity.Conversation?.Id));
             try
             {
                 await turnContext.SendActivityAsync(texts.TurnError);

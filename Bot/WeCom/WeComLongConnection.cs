@@ -31,6 +31,9 @@ public sealed class WeComLongConnection(
     /// <summary>How many times the connection has been subscribed since start-up.</summary>
     public int Connections => connections;
 
+    /// <summary>Whether the bot is subscribed on an open connection now (campaignbot_channel_connected).</summary>
+    public bool IsConnected => session is { IsOpen: true };
+
     /// <summary>Sends a message to a chat (a group's chatid, or a person's userid) and waits for WeCom's acknowledgement.</summary>
     public Task SendMessageAsync(string chatId, JsonObject body, CancellationToken cancellationToken)
     {
@@ -55,14 +58,16 @@ public sealed class WeComLongConnection(
             throw new Scheduling.Delivery.TransientSendException("The WeCom long connection is not open now");
         }
 
+        // errcode as a long, as WeCom's codes are read everywhere: a JsonValue holding an int does not
+        // read as a long, and a refusal would pass for errcode 0.
         try
         {
             var ack = await open.RequestAsync(cmd, WeComFrames.NewReqId(cmd), body as JsonObject, ct);
-            return new JsonObject { ["errcode"] = ack.ErrCode ?? 0, ["errmsg"] = ack.ErrMsg };
+            return new JsonObject { ["errcode"] = (long)(ack.ErrCode ?? 0), ["errmsg"] = ack.ErrMsg };
         }
         catch (WeComException refused) when (refused.ErrCode is { } code)
         {
-            return new JsonObject { ["errcode"] = code, ["errmsg"] = refused.Message };
+            return new JsonObject { ["errcode"] = (long)code, ["errmsg"] = refused.Message };
         }
         catch (WeComException lost)
         {

@@ -187,14 +187,15 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
         }
         catch (TargetGoneException e)
         {
-            logger.LogWarning("Chat {Target} no longer has the bot: {Reason}", message.Target, e.Message);
+            // The chat by its outbox message, not its id: a 1:1 chat's id can be a person's account (docs/operations.md).
+            logger.LogWarning("Message {MessageId}: its chat no longer has the bot: {Reason}", message.Id, e.Message);
             await targetGone.HandleAsync(message, tries, e.Message, time.GetUtcNow(), CancellationToken.None);
             return Outcome.Gone;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A message that cannot be prepared or sent fails alone; the rest of the fan-out goes on.
-            logger.LogError(e, "Message {MessageId} to {Target} failed after {Tries} tries", message.Id, message.Target, tries);
+            logger.LogError(e, "Message {MessageId} ({Channel}) failed after {Tries} tries", message.Id, ChannelOf(message.Target), tries);
             await outbox.MarkFailedAsync(message.Id, tries, e.Message, time.GetUtcNow(), CancellationToken.None);
             return Outcome.Failed;
         }
@@ -232,11 +233,14 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
             }
             catch (Exception e)
             {
-                logger.LogError(e, "Message {MessageId} to {Target} was sent but could not be recorded; it stays in flight and goes again with the next dispatch", message.Id, message.Target);
+                logger.LogError(e, "Message {MessageId} ({Channel}) was sent but could not be recorded; it stays in flight and goes again with the next dispatch", message.Id, ChannelOf(message.Target));
                 return false;
             }
         }
     }
+
+    /// <summary>Which channel a target is on, for the log: "msteams", "dingtalk", or "robot".</summary>
+    private static string ChannelOf(MessageTarget target) => target is ChatTarget chat ? chat.ChannelId : "robot";
 
     private static ResiliencePipeline BuildPipeline(ReminderOptions options, TimeProvider time) =>
         new ResiliencePipelineBuilder { TimeProvider = time }

@@ -3,16 +3,23 @@ using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger;
 using CampaignBot.Outbox;
 using CampaignBot.Reminders;
+using CampaignBot.Telemetry;
 
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>撤销: takes back one change read from words, exactly (status, the evidence it added, a request, a hand-over, a snooze).</summary>
-public sealed class UndoHandler(ChangeUndo undo, Snoozes snoozes, OutboxKick outbox)
+public sealed class UndoHandler(ChangeUndo undo, Snoozes snoozes, OutboxKick outbox, CampaignMetrics metrics)
 {
     public async Task<ChatReply> UndoAsync(UndoCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var texts = turn.Texts;
         var outcome = await undo.UndoAsync(turn.Actor, command.ChangeId, cancellationToken);
+        if (outcome is UndoOutcome.Undone)
+        {
+            // A change read from words and taken back: the reading was wrong (campaignbot_understanding_total{outcome="undone"}).
+            metrics.Understood(turn.Actor.ChannelId, UnderstandingOutcome.Undone);
+        }
+
         if (outcome is UndoOutcome.Undone { SnoozeTarget: { } target } snoozed)
         {
             // The earlier snooze it had replaced comes back; else there is none any more.
