@@ -44,18 +44,10 @@ public class DingTalkCallbackTests : IAsyncLifetime
         await dingTalk.DisposeAsync();
     }
 
-    /// <summary>Signs as DingTalk does: Base64(HMAC-SHA256(key: app secret, "timestamp\nsecret")), computed here independently of the bot.</summary>
-    private static string Sign(long timestamp, string secret) =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}\n{secret}")));
+    private static string Sign(long timestamp, string secret) => FakeDingTalk.Sign(timestamp, secret);
 
-    private Task<HttpResponseMessage> PostAsync(JsonObject message, long? timestamp = null, string? sign = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk") { Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json") };
-        var stamp = timestamp ?? time.GetUtcNow().ToUnixTimeMilliseconds();
-        request.Headers.Add("timestamp", stamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("sign", sign ?? Sign(stamp, FakeDingTalk.ClientSecret));
-        return client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(JsonObject message, long? timestamp = null, string? sign = null) =>
+        client.SendAsync(FakeDingTalk.Callback(message, timestamp ?? time.GetUtcNow().ToUnixTimeMilliseconds(), sign));
 
     private (string Kind, JsonObject Body) ReplyTo(string msgId) => Assert.Single(dingTalk.Sent, s => s.Body["session"]?.GetValue<string>() == msgId);
 
@@ -169,6 +161,21 @@ public class DingTalkCallbackTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("robotCode", await response.Content.ReadAsStringAsync());
+        await using var ledger = app.OpenLedger();
+        Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
+        Assert.Empty(dingTalk.Sent);
+    }
+
+    /// <summary>Issue 25: a callback must carry this app's robotCode (DingTalk:RobotCode), not merely some robot's.</summary>
+    [Fact]
+    public async Task ASignedCallbackForAnotherRobot_IsRefusedWith401_AndChangesNothing()
+    {
+        var message = dingTalk.Message("msg-other-robot", "liming01", "完成 T013");
+        message["robotCode"] = "dingsomeoneelsesrobot";
+
+        var response = await PostAsync(message);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await using var ledger = app.OpenLedger();
         Assert.Equal("open", await ledger.ExecuteScalarAsync<string>("SELECT status FROM task WHERE code = 'T013'"));
         Assert.Empty(dingTalk.Sent);

@@ -191,7 +191,7 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
         var response = await session.PostAsync(new { type = "message", text = "完成 T014 " + new string('x', 300 * 1024) });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("256 KB", await response.Content.ReadAsStringAsync());
+        Assert.Contains("32 KB", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, Snapshot());
     }
 

@@ -41,7 +41,7 @@ public class CompositionRootTests
 
         var started = app.Services.GetServices<IHostedService>().Select(s => s.GetType()).Where(t => t.Namespace!.StartsWith("CampaignBot.", StringComparison.Ordinal));
 
-        Assert.Equal(["LedgerStartup", "ListeningAddressRecorder", "EvidenceRetryService", "DingTalkStreamClient", "WeComLongConnection", "RobotStartup"], started.Select(t => t.Name));
+        Assert.Equal(["LedgerStartup", "ListeningAddressRecorder", "EvidenceRetryService", "RetentionSweep", "DingTalkStreamClient", "WeComLongConnection", "RobotStartup"], started.Select(t => t.Name));
     }
 
     /// <summary>

@@ -62,4 +62,28 @@ public class UnderstandingVerbsTests : IAsyncLifetime
         Assert.Contains("usage: understanding", output);
         Assert.Contains("`understanding", output);
     }
+
+    /// <summary>Issue 25: sequences sent in chat cleared and coloured the operator's terminal; the miss log kept a phone number and a secret.</summary>
+    [Fact]
+    public async Task EscapeSequencesAndPersonalData_SentInChat_ReachNeitherTheMissLogNorTheTerminal()
+    {
+        await SayAsync("\u001b[2J\u001b[31mFAKE ALERT 打 13812345678 appsecret=Zx9kQ2mNvB7");
+        // A row an earlier version stored raw is printed without its escapes as well.
+        await using (var ledger = await services.Database.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(ledger, "INSERT INTO understanding_miss (text, channel_id, outcome, at) VALUES ('old\u001b]0;pwned\u0007 row\r\nforged', 'msteams', 'unknown', @At)",
+                new { At = CampaignBot.Data.UtcText.Format(services.Database.Time.GetUtcNow()) });
+        }
+
+        var (_, output) = await OperatorRun.RunAsync(services.Provider, "understanding", "report");
+
+        await using var after = await services.Database.OpenAsync();
+        var kept = await Dapper.SqlMapper.QuerySingleAsync<string>(after, "SELECT text FROM understanding_miss WHERE text LIKE '%FAKE ALERT%'");
+        Assert.Equal("FAKE ALERT 打 [电话] appsecret=[密钥]", kept);
+        Assert.Contains("FAKE ALERT", output);
+        Assert.Contains("old row forged", output);
+        Assert.DoesNotContain('\u001b', output);
+        Assert.DoesNotContain('\r', output);
+        Assert.DoesNotContain('\u0007', output);
+    }
 }

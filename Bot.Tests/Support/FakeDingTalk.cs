@@ -92,6 +92,19 @@ public sealed class FakeDingTalk : IAsyncDisposable
 
     public string SessionWebhook(string session) => $"{BaseUrl}robot/sendBySession?session={session}";
 
+    /// <summary>Signs as DingTalk does: Base64(HMAC-SHA256(key: app secret, "timestamp\nsecret")), computed here independently of the bot.</summary>
+    public static string Sign(long timestamp, string secret) =>
+        Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes($"{timestamp}\n{secret}")));
+
+    /// <summary>A callback to /api/dingtalk as DingTalk posts it: the message, signed for <paramref name="timestamp"/> (or with the given signature).</summary>
+    public static HttpRequestMessage Callback(JsonObject message, long timestamp, string? sign = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/dingtalk") { Content = new StringContent(message.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("sign", sign ?? Sign(timestamp, ClientSecret));
+        return request;
+    }
+
     /// <summary>A robot message as DingTalk writes it (text), for a callback body or a stream frame's data.</summary>
     public JsonObject Message(string msgId, string staffId, string text, string conversationId = "cidGroup01==", bool group = true, DateTimeOffset? webhookExpires = null) => new()
     {

@@ -22,6 +22,7 @@ public sealed class CampaignActivityHandler(
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
+        StoredText.Clean(activity);
         // Every line logged during the turn names its channel and chat, the chat by a keyed hash only
         // (docs/operations.md); the id itself only at Debug, for an operator looking for one chat.
         var conversation = logHash.Of(activity.ChannelId, activity.Conversation?.Id);

@@ -84,6 +84,8 @@ public sealed class DirectLineChannel(
         var activity = Inbound(conversation, posted);
         // The transcript keeps the message without credentials (a robot's webhook key and secret);
         // the bot's turn gets it as typed.
+        // Without control characters in either: what is kept is printed to terminals and logs later.
+        StoredText.Clean(activity);
         var typed = activity.Text;
         activity.Text = CredentialRedaction.Redact(typed);
         var id = await store.AppendAsync(activity, CancellationToken.None);

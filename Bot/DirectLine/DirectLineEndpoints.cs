@@ -15,9 +15,6 @@ public static class DirectLineEndpoints
 {
     public const string Prefix = "/v3/directline";
 
-    /// <summary>An activity from a client is small; files travel by upload.</summary>
-    public const int MaxActivityBytes = 256 * 1024;
-
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(Prefix);
@@ -25,7 +22,7 @@ public static class DirectLineEndpoints
         group.MapPost("/tokens/refresh", RefreshTokenAsync);
         group.MapPost("/conversations", StartConversationAsync);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(DirectLineRateLimits.Messages);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapDirectLineUploads();
         group.MapDirectLineStream();
@@ -114,7 +111,9 @@ public static class DirectLineEndpoints
         return problem ?? Results.Json(ConversationBody(http, conversation, tokens, from));
     }
 
-    private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store, DirectLineChannel channel, IBot bot)
+    private static async Task<IResult> PostActivityAsync(
+        HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store, DirectLineChannel channel, IBot bot,
+        Microsoft.Extensions.Options.IOptions<LimitsOptions> limits)
     {
         var (conversation, refusal) = await AuthorizeAsync(http, conversationId, secret, tokens, store);
         if (conversation is null)
@@ -123,15 +122,21 @@ public static class DirectLineEndpoints
         }
 
         // A declared length over the limit is refused unread; an undeclared one is cut off while reading.
-        var body = http.Request.ContentLength > MaxActivityBytes ? null : await ReadBodyAsync(http, MaxActivityBytes);
+        var maxBytes = limits.Value.MaxActivityBytes;
+        var body = http.Request.ContentLength > maxBytes ? null : await ReadBodyAsync(http, maxBytes);
         if (body is null)
         {
-            return DirectLineErrors.TooLarge(MaxActivityBytes, "An activity");
+            return DirectLineErrors.TooLarge(maxBytes, "An activity");
         }
 
         if (ActivityShape.Parse(body, out var activity) is { } problem)
         {
             return DirectLineErrors.BadArgument(problem);
+        }
+
+        if (TextTooLong(activity!, limits.Value) is { } tooLong)
+        {
+            return tooLong;
         }
 
         var id = await channel.PostFromUserAsync(conversation, activity!, bot);
@@ -155,6 +160,13 @@ public static class DirectLineEndpoints
         var (activities, next) = await store.ReadAfterAsync(conversation.Id, from ?? 0, http.RequestAborted);
         return Results.Content(ActivitySetJson(activities, next), "application/json", Encoding.UTF8);
     }
+
+    /// <summary>A message's text over <see cref="LimitsOptions.MaxMessageCharacters"/>: refused whole (413), never cut, so nothing half is kept.</summary>
+    public static IResult? TextTooLong(Microsoft.Bot.Schema.Activity activity, LimitsOptions limits) =>
+        activity.Text is { } text && text.Length > limits.MaxMessageCharacters
+            ? DirectLineErrors.Of(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig",
+                $"A message is limited to {limits.MaxMessageCharacters:N0} characters (this one has {text.Length:N0}); send longer material as a file.")
+            : null;
 
     /// <summary>An ActivitySet from stored activity JSON, without parsing it again.</summary>
     public static string ActivitySetJson(IReadOnlyList<string> activities, long watermark) =>

@@ -16,14 +16,14 @@ public static class DirectLineUploads
 {
     public static RouteGroupBuilder MapDirectLineUploads(this RouteGroupBuilder group)
     {
-        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync).RequireRateLimiting(DirectLineRateLimits.Uploads);
         group.MapGet("/attachments/{attachmentId}", DownloadAsync);
         return group;
     }
 
     private static async Task<IResult> UploadAsync(
         HttpContext http, string conversationId, DirectLineSecret secret, DirectLineTokens tokens, DirectLineStore store,
-        DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options)
+        DirectLineChannel channel, IBot bot, IOptions<DirectLineOptions> options, IOptions<LimitsOptions> limits, UploadQuota quota)
     {
         var (conversation, refusal) = await DirectLineEndpoints.AuthorizeAsync(http, conversationId, secret, tokens, store);
         if (conversation is null)
@@ -69,6 +69,10 @@ public static class DirectLineUploads
             }
 
             activity = parsed!;
+            if (DirectLineEndpoints.TextTooLong(activity, limits.Value) is { } tooLong)
+            {
+                return tooLong;
+            }
         }
         else
         {
@@ -81,19 +85,28 @@ public static class DirectLineUploads
             return DirectLineErrors.BadArgument("The upload has no files.");
         }
 
+        var (reservation, overQuota) = await quota.ReserveAsync(conversation.UserId, files.Sum(f => f.Length), http.RequestAborted);
+        if (reservation is null)
+        {
+            return overQuota!;
+        }
+
         var folder = PrivateFiles.EnsureFolder(options.Value.AttachmentsFolder);
         var attachments = new List<Attachment>();
-        foreach (var file in files)
+        using (reservation)
         {
-            var stored = new StoredAttachment(DirectLineStore.NewId("a"), conversation.Id, conversation.UserId, SafeName(file.FileName),
-                string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Length);
-            await using (var target = new FileStream(Path.Combine(folder, stored.Id), PrivateFiles.NewFile()))
+            foreach (var file in files)
             {
-                await file.CopyToAsync(target, http.RequestAborted);
-            }
+                var stored = new StoredAttachment(DirectLineStore.NewId("a"), conversation.Id, conversation.UserId, SafeName(file.FileName),
+                    string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Length);
+                await using (var target = new FileStream(Path.Combine(folder, stored.Id), PrivateFiles.NewFile()))
+                {
+                    await file.CopyToAsync(target, http.RequestAborted);
+                }
 
-            await store.AddAttachmentAsync(stored, http.RequestAborted);
-            attachments.Add(new Attachment(stored.ContentType, UrlOf(http, stored.Id), name: stored.Name));
+                await store.AddAttachmentAsync(stored, http.RequestAborted);
+                attachments.Add(new Attachment(stored.ContentType, UrlOf(http, stored.Id), name: stored.Name));
+            }
         }
 
         activity.Attachments = attachments;
@@ -128,9 +141,16 @@ public static class DirectLineUploads
         }
 
         var path = Path.Combine(Path.GetFullPath(options.Value.AttachmentsFolder), stored.Id);
-        return File.Exists(path)
-            ? Results.File(path, stored.ContentType, stored.Name)
-            : DirectLineErrors.NotFound("The file is missing from the data folder.");
+        if (!File.Exists(path))
+        {
+            return DirectLineErrors.NotFound("The file is missing from the data folder.");
+        }
+
+        // Always a download (Content-Disposition: attachment, from the file name), never guessed at
+        // (nosniff), and a page, SVG or script is sent as bytes no browser renders: whatever type the
+        // uploader claimed, a file opened from here runs nothing (an <img> in Web Chat still shows a picture).
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.File(path, ActiveContent.ServedType(stored.Name, stored.ContentType), stored.Name);
     }
 
     public static string UrlOf(HttpContext http, string attachmentId) =>
@@ -139,7 +159,7 @@ public static class DirectLineUploads
     /// <summary>The file's own name without any folder part a client put in it.</summary>
     private static string SafeName(string? name)
     {
-        var bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var bare = ControlCharacters.OneLine(Path.GetFileName((name ?? "").Replace('\\', '/'))).Trim();
         return string.IsNullOrWhiteSpace(bare) ? "file" : bare[..Math.Min(bare.Length, 200)];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
@@ -16,6 +17,10 @@ namespace CampaignBot.EvidenceFiles;
 /// item, every task (those without evidence first) with office, owner, deadline, state, completion,
 /// and every piece of evidence with its path in the archive, sender, time and SHA-256. Names are
 /// stored as UTF-8 (the zip's language flag), which Windows' and macOS's archive tools read.
+/// A page, SVG or script (<see cref="ActiveContent"/>) is packed as it was sent but with ".txt" added
+/// to its name, so that opening it shows its text instead of running it; a file whose bytes no
+/// longer have the SHA-256 recorded when it was kept is packed as it is now, and listed
+/// (<see cref="Summary.Changed"/>); the index's 备注 column says which is which.
 /// </summary>
 public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evidence, EvidenceFileStore store, CampaignClock clock)
 {
@@ -23,7 +28,12 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
     public const string NotesName = "说明与链接.txt";
     private const string Unclassified = "未分类";
 
-    public sealed record Summary(int Items, int Tasks, int Files, int MissingFiles);
+    public const string ActiveRemark = "网页或脚本类文件，已加 .txt 后缀，打开只显示文本、不会运行";
+    public const string ChangedRemark = "文件内容与保存时的 SHA-256 不符：存储中的文件已被改动，请运行 evidence verify";
+
+    /// <param name="Changed">The archive paths of files whose bytes no longer match their recorded hash.</param>
+    /// <param name="Defused">How many files of active content got ".txt" added.</param>
+    public sealed record Summary(int Items, int Tasks, int Files, int MissingFiles, IReadOnlyList<string> Changed, int Defused);
 
     /// <param name="evaluationItem">One item only, or null for the whole campaign.</param>
     public async Task<Summary> WriteAsync(Stream output, string? evaluationItem, CancellationToken cancellationToken)
@@ -35,6 +45,8 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
         var index = new List<Dictionary<string, object?>>();
         var files = 0;
         var missing = 0;
+        var changed = new List<string>();
+        var defused = 0;
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Encoding.UTF8);
         var items = allTasks.GroupBy(ItemOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var itemFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -57,16 +69,25 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
                 foreach (var piece in pieces)
                 {
                     string? path = null;
+                    var remarks = new List<string>();
                     if (piece.FileState == EvidenceFileStates.Stored && piece.Sha256 is { } sha && File.Exists(store.PathOf(sha)))
                     {
-                        var name = SafeFileNames.Unique(SafeFileNames.Clean(piece.OriginalName ?? piece.Name, SafeFileNames.ForType(piece.ContentType)), taken);
+                        var name = SafeFileNames.Clean(piece.OriginalName ?? piece.Name, SafeFileNames.ForType(piece.ContentType));
+                        if (ActiveContent.IsActive(name, piece.ContentType))
+                        {
+                            name = ActiveContent.Defused(name);
+                            remarks.Add(ActiveRemark);
+                            defused++;
+                        }
+
+                        name = SafeFileNames.Unique(name, taken);
                         path = $"{itemFolder}/{taskFolder}/{name}";
                         var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
                         entry.LastWriteTime = piece.At;
-                        await using (var target = entry.Open())
-                        await using (var source = File.OpenRead(store.PathOf(sha)))
+                        if (!await CopyCheckingAsync(store.PathOf(sha), entry, sha, cancellationToken))
                         {
-                            await source.CopyToAsync(target, cancellationToken);
+                            remarks.Add(ChangedRemark);
+                            changed.Add(path);
                         }
 
                         files++;
@@ -82,7 +103,7 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
                         notes.Add(NoteLine(piece));
                     }
 
-                    index.Add(AsText(Row(item.Key, task, piece, path)));
+                    index.Add(AsText(Row(item.Key, task, piece, path, string.Join("；", remarks))));
                 }
 
                 if (notes.Count > 0)
@@ -103,7 +124,24 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
             await buffer.CopyToAsync(target, cancellationToken);
         }
 
-        return new Summary(items.Count, allTasks.Count, files, missing);
+        return new Summary(items.Count, allTasks.Count, files, missing, changed, defused);
+    }
+
+    /// <summary>Copies a kept file into its entry, hashing what is read: whether the bytes still have the hash they were kept under.</summary>
+    private static async Task<bool> CopyCheckingAsync(string source, ZipArchiveEntry entry, string sha256, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var target = entry.Open();
+        await using var input = File.OpenRead(source);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            hash.AppendData(buffer, 0, read);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset()) == sha256;
     }
 
     /// <summary>Titles, names and notes are people's text: none may run as a formula in Excel or WPS.</summary>
@@ -127,7 +165,7 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
         return $"#{piece.Id} {what}（{piece.ByName}，{at}）";
     }
 
-    private Dictionary<string, object?> Row(string item, LedgerTask task, BinderEvidence? piece, string? path) => new()
+    private Dictionary<string, object?> Row(string item, LedgerTask task, BinderEvidence? piece, string? path, string remark = "") => new()
     {
         ["测评项目"] = item,
         ["编号"] = task.Code,
@@ -142,5 +180,6 @@ public sealed class EvidenceBinder(TaskRepository tasks, EvidenceRepository evid
         ["提交人"] = piece?.ByName ?? "",
         ["提交时间"] = piece is null ? "" : TimeZoneInfo.ConvertTime(piece.At, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         ["SHA-256"] = piece?.Sha256 ?? "",
+        ["备注"] = remark,
     };
 }

@@ -119,7 +119,7 @@ public sealed class EvidenceCollector
             DateTimeOffset? next = attempts >= options.MaxAttempts ? null : time.GetUtcNow() + Backoff(attempts);
             var error = e is OperationCanceledException ? "not fetched in time" : e.Message;
             await files.MarkAttemptFailedAsync(file.Id, file.Attempts, error, next, CancellationToken.None);
-            logger.LogWarning("Evidence file {Id} ({Name}) not fetched on attempt {Attempt}: {Error}", file.Id, file.OriginalName, attempts, error);
+            logger.LogWarning("Evidence file {Id} ({Name}) not fetched on attempt {Attempt}: {Error}", file.Id, Security.ControlCharacters.OneLine(file.OriginalName), attempts, Security.ControlCharacters.OneLine(error));
             return new Outcome(file.OriginalName, next is null ? EvidenceFileStates.Failed : EvidenceFileStates.Pending, error);
         }
 

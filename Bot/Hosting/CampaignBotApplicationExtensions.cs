@@ -16,6 +16,7 @@ public static class CampaignBotApplicationExtensions
         app.UseCampaignMetrics();
         app.UseSecurityHeaders();
         app.UseWebSockets();
+        app.UseDirectLineRateLimits();
         // The Web Chat page (wwwroot/index.html) and the bundle npm fetched at build time (wwwroot/lib).
         app.UseDefaultFiles();
         app.UseStaticFiles();

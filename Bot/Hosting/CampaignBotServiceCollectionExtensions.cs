@@ -53,6 +53,7 @@ public static class CampaignBotServiceCollectionExtensions
         services.AddHostedService<LedgerStartup>();
         services.AddHostedService<DirectLine.ListeningAddressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceRetryService>());
+        services.AddHostedService(sp => sp.GetRequiredService<DirectLine.RetentionSweep>());
         services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
         services.AddHostedService(sp => sp.GetRequiredService<WeCom.WeComLongConnection>());
         services.AddHostedService<RobotStartup>();

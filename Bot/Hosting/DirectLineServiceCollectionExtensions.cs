@@ -31,6 +31,10 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<AttachmentAccess>();
         services.AddSingleton<ListeningAddresses>();
         services.AddSingleton<WebUsers>();
+        // Issue 25: per-account rates, sizes and the quota of unclaimed uploads; old transcripts, misses and uploads swept.
+        services.AddDirectLineRateLimits();
+        services.AddSingleton<UploadQuota>();
+        services.AddRetention();
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddDataProtection()

@@ -108,6 +108,8 @@ public sealed class ChineseOperatorTexts : OperatorTexts
         $"已移除示例活动：任务 {tasks}，单位 {offices}，人员 {people}，会话 {chats}，网页聊天记录 {transcripts}。数据库文件、工作日历和审计记录保留；下一步：import <实施方案>。";
     public override string Exported(int tasks, string path) => $"导出完成：{tasks} 项任务 → {path}";
     public override string BinderWritten(int items, int tasks, int files, string path) => $"佐证材料汇编：{items} 个测评项目，{tasks} 项任务，{files} 个文件 → {path}";
+    public override string BinderFilesChanged(int files, string indexName) => $"  注意：{files} 个文件的内容与保存时的 SHA-256 不符（已打包现有内容，并在{indexName}的备注中注明）；请运行 evidence verify：";
+    public override string BinderActiveFilesRenamed(int files, string indexName) => $"  {files} 个网页或脚本类文件已加 .txt 后缀（打开只显示文本、不会运行），见{indexName}的备注。";
     public override string BinderFilesMissing(int files, string notesName) => $"  {files} 个文件在存储中缺失，已在各任务的{notesName}中注明；请运行 evidence verify。";
     public override string EvidenceFileProblem(bool missing, long id, string name, string sender, string sha256) =>
         $"  {(missing ? "缺失" : "已改变")}：#{id} {name}（{sender}，{sha256}）";

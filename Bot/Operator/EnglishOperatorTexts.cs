@@ -112,6 +112,10 @@ public sealed class EnglishOperatorTexts : OperatorTexts
     public override string Exported(int tasks, string path) => $"Exported {Plural(tasks, "task", "tasks")} → {path}";
     public override string BinderWritten(int items, int tasks, int files, string path) =>
         $"Evidence binder: {Plural(items, "evaluation item", "evaluation items")}, {Plural(tasks, "task", "tasks")}, {Plural(files, "file", "files")} → {path}";
+    public override string BinderFilesChanged(int files, string indexName) =>
+        $"  Warning: {Plural(files, "file no longer matches", "files no longer match")} the SHA-256 recorded when kept (packed as they are now, marked in {indexName}'s 备注 column); run evidence verify:";
+    public override string BinderActiveFilesRenamed(int files, string indexName) =>
+        $"  {Plural(files, "web page or script got", "web pages or scripts got")} .txt added to the name (opening shows the text, runs nothing); see {indexName}'s 备注 column.";
     public override string BinderFilesMissing(int files, string notesName) => $"  {Plural(files, "file is", "files are")} missing from the store, noted in each task's {notesName}; run evidence verify.";
     public override string EvidenceFileProblem(bool missing, long id, string name, string sender, string sha256) =>
         $"  {(missing ? "missing" : "changed")}: #{id} {name} ({sender}, {sha256})";

@@ -35,6 +35,20 @@ public static class EvidenceVerbs
             await output.WriteLineAsync(texts.BinderFilesMissing(summary.MissingFiles, EvidenceBinder.NotesName));
         }
 
+        if (summary.Changed.Count > 0)
+        {
+            await output.WriteLineAsync(texts.BinderFilesChanged(summary.Changed.Count, EvidenceBinder.IndexName));
+            foreach (var changed in summary.Changed)
+            {
+                await output.WriteLineAsync($"    {changed}");
+            }
+        }
+
+        if (summary.Defused > 0)
+        {
+            await output.WriteLineAsync(texts.BinderActiveFilesRenamed(summary.Defused, EvidenceBinder.IndexName));
+        }
+
         return OperatorVerbs.Done;
     }
 

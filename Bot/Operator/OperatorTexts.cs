@@ -75,6 +75,8 @@ public abstract class OperatorTexts
     public abstract string Exported(int tasks, string path);
     public abstract string BinderWritten(int items, int tasks, int files, string path);
     public abstract string BinderFilesMissing(int files, string notesName);
+    public abstract string BinderFilesChanged(int files, string indexName);
+    public abstract string BinderActiveFilesRenamed(int files, string indexName);
     public abstract string EvidenceFileProblem(bool missing, long id, string name, string sender, string sha256);
     public abstract string EvidenceVerified(int files, int problems);
     public abstract string BackupFolderNotEmpty(string folder);

@@ -48,6 +48,8 @@ public static class OperatorVerbs
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
+        // People's text in a verb's answer (a miss, a file name) must not drive the operator's terminal.
+        output = new TerminalSafeWriter(output);
         var parsed = Root(services).Parse(args);
         if (parsed.Errors.Count > 0 && !parsed.Tokens.Any(t => HelpTokens.Contains(t.Value, StringComparer.OrdinalIgnoreCase)))
         {

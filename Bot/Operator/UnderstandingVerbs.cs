@@ -50,7 +50,7 @@ public static class UnderstandingVerbs
         {
             var last = TimeZoneInfo.ConvertTime(miss.LastAt, clock.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             var channels = string.Join(",", miss.Channels.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(texts.ChannelName).Distinct());
-            await output.WriteLineAsync($"{miss.Count,5}  {texts.MissOutcome(miss.Outcome),-6}  {last}  {channels,-8}  {miss.Text.ReplaceLineEndings(" ")}");
+            await output.WriteLineAsync($"{miss.Count,5}  {texts.MissOutcome(miss.Outcome),-6}  {last}  {channels,-8}  {Security.ControlCharacters.OneLine(miss.Text)}");
         }
 
         // The coordinator who runs this cannot change the bot: the list goes to whoever maintains it.

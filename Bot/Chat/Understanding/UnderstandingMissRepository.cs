@@ -1,4 +1,5 @@
 using CampaignBot.Data;
+using CampaignBot.Security;
 using Dapper;
 
 namespace CampaignBot.Chat.Understanding;
@@ -9,8 +10,14 @@ public sealed class UnderstandingMissRepository(LedgerDatabase database)
     /// <summary>Longer messages are cut: a miss is for reading, not for archiving.</summary>
     public const int MaxTextLength = 500;
 
+    /// <remarks>
+    /// Kept without control characters (the report prints it to a terminal) and without personal data
+    /// or secrets (phone and 身份证 numbers, tokens: <see cref="SensitiveText"/>), cut after redaction so
+    /// that no half number survives the cut.
+    /// </remarks>
     public async Task RecordAsync(string text, string channelId, long? personId, bool asked, DateTimeOffset at, CancellationToken cancellationToken)
     {
+        text = SensitiveText.Redact(ControlCharacters.Strip(text));
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
             "INSERT INTO understanding_miss (text, channel_id, person_id, outcome, at) VALUES (@Text, @ChannelId, @PersonId, @Outcome, @At)",
