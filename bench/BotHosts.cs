@@ -30,6 +30,12 @@ public static class BotHosts
             // The load generator posts without a Bot Framework token, as the Emulator does, from this machine.
             ["MessagesEndpoint:AllowUnauthenticated"] = "true",
             ["MessagesEndpoint:UnauthenticatedServiceUrlHosts:0"] = "127.0.0.1",
+            // The bench measures the channel at saturation, not one person's rate (issue 25's limits,
+            // 30 a minute for a known account): 50 conversations asking back to back would be 429s.
+            ["Limits:Known:MessagesPerMinute"] = "1000000",
+            ["Limits:Known:MessageBurst"] = "1000000",
+            ["Limits:Unknown:MessagesPerMinute"] = "1000000",
+            ["Limits:Unknown:MessageBurst"] = "1000000",
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddCampaignBot(builder.Configuration);
