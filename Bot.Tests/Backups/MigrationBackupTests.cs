@@ -1,3 +1,4 @@
+using CampaignBot.Backups;
 using CampaignBot.Data;
 using CampaignBot.Tests.Support;
 using Dapper;
@@ -8,7 +9,8 @@ namespace CampaignBot.Tests.Backups;
 
 /// <summary>
 /// Issue 25, point 4: a backup is taken before a schema migration changes a ledger that holds
-/// data (an upgrade), not for a new ledger; a backup that cannot be written stops the migration.
+/// data (an upgrade), not for a new ledger; a backup that cannot be written stops the migration; a
+/// verb started while a restore holds the ledger is refused in one line, before it migrates anything.
 /// </summary>
 public sealed class MigrationBackupTests : IDisposable
 {
@@ -90,5 +92,20 @@ public sealed class MigrationBackupTests : IDisposable
         }
 
         Assert.Equal(previous, Version(data.Ledger));
+    }
+
+    [Fact]
+    public async Task AVerbStartedWhileARestoreHoldsTheLedger_IsRefusedInOneLine()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(data.Ledger)!);
+        using var restoring = DataFolderLock.TryTake(data.Ledger, exclusive: true);
+        Assert.NotNull(restoring);
+
+        await using var services = data.Services();
+        var (code, output) = await OperatorRun.RunAsync(services, "evidence", "verify");
+
+        Assert.Equal(1, code);
+        Assert.Contains("A restore is running", output, StringComparison.Ordinal);
+        Assert.Single(output.Trim().Split('\n'));
     }
 }

@@ -177,19 +177,4 @@ public sealed class RestoreTests : IAsyncLifetime
         damage(copy);
         return copy;
     }
-
-    [Fact]
-    public async Task AVerbStartedWhileARestoreHoldsTheLedger_IsRefusedInOneLine()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(data.Ledger)!);
-        using var restoring = DataFolderLock.TryTake(data.Ledger, exclusive: true);
-        Assert.NotNull(restoring);
-
-        await using var services = data.Services();
-        var (code, output) = await OperatorRun.RunAsync(services, "evidence", "verify");
-
-        Assert.Equal(1, code);
-        Assert.Contains("A restore is running", output, StringComparison.Ordinal);
-        Assert.Single(output.Trim().Split('\n'));
-    }
 }
