@@ -17,6 +17,7 @@ internal static class ModelServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         services.AddSingleton<ModelChatClient>();
         services.AddSingleton<ModelMetrics>();
+        services.AddSingleton<TaskTitleMatches>();
         services.AddSingleton<ModelSuggester>();
         return services;
     }

@@ -9,6 +9,9 @@ namespace CampaignBot.Chat.ModelReading;
 /// </summary>
 public sealed record ModelCandidates(IReadOnlyList<string> Codes, IReadOnlyList<string> Offices, IReadOnlyList<string> People)
 {
+    /// <summary>Tasks whose titles the message quotes in part (<see cref="TaskTitleMatches"/>), with their titles.</summary>
+    public IReadOnlyList<CandidateTask> Tasks { get; init; } = [];
+
     private const int MaxEach = 8;
 
     public static ModelCandidates Find(string message, LedgerNames names)
@@ -30,7 +33,10 @@ public sealed record ModelCandidates(IReadOnlyList<string> Codes, IReadOnlyList<
             hits.Where(h => !h.IsOffice).Select(h => h.Canonical).Distinct().Take(MaxEach).ToList());
     }
 
-    public string? Code(string? named) => Codes.FirstOrDefault(c => string.Equals(c, named?.Trim(), StringComparison.OrdinalIgnoreCase));
+    public string? Code(string? named) =>
+        Codes.Concat(Tasks.Select(t => t.Code)).FirstOrDefault(c => string.Equals(c, named?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public IEnumerable<string> AllCodes => Codes.Concat(Tasks.Select(t => t.Code)).Distinct(StringComparer.OrdinalIgnoreCase);
 
     public string? Office(string? named) => Offices.FirstOrDefault(o => o == named?.Trim());
 

@@ -118,7 +118,7 @@ public static class ModelReadingCheck
         }
     }
 
-    /// <summary>The same rules the handlers apply, so that a button the person may not use is never shown.</summary>
+    /// <summary>The same rules the handlers apply, so that a button the person may not use (or that can only fail) is never shown.</summary>
     private static string? Permission(ChatCommand command, ModelCheckContext context)
     {
         if (!ChangeCommands.IsChange(command))
@@ -144,7 +144,13 @@ public static class ModelReadingCheck
             ReassignCommand => person.IsCoordinator || (person.Role == Roles.Lead && person.OfficeId == task.LeadOfficeId),
             _ => false,
         };
-        return allowed ? null : $"forbidden: {person.OfficeName} may not change {code}";
+        if (!allowed)
+        {
+            return $"forbidden: {person.OfficeName} may not change {code}";
+        }
+
+        // The handler would refuse it (新的截止日期须晚于…): a button that can only fail is not offered.
+        return command is ExtendCommand extend && extend.NewDueOn <= task.DueOn ? $"invalid date: {extend.NewDueOn:yyyy-MM-dd} is not after {code}'s deadline" : null;
     }
 
     /// <summary>The command's text, read by the rules, must come back as the same command: what the button sends is what was checked.</summary>

@@ -25,15 +25,17 @@ public sealed class ModelSuggester
     private readonly ModelOptions options;
     private readonly ModelMetrics metrics;
     private readonly TaskRepository tasks;
+    private readonly TaskTitleMatches titles;
     private readonly ILogger<ModelSuggester> logger;
     private readonly ResiliencePipeline pipeline;
 
-    public ModelSuggester(ModelChatClient chat, IOptions<ModelOptions> options, ModelMetrics metrics, TaskRepository tasks, ILogger<ModelSuggester> logger)
+    public ModelSuggester(ModelChatClient chat, IOptions<ModelOptions> options, ModelMetrics metrics, TaskRepository tasks, TaskTitleMatches titles, ILogger<ModelSuggester> logger)
     {
         client = chat.Client;
         this.options = options.Value;
         this.metrics = metrics;
         this.tasks = tasks;
+        this.titles = titles;
         this.logger = logger;
         // Wall-clock time on purpose: a network deadline is real seconds, not the campaign's (injected) clock.
         pipeline = new ResiliencePipelineBuilder()
@@ -60,7 +62,7 @@ public sealed class ModelSuggester
             return ModelSuggestion.Off;
         }
 
-        var candidates = ModelCandidates.Find(message, context.Names);
+        var candidates = ModelCandidates.Find(message, context.Names) with { Tasks = await titles.NearAsync(message, cancellationToken) };
         var watch = Stopwatch.StartNew();
         string? json;
         try
@@ -115,7 +117,7 @@ public sealed class ModelSuggester
         }
 
         var known = new Dictionary<string, LedgerTask>(StringComparer.OrdinalIgnoreCase);
-        foreach (var code in candidates.Codes)
+        foreach (var code in candidates.AllCodes)
         {
             if (await tasks.FindByCodeAsync(code, cancellationToken) is { } task)
             {
