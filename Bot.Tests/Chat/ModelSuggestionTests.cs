@@ -257,6 +257,37 @@ public class ModelSuggestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCounters_CountCalls_Latency_Timeouts_AndTaps()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<(string Name, double Value, string Tags)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ModelMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => seen.Enqueue((i.Name, v, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => seen.Enqueue((i.Name, v, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        listener.Start();
+        model.Content = _ => Reading("extend", code: "T022", to: "2026-07-31", reason: null);
+
+        var reply = await SayAsync(AskLeave);
+        await SayAsync(reply.Suggestions[0].Value);
+        model.Delay = TimeSpan.FromSeconds(10);
+        await SayAsync(Finished);
+
+        Assert.Contains(seen, m => m is { Name: "campaignbot.model.calls", Value: 1, Tags: "outcome=offered" });
+        Assert.Contains(seen, m => m is { Name: "campaignbot.model.calls", Tags: "outcome=failed" });
+        Assert.Equal(2, seen.Count(m => m.Name == "campaignbot.model.latency"));
+        Assert.Single(seen, m => m.Name == "campaignbot.model.timeouts");
+        Assert.Single(seen, m => m is { Name: "campaignbot.model.taps", Tags: "intent=extend" });
+    }
+
+    [Fact]
     public async Task AFailingEndpoint_IsLeftAloneForAWhile()
     {
         await services.DisposeAsync();

@@ -18,6 +18,9 @@ public static class ModelReadingCheck
     /// <summary>Longer reasons are not what a person writes in a chat; a long one is more likely text the model was fed.</summary>
     public const int MaxReasonLength = 40;
 
+    /// <summary>Why nothing is offered when the model itself found no reading (intent none, or no readings).</summary>
+    public const string NoReading = "no reading";
+
     public static ModelVerdict Check(ModelAnswer? answer, ModelCandidates candidates, ModelCheckContext context)
     {
         if (answer?.Readings is not { } readings || readings.Count > ModelAnswerSchema.MaxReadings)
@@ -51,7 +54,7 @@ public static class ModelReadingCheck
         }
 
         accepted = accepted.DistinctBy(context.Texts.CommandText).ToList();
-        return accepted.Count > 0 ? new ModelVerdict(accepted, null) : ModelVerdict.Refuse(refused ?? "none");
+        return accepted.Count > 0 ? new ModelVerdict(accepted, null) : ModelVerdict.Refuse(refused ?? NoReading);
     }
 
     private static (ChatCommand? Command, string? Why) ToCommand(ModelReadingItem r, ModelCandidates candidates, ModelCheckContext context)

@@ -126,6 +126,12 @@ public sealed class ModelSuggester
         }
 
         var verdict = ModelReadingCheck.Check(answer, candidates, context with { Task = code => known.GetValueOrDefault(code) });
+        if (verdict.Refused == ModelReadingCheck.NoReading)
+        {
+            // The model did not know either: a plain miss, not a suggestion refused.
+            return Done(ModelSuggestion.Failed(ModelReadingCheck.NoReading), watch);
+        }
+
         if (verdict.Refused is { } why)
         {
             return Done(new ModelSuggestion(ModelSuggestionStatus.Refused, [], answer?.Readings?.FirstOrDefault()?.Intent, why), watch);
