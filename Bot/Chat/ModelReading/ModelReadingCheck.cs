@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Chat.Understanding;
@@ -13,7 +14,7 @@ namespace CampaignBot.Chat.ModelReading;
 /// read back, through the rules, as exactly that command — the text a button sends is then an ordinary
 /// message, read and checked again like any other when it is tapped.
 /// </summary>
-public static class ModelReadingCheck
+public static partial class ModelReadingCheck
 {
     /// <summary>Longer reasons are not what a person writes in a chat; a long one is more likely text the model was fed.</summary>
     public const int MaxReasonLength = 40;
@@ -92,12 +93,12 @@ public static class ModelReadingCheck
                     return (null, $"invalid date '{Cut(r.To)}'");
                 }
 
-                if (Reason(r.Reason) is { Refused: { } badReason })
+                if (Reason(r.Reason, context.Names) is { Refused: { } badReason })
                 {
                     return (null, badReason);
                 }
 
-                return (new ExtendCommand(code!, newDue, Reason(r.Reason).Text, language), null);
+                return (new ExtendCommand(code!, newDue, Reason(r.Reason, context.Names).Text, language), null);
             case ModelIntents.Handover:
                 var to = candidates.Person(r.Person) ?? office;
                 return to is null ? (null, $"unknown person '{Cut(r.Person)}'") : (new ReassignCommand(code!, to, language), null);
@@ -167,7 +168,8 @@ public static class ModelReadingCheck
     private static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
-    private static (string? Text, string? Refused) Reason(string? reason)
+    /// <summary>The person's reason, one short line naming no task: a reason is not a place for more commands.</summary>
+    private static (string? Text, string? Refused) Reason(string? reason, LedgerNames names)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -175,8 +177,17 @@ public static class ModelReadingCheck
         }
 
         var text = reason.Trim();
-        return text.Length > MaxReasonLength || text.Any(char.IsControl) ? (null, "reason too long or not one line") : (text, null);
+        if (text.Length > MaxReasonLength || text.Any(char.IsControl))
+        {
+            return (null, "reason too long or not one line");
+        }
+
+        var read = TextNormalizer.Normalize(text).Text;
+        return CodeShaped().IsMatch(read) || names.Codes.Find(read, new bool[read.Length]).Count > 0 ? (null, "reason names a task") : (text, null);
     }
+
+    [GeneratedRegex(TaskCodes.NotAfterAWord + TaskCodes.Pattern)]
+    private static partial Regex CodeShaped();
 
     private static string Cut(string? text) => text is null ? "" : text.Length > 30 ? text[..30] + "…" : text;
 }

@@ -62,7 +62,7 @@ public sealed class ModelSuggester
             return ModelSuggestion.Off;
         }
 
-        var candidates = ModelCandidates.Find(message, context.Names) with { Tasks = await titles.NearAsync(message, cancellationToken) };
+        var candidates = ModelCandidates.Find(message, context.Names);
         var watch = Stopwatch.StartNew();
         string? json;
         try
@@ -70,6 +70,12 @@ public sealed class ModelSuggester
             json = await pipeline.ExecuteAsync(
                 async token =>
                 {
+                    if (candidates.Codes.Count == 0)
+                    {
+                        // Inside the timeout: the person never waits longer than it, whatever the ledger's size.
+                        candidates = candidates with { Tasks = await titles.NearAsync(message, token) };
+                    }
+
                     var response = await client.GetResponseAsync(
                         ModelPrompt.Messages(message, context.Today, zone, candidates),
                         new ChatOptions
