@@ -291,6 +291,26 @@ public class ModelSuggestionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheKey_ComesFromTheSettingOrAFile_AndGoesOnlyInTheAuthorizationHeader()
+    {
+        await SayAsync(Finished);
+        Assert.Equal("Bearer sk-test-secret-never-logged", Assert.Single(model.Authorizations));
+
+        var file = Path.Combine(services.Database.Folder, "model-key");
+        await File.WriteAllTextAsync(file, "key-from-file\n");
+        await using var fromFile = await BotServices.CreateAsync(settings: new Dictionary<string, string?>
+        {
+            ["Understanding:Model:Endpoint"] = model.Endpoint,
+            ["Understanding:Model:Name"] = FakeLanguageModel.ModelName,
+            ["Understanding:Model:ApiKeyFile"] = file,
+        });
+        await fromFile.Get<ChatCommandRouter>().HandleAsync(new ChatRequest(Finished, Asker, "msteams", "conv-file", false, [], null), CancellationToken.None);
+
+        Assert.Equal(["Bearer sk-test-secret-never-logged", "Bearer key-from-file"], model.Authorizations);
+        Assert.DoesNotContain(model.Requests, r => r.ToJsonString().Contains("sk-test-secret", StringComparison.Ordinal) || r.ToJsonString().Contains("key-from-file", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AFailingEndpoint_IsLeftAloneForAWhile()
     {
         await services.DisposeAsync();

@@ -25,6 +25,9 @@ public sealed class FakeLanguageModel : IAsyncDisposable
     /// <summary>Every request body received, valid or not.</summary>
     public ConcurrentQueue<JsonNode> Requests { get; } = new();
 
+    /// <summary>The Authorization header of each request ("" when none was sent).</summary>
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
     /// <summary>What was wrong with a request, if anything was (the test asserts this stays empty).</summary>
     public ConcurrentQueue<string> Problems { get; } = new();
 
@@ -48,6 +51,7 @@ public sealed class FakeLanguageModel : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body);
         Requests.Enqueue(body!);
+        Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
         Check(body!);
         if (Delay > TimeSpan.Zero)
         {
