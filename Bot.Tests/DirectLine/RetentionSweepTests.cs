@@ -64,9 +64,9 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     public async Task MissesOlderThanTheirDays_AreDeleted()
     {
         var misses = services.Get<CampaignBot.Chat.Understanding.UnderstandingMissRepository>();
-        await misses.RecordAsync("old miss", "test", null, false, time.GetUtcNow(), CancellationToken.None);
+        await misses.RecordAsync("old miss", "test", null, null, false, null, time.GetUtcNow(), CancellationToken.None);
         time.Advance(TimeSpan.FromDays(91));
-        await misses.RecordAsync("new miss", "test", null, false, time.GetUtcNow(), CancellationToken.None);
+        await misses.RecordAsync("new miss", "test", null, null, false, null, time.GetUtcNow(), CancellationToken.None);
 
         var result = await services.Get<RetentionSweep>().SweepAsync(CancellationToken.None);
 

@@ -24,7 +24,7 @@ public sealed class ChannelGaugeTests
 
         dingTalk.Drop();
 
-        await Eventually.WaitAsync(() => ConnectedAsync(http, "dingtalk").GetAwaiter().GetResult() == 0, Patience);
+        await Eventually.WaitAsync(async () => await ConnectedAsync(http, "dingtalk") == 0, Patience);
         Assert.Null(await ConnectedAsync(http, "wecom"));
     }
 
@@ -39,11 +39,11 @@ public sealed class ChannelGaugeTests
         await weCom.WaitConnectedAsync(1, Patience);
 
         // Up once WeCom has acknowledged the subscription, a moment after the socket opens.
-        await Eventually.WaitAsync(() => ConnectedAsync(http, "wecom").GetAwaiter().GetResult() == 1, Patience);
+        await Eventually.WaitAsync(async () => await ConnectedAsync(http, "wecom") == 1, Patience);
 
         weCom.Drop();
 
-        await Eventually.WaitAsync(() => ConnectedAsync(http, "wecom").GetAwaiter().GetResult() == 0, Patience);
+        await Eventually.WaitAsync(async () => await ConnectedAsync(http, "wecom") == 0, Patience);
         Assert.Null(await ConnectedAsync(http, "dingtalk"));
     }
 

@@ -17,6 +17,26 @@ public sealed partial class MetricsCatalogTests
     private static string Docs(string file) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", file));
 
     [Fact]
+    public void TheModelMeter_PublishesExactlyTheCatalogsModelInstruments()
+    {
+        using var model = new CampaignBot.Chat.ModelReading.ModelMetrics();
+        var published = new List<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == MetricsCatalog.ModelMeterName)
+                {
+                    published.Add(instrument.Name);
+                }
+            },
+        };
+        listener.Start();
+
+        Assert.Equal(MetricsCatalog.OfTheModelMeter.Select(m => m.Instrument).Order(), published.Distinct().Order());
+    }
+
+    [Fact]
     public async Task TheMeter_PublishesExactlyTheCatalogsInstruments()
     {
         await using var services = await BotServices.CreateAsync(settings: new Dictionary<string, string?> { ["Metrics:Enabled"] = "true" });

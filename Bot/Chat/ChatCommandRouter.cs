@@ -1,4 +1,5 @@
 using CampaignBot.Chat.Handlers;
+using CampaignBot.Chat.ModelReading;
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Chat.Understanding;
@@ -27,7 +28,9 @@ public sealed class ChatCommandRouter(
     EvidenceHandler evidence,
     UndoHandler undo,
     ReportHandler reports,
-    CampaignMetrics metrics)
+    CampaignMetrics metrics,
+    ModelSuggester model,
+    ModelMetrics modelMetrics)
 {
     public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
@@ -35,7 +38,8 @@ public sealed class ChatCommandRouter(
         var conversation = request.Conversation ?? await conversations.FindAsync(request.ChannelId, request.ConversationId, cancellationToken);
         // A message in no particular language (a bare task code) is answered in the chat's language.
         var chatLanguage = Enum.TryParse<ReplyLanguage>(conversation?.Language, out var remembered) ? remembered : options.Value.DefaultLanguage;
-        var command = MessageUnderstanding.Understand(request.Text, today, chatLanguage, await names.GetAsync(cancellationToken));
+        var ledgerNames = await names.GetAsync(cancellationToken);
+        var command = MessageUnderstanding.Understand(request.Text, today, chatLanguage, ledgerNames);
         var person = await directory.FindSpeakerAsync(request.ChannelId, request.AccountId, cancellationToken);
         var bound = conversation?.BoundOfficeId is { } officeId ? new TaskScope(officeId, conversation.BoundOfficeName) : null;
         var actor = new ChatActor(request.AccountId, person, request.ChannelId, request.ConversationId);
@@ -72,11 +76,33 @@ public sealed class ChatCommandRouter(
             UnknownCommand => UnderstandingOutcome.Missed,
             _ => UnderstandingOutcome.Understood,
         });
+
+        if (model.Enabled && !turn.ReadFromWords && await misses.MarkTappedAsync(request.ChannelId, request.ConversationId, request.Text, clock.UtcNow, cancellationToken) is { } tapped)
+        {
+            // A button the model suggested, tapped (or its text sent): it runs below like any typed command.
+            modelMetrics.Tapped(tapped);
+        }
+
         if (command is UnknownCommand or ClarifyCommand)
         {
             // As read (mentions removed, full width folded), so that the same words count as one miss;
             // without credentials (a robot's webhook key and secret typed in a form the bot did not read).
-            await misses.RecordAsync(Security.CredentialRedaction.Redact(TextNormalizer.Normalize(request.Text).Source)!, request.ChannelId, person?.Id, command is ClarifyCommand, clock.UtcNow, cancellationToken);
+            var missed = Security.CredentialRedaction.Redact(TextNormalizer.Normalize(request.Text).Source)!;
+            // Only here, where the rules did not understand or asked back, is the office's model asked (when one is configured).
+            var suggestion = await model.SuggestAsync(missed, new ModelCheckContext(person, today, command.Language, ledgerNames, turn.Texts, _ => null), clock.Zone, cancellationToken);
+            // A question the rules asked back about is not answered on a guess: the guess becomes a button.
+            var answer = suggestion is { Status: ModelSuggestionStatus.Answered, Commands: [var question] } && command is UnknownCommand ? question : null;
+            var offered = suggestion.Status is ModelSuggestionStatus.Offered or ModelSuggestionStatus.Answered && answer is null;
+            await misses.RecordAsync(missed, request.ChannelId, request.ConversationId, person?.Id, command is ClarifyCommand, Logged(suggestion, offered, turn), clock.UtcNow, cancellationToken);
+            if (answer is not null)
+            {
+                return Inferred(await DispatchAsync(answer, turn, cancellationToken), answer, turn);
+            }
+
+            if (offered)
+            {
+                return Suggested(suggestion.Commands, command is ClarifyCommand clarify ? clarify.Readings : [], turn);
+            }
         }
 
         return await DispatchAsync(command, turn, cancellationToken);
@@ -160,6 +186,35 @@ public sealed class ChatCommandRouter(
             Footer = answer.Footer is null ? said : answer.Footer + "\n" + said,
             Suggestions = [.. offers.Select((c, i) => new ReplyAction(labels[i], turn.Texts.CommandText(c))), .. answer.Suggestions],
         };
+    }
+
+    /// <summary>The miss log's record of what the model made of the message (null when it was not asked).</summary>
+    private static MissSuggestion? Logged(ModelSuggestion suggestion, bool offered, ChatTurn turn) => suggestion.Status switch
+    {
+        ModelSuggestionStatus.Off => null,
+        _ when offered => new MissSuggestion("offered", suggestion.Intent, suggestion.Commands.Select(turn.Texts.CommandText).ToList(), null),
+        _ => new MissSuggestion(suggestion.Status.ToString().ToLowerInvariant(), suggestion.Intent, suggestion.Commands.Select(turn.Texts.CommandText).ToList(), suggestion.Note),
+    };
+
+    /// <summary>
+    /// The model's checked reading as buttons (你是想「申请延期 T029 到 2月20日，理由：…」吗？), then the rules'
+    /// own readings when they asked back; tapping sends the command text, read and checked like any message.
+    /// </summary>
+    private static ChatReply Suggested(IReadOnlyList<ChatCommand> suggested, IReadOnlyList<ChatCommand> rules, ChatTurn turn)
+    {
+        var buttons = suggested.Concat(rules).DistinctBy(turn.Texts.CommandText).Take(3).ToList();
+        var said = suggested.Select(c => c is ExtendCommand { Reason: not null } ? turn.Texts.CommandText(c) : turn.Texts.ButtonLabel(c, turn.Today)).ToList();
+        return new ChatReply(turn.Texts.ModelSuggested(said))
+        {
+            Suggestions = buttons.Select(c => new ReplyAction(turn.Texts.ButtonLabel(c, turn.Today), turn.Texts.CommandText(c))).ToList(),
+        };
+    }
+
+    /// <summary>A question answered as the model read it, with a line saying so: answering changes nothing.</summary>
+    private static ChatReply Inferred(ChatReply answer, ChatCommand question, ChatTurn turn)
+    {
+        var said = turn.Texts.ModelInferred(turn.Texts.ButtonLabel(question, turn.Today));
+        return answer with { Footer = answer.Footer is null ? said : answer.Footer + "\n" + said };
     }
 
     /// <summary>Commands offered as buttons, named in the text too for channels that show no buttons.</summary>

@@ -30,6 +30,7 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddCampaignClock(),
         services => services.AddLedger(),
         services => services.AddCampaignChat(),
+        services => services.AddUnderstandingModel(),
         services => services.AddEvidenceFiles(),
         services => services.AddDingTalk(),
         services => services.AddWeComOutgoing(),

@@ -35,7 +35,7 @@ internal static class MetricsServiceCollectionExtensions
             // Prometheus labels every series of this target with it (target_info), instead of "unknown_service:dotnet".
             .ConfigureResource(resource => resource.AddService("campaignbot"))
             .WithMetrics(metrics => metrics
-            .AddMeter(MetricsCatalog.MeterName)
+            .AddMeter(MetricsCatalog.MeterName, MetricsCatalog.ModelMeterName)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
             .AddPrometheusExporter());

@@ -99,6 +99,11 @@ public sealed class ChineseOperatorTexts : OperatorTexts
     public override string MissesHeader(int days) => $"最近 {days} 天机器人没读懂的消息，出现多的在前（“追问”：机器人给出两种理解请对方选）：";
     public override string MissColumns => "次数  结果    最近一次          渠道  原文";
     public override string MissOutcome(string outcome) => outcome == "asked" ? "追问" : "没读懂";
+    public override string TapRatesHeader => "语言模型的建议（按意图）：给出按钮的次数、被点的次数、点击率：";
+    public override string TapRate(string intent, int offered, int tapped) => $"  {intent,-13} {offered,5} {tapped,5}  {(offered == 0 ? 0 : 100.0 * tapped / offered):0}%";
+    public override string UnusedSuggestionsHeader => "模型建议被检查拒绝或没人点的消息（可补进语料）：";
+    public override string UnusedSuggestion(string status, string text, string? suggestion, string? note) =>
+        $"  {(status == "refused" ? "拒绝" : "没点"),-4} {text.ReplaceLineEndings(" ")}" + (suggestion is null ? "" : $"  → {suggestion.ReplaceLineEndings(" | ")}") + (note is null ? "" : $"  （{note}）");
     public override string MissesFooter => "请把这份清单转给机器人的维护人员：他们把值得读懂的说法加进语料、教给机器人（做法见 docs/understanding.md）。";
 
     public override string WorkdaysLoaded(int daysOff, int workdays) => $"工作日历已更新：{daysOff} 天休息，{workdays} 天调休上班。";

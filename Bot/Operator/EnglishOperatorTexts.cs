@@ -102,6 +102,11 @@ public sealed class EnglishOperatorTexts : OperatorTexts
     public override string MissesHeader(int days) => $"Messages the bot did not understand in the last {days} days, most frequent first (asked: the bot offered two readings):";
     public override string MissColumns => "count  outcome     last seen         channels  text";
     public override string MissOutcome(string outcome) => outcome == "asked" ? "asked" : "not understood";
+    public override string TapRatesHeader => "The language model's suggestions by intent: offered as buttons, tapped, tap rate:";
+    public override string TapRate(string intent, int offered, int tapped) => $"  {intent,-13} {offered,5} {tapped,5}  {(offered == 0 ? 0 : 100.0 * tapped / offered):0}%";
+    public override string UnusedSuggestionsHeader => "Messages whose model suggestion was refused by the checks or not tapped (for the corpus):";
+    public override string UnusedSuggestion(string status, string text, string? suggestion, string? note) =>
+        $"  {(status == "refused" ? "refused" : "ignored"),-7} {text.ReplaceLineEndings(" ")}" + (suggestion is null ? "" : $"  -> {suggestion.ReplaceLineEndings(" | ")}") + (note is null ? "" : $"  ({note})");
     public override string MissesFooter => "Forward this list to the bot's maintainers: they add the phrasings worth understanding to the corpus and teach the bot (how: docs/understanding.md).";
 
     public override string WorkdaysLoaded(int daysOff, int workdays) => $"Workday calendar updated: {Plural(daysOff, "day off", "days off")}, {Plural(workdays, "make-up workday", "make-up workdays")}.";

@@ -67,6 +67,12 @@ public abstract class OperatorTexts
     public abstract string MissOutcome(string outcome);
     public abstract string MissesFooter { get; }
 
+    // The language model's suggestions (issue 27).
+    public abstract string TapRatesHeader { get; }
+    public abstract string TapRate(string intent, int offered, int tapped);
+    public abstract string UnusedSuggestionsHeader { get; }
+    public abstract string UnusedSuggestion(string status, string text, string? suggestion, string? note);
+
     // workdays, sample, export, evidence, backup.
     public abstract string WorkdaysLoaded(int daysOff, int workdays);
     public abstract string NoSample { get; }

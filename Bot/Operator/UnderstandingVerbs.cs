@@ -53,8 +53,35 @@ public static class UnderstandingVerbs
             await output.WriteLineAsync($"{miss.Count,5}  {texts.MissOutcome(miss.Outcome),-6}  {last}  {channels,-8}  {Security.ControlCharacters.OneLine(miss.Text)}");
         }
 
+        await WriteSuggestionsAsync(services, texts, since, clock.UtcNow, output);
+
         // The coordinator who runs this cannot change the bot: the list goes to whoever maintains it.
         await output.WriteLineAsync(texts.MissesFooter);
         return 0;
+    }
+
+    /// <summary>Issue 27: how often the model's suggestions were tapped, per intent, and the misses where they were refused or ignored.</summary>
+    private static async Task WriteSuggestionsAsync(IServiceProvider services, OperatorTexts texts, DateTimeOffset since, DateTimeOffset now, TextWriter output)
+    {
+        var repository = services.GetRequiredService<UnderstandingMissRepository>();
+        var rates = await repository.TapRatesAsync(since, CancellationToken.None);
+        var unused = await repository.UnusedSuggestionsAsync(since, now, Listed, CancellationToken.None);
+        if (rates.Count > 0)
+        {
+            await output.WriteLineAsync(texts.TapRatesHeader);
+            foreach (var rate in rates)
+            {
+                await output.WriteLineAsync(texts.TapRate(rate.Intent, rate.Offered, rate.Tapped));
+            }
+        }
+
+        if (unused.Count > 0)
+        {
+            await output.WriteLineAsync(texts.UnusedSuggestionsHeader);
+            foreach (var line in unused)
+            {
+                await output.WriteLineAsync(texts.UnusedSuggestion(line.Status, line.Text, line.Suggestion, line.Note));
+            }
+        }
     }
 }

@@ -10,6 +10,9 @@ public static class MetricsCatalog
 {
     public const string MeterName = "CampaignBot";
 
+    /// <summary>The optional language model's meter (Chat/ModelReading/ModelMetrics): its series exist only where a model is configured and asked.</summary>
+    public const string ModelMeterName = "CampaignBot.Model";
+
     public static readonly MetricDefinition Turns = new(
         "campaignbot.turns", "campaignbot_turns_total", "counter", ["channel"],
         "Messages the bot answered, per channel (directline, msteams, dingtalk, wecom, emulator, other).");
@@ -54,6 +57,22 @@ public static class MetricsCatalog
         "campaignbot.channel.connected", "campaignbot_channel_connected", "gauge", ["channel"],
         "1 while the outgoing connection is up, 0 while not: dingtalk (stream mode), wecom (long connection). Absent for a channel not configured for that mode.");
 
+    public static readonly MetricDefinition ModelCalls = new(
+        "campaignbot.model.calls", "campaignbot_model_calls_total", "counter", ["outcome"],
+        "Misses sent to the office's language model (Understanding:Model), by outcome: offered, answered, refused (its reading failed a check), failed (timeout, error, malformed answer), skipped (the breaker open).");
+
+    public static readonly MetricDefinition ModelLatency = new(
+        "campaignbot.model.latency", "campaignbot_model_latency_seconds", "histogram", ["outcome"],
+        "Time from asking the model to its answer, or to the timeout.");
+
+    public static readonly MetricDefinition ModelTimeouts = new(
+        "campaignbot.model.timeouts", "campaignbot_model_timeouts_total", "counter", [],
+        "Model calls cut off by Understanding:Model:TimeoutSeconds.");
+
+    public static readonly MetricDefinition ModelTaps = new(
+        "campaignbot.model.taps", "campaignbot_model_taps_total", "counter", ["intent"],
+        "Suggestions of the model that the person tapped (or sent as text), by intent.");
+
     public static readonly MetricDefinition HttpServerDuration = new(
         "http.server.request.duration", "http_server_request_duration_seconds", "histogram", ["http_request_method", "http_route", "http_response_status_code"],
         "ASP.NET Core instrumentation: time to answer each request to the bot.");
@@ -69,6 +88,9 @@ public static class MetricsCatalog
         OutboxDepth, OutboxOldestAge, EvidencePending, EvidenceFailed, ChannelConnected,
     ];
 
+    /// <summary>The language model meter's instruments.</summary>
+    public static IReadOnlyList<MetricDefinition> OfTheModelMeter { get; } = [ModelCalls, ModelLatency, ModelTimeouts, ModelTaps];
+
     /// <summary>Everything at /metrics that the document and the dashboard may name.</summary>
-    public static IReadOnlyList<MetricDefinition> All { get; } = [.. OfTheMeter, HttpServerDuration, HttpClientDuration];
+    public static IReadOnlyList<MetricDefinition> All { get; } = [.. OfTheMeter, .. OfTheModelMeter, HttpServerDuration, HttpClientDuration];
 }

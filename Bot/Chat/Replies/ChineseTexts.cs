@@ -337,6 +337,11 @@ public sealed class ChineseTexts : ReplyTexts
     public override string ExtensionNoLongerLater(long requestId, LedgerTask task, DateOnly asked) =>
         $"未批准延期申请 #{requestId}：{task.Code} 的截止日期已是 {Date(task.DueOn)}（计划导入后），不早于申请的 {Date(asked)}，批准会把它提前。如仍需延后，请驳回后重新申请。";
 
+    public override string ModelSuggested(IReadOnlyList<string> readings) =>
+        $"你是想「{string.Join("」，还是「", readings)}」吗？点按钮确认（点之前什么也没改），或发送「帮助」看看能怎么问。";
+
+    public override string ModelInferred(string reading) => $"（这是按推测的理解「{reading}」回答的；不对的话请换个说法。）";
+
     public override string ChangeOffered(IReadOnlyList<string> offers) =>
         $"我没有改动台账。如果要「{string.Join("」或「", offers)}」，请点下面的按钮。";
 

@@ -322,6 +322,11 @@ public sealed class EnglishTexts : ReplyTexts
     public override string ExtensionNoLongerLater(long requestId, LedgerTask task, DateOnly asked) =>
         $"Extension request #{requestId} not approved: {task.Code} is already due {Date(task.DueOn)} (a plan import moved it), not before the {Date(asked)} asked; approving would bring it forward. If it still needs more time, reject it and ask again.";
 
+    public override string ModelSuggested(IReadOnlyList<string> readings) =>
+        $"Did you mean \"{string.Join("\" or \"", readings)}\"? Press the button to confirm (nothing is changed until you do), or send \"help\".";
+
+    public override string ModelInferred(string reading) => $"(Answered as I guessed you meant: \"{reading}\". If that is wrong, please say it another way.)";
+
     public override string ChangeOffered(IReadOnlyList<string> offers) =>
         $"I changed nothing. To \"{string.Join("\" or \"", offers)}\", press the button below.";
 

@@ -231,6 +231,12 @@ public abstract class ReplyTexts
     public abstract string ExtensionWithdrawn(long requestId);
     public abstract string ExtensionNoLongerLater(long requestId, LedgerTask task, DateOnly asked);
 
+    /// <summary>The office's language model read a message the rules missed: what it seemed to ask, as buttons; nothing changed until one is tapped.</summary>
+    public abstract string ModelSuggested(IReadOnlyList<string> readings);
+
+    /// <summary>A question answered as the language model read it: said, so that the person knows it was a guess.</summary>
+    public abstract string ModelInferred(string reading);
+
     /// <summary>A change read but not confirmed by the second reading: nothing changed; the change follows as a button.</summary>
     public abstract string ChangeOffered(IReadOnlyList<string> offers);
 
