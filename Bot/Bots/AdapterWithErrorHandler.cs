@@ -18,21 +18,7 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
         BotFrameworkAuthentication authentication, ILogger<AdapterWithErrorHandler> logger, IOptions<CampaignOptions> options, Security.ConversationLogHash logHash)
         : base(authentication, logger)
     {
-        OnTurnError = async (turnContext, exception) =>
-        {
-            // The chat by its log name (docs/operations.md), as in the turn's scope, which has ended here.
-            logger.LogError(exception, "Turn failed for activity {ActivityId} in {Channel} chat {Conversation}",
-                turnContext.Activity.Id, turnContext.Activity.ChannelId, logHash.Of(turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id));
-            try
-            {
-                await turnContext.SendActivityAsync(ReplyTexts.For(options.Value.DefaultLanguage).TurnError);
-            }
-            catch (Exception sendFailure)
-            {
-                // The channel may be what failed; the error is logged above and the request still completes.
-                logger.LogWarning(sendFailure, "Could not tell the user about the failed turn");
-            }
-        };
+        OnTurnError = FailedTurnReply.Handler(logger, logHash, ReplyTexts.For(options.Value.DefaultLanguage));
     }
 
     /// <summary>

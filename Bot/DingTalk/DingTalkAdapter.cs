@@ -38,24 +38,7 @@ public sealed class DingTalkAdapter : BotAdapter
         texts = ReplyTexts.For(campaign.Value.DefaultLanguage);
         this.time = time;
         this.logger = logger;
-        OnTurnError = async (turnContext, exception) =>
-        {
-            if (exception is OperationCanceledException)
-            {
-                // Stopped, not failed: the claim is given back so that DingTalk's redelivery is handled.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
-            }
-
-            logger.LogError(exception, "DingTalk turn failed for message {MsgId} in chat {Conversation}", turnContext.Activity.Id, logHash.Of(DingTalkChannel.ChannelId, turnContext.Activity.Conversation?.Id));
-            try
-            {
-                await turnContext.SendActivityAsync(texts.TurnError);
-            }
-            catch (Exception sendFailure)
-            {
-                logger.LogWarning(sendFailure, "Could not tell the DingTalk user about the failed turn");
-            }
-        };
+        OnTurnError = Bots.FailedTurnReply.Handler(logger, logHash, texts, redelivers: true);
     }
 
     /// <summary>Runs the bot for a message DingTalk delivered; false when it was handled before (a redelivery).</summary>

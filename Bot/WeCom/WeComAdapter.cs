@@ -29,25 +29,7 @@ public sealed class WeComAdapter : BotAdapter
         this.time = time;
         this.logger = logger;
         var texts = ReplyTexts.For(campaign.Value.DefaultLanguage);
-        OnTurnError = async (turnContext, exception) =>
-        {
-            if (exception is OperationCanceledException)
-            {
-                // Stopped, not failed: the claim is given back so that a redelivery is handled.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
-            }
-
-            // The chat by its log name (docs/operations.md): a 1:1 chat's id is the person's userid.
-            logger.LogError(exception, "WeCom turn failed for message {MsgId} in chat {Conversation}", turnContext.Activity.Id, logHash.Of(WeComChannel.ChannelId, turnContext.Activity.Conversation?.Id));
-            try
-            {
-                await turnContext.SendActivityAsync(texts.TurnError);
-            }
-            catch (Exception sendFailure)
-            {
-                logger.LogWarning(sendFailure, "Could not tell the WeCom user about the failed turn");
-            }
-        };
+        OnTurnError = Bots.FailedTurnReply.Handler(logger, logHash, texts, redelivers: true);
     }
 
     /// <summary>
