@@ -15,6 +15,23 @@ public sealed record DirectLineCaller(bool HasSecret, DirectLineGrant? Grant)
     /// </summary>
     public static async Task<(DirectLineCaller? Caller, IResult? Refusal)> ReadAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, bool allowQueryToken = false)
     {
+        // Read once a request: the rate limiter names the caller before the endpoint does.
+        var key = allowQueryToken ? ReadWithQueryToken : ReadFromHeader;
+        if (http.Items.TryGetValue(key, out var earlier) && earlier is ValueTuple<DirectLineCaller?, IResult?> read)
+        {
+            return read;
+        }
+
+        var result = await ReadUncachedAsync(http, secret, tokens, allowQueryToken);
+        http.Items[key] = result;
+        return result;
+    }
+
+    private static readonly object ReadFromHeader = new();
+    private static readonly object ReadWithQueryToken = new();
+
+    private static async Task<(DirectLineCaller? Caller, IResult? Refusal)> ReadUncachedAsync(HttpContext http, DirectLineSecret secret, DirectLineTokens tokens, bool allowQueryToken)
+    {
         var header = http.Request.Headers.Authorization.ToString();
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
         if (presented is null && allowQueryToken)

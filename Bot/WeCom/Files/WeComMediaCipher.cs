@@ -53,17 +53,11 @@ public static class WeComMediaCipher
     }
 
     /// <summary>Holds back the last 32 bytes until the end, then drops the pad after checking it.</summary>
-    private sealed class Pkcs7Tail(Stream inner, IDisposable cipher) : Stream
+    private sealed class Pkcs7Tail(Stream inner, IDisposable cipher) : EvidenceFiles.ForwardOnlyStream(inner, cipher)
     {
         private readonly byte[] held = new byte[PadBlock * 2];
         private int heldCount;
         private bool ended;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
@@ -77,7 +71,7 @@ public static class WeComMediaCipher
             // Keep more than 32 bytes held (or reach the end), so what is given out can never be pad.
             while (!ended && heldCount <= PadBlock)
             {
-                var read = await inner.ReadAsync(held.AsMemory(heldCount), cancellationToken);
+                var read = await Inner.ReadAsync(held.AsMemory(heldCount), cancellationToken);
                 if (read == 0)
                 {
                     ended = true;
@@ -103,22 +97,6 @@ public static class WeComMediaCipher
             }
 
             heldCount -= pad;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                cipher.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }
