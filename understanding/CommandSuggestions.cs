@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>Finds the command a mistyped message most likely meant (本州到期 → 本周到期, progres → progress).</summary>
 public static partial class CommandSuggestions

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// What a word in a message signals. The words themselves are in <see cref="Glossary.CueWords"/>.

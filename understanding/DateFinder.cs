@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding.Dates;
+using CampaignBot.Understanding.Glossary;
 using CampaignBot.Scheduling.Calendar;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>Finds dates in a message: numbers (6月30日, 6/30, 2026-06-30, june 30), weekdays, months, counts of days, and <see cref="DatePhrases"/>.</summary>
 public static partial class DateFinder

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Understanding.Glossary;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// English question words typed with one letter wrong or two swapped (overdeu, progrss is not: it is

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding.Glossary;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// Reads a message into <see cref="Findings"/>: first the things with a shape (links, task codes,

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// Decides what a message asks for from what was found in it. Changes come first but only from
@@ -35,7 +35,7 @@ public static partial class IntentRules
         if (f.Has(Cue.Robot) && f.Url is { } url)
         {
             var office = f.OfficeName ?? WordBefore(f, Cue.DingTalk, Cue.WeCom) ?? "";
-            var kind = f.Has(Cue.DingTalk) || (!f.Has(Cue.WeCom) && url.Url.Contains("dingtalk", StringComparison.OrdinalIgnoreCase)) ? Robots.RobotKind.DingTalk : Robots.RobotKind.WeCom;
+            var kind = f.Has(Cue.DingTalk) || (!f.Has(Cue.WeCom) && url.Url.Contains("dingtalk", StringComparison.OrdinalIgnoreCase)) ? RobotService.DingTalk : RobotService.WeCom;
             var secret = f.After(url.End)?.Split(' ')[0];
             return new AddRobotCommand(office, kind, url.Url, secret, language);
         }

@@ -1,17 +1,15 @@
-using CampaignBot.Ledger;
-
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// The offices (names and aliases), people and task codes of the ledger, ready to be found anywhere in a
-/// message. Built once per change of the directory by the caller (<see cref="LedgerNamesCache"/>);
+/// message. Built once per change of the directory by the caller (the bot's LedgerNamesCache);
 /// the understanding itself does no I/O.
 /// </summary>
 public sealed class LedgerNames
 {
     public static readonly LedgerNames Empty = new([], []);
 
-    public LedgerNames(IEnumerable<Office> offices, IEnumerable<string> people, IEnumerable<string>? codes = null)
+    public LedgerNames(IEnumerable<NamedOffice> offices, IEnumerable<string> people, IEnumerable<string>? codes = null)
     {
         Codes = codes is null ? LedgerCodes.Empty : new LedgerCodes(codes);
         var peopleList = people.ToList();
@@ -33,7 +31,7 @@ public sealed class LedgerNames
     /// The short forms people write for an office's name, when no other name has them: 人事代表工委 for
     /// 人事代表工作委员会, 发改委 for 发展和改革委员会's …委员会 → …委, 林业局 for 市林业局.
     /// </summary>
-    private static IEnumerable<(string, KnownName)> ShortForms(IReadOnlyList<Office> offices)
+    private static IEnumerable<(string, KnownName)> ShortForms(IReadOnlyList<NamedOffice> offices)
     {
         var taken = offices.SelectMany(o => o.Names).Select(n => n.ToLowerInvariant()).ToHashSet();
         return offices

@@ -1,6 +1,6 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// Understands one chat message as the <see cref="ChatCommand"/> it asks for. Pure and fast: the

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>One word of a dictionary found in a message: where it stands and what it stands for.</summary>
 public readonly record struct PhraseHit<T>(int Start, int Length, T Value)

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// Finds dictionary words in a text, taking the longest word at each place and going on after it

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// The toneless readings of each common Chinese character (行: xing hang heng), from npm's

@@ -1,6 +1,6 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// A change needs two readings to agree: the rules (<see cref="IntentRules"/>) that read it, and

@@ -1,7 +1,7 @@
 using System.Text;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// A message naming several tasks is read part by part: each clause that names tasks starts a part,

@@ -1,7 +1,7 @@
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding.Glossary;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// Greetings, thanks and acknowledgements (您好在吗, 辛苦了, ok 收到 thx): a message made only of

@@ -1,6 +1,6 @@
-using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Understanding.Glossary;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// Words the reader relies on, typed with another character of the same sound (逾其 for 逾期, 完城

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Understanding.Glossary;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// The second reading of a message the rules read as a change: does the sentence holding the change

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>What <see cref="StatementCheck"/> made of the sentence around a change word: only <see cref="Plain"/> lets the change through.</summary>
 public enum StatementReading

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// What a task code looks like in lower-cased text (T021, R01-260630, A-01: letters, then at least two

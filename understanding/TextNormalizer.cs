@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using CampaignBot.Chat.Understanding.Glossary;
+using CampaignBot.Understanding.Glossary;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Understanding;
 
 /// <summary>
 /// Two views of a message with the same length, so that a place found in one is the same place in

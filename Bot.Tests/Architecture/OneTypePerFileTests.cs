@@ -5,14 +5,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CampaignBot.Tests.Architecture;
 
 /// <summary>
-/// One type per file: every source file of the bot, the scheduling library and the test support
+/// One type per file: every source file of the bot, the scheduling and understanding libraries and the test support
 /// library declares at most one top-level type (class, record, struct, interface, enum or delegate,
 /// whatever its access, <c>file</c> included). Types nested in a type do not count. The sources are
 /// read with Roslyn's parser, so comments, strings and nested types cannot fool the count.
 /// </summary>
 public class OneTypePerFileTests
 {
-    private static readonly string[] Folders = ["Bot", "scheduling", "Bot.Testing"];
+    private static readonly string[] Folders = ["Bot", "scheduling", "understanding", "Bot.Testing"];
 
     [Fact]
     public void EverySourceFile_DeclaresAtMostOneTopLevelType()
@@ -56,7 +56,7 @@ public class OneTypePerFileTests
         Assert.All(Folders, folder => Assert.Contains(SourceFiles(), file => file.StartsWith(Path.Combine(RepositoryRoot.Path, folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
     }
 
-    /// <summary>The C# files of the three projects, less what the build writes (bin/, obj/).</summary>
+    /// <summary>The C# files of the four projects, less what the build writes (bin/, obj/).</summary>
     private static List<string> SourceFiles() => Folders
         .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, folder), "*.cs", SearchOption.AllDirectories))
         .Where(file => !Path.GetRelativePath(RepositoryRoot.Path, file).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 /// <summary>The commands that change the ledger, a chat or a person's settings: one list, for every rule that must tell them from questions.</summary>
 public static class ChangeCommands

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 /// <summary>An inclusive range of calendar dates in the campaign's time zone.</summary>
 public sealed record DateWindow(DateOnly From, DateOnly To)

@@ -1,3 +1,3 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 public sealed record DoneCommand(string Code, string? Note, ReplyLanguage Language) : ChatCommand(Language);

@@ -1,3 +1,3 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 public sealed record LinkAccountCommand(string PersonName, string AccountId, ReplyLanguage Language) : ChatCommand(Language);

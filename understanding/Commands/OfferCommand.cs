@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 /// <summary>
 /// A change the rules read but the second reading did not confirm (a question, a denial, a condition,

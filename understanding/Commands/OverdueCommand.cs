@@ -1,3 +1,3 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);

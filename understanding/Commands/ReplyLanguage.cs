@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 public enum ReplyLanguage
 {

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 /// <summary>A question about some offices' tasks: by default the chat's or the asker's office.</summary>
 public abstract record ScopedCommand(bool WholeCampaign, ReplyLanguage Language) : ChatCommand(Language)

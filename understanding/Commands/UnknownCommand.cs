@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 /// <param name="Text">What the user wrote, as normalised: kept as a miss for the corpus.</param>
 /// <param name="Suggestions">The two or three closest commands, offered as buttons.</param>

@@ -1,3 +1,3 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Commands;
 
 public sealed record WhoAmICommand(ReplyLanguage Language) : ChatCommand(Language);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CampaignBot.Understanding.Commands;
 
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Dates;
 
 /// <summary>
 /// Reads dates the way people write them in chat: 今天, 明天, 后天, 本周, 下周, 本月, 月底, 6月30日, 6/30,

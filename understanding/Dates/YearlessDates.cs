@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Parsing;
+namespace CampaignBot.Understanding.Dates;
 
 /// <summary>
 /// The year of a day or month written without one (1月15日, Jan 20, 3月份): its next occurrence, so

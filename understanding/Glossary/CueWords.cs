@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding.Glossary;
+namespace CampaignBot.Understanding.Glossary;
 
 /// <summary>
 /// The words that tell what a message is about, as people write them in chat. To teach the bot a new

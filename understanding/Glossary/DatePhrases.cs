@@ -1,6 +1,6 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
-namespace CampaignBot.Chat.Understanding.Glossary;
+namespace CampaignBot.Understanding.Glossary;
 
 /// <summary>
 /// Date words that need no numbers, and the days they mean counted from today. Weeks run Monday to
@@ -41,7 +41,7 @@ public static class DatePhrases
     {
         var year = d.Year + yearsAhead;
         var from = new DateOnly(year, firstMonth, 1);
-        if (yearsAhead == 0 && from.AddMonths(months).AddDays(-1) < d.AddDays(-Parsing.YearlessDates.RecentDays))
+        if (yearsAhead == 0 && from.AddMonths(months).AddDays(-1) < d.AddDays(-Dates.YearlessDates.RecentDays))
         {
             from = from.AddYears(1);
         }

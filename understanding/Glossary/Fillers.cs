@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding.Glossary;
+namespace CampaignBot.Understanding.Glossary;
 
 /// <summary>
 /// Words that make a message polite or chatty but say nothing the bot needs: they are read and set

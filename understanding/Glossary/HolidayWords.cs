@@ -1,6 +1,6 @@
 using CampaignBot.Scheduling.Recurrence;
 
-namespace CampaignBot.Chat.Understanding.Glossary;
+namespace CampaignBot.Understanding.Glossary;
 
 /// <summary>
 /// Holidays people count to (春节前, before Christmas, 元旦后再提醒): the day each falls on in a

@@ -1,6 +1,6 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
-namespace CampaignBot.Chat.Understanding.Glossary;
+namespace CampaignBot.Understanding.Glossary;
 
 /// <summary>
 /// What people say to a colleague that asks for nothing: greetings, thanks, acknowledgements, wishes.

@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding.Glossary;
+namespace CampaignBot.Understanding.Glossary;
 
 /// <summary>
 /// The words the second reading (<see cref="StatementCheck"/>) looks for around a change: what makes

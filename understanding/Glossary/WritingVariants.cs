@@ -1,4 +1,4 @@
-namespace CampaignBot.Chat.Understanding.Glossary;
+namespace CampaignBot.Understanding.Glossary;
 
 /// <summary>
 /// Traditional characters that appear in the glossary's words, with their simplified forms, and
