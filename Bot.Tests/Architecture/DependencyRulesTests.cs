@@ -28,8 +28,10 @@ public class DependencyRulesTests(ITestOutputHelper output)
     public void PureProject_ReferencesNoBotSqliteDapperOrBotFrameworkType(string project)
     {
         var assembly = project == "scheduling" ? SchedulingAssembly : UnderstandingAssembly;
+        // Types(true): the forbidden types include those of assemblies not loaded here (SQLite, Dapper, the Bot
+        // Framework), which Types() alone leaves out, so that the rule could not fail for them.
         Types().That().ResideInAssembly(assembly)
-            .Should().NotDependOnAny(Types().That().ResideInAssembly(BotAssembly)
+            .Should().NotDependOnAny(Types(true).That().ResideInAssembly(BotAssembly)
                 .Or().ResideInNamespaceMatching(@"^Microsoft\.Data\.Sqlite(\..*)?$")
                 .Or().ResideInNamespaceMatching(@"^Dapper(\..*)?$")
                 .Or().ResideInNamespaceMatching(@"^Microsoft\.Bot(\..*)?$"))
