@@ -1,3 +1,0 @@
-namespace CampaignBot.Understanding.Commands;
-
-public sealed record BindOfficeCommand(string OfficeName, ReplyLanguage Language) : ChatCommand(Language);

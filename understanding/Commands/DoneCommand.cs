@@ -1,3 +1,0 @@
-namespace CampaignBot.Understanding.Commands;
-
-public sealed record DoneCommand(string Code, string? Note, ReplyLanguage Language) : ChatCommand(Language);

@@ -1,3 +1,0 @@
-namespace CampaignBot.Understanding.Commands;
-
-public sealed record HelpCommand(ReplyLanguage Language) : ChatCommand(Language);

@@ -1,3 +1,0 @@
-namespace CampaignBot.Understanding.Commands;
-
-public sealed record LinkAccountCommand(string PersonName, string AccountId, ReplyLanguage Language) : ChatCommand(Language);

@@ -1,3 +1,0 @@
-namespace CampaignBot.Understanding.Commands;
-
-public sealed record ListRobotsCommand(ReplyLanguage Language) : ChatCommand(Language);

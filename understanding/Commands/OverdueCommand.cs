@@ -1,3 +1,0 @@
-namespace CampaignBot.Understanding.Commands;
-
-public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);

@@ -1,3 +1,0 @@
-namespace CampaignBot.Understanding.Commands;
-
-public sealed record UnbindCommand(ReplyLanguage Language) : ChatCommand(Language);
