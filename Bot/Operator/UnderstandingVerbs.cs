@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using CampaignBot.Chat.Understanding;
-using CampaignBot.Understanding;
 using CampaignBot.Scheduling.Time;
 
 namespace CampaignBot.Operator;

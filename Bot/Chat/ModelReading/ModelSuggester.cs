@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Understanding;
 using CampaignBot.Ledger;
 using CampaignBot.Ledger.Repositories;
 using Microsoft.Extensions.AI;
