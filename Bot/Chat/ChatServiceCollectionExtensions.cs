@@ -1,42 +1,22 @@
-using CampaignBot.Bots;
-using CampaignBot.Chat;
 using CampaignBot.Chat.Handlers;
-using CampaignBot.Security;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
+using CampaignBot.Chat.ModelReading;
+using CampaignBot.Chat.Outgoing;
+using CampaignBot.Scheduling.Delivery;
 
-namespace CampaignBot.Hosting;
+namespace CampaignBot.Chat;
 
 internal static class ChatServiceCollectionExtensions
 {
     /// <summary>
-    /// The Bot Framework side: authentication from the MicrosoftApp* settings (anonymous when no app
-    /// id is set, connector clients shared), one adapter for /api/messages and, as CloudAdapter, for
-    /// proactive sends, the bot, and the chat's command router and handlers.
+    /// The chat: the command router and its handlers (one per command family), the optional language
+    /// model, and what goes out: the composer (with the notices' and the report's words), the routing
+    /// to each channel's sender (robots' included), and the dispatcher that sends what the outbox holds.
     /// </summary>
-    internal static IServiceCollection AddCampaignChat(this IServiceCollection services)
+    internal static IServiceCollection AddChat(this IServiceCollection services)
     {
-        // The shared factory (registered once, whichever area asks first) for the connector clients.
-        services.AddHttpClient();
-        services.AddOptions<MessagesEndpointOptions>().BindConfiguration(MessagesEndpointOptions.Section);
-        services.AddSingleton<ChannelTrust>();
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(
-            sp.GetRequiredService<IConfiguration>(),
-            // Where the bot's own tokens come from: MicrosoftAppPassword against Azure AD, unless another is registered.
-            credentialsFactory: sp.GetService<ServiceClientCredentialsFactory>(),
-            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()),
-            sp.GetRequiredService<ChannelTrust>(),
-            sp.GetRequiredService<IInProcessConnector>()));
-        services.AddSingleton<AdapterWithErrorHandler>();
-        services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
-        services.AddTransient<IBot, CampaignActivityHandler>();
-        services.AddSingleton<EvidenceIntake>();
-
         services.AddSingleton<ChatCommandRouter>();
         services.AddSingleton<LedgerNamesCache>();
-        services.AddSingleton<Chat.Understanding.UnderstandingMissRepository>();
+        services.AddSingleton<Understanding.UnderstandingMissRepository>();
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<CompletionHandler>();
         services.AddSingleton<AdministrationHandler>();
@@ -46,6 +26,30 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<EvidenceHandler>();
         services.AddSingleton<UndoHandler>();
         services.AddSingleton<ReportHandler>();
+
+        // Understanding:Model (issue 27): the optional language model asked about messages the rules
+        // missed. Always registered; without an endpoint it is off and the router never calls it.
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section);
+        // No request logging (the key is a header, the body is a person's message), no redirects
+        // (a redirect could lead off the allowed host).
+        services.AddHttpClient(ModelChatClient.HttpClientName).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
+        services.AddSingleton<ModelChatClient>();
+        services.AddSingleton<ModelMetrics>();
+        services.AddSingleton<TaskTitleMatches>();
+        services.AddSingleton<ModelSuggester>();
+
+        // What the outbox sends: written from the ledger as it is now, routed to each channel's sender.
+        services.AddSingleton<IMessageComposer<OutgoingMessage>, OutgoingMessageComposer>();
+        services.AddSingleton<NoticeComposer>();
+        // The report's words, for the Monday send and for 本周通报 in chat.
+        services.AddSingleton<WeeklyReportWriter>();
+        services.AddSingleton<ChatNames>();
+        services.AddSingleton<ReachReport>();
+        services.AddSingleton<IMessageSender<OutgoingMessage>, RoutingMessageSender>();
+        services.AddSingleton<IChannelSender, RobotMessageSender>();
+        services.AddSingleton<ReminderDispatcher<OutgoingMessage>>();
+        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ReminderDispatcher<OutgoingMessage>>());
         return services;
     }
 }

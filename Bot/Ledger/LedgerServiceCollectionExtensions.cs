@@ -1,43 +1,34 @@
-using CampaignBot.Data;
-using CampaignBot.Board;
 using CampaignBot.Ledger.Repositories;
-using CampaignBot.Ledger;
-using CampaignBot.Plans;
-using CampaignBot.Seeding;
+using CampaignBot.Outbox;
+using CampaignBot.Scheduling.Delivery;
 
-namespace CampaignBot.Hosting;
+namespace CampaignBot.Ledger;
 
 internal static class LedgerServiceCollectionExtensions
 {
-    /// <summary>The SQLite ledger: storage options, migrations and seeding at start-up (<see cref="LedgerStartup"/>, started by <see cref="CampaignBotServiceCollectionExtensions"/>), repositories, domain services.</summary>
+    /// <summary>
+    /// The ledger: its repositories and its decisions (each change in one transaction with its audit
+    /// row and the notices it owes), and what it does when a chat is gone. Its database is
+    /// <c>Data.AddLedgerDatabase</c>'s; migrating and seeding it at start-up is the host's (<c>Hosting.LedgerStartup</c>).
+    /// </summary>
     internal static IServiceCollection AddLedger(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<LedgerDatabase>();
-        services.AddSingleton<SchemaMigrator>();
-        services.AddSingleton<SampleCampaignSeeder>();
-        services.AddSingleton<SampleCampaignRemover>();
-        services.AddSingleton<Reminders.OfficialCalendar>();
-
         services.AddSingleton<TaskRepository>();
         services.AddSingleton<EvidenceRepository>();
+        services.AddSingleton<EvidenceFileRepository>();
         services.AddSingleton<DirectoryRepository>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<CampaignRepository>();
-        services.AddSingleton<BoardRepository>();
-        services.AddSingleton<BoardChoices>();
 
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<ExtensionRequests>();
         services.AddSingleton<Handovers>();
         services.AddSingleton<ChangeUndo>();
         services.AddSingleton<ChatAdministration>();
-        services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<PlanImporter>();
-        services.AddSingleton<LedgerExporter>();
-
-        services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger");
+        // A chat the sender finds gone is unbound and the coordinators told; the outbox counts it.
+        services.AddSingleton<RemovedChats>();
+        services.AddSingleton<ITargetGoneHandler>(sp => new CountingTargetGone(sp.GetRequiredService<RemovedChats>(), sp.GetRequiredService<CountingOutbox>()));
         return services;
     }
 }

@@ -1,15 +1,19 @@
-using CampaignBot.WeCom;
+using CampaignBot.EvidenceFiles;
+using CampaignBot.WeCom.Outgoing;
 
-namespace CampaignBot.Hosting;
+namespace CampaignBot.WeCom;
 
 internal static class WeComServiceCollectionExtensions
 {
     /// <summary>
-    /// WeCom's AI bot as a channel, receiving and replying: its adapter, the msgid store, the long
+    /// WeCom as a channel. Receiving and replying, the AI bot: its adapter, the msgid store, the long
     /// connection (which does nothing unless WeCom:BotId is set and the mode is LongConnection; started
-    /// by <see cref="CampaignBotServiceCollectionExtensions"/>). /api/wecom is mapped by <see cref="WeComCallbackEndpoint"/>.
+    /// by the composition root); /api/wecom is mapped by <see cref="WeComCallbackEndpoint"/>. Sending:
+    /// the outbox sender for WeCom chats (the AI bot's proactive send over that long connection, and
+    /// the self-built app's message/send with its token), the per-recipient pace, and the evidence
+    /// source that fetches and decrypts WeCom's media.
     /// </summary>
-    internal static IServiceCollection AddWeComInbound(this IServiceCollection services)
+    internal static IServiceCollection AddWeCom(this IServiceCollection services)
     {
         services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.Enabled || o.Mode != WeComMode.LongConnection || !string.IsNullOrWhiteSpace(o.BotSecret), "WeCom:BotSecret is needed with WeCom:BotId in LongConnection mode.")
@@ -23,6 +27,21 @@ internal static class WeComServiceCollectionExtensions
         services.AddSingleton<IWeComLongConnection>(sp => sp.GetRequiredService<WeComLongConnection>());
         // Response urls carry their credential in the address: no request logging. No redirects.
         services.AddHttpClient(WeComCallbackReplies.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
+        services.AddOptions<WeComAppOptions>().BindConfiguration(WeComAppOptions.Section).ValidateDataAnnotations()
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
+                "WeCom:ApiBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => o.CorpId.Length == 0 && o.AppSecret.Length == 0 || o.AppEnabled,
+                "WeCom:CorpId, WeCom:AgentId and WeCom:AppSecret go together (the self-built app for 1:1 sends).")
+            .ValidateOnStart();
+        services.AddSingleton<WeComAppToken>();
+        services.AddSingleton<WeComApp>();
+        services.AddSingleton<WeComSendPace>();
+        services.AddSingleton<Chat.Outgoing.IChannelSender, WeComSender>();
+        services.AddSingleton<IChannelFileSource, Files.WeComFileSource>();
+        // The access token travels in the query string: no request logging; no redirects for it to follow.
+        services.AddHttpClient(WeComHttp.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
