@@ -80,9 +80,11 @@ public class DependencyRulesTests(ITestOutputHelper output)
         var layerOf = Layers.SelectMany((layer, i) => layer.Folders.Select(folder => (folder, i))).ToDictionary(p => p.folder, p => p.i);
         output.WriteLine(string.Join("\n", graph.Dependencies.Select(d => $"{Layers[layerOf.GetValueOrDefault(d.From)].Layer}/{d.From} -> {Layers[layerOf.GetValueOrDefault(d.To)].Layer}/{d.To}")));
 
-        Assert.Empty(graph.Folders.Where(f => !layerOf.ContainsKey(f)).Select(f => $"{f}: not placed in a layer"));
-        Assert.Empty(graph.Dependencies.Where(d => layerOf[d.To] > layerOf[d.From])
-            .Select(d => $"{d.From} ({Layers[layerOf[d.From]].Layer}) -> {d.To} ({Layers[layerOf[d.To]].Layer}): {d.Why}"));
+        var unplaced = graph.Folders.Where(f => !layerOf.ContainsKey(f)).ToList();
+        Assert.True(unplaced.Count == 0, "Folders placed in no layer: " + string.Join(", ", unplaced));
+        var upward = graph.Dependencies.Where(d => layerOf[d.To] > layerOf[d.From])
+            .Select(d => $"{d.From} ({Layers[layerOf[d.From]].Layer}) -> {d.To} ({Layers[layerOf[d.To]].Layer}): {d.Why}").ToList();
+        Assert.True(upward.Count == 0, "Folders that use a higher layer:\n" + string.Join("\n", upward));
     }
 
     /// <summary>
@@ -95,7 +97,8 @@ public class DependencyRulesTests(ITestOutputHelper output)
     {
         var channels = Layers.Single(l => l.Layer == "Channels").Folders.ToHashSet();
 
-        Assert.Empty(BotFolders.Dependencies.Where(d => channels.Contains(d.From) && channels.Contains(d.To) && d.To != SharedChannel)
-            .Select(d => $"{d.From} -> {d.To}: {d.Why}"));
+        var crossed = BotFolders.Dependencies.Where(d => channels.Contains(d.From) && channels.Contains(d.To) && d.To != SharedChannel)
+            .Select(d => $"{d.From} -> {d.To}: {d.Why}").ToList();
+        Assert.True(crossed.Count == 0, "Channels that use another channel:\n" + string.Join("\n", crossed));
     }
 }

@@ -27,9 +27,9 @@ public class RegistrationRulesTests
     {
         Assert.NotEmpty(AddMethods);
         var several = AddMethods.GroupBy(m => Folder(m.DeclaringType!)).Where(g => g.Key != CompositionRoot && g.Count() > 1)
-            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(m => $"{m.DeclaringType!.Name}.{m.Name}"))}");
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(m => $"{m.DeclaringType!.Name}.{m.Name}"))}").ToList();
 
-        Assert.Empty(several);
+        Assert.True(several.Count == 0, "Folders with more than one AddX:\n" + string.Join("\n", several));
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public class RegistrationRulesTests
             }
         }
 
-        Assert.True(strays.Count == 0, string.Join("\n", strays));
+        Assert.True(strays.Count == 0, "Registered outside their folder:\n" + string.Join("\n", strays));
     }
 
     /// <summary>The types a registration names, outside a factory's body.</summary>
