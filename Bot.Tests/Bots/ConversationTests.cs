@@ -242,6 +242,29 @@ public class ConversationTests : IAsyncLifetime
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM robot"));
     }
 
+    /// <summary>
+    /// Who may is decided first, in the decision: someone refused is not told which offices exist,
+    /// nor that the chat or the address is wrong.
+    /// </summary>
+    [Fact]
+    public async Task AdministrationByMember_IsRefusedBeforeAnythingElseIsChecked()
+    {
+        await services.Flow("sample-zonghe")
+            .Send("添加机器人 不存在的单位 钉钉 https://evil.example/robot/send?access_token=abc")
+            .AssertReply(r =>
+            {
+                Assert.Contains("只有领导小组办公室的协调员", ((IMessageActivity)r).Text);
+                Assert.DoesNotContain("综合组", ((IMessageActivity)r).Text);
+            })
+            .Send("绑定 不存在的单位")
+            .AssertReply(r =>
+            {
+                Assert.Contains("只有领导小组办公室的协调员", ((IMessageActivity)r).Text);
+                Assert.DoesNotContain("综合组", ((IMessageActivity)r).Text);
+            })
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task TeamsMention_IsIgnored_AndCardsCarryDoneAndDetailButtons()
     {

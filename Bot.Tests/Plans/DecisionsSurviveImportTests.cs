@@ -152,7 +152,7 @@ public sealed class DecisionsSurviveImportTests : IAsyncLifetime
         var handedOver = await services.Get<Handovers>().HandOverAsync(await ActorAsync("wang.jianguo"), "1.2", "孙强", CancellationToken.None);
         Assert.IsType<HandoverOutcome.HandedOver>(handedOver);
         var done = await services.Get<TaskCompletion>().MarkDoneAsync(await ActorAsync("jiang.hong"), "LP-1", "宣讲 12 场，照片已归档", []);
-        Assert.Equal(ChangeOutcome.Changed, done.Outcome);
+        Assert.IsType<TaskChangeOutcome.Changed>(done);
 
         var (code, output) = await ImportAsync(Plan());
 
@@ -211,7 +211,7 @@ public sealed class DecisionsSurviveImportTests : IAsyncLifetime
     public async Task ADutysEvents_KeepTheirDecisions_WhenItsLeadTimeOrWindowChanges()
     {
         await ApproveExtensionAsync("XC-1-260831", new DateOnly(2026, 9, 15));
-        Assert.Equal(ChangeOutcome.Changed, (await services.Get<TaskCompletion>().MarkDoneAsync(await ActorAsync("qian.fang"), "XC-1-261030", "提前完成", [])).Outcome);
+        Assert.IsType<TaskChangeOutcome.Changed>(await services.Get<TaskCompletion>().MarkDoneAsync(await ActorAsync("qian.fang"), "XC-1-261030", "提前完成", []));
 
         // Each event is now due three days before it, but August's stays where its extension put it.
         var (code, output) = await ImportAsync(Plan(rows => rows["XC-1"][PlanColumns.Recurrence] = Monthly + "，提前3天"));

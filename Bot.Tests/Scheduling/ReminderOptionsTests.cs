@@ -1,5 +1,5 @@
 using CampaignBot.Tests.Support;
-using CampaignBot.Hosting;
+using CampaignBot.Reminders;
 using CampaignBot.Scheduling.Calendar;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
@@ -15,7 +15,7 @@ public class ReminderOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        services.AddReminders(configuration);
+        services.AddReminders();
         return services.BuildServiceProvider().GetRequiredService<IOptions<ReminderOptions>>().Value;
     }
 

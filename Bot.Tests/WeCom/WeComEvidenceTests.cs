@@ -46,7 +46,7 @@ public class WeComEvidenceTests : IAsyncLifetime
 
         var key = RandomNumberGenerator.GetBytes(32);
         weCom.Media["photo-1"] = WeComMediaCipher.Encrypt(TestImages.Png, key);
-        var adapter = BotServices.Adapter(userId, WeComAccounts.ChannelId, conversationId: userId);
+        var adapter = BotServices.Adapter(userId, CampaignBot.WeCom.WeComChannel.ChannelId, conversationId: userId);
         // WeCom vouched for the message (the long connection, or a signed callback): the channel's adapter says so.
         adapter.Use(new Vouched(new ClaimsIdentity([new Claim("wecom_userid", userId)], "WeCom")));
         var activity = MessageFactory.Text($"完成 {code}");

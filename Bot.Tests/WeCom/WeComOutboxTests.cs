@@ -45,14 +45,14 @@ public class WeComOutboxTests : IAsyncLifetime
         {
             await conversations.TouchAsync(new ConversationRecord
             {
-                ChannelId = WeComAccounts.ChannelId, ConversationId = id, IsGroup = isGroup, ServiceUrl = weCom.BaseUrl, LastSeenAt = services.Database.Time.GetUtcNow(),
+                ChannelId = WeComChannel.ChannelId, ConversationId = id, IsGroup = isGroup, ServiceUrl = weCom.BaseUrl, LastSeenAt = services.Database.Time.GetUtcNow(),
             });
         }
 
         await services.Database.Database.WriteAsync(async (sql, transaction) =>
         {
             await OutboxRepository.EnqueueNoticeAsync(sql, transaction,
-                [new ChatTarget(WeComAccounts.ChannelId, "wrgroupchat0001"), new ChatTarget(WeComAccounts.ChannelId, "zhangsan"), new ChatTarget(WeComAccounts.ChannelId, "left-the-corp")],
+                [new ChatTarget(WeComChannel.ChannelId, "wrgroupchat0001"), new ChatTarget(WeComChannel.ChannelId, "zhangsan"), new ChatTarget(WeComChannel.ChannelId, "left-the-corp")],
                 new HolidayTableEndingNotice(2026), services.Database.Time.GetUtcNow(), services.Database.Clock.Zone);
             return true;
         }, CancellationToken.None);

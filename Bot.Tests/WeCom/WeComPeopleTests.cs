@@ -31,11 +31,11 @@ public class WeComPeopleTests : IAsyncLifetime
         Assert.Equal("ZhangSan", (await directory.FindPersonByNameAsync("张三"))!.WeComUserId);
 
         // WeCom's turns name the userid, prefixed or bare, in any case (WeCom's userids are not case-sensitive).
-        Assert.Equal("张三", (await directory.FindSpeakerAsync(WeComAccounts.ChannelId, WeComAccounts.AccountOf("ZhangSan")))?.Name);
-        Assert.Equal("张三", (await directory.FindSpeakerAsync(WeComAccounts.ChannelId, "zhangsan"))?.Name);
-        Assert.Null(await directory.FindSpeakerAsync(WeComAccounts.ChannelId, "someone-else"));
+        Assert.Equal("张三", (await directory.FindSpeakerAsync(CampaignBot.WeCom.WeComChannel.ChannelId, WeComAccounts.AccountOf("ZhangSan")))?.Name);
+        Assert.Equal("张三", (await directory.FindSpeakerAsync(CampaignBot.WeCom.WeComChannel.ChannelId, "zhangsan"))?.Name);
+        Assert.Null(await directory.FindSpeakerAsync(CampaignBot.WeCom.WeComChannel.ChannelId, "someone-else"));
         // A DingTalk id is nobody in WeCom.
-        Assert.Null(await directory.FindSpeakerAsync(WeComAccounts.ChannelId, "lisi01"));
+        Assert.Null(await directory.FindSpeakerAsync(CampaignBot.WeCom.WeComChannel.ChannelId, "lisi01"));
         // Another channel's client naming itself after the WeCom id is nobody.
         Assert.Null(await directory.FindSpeakerAsync("directline", WeComAccounts.AccountOf("ZhangSan")));
     }
@@ -56,7 +56,7 @@ public class WeComPeopleTests : IAsyncLifetime
 
         // "wangwu" is 张三's Web Chat account; a WeCom user whose userid is "wangwu" is not 张三.
         Assert.Equal("张三", (await directory.FindSpeakerAsync("directline", "wangwu"))?.Name);
-        Assert.Null(await directory.FindSpeakerAsync(WeComAccounts.ChannelId, "wangwu"));
+        Assert.Null(await directory.FindSpeakerAsync(CampaignBot.WeCom.WeComChannel.ChannelId, "wangwu"));
 
         // A link made for the WeCom account (关联) wins over the sheet's id.
         await using (var connection = await empty.OpenAsync())
@@ -65,7 +65,7 @@ public class WeComPeopleTests : IAsyncLifetime
                 "INSERT INTO channel_account (account_id, person_id, channel_id, linked_at) VALUES ('wecom:wangwu', (SELECT id FROM person WHERE name = '张三'), 'wecom', '2026-06-15T01:00:00Z')");
         }
 
-        Assert.Equal("张三", (await directory.FindSpeakerAsync(WeComAccounts.ChannelId, "wangwu"))?.Name);
-        Assert.Equal("王五", (await directory.FindSpeakerAsync(WeComAccounts.ChannelId, "wangwu5"))?.Name);
+        Assert.Equal("张三", (await directory.FindSpeakerAsync(CampaignBot.WeCom.WeComChannel.ChannelId, "wangwu"))?.Name);
+        Assert.Equal("王五", (await directory.FindSpeakerAsync(CampaignBot.WeCom.WeComChannel.ChannelId, "wangwu5"))?.Name);
     }
 }

@@ -57,7 +57,7 @@ public class WeComSenderTests : IAsyncLifetime
 
     private ConversationRecord Chat(string id, bool isGroup) => new()
     {
-        ChannelId = WeComAccounts.ChannelId, ConversationId = id, IsGroup = isGroup, ServiceUrl = weCom.BaseUrl,
+        ChannelId = CampaignBot.WeCom.WeComChannel.ChannelId, ConversationId = id, IsGroup = isGroup, ServiceUrl = weCom.BaseUrl,
         AccountId = isGroup ? null : WeComAccounts.AccountOf(id), LastSeenAt = time.GetUtcNow(),
     };
 
@@ -84,7 +84,7 @@ public class WeComSenderTests : IAsyncLifetime
 
     private WeComSender Sender => services.GetRequiredService<WeComSender>();
 
-    private static ChatTarget Target(string id) => new(WeComAccounts.ChannelId, id);
+    private static ChatTarget Target(string id) => new(CampaignBot.WeCom.WeComChannel.ChannelId, id);
 
     private static OutgoingMessage Reminder(int tasks, string title = "资料台账整理") => new(new ChatReply("【提醒】本周到期 " + tasks + " 项\n请按时完成")
     {

@@ -66,7 +66,7 @@ public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, E
 
             // WeCom's media: the url is WeCom's own (its server wrote the message, not the sender), on
             // whatever host WeCom serves media from; kept, with its key for the decrypting fetch.
-            var weComKey = fetchLinks && attachmentId is null && activity.ChannelId == Ledger.WeComAccounts.ChannelId ? AesKeyOf(attachment) : null;
+            var weComKey = fetchLinks && attachmentId is null && activity.ChannelId == ChannelIds.WeCom ? AesKeyOf(attachment) : null;
             if (weComKey is not null)
             {
                 keys.Remember(text, weComKey);
@@ -77,8 +77,8 @@ public sealed class EvidenceIntake(IUploadedFiles uploads, ChannelTrust trust, E
             IncomingFile? keep = attachmentId is not null || weComKey is not null || (fetchLinks && links.MayFetch(url!, activity.ServiceUrl, emulator))
                 ? new IncomingFile(name, ClaimedType(attachment), activity.From!.Id, attachmentId is null ? text : null, attachmentId,
                     // The Azure bot token is for Bot Framework channels; DingTalk's and WeCom's files come through their own APIs.
-                    attachmentId is null && !preauthorised && trust.HasAppId && activity.ChannelId != Ledger.DingTalkAccounts.ChannelId
-                        && activity.ChannelId != Ledger.WeComAccounts.ChannelId
+                    attachmentId is null && !preauthorised && trust.HasAppId && activity.ChannelId != ChannelIds.DingTalk
+                        && activity.ChannelId != ChannelIds.WeCom
                         && EvidenceFiles.EvidenceLinkPolicy.MaySendToken(url!, activity.ServiceUrl),
                     activity.ChannelId, activity.Conversation!.Id, activity.ServiceUrl)
                 : null;

@@ -56,7 +56,7 @@ public static class MessagesEndpoint
             return;
         }
 
-        if (string.Equals(activity!.ChannelId, Ledger.DingTalkAccounts.ChannelId, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(activity!.ChannelId, ChannelIds.DingTalk, StringComparison.OrdinalIgnoreCase))
         {
             // DingTalk staff ids speak for their people without 关联: only the DingTalk channel, which
             // checks DingTalk's own credentials, may say a message comes from DingTalk.
@@ -65,7 +65,7 @@ public static class MessagesEndpoint
             return;
         }
 
-        if (string.Equals(activity.ChannelId, Ledger.WeComAccounts.ChannelId, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(activity.ChannelId, ChannelIds.WeCom, StringComparison.OrdinalIgnoreCase))
         {
             // The same for WeCom: its userids are vouched for by WeCom's long connection or signed callback only.
             await Results.Problem(detail: "WeCom messages come through the WeCom channel, not /api/messages.",

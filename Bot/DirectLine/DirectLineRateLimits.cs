@@ -23,7 +23,8 @@ public static class DirectLineRateLimits
     /// <summary>Who is calling and whether the ledger knows them; null when the request carries no valid credentials (the endpoint refuses it).</summary>
     private sealed record Caller(string Account, bool Known);
 
-    public static IServiceCollection AddDirectLineRateLimits(this IServiceCollection services)
+    /// <summary>The limits' settings and the rate limiter's two policies; part of <see cref="DirectLineServiceCollectionExtensions.AddDirectLine"/>.</summary>
+    internal static IServiceCollection AddPolicies(IServiceCollection services)
     {
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations()
             // Data annotations do not reach into the two nested sets.

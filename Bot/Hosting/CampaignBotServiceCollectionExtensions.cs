@@ -1,5 +1,20 @@
+using CampaignBot.Backups;
+using CampaignBot.Board;
+using CampaignBot.Bots;
+using CampaignBot.Chat;
+using CampaignBot.Data;
 using CampaignBot.DingTalk;
+using CampaignBot.DirectLine;
 using CampaignBot.EvidenceFiles;
+using CampaignBot.Ledger;
+using CampaignBot.Outbox;
+using CampaignBot.Plans;
+using CampaignBot.Reminders;
+using CampaignBot.Robots;
+using CampaignBot.Security;
+using CampaignBot.Seeding;
+using CampaignBot.Telemetry;
+using CampaignBot.WeCom;
 
 namespace CampaignBot.Hosting;
 
@@ -21,26 +36,36 @@ public static class CampaignBotServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Each area registers only its own services and calls no other, so the order of this list does
-    /// not matter (a test registers them reversed); what one area takes from another is resolved when
-    /// the container builds it.
+    /// One area per folder, each registered by that folder's own AddX (tested in
+    /// RegistrationRulesTests), then what the host itself adds: the clock, the scheduler, metrics,
+    /// logging and the health check. Each area registers only its own services and calls no other, so
+    /// the order of this list does not matter (a test registers them reversed); what one area takes
+    /// from another is resolved when the container builds it.
     /// </summary>
     internal static IReadOnlyList<Action<IServiceCollection>> Areas(IConfiguration configuration) =>
     [
-        services => services.AddCampaignClock(),
+        services => services.AddTelemetry(),
+        services => services.AddSecurity(),
+        services => services.AddLedgerDatabase(),
+        services => services.AddOutbox(),
         services => services.AddLedger(),
-        services => services.AddCampaignChat(),
-        services => services.AddUnderstandingModel(),
-        services => services.AddEvidenceFiles(),
-        services => services.AddDingTalk(),
-        services => services.AddWeComOutgoing(),
-        services => services.AddWeComInbound(),
-        services => services.AddDirectLine(configuration),
+        services => services.AddReminders(),
         services => services.AddRobots(),
-        services => services.AddReminders(configuration),
+        services => services.AddEvidenceFiles(),
+        services => services.AddChat(),
+        services => services.AddBotFramework(),
+        services => services.AddDirectLine(configuration),
+        services => services.AddDingTalk(),
+        services => services.AddWeCom(),
+        services => services.AddBoard(),
+        services => services.AddPlans(),
+        services => services.AddBackups(),
+        services => services.AddSeeding(),
+        services => services.AddCampaignClock(),
+        services => services.AddScheduler(configuration),
         services => services.AddCampaignMetrics(configuration),
         services => services.AddCampaignLogging(configuration),
-        services => services.AddBackups(),
+        services => services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger"),
     ];
 
     /// <summary>
@@ -58,6 +83,6 @@ public static class CampaignBotServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DingTalkStreamClient>());
         services.AddHostedService(sp => sp.GetRequiredService<WeCom.WeComLongConnection>());
         services.AddHostedService<RobotStartup>();
-        return services.AddReminderScheduling(configuration);
+        return services.AddSchedulerStart(configuration);
     }
 }

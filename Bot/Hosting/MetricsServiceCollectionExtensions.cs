@@ -8,19 +8,14 @@ using OpenTelemetry.Resources;
 namespace CampaignBot.Hosting;
 
 /// <summary>
-/// Metrics (docs/operations.md): the CampaignBot meter's counters always count (cheaply, nobody
-/// listening); with Metrics:Enabled, OpenTelemetry collects them with the ASP.NET Core and HttpClient
+/// Metrics (docs/operations.md): the meter and its settings are Telemetry's (<c>AddTelemetry</c>);
+/// with Metrics:Enabled, OpenTelemetry collects them with the ASP.NET Core and HttpClient
 /// request durations and serves them for Prometheus at /metrics, to Metrics:AllowedNetworks only.
 /// </summary>
 internal static class MetricsServiceCollectionExtensions
 {
     internal static IServiceCollection AddCampaignMetrics(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddMetrics();
-        services.AddSingleton<CampaignMetrics>();
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
-            .Validate(o => Parses(o.AllowedNetworks), "Metrics:AllowedNetworks must be networks such as 10.1.2.0/24, 10.1.2.3 or ::1/128.")
-            .ValidateOnStart();
         var settings = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
         if (!settings.Enabled)
         {
@@ -73,18 +68,5 @@ internal static class MetricsServiceCollectionExtensions
             return true;
         });
         return app;
-    }
-
-    private static bool Parses(string[] networks)
-    {
-        try
-        {
-            _ = new AllowedNetworks(networks);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 }

@@ -35,7 +35,7 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
                 return new UndoOutcome.UnknownPerson();
             }
 
-            if (change.ActorPersonId != person.Id && !person.IsCoordinator)
+            if (!Permissions.CanTakeBack(person, change.ActorPersonId))
             {
                 return new UndoOutcome.NotPermitted(task);
             }

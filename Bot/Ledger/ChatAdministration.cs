@@ -3,33 +3,70 @@ using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Ledger;
 
-/// <summary>What coordinators do in chat: bind a group chat to an office, link an account to a person (robots: <c>Robots.RobotAdministration</c>).</summary>
-public sealed class ChatAdministration(LedgerDatabase database, TimeProvider time)
+/// <summary>
+/// What coordinators do in chat: bind a group chat to an office, link an account to a person (robots:
+/// <c>Robots.RobotAdministration</c>); and what anyone does for themselves: subscribe. Each decision
+/// checks who may make it first, so a refused actor learns nothing else (not even which offices exist).
+/// </summary>
+public sealed class ChatAdministration(LedgerDatabase database, DirectoryRepository directory, TimeProvider time)
 {
-    /// <summary>Binds the actor's chat to the office; <paramref name="office"/> null unbinds it.</summary>
-    public Task<ChangeResult<string>> BindAsync(ChatActor actor, Office? office, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    /// <summary>Binds the actor's group chat to the office named.</summary>
+    public async Task<BindingOutcome> BindAsync(ChatActor actor, string officeName, bool inGroup, CancellationToken cancellationToken = default)
+    {
+        if (!Permissions.CanAdminister(actor.Person) || actor.Person is not { } person)
         {
-            if (actor.Person is not { IsCoordinator: true } person)
-            {
-                return ChangeResult<string>.Of(ChangeOutcome.NotPermitted);
-            }
+            return new BindingOutcome.NotPermitted();
+        }
 
+        if (!inGroup)
+        {
+            return new BindingOutcome.NotAGroup();
+        }
+
+        if (await directory.FindOfficeAsync(officeName, cancellationToken) is not { } office)
+        {
+            return new BindingOutcome.UnknownOffice(officeName);
+        }
+
+        return await database.WriteAsync<BindingOutcome>(async (connection, transaction) =>
+        {
             var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
             if (before is null)
             {
-                return ChangeResult<string>.Of(ChangeOutcome.NotFound);
+                return new BindingOutcome.ChatNotFound();
             }
 
-            if (before.BoundOfficeId == office?.Id)
+            if (before.BoundOfficeId == office.Id)
             {
-                return ChangeResult<string>.Of(ChangeOutcome.AlreadyInState, office?.Name);
+                return new BindingOutcome.AlreadyBound(office);
             }
 
-            await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, office?.Id);
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, office is null ? "conversation.unbind" : "conversation.bind",
-                "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = office?.Name }));
-            return ChangeResult<string>.Of(ChangeOutcome.Changed, office?.Name);
+            await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, office.Id);
+            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "conversation.bind",
+                "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = office.Name }));
+            return new BindingOutcome.Bound(office);
+        }, cancellationToken);
+    }
+
+    /// <summary>Unbinds the actor's chat from its office.</summary>
+    public Task<UnbindingOutcome> UnbindAsync(ChatActor actor, CancellationToken cancellationToken = default) =>
+        database.WriteAsync<UnbindingOutcome>(async (connection, transaction) =>
+        {
+            if (!Permissions.CanAdminister(actor.Person) || actor.Person is not { } person)
+            {
+                return new UnbindingOutcome.NotPermitted();
+            }
+
+            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            if (before?.BoundOfficeId is null)
+            {
+                return new UnbindingOutcome.NotBound();
+            }
+
+            await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, null);
+            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "conversation.unbind",
+                "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = (string?)null }));
+            return new UnbindingOutcome.Unbound();
         }, cancellationToken);
 
     /// <summary>
@@ -37,25 +74,30 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
     /// tasks' reminders even where their office's group gets them too. 退订: the person opts out of
     /// everything personal (reminders, notices, the report in their 1:1 chats, every subscription).
     /// </summary>
-    public Task<ChangeResult<Person>> SubscribeAsync(ChatActor actor, bool subscribe, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public Task<SubscriptionOutcome> SubscribeAsync(ChatActor actor, bool subscribe, bool inGroup, CancellationToken cancellationToken = default) =>
+        database.WriteAsync<SubscriptionOutcome>(async (connection, transaction) =>
         {
             if (actor.Person is not { } person)
             {
-                return ChangeResult<Person>.Of(ChangeOutcome.UnknownPerson);
+                return new SubscriptionOutcome.UnknownPerson();
+            }
+
+            if (inGroup)
+            {
+                return new SubscriptionOutcome.NotAPersonalChat();
             }
 
             var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
             if (before is null)
             {
-                return ChangeResult<Person>.Of(ChangeOutcome.AlreadyInState, person);
+                return new SubscriptionOutcome.Unchanged(person, subscribe);
             }
 
             var optedOut = await DirectoryRepository.OptedOutAtAsync(connection, transaction, person.Id) is not null;
             var subscribedChats = await ConversationRepository.SubscribedChatsAsync(connection, transaction, person.Id);
             if (subscribe ? !optedOut && before.BoundPersonId == person.Id : optedOut && subscribedChats == 0)
             {
-                return ChangeResult<Person>.Of(ChangeOutcome.AlreadyInState, person);
+                return new SubscriptionOutcome.Unchanged(person, subscribe);
             }
 
             var now = time.GetUtcNow();
@@ -73,29 +115,37 @@ public sealed class ChatAdministration(LedgerDatabase database, TimeProvider tim
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}",
                 new { before.BoundPersonId, OptedOut = optedOut, SubscribedChats = subscribedChats },
                 new { BoundPersonId = subscribe ? person.Id : (long?)null, OptedOut = !subscribe }));
-            return ChangeResult<Person>.Of(ChangeOutcome.Changed, person);
+            return subscribe ? new SubscriptionOutcome.Subscribed(person) : new SubscriptionOutcome.Unsubscribed(person);
         }, cancellationToken);
 
-    public Task<ChangeResult<Person>> LinkAccountAsync(ChatActor actor, Person target, string accountId, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    /// <summary>Links the account to the person named.</summary>
+    public async Task<AccountLinkOutcome> LinkAccountAsync(ChatActor actor, string personName, string accountId, CancellationToken cancellationToken = default)
+    {
+        if (!Permissions.CanAdminister(actor.Person) || actor.Person is not { } person)
         {
-            if (actor.Person is not { IsCoordinator: true } person)
-            {
-                return ChangeResult<Person>.Of(ChangeOutcome.NotPermitted, target);
-            }
+            return new AccountLinkOutcome.NotPermitted();
+        }
 
+        if (await directory.FindPersonByNameAsync(personName, cancellationToken) is not { } target)
+        {
+            return new AccountLinkOutcome.PersonNotFound(personName);
+        }
+
+        return await database.WriteAsync<AccountLinkOutcome>(async (connection, transaction) =>
+        {
             var previous = await DirectoryRepository.AccountOwnerNameAsync(connection, transaction, accountId);
             if (previous == target.Name)
             {
-                return ChangeResult<Person>.Of(ChangeOutcome.AlreadyInState, target);
+                return new AccountLinkOutcome.AlreadyLinked(target);
             }
 
             var now = time.GetUtcNow();
             await DirectoryRepository.LinkAccountAsync(connection, transaction, accountId, target.Id, null, now);
             await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "account.link",
                 "channel_account", accountId, new { Person = previous }, new { Person = target.Name }));
-            return ChangeResult<Person>.Of(ChangeOutcome.Changed, target);
+            return new AccountLinkOutcome.Linked(target);
         }, cancellationToken);
+    }
 
     private AuditEntry Entry(ChatActor actor, Person person, string action, string entity, string key, object before, object after) =>
         AuditEntry.ByChat(actor, person, time.GetUtcNow(), action, entity, key, before, after);

@@ -6,8 +6,6 @@ namespace CampaignBot.Ledger;
 /// </summary>
 public static class DingTalkAccounts
 {
-    public const string ChannelId = "dingtalk";
-
     private const string AccountPrefix = "dingtalk:";
 
     public static string AccountOf(string staffId) => AccountPrefix + staffId;

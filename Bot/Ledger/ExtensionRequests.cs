@@ -36,7 +36,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
                 return new ExtensionRequestOutcome.UnknownPerson();
             }
 
-            if (!person.IsCoordinator && person.OfficeId != task.LeadOfficeId)
+            if (!Permissions.CanAskExtension(person, task))
             {
                 return new ExtensionRequestOutcome.NotPermitted(task);
             }
@@ -91,7 +91,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
     public Task<ExtensionDecisionOutcome> DecideAsync(ChatActor actor, long requestId, bool approve, string? note, CancellationToken cancellationToken) =>
         database.WriteAsync<ExtensionDecisionOutcome>(async (connection, transaction) =>
         {
-            if (actor.Person is not { IsCoordinator: true } person)
+            if (!Permissions.CanAdminister(actor.Person) || actor.Person is not { } person)
             {
                 return new ExtensionDecisionOutcome.NotCoordinator();
             }

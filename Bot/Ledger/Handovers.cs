@@ -30,7 +30,7 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
                 return new HandoverOutcome.UnknownPerson();
             }
 
-            if (!person.IsCoordinator && !(person.Role == Roles.Lead && person.OfficeId == before.LeadOfficeId))
+            if (!Permissions.CanHandOver(person, before))
             {
                 return new HandoverOutcome.NotPermitted(before);
             }

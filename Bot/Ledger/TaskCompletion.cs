@@ -14,7 +14,7 @@ namespace CampaignBot.Ledger;
 /// </summary>
 public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, TimeProvider time)
 {
-    public Task<ChangeResult<LedgerTask>> MarkDoneAsync(
+    public Task<TaskChangeOutcome> MarkDoneAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, code, "task.done", async (connection, transaction, task, person, now, added) =>
         {
@@ -28,7 +28,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
         }, cancellationToken);
 
     /// <summary>补充佐证: evidence added to a task (done or not) without changing its state.</summary>
-    public Task<ChangeResult<LedgerTask>> AddEvidenceAsync(
+    public Task<TaskChangeOutcome> AddEvidenceAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, code, "evidence.add", async (connection, transaction, task, person, now, added) =>
         {
@@ -86,25 +86,25 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
     /// Withdraws a piece of evidence added by mistake: by whoever added it, or a coordinator. It stays
     /// in the ledger (and the audit says who withdrew it) but is no longer shown or exported.
     /// </summary>
-    public Task<ChangeResult<LedgerTask>> WithdrawEvidenceAsync(ChatActor actor, long evidenceId, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public Task<EvidenceWithdrawalOutcome> WithdrawEvidenceAsync(ChatActor actor, long evidenceId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync<EvidenceWithdrawalOutcome>(async (connection, transaction) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<(long TaskId, long? ByPersonId, string Kind, string? Name, string? Note)>(
                 "SELECT task_id, by_person_id, kind, name, note FROM evidence WHERE id = @Id AND withdrawn_at IS NULL", new { Id = evidenceId }, transaction);
             if (row.TaskId == 0)
             {
-                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotFound);
+                return new EvidenceWithdrawalOutcome.EvidenceNotFound(evidenceId);
             }
 
             var task = (await TaskRepository.ByIdAsync(connection, transaction, row.TaskId))!;
             if (actor.Person is not { } person)
             {
-                return ChangeResult<LedgerTask>.Of(ChangeOutcome.UnknownPerson, task);
+                return new EvidenceWithdrawalOutcome.UnknownPerson();
             }
 
-            if (row.ByPersonId != person.Id && !person.IsCoordinator)
+            if (!Permissions.CanTakeBack(person, row.ByPersonId))
             {
-                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotPermitted, task);
+                return new EvidenceWithdrawalOutcome.NotPermitted(task);
             }
 
             var now = time.GetUtcNow();
@@ -122,35 +122,35 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
                 ChannelId = actor.ChannelId,
                 ConversationId = actor.ConversationId,
             });
-            return ChangeResult<LedgerTask>.Of(ChangeOutcome.Changed, task);
+            return new EvidenceWithdrawalOutcome.Withdrawn(task);
         }, cancellationToken);
 
-    public Task<ChangeResult<LedgerTask>> ReopenAsync(ChatActor actor, string code, string? reason, CancellationToken cancellationToken = default) =>
+    public Task<TaskChangeOutcome> ReopenAsync(ChatActor actor, string code, string? reason, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, code, "task.reopen", async (connection, transaction, task, _, now, _) =>
             await TaskRepository.ReopenAsync(connection, transaction, task.Id, now), cancellationToken, reason);
 
     /// <param name="added">The evidence the change adds, by id: kept in its audit row, so that undoing it withdraws exactly those.</param>
     private delegate Task<bool> Change(SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, List<long> added);
 
-    private async Task<ChangeResult<LedgerTask>> ChangeAsync(
+    private async Task<TaskChangeOutcome> ChangeAsync(
         ChatActor actor, string code, string action, Change change, CancellationToken cancellationToken, string? reason = null)
     {
-        return await database.WriteAsync(async (connection, transaction) =>
+        return await database.WriteAsync<TaskChangeOutcome>(async (connection, transaction) =>
         {
             var before = await TaskRepository.FindByCodeAsync(connection, transaction, code);
             if (before is null)
             {
-                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotFound);
+                return new TaskChangeOutcome.TaskNotFound(code);
             }
 
             if (actor.Person is not { } person)
             {
-                return ChangeResult<LedgerTask>.Of(ChangeOutcome.UnknownPerson, before);
+                return new TaskChangeOutcome.UnknownPerson();
             }
 
             if (!Permissions.CanChange(person, before))
             {
-                return ChangeResult<LedgerTask>.Of(ChangeOutcome.NotPermitted, before);
+                return new TaskChangeOutcome.NotPermitted(before);
             }
 
             var now = time.GetUtcNow();
@@ -158,7 +158,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
             var added = new List<long>();
             if (!await change(connection, transaction, before, person, now, added))
             {
-                return ChangeResult<LedgerTask>.Of(ChangeOutcome.AlreadyInState, before);
+                return new TaskChangeOutcome.AlreadyInState(before);
             }
 
             var after = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
@@ -175,7 +175,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
                 ChannelId = actor.ChannelId,
                 ConversationId = actor.ConversationId,
             });
-            return ChangeResult<LedgerTask>.Of(ChangeOutcome.Changed, after) with { AuditId = auditId };
+            return new TaskChangeOutcome.Changed(after, auditId);
         }, cancellationToken);
     }
 

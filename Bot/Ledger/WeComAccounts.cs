@@ -1,8 +1,7 @@
 namespace CampaignBot.Ledger;
 
 /// <summary>
-/// The WeCom channel's id where the folders below Bot/WeCom need it (the directory, /api/messages),
-/// and how a WeCom userid is written as a chat account: prefixed, as DingTalk's staff ids are
+/// How a WeCom userid is written as a chat account: prefixed, as DingTalk's staff ids are
 /// (<see cref="DingTalkAccounts"/>), so that a WeCom user can never speak for another channel's
 /// account of the same spelling, nor another channel's client for a WeCom user, and so that the
 /// directory can match it to the 人员 sheet's 企业微信ID. Activities of channel "wecom" carry the
@@ -10,8 +9,6 @@ namespace CampaignBot.Ledger;
 /// </summary>
 public static class WeComAccounts
 {
-    public const string ChannelId = "wecom";
-
     private const string AccountPrefix = "wecom:";
 
     public static string AccountOf(string userId) => AccountPrefix + userId;

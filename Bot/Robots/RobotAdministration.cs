@@ -6,20 +6,35 @@ using CampaignBot.Security;
 namespace CampaignBot.Robots;
 
 /// <summary>Robots a coordinator adds in chat (the configured ones are synced by <see cref="ConfiguredRobots"/>).</summary>
-public sealed class RobotAdministration(LedgerDatabase database, TimeProvider time)
+public sealed class RobotAdministration(LedgerDatabase database, DirectoryRepository directory, RobotWebhookPolicy webhooks, TimeProvider time)
 {
-    /// <summary>Adds a group robot to an office; the audit keeps only masked credentials.</summary>
-    public Task<ChangeResult<long>> AddAsync(ChatActor actor, Office office, RobotKind kind, string url, string? secret, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    /// <summary>
+    /// Adds a group robot to the office named; the audit keeps only masked credentials. Who may add
+    /// one is checked first, so a refused actor learns nothing else (not even which offices exist).
+    /// </summary>
+    public async Task<RobotAdditionOutcome> AddAsync(ChatActor actor, string officeName, RobotKind kind, string url, string? secret, CancellationToken cancellationToken = default)
+    {
+        if (!Permissions.CanAdminister(actor.Person) || actor.Person is not { } person)
         {
-            if (actor.Person is not { IsCoordinator: true } person)
-            {
-                return ChangeResult<long>.Of(ChangeOutcome.NotPermitted);
-            }
+            return new RobotAdditionOutcome.NotPermitted();
+        }
 
+        if (await directory.FindOfficeAsync(officeName, cancellationToken) is not { } office)
+        {
+            return new RobotAdditionOutcome.UnknownOffice(officeName);
+        }
+
+        if (!webhooks.Allows(url))
+        {
+            return new RobotAdditionOutcome.UrlNotAllowed(webhooks.AllowedBases.ToList());
+        }
+
+        return await database.WriteAsync<RobotAdditionOutcome>(async (connection, transaction) =>
+        {
             var id = await RobotRepository.UpsertAsync(connection, transaction, office.Id, kind, url, secret, "chat", time.GetUtcNow());
             await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, time.GetUtcNow(), "robot.add", "robot", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { }, new { Office = office.Name, Kind = RobotRepository.StoredKind(kind), Url = RobotSecrets.MaskUrl(url), Secret = RobotSecrets.Mask(secret) }));
-            return ChangeResult<long>.Of(ChangeOutcome.Changed, id);
+            return new RobotAdditionOutcome.Added(id, office);
         }, cancellationToken);
+    }
 }

@@ -7,7 +7,7 @@ public static class WeComChannel
     /// The channel id of every activity from WeCom. Its From.Id is the WeCom userid, its conversation
     /// the group's chatid (a group) or the userid (a 1:1 chat).
     /// </summary>
-    public const string ChannelId = Ledger.WeComAccounts.ChannelId;
+    public const string ChannelId = Security.ChannelIds.WeCom;
 
     /// <summary>The authentication type of turns whose message WeCom vouched for (the bot's own long connection, or a signed callback).</summary>
     public const string AuthenticationType = "WeCom";

@@ -2,35 +2,28 @@ using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
+using CampaignBot.Robots;
 
 namespace CampaignBot.Chat.Handlers;
 
-/// <summary>Coordinators' commands in chat (bind a group to an office, link an account), and whoami.</summary>
-public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Robots.RobotRepository robots, Robots.RobotWebhookPolicy webhooks)
+/// <summary>
+/// Coordinators' commands in chat (bind a group to an office, link an account, add a robot),
+/// subscriptions, and whoami. Who may do what is the ledger's decision; this only words its outcome.
+/// </summary>
+public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Robots.RobotRepository robots)
 {
     public async Task<ChatReply> AddRobotAsync(AddRobotCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is not { IsCoordinator: true })
+        var outcome = await robotAdministration.AddAsync(turn.Actor, command.OfficeName, KindOf(command.Kind), command.Url, command.Secret, cancellationToken);
+        return outcome switch
         {
-            return new ChatReply(turn.Texts.CoordinatorsOnly);
-        }
-
-        var office = await directory.FindOfficeAsync(command.OfficeName, cancellationToken);
-        if (office is null)
-        {
-            var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
-            return new ChatReply(turn.Texts.UnknownOffice(command.OfficeName, known));
-        }
-
-        if (!webhooks.Allows(command.Url))
-        {
-            return new ChatReply(turn.Texts.RobotUrlNotAllowed(Security.RobotSecrets.MaskUrl(command.Url), webhooks.AllowedBases));
-        }
-
-        var kind = KindOf(command.Kind);
-        var result = await robotAdministration.AddAsync(turn.Actor, office, kind, command.Url, command.Secret, cancellationToken);
-        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, kind, Security.RobotSecrets.MaskUrl(command.Url),
-            command.Secret is null ? null : Security.RobotSecrets.Mask(command.Secret)));
+            RobotAdditionOutcome.Added added => new ChatReply(turn.Texts.RobotAdded(added.Id, added.Office.Name, KindOf(command.Kind), Security.RobotSecrets.MaskUrl(command.Url),
+                command.Secret is null ? null : Security.RobotSecrets.Mask(command.Secret))),
+            RobotAdditionOutcome.NotPermitted => new ChatReply(turn.Texts.CoordinatorsOnly),
+            RobotAdditionOutcome.UnknownOffice unknown => await UnknownOfficeAsync(unknown.Name, turn, cancellationToken),
+            RobotAdditionOutcome.UrlNotAllowed refused => new ChatReply(turn.Texts.RobotUrlNotAllowed(Security.RobotSecrets.MaskUrl(command.Url), refused.AllowedBases)),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
+        };
     }
 
     /// <summary>The robot service a message named, as the robot registry knows it (the language engine has its own enum).</summary>
@@ -41,9 +34,10 @@ public sealed class AdministrationHandler(ChatAdministration administration, Rob
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
     };
 
+    /// <summary>What is registered, with masked credentials: for coordinators only, since a robot's address is its credential.</summary>
     public async Task<ChatReply> ListRobotsAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is not { IsCoordinator: true })
+        if (!Permissions.CanAdminister(turn.Actor.Person))
         {
             return new ChatReply(turn.Texts.CoordinatorsOnly);
         }
@@ -55,85 +49,66 @@ public sealed class AdministrationHandler(ChatAdministration administration, Rob
 
     public async Task<ChatReply> BindAsync(BindOfficeCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is not { IsCoordinator: true })
+        var outcome = await administration.BindAsync(turn.Actor, command.OfficeName, turn.Request.IsGroup, cancellationToken);
+        return outcome switch
         {
-            return new ChatReply(turn.Texts.CoordinatorsOnly);
-        }
-
-        if (!turn.Request.IsGroup)
-        {
-            return new ChatReply(turn.Texts.BindOnlyInGroup);
-        }
-
-        var office = await directory.FindOfficeAsync(command.OfficeName, cancellationToken);
-        if (office is null)
-        {
-            var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
-            return new ChatReply(turn.Texts.UnknownOffice(command.OfficeName, known));
-        }
-
-        var result = await administration.BindAsync(turn.Actor, office, cancellationToken);
-        return new ChatReply(result.Outcome switch
-        {
-            ChangeOutcome.Changed => turn.Texts.Bound(office.Name),
-            ChangeOutcome.AlreadyInState => turn.Texts.AlreadyBound(office.Name),
-            _ => turn.Texts.CoordinatorsOnly,
-        });
+            BindingOutcome.Bound bound => new ChatReply(turn.Texts.Bound(bound.Office.Name)),
+            BindingOutcome.AlreadyBound bound => new ChatReply(turn.Texts.AlreadyBound(bound.Office.Name)),
+            // A chat the ledger does not know has been removed meanwhile: refused as if by permission, as before.
+            BindingOutcome.NotPermitted or BindingOutcome.ChatNotFound => new ChatReply(turn.Texts.CoordinatorsOnly),
+            BindingOutcome.NotAGroup => new ChatReply(turn.Texts.BindOnlyInGroup),
+            BindingOutcome.UnknownOffice unknown => await UnknownOfficeAsync(unknown.Name, turn, cancellationToken),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
+        };
     }
 
     public async Task<ChatReply> UnbindAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is not { IsCoordinator: true })
+        var outcome = await administration.UnbindAsync(turn.Actor, cancellationToken);
+        return new ChatReply(outcome switch
         {
-            return new ChatReply(turn.Texts.CoordinatorsOnly);
-        }
-
-        var result = await administration.BindAsync(turn.Actor, null, cancellationToken);
-        return new ChatReply(result.Outcome == ChangeOutcome.Changed ? turn.Texts.Unbound : turn.Texts.NotBound);
+            UnbindingOutcome.Unbound => turn.Texts.Unbound,
+            UnbindingOutcome.NotBound => turn.Texts.NotBound,
+            UnbindingOutcome.NotPermitted => turn.Texts.CoordinatorsOnly,
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
+        });
     }
 
     public async Task<ChatReply> LinkAsync(LinkAccountCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is not { IsCoordinator: true })
+        var outcome = await administration.LinkAccountAsync(turn.Actor, command.PersonName, command.AccountId, cancellationToken);
+        return new ChatReply(outcome switch
         {
-            return new ChatReply(turn.Texts.CoordinatorsOnly);
-        }
-
-        var person = await directory.FindPersonByNameAsync(command.PersonName, cancellationToken);
-        if (person is null)
-        {
-            return new ChatReply(turn.Texts.UnknownPerson(command.PersonName));
-        }
-
-        var result = await administration.LinkAccountAsync(turn.Actor, person, command.AccountId, cancellationToken);
-        return new ChatReply(result.Outcome == ChangeOutcome.AlreadyInState
-            ? turn.Texts.AlreadyLinked(command.AccountId, person)
-            : turn.Texts.Linked(command.AccountId, person));
+            AccountLinkOutcome.Linked linked => turn.Texts.Linked(command.AccountId, linked.Person),
+            AccountLinkOutcome.AlreadyLinked linked => turn.Texts.AlreadyLinked(command.AccountId, linked.Person),
+            AccountLinkOutcome.NotPermitted => turn.Texts.CoordinatorsOnly,
+            AccountLinkOutcome.PersonNotFound unknown => turn.Texts.UnknownPerson(unknown.Name),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
+        });
     }
 
     public async Task<ChatReply> SubscribeAsync(SubscribeCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Actor.Person is null)
+        var outcome = await administration.SubscribeAsync(turn.Actor, command.Subscribe, turn.Request.IsGroup, cancellationToken);
+        return new ChatReply(outcome switch
         {
-            return new ChatReply(turn.Texts.UnknownAccount(turn.Actor.AccountId));
-        }
-
-        if (turn.Request.IsGroup)
-        {
-            return new ChatReply(turn.Texts.SubscribeInPersonalChatOnly);
-        }
-
-        var result = await administration.SubscribeAsync(turn.Actor, command.Subscribe, cancellationToken);
-        var name = turn.Actor.Person.Name;
-        return new ChatReply((command.Subscribe, result.Outcome) switch
-        {
-            (true, ChangeOutcome.Changed) => turn.Texts.Subscribed(name),
-            (true, _) => turn.Texts.AlreadySubscribed(name),
-            (false, ChangeOutcome.Changed) => turn.Texts.Unsubscribed,
-            _ => turn.Texts.NotSubscribed,
+            SubscriptionOutcome.Subscribed s => turn.Texts.Subscribed(s.Person.Name),
+            SubscriptionOutcome.Unsubscribed => turn.Texts.Unsubscribed,
+            SubscriptionOutcome.Unchanged { IsSubscribed: true } s => turn.Texts.AlreadySubscribed(s.Person.Name),
+            SubscriptionOutcome.Unchanged => turn.Texts.NotSubscribed,
+            SubscriptionOutcome.UnknownPerson => turn.Texts.UnknownAccount(turn.Actor.AccountId),
+            SubscriptionOutcome.NotAPersonalChat => turn.Texts.SubscribeInPersonalChatOnly,
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
         });
     }
 
     public static ChatReply WhoAmI(ChatTurn turn) =>
         new(turn.Texts.WhoAmI(turn.Actor.AccountId, turn.Actor.Person, turn.BoundOffice?.OfficeName));
+
+    /// <summary>The office named is not in the directory: the reply names the ones that are.</summary>
+    private async Task<ChatReply> UnknownOfficeAsync(string name, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var known = (await directory.OfficesAsync(cancellationToken)).Select(o => o.Name);
+        return new ChatReply(turn.Texts.UnknownOffice(name, known));
+    }
 }

@@ -15,48 +15,50 @@ public sealed class CompletionHandler(TaskCompletion completion, EvidenceFiles.E
     {
         var attachments = turn.Request.Attachments;
         var note = AttachmentNotes.AsEvidence(command.Note);
-        var result = await completion.MarkDoneAsync(turn.Actor, command.Code, note, attachments, cancellationToken);
+        var outcome = await completion.MarkDoneAsync(turn.Actor, command.Code, note, attachments, cancellationToken);
         var texts = turn.Texts;
-        return result.Outcome switch
+        return outcome switch
         {
-            ChangeOutcome.Changed => new ChatReply(await EvidenceHandler.KeptAsync(texts.MarkedDone(result.Subject!, attachments.Count + (note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken))
+            TaskChangeOutcome.Changed done => new ChatReply(await EvidenceHandler.KeptAsync(texts.MarkedDone(done.Task, attachments.Count + (note is null ? 0 : 1)), done.Task, turn, collector, cancellationToken))
             {
-                Suggestions = UndoHandler.ButtonFor(turn, result.AuditId, command.Code),
+                Suggestions = UndoHandler.ButtonFor(turn, done.AuditId, command.Code),
             },
             // Words alone sent again are most likely the same message twice; files are what people add.
-            ChangeOutcome.AlreadyInState when attachments.Count > 0 => await AddToDoneTaskAsync(command.Code, note, turn, cancellationToken),
-            ChangeOutcome.AlreadyInState => new ChatReply(texts.AlreadyDone(result.Subject!, clock.Zone)),
-            _ => Refusal(result, command.Code, turn),
+            TaskChangeOutcome.AlreadyInState when attachments.Count > 0 => await AddToDoneTaskAsync(command.Code, note, turn, cancellationToken),
+            TaskChangeOutcome.AlreadyInState done => new ChatReply(texts.AlreadyDone(done.Task, clock.Zone)),
+            _ => Refusal(outcome, command.Code, turn),
         };
     }
 
     private async Task<ChatReply> AddToDoneTaskAsync(string code, string? note, ChatTurn turn, CancellationToken cancellationToken)
     {
         var attachments = turn.Request.Attachments;
-        var result = await completion.AddEvidenceAsync(turn.Actor, code, note, attachments, cancellationToken);
-        return result.Outcome == ChangeOutcome.Changed
-            ? new ChatReply(await EvidenceHandler.KeptAsync(turn.Texts.AlreadyDoneEvidenceAdded(result.Subject!, attachments.Count + (note is null ? 0 : 1), clock.Zone), result.Subject!, turn, collector, cancellationToken))
+        var outcome = await completion.AddEvidenceAsync(turn.Actor, code, note, attachments, cancellationToken);
+        return outcome is TaskChangeOutcome.Changed added
+            ? new ChatReply(await EvidenceHandler.KeptAsync(turn.Texts.AlreadyDoneEvidenceAdded(added.Task, attachments.Count + (note is null ? 0 : 1), clock.Zone), added.Task, turn, collector, cancellationToken))
             {
-                Suggestions = UndoHandler.ButtonFor(turn with { ReadFromWords = true }, result.AuditId, code),
+                Suggestions = UndoHandler.ButtonFor(turn with { ReadFromWords = true }, added.AuditId, code),
             }
-            : Refusal(result, code, turn);
+            : Refusal(outcome, code, turn);
     }
 
     public async Task<ChatReply> ReopenAsync(ReopenCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var result = await completion.ReopenAsync(turn.Actor, command.Code, command.Reason, cancellationToken);
-        return result.Outcome switch
+        var outcome = await completion.ReopenAsync(turn.Actor, command.Code, command.Reason, cancellationToken);
+        return outcome switch
         {
-            ChangeOutcome.Changed => new ChatReply(turn.Texts.Reopened(result.Subject!)) { Suggestions = UndoHandler.ButtonFor(turn, result.AuditId, command.Code) },
-            ChangeOutcome.AlreadyInState => new ChatReply(turn.Texts.AlreadyOpen(result.Subject!)),
-            _ => Refusal(result, command.Code, turn),
+            TaskChangeOutcome.Changed reopened => new ChatReply(turn.Texts.Reopened(reopened.Task)) { Suggestions = UndoHandler.ButtonFor(turn, reopened.AuditId, command.Code) },
+            TaskChangeOutcome.AlreadyInState open => new ChatReply(turn.Texts.AlreadyOpen(open.Task)),
+            _ => Refusal(outcome, command.Code, turn),
         };
     }
 
-    public static ChatReply Refusal(ChangeResult<LedgerTask> result, string code, ChatTurn turn) => new(result.Outcome switch
+    /// <summary>The words for a task change refused; called with what the caller did not word itself.</summary>
+    public static ChatReply Refusal(TaskChangeOutcome outcome, string code, ChatTurn turn) => new(outcome switch
     {
-        ChangeOutcome.NotFound => turn.Texts.TaskNotFound(code),
-        ChangeOutcome.UnknownPerson => turn.Texts.UnknownPersonCannotChange(turn.Actor.AccountId),
-        _ => turn.Texts.NotPermitted(result.Subject!),
+        TaskChangeOutcome.TaskNotFound => turn.Texts.TaskNotFound(code),
+        TaskChangeOutcome.UnknownPerson => turn.Texts.UnknownPersonCannotChange(turn.Actor.AccountId),
+        TaskChangeOutcome.NotPermitted refused => turn.Texts.NotPermitted(refused.Task),
+        _ => throw new InvalidOperationException($"Not a refusal: {outcome}"),
     });
 }

@@ -29,18 +29,16 @@ public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository ta
     {
         var attachments = turn.Request.Attachments;
         var note = AttachmentNotes.AsEvidence(command.Note);
-        var result = await completion.AddEvidenceAsync(turn.Actor, command.Code, note, attachments, cancellationToken);
-        if (result.Outcome != ChangeOutcome.Changed)
+        var outcome = await completion.AddEvidenceAsync(turn.Actor, command.Code, note, attachments, cancellationToken);
+        return outcome switch
         {
-            // AlreadyInState: the message brought neither a note nor a file.
-            return result.Outcome == ChangeOutcome.AlreadyInState
-                ? new ChatReply(turn.Texts.NothingToAdd(result.Subject!.Code))
-                : CompletionHandler.Refusal(result, command.Code, turn);
-        }
-
-        return new ChatReply(await KeptAsync(turn.Texts.EvidenceAdded(result.Subject!, attachments.Count + (note is null ? 0 : 1)), result.Subject!, turn, collector, cancellationToken))
-        {
-            Suggestions = UndoHandler.ButtonFor(turn, result.AuditId, command.Code),
+            TaskChangeOutcome.Changed added => new ChatReply(await KeptAsync(turn.Texts.EvidenceAdded(added.Task, attachments.Count + (note is null ? 0 : 1)), added.Task, turn, collector, cancellationToken))
+            {
+                Suggestions = UndoHandler.ButtonFor(turn, added.AuditId, command.Code),
+            },
+            // The message brought neither a note nor a file.
+            TaskChangeOutcome.AlreadyInState nothing => new ChatReply(turn.Texts.NothingToAdd(nothing.Task.Code)),
+            _ => CompletionHandler.Refusal(outcome, command.Code, turn),
         };
     }
 
@@ -58,25 +56,26 @@ public sealed class EvidenceHandler(TaskCompletion completion, TaskRepository ta
             return new ChatReply(turn.Texts.FilesWithoutTask(attachments.Count, (int)TaskCompletion.FilesFollowCompletionFor.TotalMinutes));
         }
 
-        var result = await completion.AddEvidenceAsync(turn.Actor, code, null, attachments, cancellationToken);
-        return result.Outcome == ChangeOutcome.Changed
-            ? new ChatReply(await KeptAsync(turn.Texts.EvidenceFollowsCompletion(result.Subject!, attachments.Count), result.Subject!, turn, collector, cancellationToken))
+        var outcome = await completion.AddEvidenceAsync(turn.Actor, code, null, attachments, cancellationToken);
+        return outcome is TaskChangeOutcome.Changed added
+            ? new ChatReply(await KeptAsync(turn.Texts.EvidenceFollowsCompletion(added.Task, attachments.Count), added.Task, turn, collector, cancellationToken))
             {
                 // Which task the files went to was inferred: one tap takes them back.
-                Suggestions = UndoHandler.ButtonFor(turn with { ReadFromWords = true }, result.AuditId, code),
+                Suggestions = UndoHandler.ButtonFor(turn with { ReadFromWords = true }, added.AuditId, code),
             }
-            : CompletionHandler.Refusal(result, code, turn);
+            : CompletionHandler.Refusal(outcome, code, turn);
     }
 
     public async Task<ChatReply> WithdrawAsync(WithdrawEvidenceCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
-        var result = await completion.WithdrawEvidenceAsync(turn.Actor, command.EvidenceId, cancellationToken);
-        return new ChatReply(result.Outcome switch
+        var outcome = await completion.WithdrawEvidenceAsync(turn.Actor, command.EvidenceId, cancellationToken);
+        return new ChatReply(outcome switch
         {
-            ChangeOutcome.Changed => turn.Texts.EvidenceWithdrawn(command.EvidenceId, result.Subject!),
-            ChangeOutcome.NotFound => turn.Texts.EvidenceNotFound(command.EvidenceId),
-            ChangeOutcome.UnknownPerson => turn.Texts.UnknownPersonCannotChange(turn.Actor.AccountId),
-            _ => turn.Texts.EvidenceNotYours(command.EvidenceId),
+            EvidenceWithdrawalOutcome.Withdrawn withdrawn => turn.Texts.EvidenceWithdrawn(command.EvidenceId, withdrawn.Task),
+            EvidenceWithdrawalOutcome.EvidenceNotFound => turn.Texts.EvidenceNotFound(command.EvidenceId),
+            EvidenceWithdrawalOutcome.UnknownPerson => turn.Texts.UnknownPersonCannotChange(turn.Actor.AccountId),
+            EvidenceWithdrawalOutcome.NotPermitted => turn.Texts.EvidenceNotYours(command.EvidenceId),
+            _ => throw new InvalidOperationException($"Unhandled outcome {outcome}"),
         });
     }
 

@@ -48,7 +48,7 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
     public async Task<ChatReply> PendingAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var texts = turn.Texts;
-        if (turn.Actor.Person is not { IsCoordinator: true })
+        if (!Permissions.CanAdminister(turn.Actor.Person))
         {
             return new ChatReply(texts.PendingCoordinatorsOnly);
         }

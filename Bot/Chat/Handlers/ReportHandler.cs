@@ -8,7 +8,7 @@ namespace CampaignBot.Chat.Handlers;
 public sealed class ReportHandler(WeeklyReportWriter report, CampaignClock clock)
 {
     public async Task<ChatReply> ReportAsync(ChatTurn turn, CancellationToken cancellationToken) =>
-        turn.Actor.Person is { SeesWholeCampaign: true }
+        Ledger.Permissions.SeesWholeCampaign(turn.Actor.Person)
             ? await report.WriteAsync(turn.Texts, turn.Today, clock.UtcNow, withChart: true, cancellationToken)
             : new ChatReply(turn.Texts.ReportLeadersAndCoordinatorsOnly);
 }

@@ -144,8 +144,8 @@ public static partial class ModelReadingCheck
         var allowed = command switch
         {
             DoneCommand => Permissions.CanChange(person, task) && !task.IsDone,
-            ExtendCommand => person.IsCoordinator || person.OfficeId == task.LeadOfficeId,
-            ReassignCommand => person.IsCoordinator || (person.Role == Roles.Lead && person.OfficeId == task.LeadOfficeId),
+            ExtendCommand => Permissions.CanAskExtension(person, task),
+            ReassignCommand => Permissions.CanHandOver(person, task),
             _ => false,
         };
         if (!allowed)

@@ -49,13 +49,13 @@ public sealed class DirectoryRepository(LedgerDatabase database)
     /// another channel's client cannot claim one by its account id.
     /// </summary>
     public Task<Person?> FindSpeakerAsync(string channelId, string accountId, CancellationToken cancellationToken = default) =>
-        channelId == DingTalkAccounts.ChannelId && DingTalkAccounts.StaffIdOf(accountId) is { } staffId
+        channelId == Security.ChannelIds.DingTalk && DingTalkAccounts.StaffIdOf(accountId) is { } staffId
             ? database.Reads.QuerySingleOrDefaultAsync<Person>(
                 SelectPeople + """
                      WHERE p.id = coalesce((SELECT person_id FROM channel_account WHERE account_id = @AccountId),
                                           (SELECT min(id) FROM person WHERE dingtalk_user_id = @StaffId))
                     """, new { AccountId = accountId, StaffId = staffId }, cancellationToken)
-            : channelId == WeComAccounts.ChannelId
+            : channelId == Security.ChannelIds.WeCom
                 ? FindWeComSpeakerAsync(WeComAccounts.UserIdOf(accountId), cancellationToken)
                 : FindPersonByAccountAsync(accountId, cancellationToken);
 

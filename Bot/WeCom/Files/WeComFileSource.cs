@@ -13,7 +13,7 @@ namespace CampaignBot.WeCom.Files;
 /// </summary>
 public sealed class WeComFileSource(ChannelFileKeys keys) : IChannelFileSource
 {
-    public string ChannelId => WeComAccounts.ChannelId;
+    public string ChannelId => WeComChannel.ChannelId;
 
     public Task<HttpRequestMessage> RequestAsync(EvidenceFileRow file, CancellationToken cancellationToken)
     {

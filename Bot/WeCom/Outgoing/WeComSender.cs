@@ -19,7 +19,7 @@ namespace CampaignBot.WeCom.Outgoing;
 public sealed class WeComSender(
     ConversationRepository conversations, WeComApp app, IOptions<WeComAppOptions> options, WeComSendPace pace, IWeComLongConnection? connection = null) : IChannelSender
 {
-    public bool Delivers(MessageTarget target) => target is ChatTarget { ChannelId: WeComAccounts.ChannelId };
+    public bool Delivers(MessageTarget target) => target is ChatTarget { ChannelId: WeComChannel.ChannelId };
 
     public async Task SendAsync(MessageTarget target, OutgoingMessage message, CancellationToken cancellationToken)
     {

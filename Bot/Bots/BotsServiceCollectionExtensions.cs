@@ -1,26 +1,24 @@
-using CampaignBot.Bots;
-using CampaignBot.Chat;
-using CampaignBot.Chat.Handlers;
+using CampaignBot.Chat.Outgoing;
+using CampaignBot.EvidenceFiles;
 using CampaignBot.Security;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 
-namespace CampaignBot.Hosting;
+namespace CampaignBot.Bots;
 
-internal static class ChatServiceCollectionExtensions
+internal static class BotsServiceCollectionExtensions
 {
     /// <summary>
-    /// The Bot Framework side: authentication from the MicrosoftApp* settings (anonymous when no app
-    /// id is set, connector clients shared), one adapter for /api/messages and, as CloudAdapter, for
-    /// proactive sends, the bot, and the chat's command router and handlers.
+    /// The Bot Framework: authentication from the MicrosoftApp* settings (anonymous when no app id is
+    /// set, connector clients shared), one adapter for /api/messages and, as CloudAdapter, for
+    /// proactive sends, the bot every channel's turns run through, the evidence a turn brings, the
+    /// sender the outbox routes Bot Framework chats to, and the credentials for a channel's files.
     /// </summary>
-    internal static IServiceCollection AddCampaignChat(this IServiceCollection services)
+    internal static IServiceCollection AddBotFramework(this IServiceCollection services)
     {
         // The shared factory (registered once, whichever area asks first) for the connector clients.
         services.AddHttpClient();
-        services.AddOptions<MessagesEndpointOptions>().BindConfiguration(MessagesEndpointOptions.Section);
-        services.AddSingleton<ChannelTrust>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedConnectorAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             // Where the bot's own tokens come from: MicrosoftAppPassword against Azure AD, unless another is registered.
@@ -33,19 +31,9 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<AdapterWithErrorHandler>());
         services.AddTransient<IBot, CampaignActivityHandler>();
         services.AddSingleton<EvidenceIntake>();
-
-        services.AddSingleton<ChatCommandRouter>();
-        services.AddSingleton<LedgerNamesCache>();
-        services.AddSingleton<Chat.Understanding.UnderstandingMissRepository>();
-        services.AddSingleton<QueryHandler>();
-        services.AddSingleton<CompletionHandler>();
-        services.AddSingleton<AdministrationHandler>();
-        services.AddSingleton<ExtensionHandler>();
-        services.AddSingleton<HandoverHandler>();
-        services.AddSingleton<SnoozeHandler>();
-        services.AddSingleton<EvidenceHandler>();
-        services.AddSingleton<UndoHandler>();
-        services.AddSingleton<ReportHandler>();
+        services.AddSingleton<BotFrameworkSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<BotFrameworkSender>());
+        services.AddSingleton<IChannelFileCredentials, ConnectorFileCredentials>();
         return services;
     }
 }

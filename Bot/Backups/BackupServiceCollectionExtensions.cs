@@ -1,11 +1,10 @@
-using CampaignBot.Backups;
 using CampaignBot.Data;
 using CampaignBot.DirectLine;
 using CampaignBot.EvidenceFiles;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace CampaignBot.Hosting;
+namespace CampaignBot.Backups;
 
 internal static class BackupServiceCollectionExtensions
 {

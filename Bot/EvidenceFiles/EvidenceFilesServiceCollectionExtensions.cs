@@ -1,23 +1,17 @@
-using CampaignBot.Bots;
-using CampaignBot.EvidenceFiles;
-using CampaignBot.Ledger.Repositories;
+namespace CampaignBot.EvidenceFiles;
 
-namespace CampaignBot.Hosting;
-
-internal static class EvidenceServiceCollectionExtensions
+internal static class EvidenceFilesServiceCollectionExtensions
 {
     /// <summary>
     /// Evidence files kept by the bot: the store, the collector that fetches them when they arrive
-    /// (with the bot's channel credentials where needed), and the background retry (started by <see cref="CampaignBotServiceCollectionExtensions"/>).
+    /// (with a channel's credentials where needed, <see cref="IChannelFileCredentials"/>), and the background retry (started by the composition root).
     /// </summary>
     internal static IServiceCollection AddEvidenceFiles(this IServiceCollection services)
     {
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<EvidenceFileRepository>();
         services.AddSingleton<EvidenceFileStore>();
         services.AddSingleton<EvidenceLinkPolicy>();
         services.AddSingleton<ChannelFileKeys>();
-        services.AddSingleton<IChannelFileCredentials, ConnectorFileCredentials>();
         services.AddSingleton<EvidenceCollector>();
         services.AddSingleton<EvidenceRetryService>();
         services.AddSingleton<EvidenceBinder>();

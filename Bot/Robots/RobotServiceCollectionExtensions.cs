@@ -1,12 +1,10 @@
-using CampaignBot.Robots;
-
-namespace CampaignBot.Hosting;
+namespace CampaignBot.Robots;
 
 internal static class RobotServiceCollectionExtensions
 {
     /// <summary>
     /// Group robots (DingTalk, WeCom webhooks): the robot table synced from appsettings.json at start-up
-    /// (<see cref="RobotStartup"/>, started by <see cref="CampaignBotServiceCollectionExtensions"/>), the
+    /// (<c>Hosting.RobotStartup</c>, started by the composition root), the
     /// webhook policy and the sender the outbox routes robot messages to.
     /// </summary>
     internal static IServiceCollection AddRobots(this IServiceCollection services)

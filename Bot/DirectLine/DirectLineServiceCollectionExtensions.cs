@@ -1,11 +1,10 @@
 using CampaignBot.Data;
-using CampaignBot.DirectLine;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using CampaignBot.Security;
 
-namespace CampaignBot.Hosting;
+namespace CampaignBot.DirectLine;
 
 internal static class DirectLineServiceCollectionExtensions
 {
@@ -29,12 +28,13 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<Bots.IInProcessConnector>(sp => sp.GetRequiredService<EmbeddedConnector>());
         services.AddSingleton<DirectLineChannel>();
         services.AddSingleton<AttachmentAccess>();
-        services.AddSingleton<ListeningAddresses>();
         services.AddSingleton<WebUsers>();
         // Issue 25: per-account rates, sizes and the quota of unclaimed uploads; old transcripts, misses and uploads swept.
-        services.AddDirectLineRateLimits();
+        DirectLineRateLimits.AddPolicies(services);
         services.AddSingleton<UploadQuota>();
-        services.AddRetention();
+        // The retention settings and the sweep (started, after the ledger's migrations, by the composition root).
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionSweep>();
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.AddDataProtection()

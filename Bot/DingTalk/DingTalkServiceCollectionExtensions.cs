@@ -1,14 +1,13 @@
-using CampaignBot.DingTalk;
 using CampaignBot.EvidenceFiles;
 
-namespace CampaignBot.Hosting;
+namespace CampaignBot.DingTalk;
 
 internal static class DingTalkServiceCollectionExtensions
 {
     /// <summary>
     /// DingTalk's enterprise-app robot as a channel: its adapter, the app's API client and token, the
     /// stream connection (which does nothing unless DingTalk:ClientId is set and the mode is Stream;
-    /// started by <see cref="CampaignBotServiceCollectionExtensions"/>),
+    /// started by the composition root),
     /// the outbox sender and the file source for evidence. /api/dingtalk is mapped by <see cref="DingTalkCallbackEndpoint"/>.
     /// </summary>
     internal static IServiceCollection AddDingTalk(this IServiceCollection services)

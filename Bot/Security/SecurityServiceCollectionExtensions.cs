@@ -1,0 +1,16 @@
+namespace CampaignBot.Security;
+
+internal static class SecurityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Who may call /api/messages and which service urls the bot may post to (<see cref="ChannelTrust"/>,
+    /// from MessagesEndpoint's settings), and where this process listens, which the trust reads.
+    /// </summary>
+    internal static IServiceCollection AddSecurity(this IServiceCollection services)
+    {
+        services.AddOptions<MessagesEndpointOptions>().BindConfiguration(MessagesEndpointOptions.Section);
+        services.AddSingleton<ChannelTrust>();
+        services.AddSingleton<ListeningAddresses>();
+        return services;
+    }
+}
