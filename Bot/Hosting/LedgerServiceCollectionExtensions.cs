@@ -27,6 +27,10 @@ internal static class LedgerServiceCollectionExtensions
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<BoardRepository>();
         services.AddSingleton<BoardChoices>();
+        // The ledger's side of the outbox: its notices read back from payloads, whether a reminder is still owed, a notice's facts.
+        services.AddSingleton<Outbox.IOutboxPayloadReader, NoticePayloads>();
+        services.AddSingleton<Outbox.IOwedReminders, Ledger.ReadModels.OwedReminders>();
+        services.AddSingleton<Ledger.ReadModels.NoticeFacts>();
 
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<ExtensionRequests>();

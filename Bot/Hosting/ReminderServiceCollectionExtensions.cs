@@ -32,6 +32,8 @@ internal static class ReminderServiceCollectionExtensions
         services.AddSingleton<IReminderStore, SqliteReminderStore>();
         // The one outbox: stored and claimed by its repository, written by the composer, sent by each channel's sender.
         services.AddSingleton<OutboxRepository>();
+        // What a committed write that queued a message wakes: the kick, found when first woken (the dispatcher reads this outbox).
+        services.AddSingleton(sp => new OutboxWake(() => sp.GetRequiredService<OutboxKick>().Kick()));
         // The dispatcher's view counts what it finishes, per kind (docs/operations.md).
         services.AddSingleton<CountingOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<CountingOutbox>());

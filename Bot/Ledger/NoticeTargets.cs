@@ -3,7 +3,7 @@ using CampaignBot.Scheduling.Reminders;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Outbox;
+namespace CampaignBot.Ledger;
 
 /// <summary>
 /// Where notices go, read in the transaction of the change that owes them. A chat bound to the office

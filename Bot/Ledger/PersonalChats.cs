@@ -2,7 +2,7 @@ using CampaignBot.Scheduling.Delivery;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Outbox;
+namespace CampaignBot.Ledger;
 
 /// <summary>
 /// People's own 1:1 chats with the bot: what is theirs to hear goes there when no bound chat stands

@@ -21,7 +21,7 @@ namespace CampaignBot.Reminders;
 /// pending snooze per chat (the snooze table, and one job key per task and chat): a new one replaces it.
 /// </summary>
 public sealed class Snoozes(
-    LedgerDatabase database, TaskRepository tasks, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services,
+    LedgerDatabase database, OutboxRepository outbox, TaskRepository tasks, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services,
     CampaignMetrics metrics)
 {
     public const string Group = "snoozes";
@@ -154,13 +154,13 @@ public sealed class Snoozes(
             await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
             var dueOn = await connection.ExecuteScalarAsync<string?>("SELECT due_on FROM task WHERE id = @Id AND status = 'open'", new { Id = taskId }, transaction);
             var kind = $"snooze:{day:yyyy-MM-dd}";
-            if (dueOn is null || await OutboxRepository.AnyRecordedAsync(connection, transaction, taskId, kind, target))
+            if (dueOn is null || await outbox.AnyRecordedAsync(transaction, taskId, kind, target))
             {
                 return 0;
             }
 
             var reminder = new ScheduledReminder(new PlannedReminder(taskId, DateOnly.Parse(dueOn, CultureInfo.InvariantCulture), kind, target), day, now);
-            await OutboxRepository.EnqueueRemindersAsync(connection, transaction, target, report: false, day, now, [reminder], now);
+            await outbox.EnqueueRemindersAsync(transaction, target, report: false, day, now, [reminder], now);
             return 1;
         }, cancellationToken);
         if (added > 0)

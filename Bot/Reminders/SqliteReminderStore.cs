@@ -12,7 +12,7 @@ using Microsoft.Data.Sqlite;
 namespace CampaignBot.Reminders;
 
 /// <summary>The planner's inputs read from the ledger, and the planned reminders recorded in the outbox.</summary>
-public sealed class SqliteReminderStore(LedgerDatabase database, CampaignMetrics metrics) : IReminderStore
+public sealed class SqliteReminderStore(LedgerDatabase database, OutboxRepository outbox, CampaignMetrics metrics) : IReminderStore
 {
     public async Task<PlanningInput> LoadPlanningInputAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +108,7 @@ public sealed class SqliteReminderStore(LedgerDatabase database, CampaignMetrics
             var fresh = new List<ScheduledReminder>();
             foreach (var scheduled in reminders)
             {
-                if (!await OutboxRepository.IsRecordedAsync(connection, transaction, scheduled.Reminder))
+                if (!await outbox.IsRecordedAsync(transaction, scheduled.Reminder))
                 {
                     fresh.Add(scheduled);
                 }
@@ -117,7 +117,7 @@ public sealed class SqliteReminderStore(LedgerDatabase database, CampaignMetrics
             // One message per chat per run: a catch-up run joins what several missed days kept into one.
             foreach (var message in fresh.GroupBy(s => (s.Reminder.Target, Report: s.Reminder.Kind == ReminderKinds.Report)))
             {
-                await OutboxRepository.EnqueueRemindersAsync(connection, transaction, message.Key.Target, message.Key.Report,
+                await outbox.EnqueueRemindersAsync(transaction, message.Key.Target, message.Key.Report,
                     message.Max(s => s.SendDay), message.Max(s => s.SendAt), message, now);
             }
 

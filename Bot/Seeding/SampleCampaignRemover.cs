@@ -16,7 +16,7 @@ namespace CampaignBot.Seeding;
 /// real account linked to a sample person): that is real data, and removing it is not its job.
 /// The seeder does not seed the sample again into a ledger it was removed from.
 /// </summary>
-public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider time, IOptions<DirectLineOptions> directLine)
+public sealed class SampleCampaignRemover(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, IOptions<DirectLineOptions> directLine)
 {
     public const string AuditAction = "campaign.sample-remove";
 
@@ -49,8 +49,10 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
                 """,
                 new { Ids = transcripts }, transaction)).Select(c => (Scheduling.Delivery.MessageTarget)new Scheduling.Delivery.ChatTarget(c.ChannelId, c.ConversationId)).ToList();
 
-            // Children before parents: reminders and their messages, the chats, the transcripts, then the campaign itself.
-            await OutboxRepository.ForgetAsync(connection, transaction, chats, campaignId);
+            // Children before parents: reminders and their messages (and the record of planned days), the chats, the transcripts, then the campaign itself.
+            var taskIds = (await connection.QueryAsync<long>("SELECT id FROM task WHERE campaign_id = @CampaignId", new { CampaignId = campaignId }, transaction)).AsList();
+            await outbox.ForgetAsync(transaction, chats, taskIds);
+            await connection.ExecuteAsync("DELETE FROM reminder_day", transaction: transaction);
             await connection.ExecuteAsync(
                 """
                 DELETE FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR person_id IS NOT NULL OR conversation_id IN @Transcripts;
