@@ -36,7 +36,7 @@ internal static class ChatServiceCollectionExtensions
 
         services.AddSingleton<ChatCommandRouter>();
         services.AddSingleton<LedgerNamesCache>();
-        services.AddSingleton<Chat.Understanding.UnderstandingMissRepository>();
+        services.AddSingleton<Ledger.Repositories.UnderstandingMissRepository>();
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<CompletionHandler>();
         services.AddSingleton<AdministrationHandler>();

@@ -4,6 +4,7 @@ using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Plans;
 using CampaignBot.Seeding;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Hosting;
 
@@ -24,6 +25,7 @@ internal static class LedgerServiceCollectionExtensions
         services.AddSingleton<DirectoryRepository>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<AuditRepository>();
+        services.AddSingleton<SnoozeRepository>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<BoardRepository>();
         services.AddSingleton<BoardChoices>();
@@ -31,6 +33,8 @@ internal static class LedgerServiceCollectionExtensions
         services.AddSingleton<Outbox.IOutboxPayloadReader, NoticePayloads>();
         services.AddSingleton<Outbox.IOwedReminders, Ledger.ReadModels.OwedReminders>();
         services.AddSingleton<Ledger.ReadModels.NoticeFacts>();
+        services.AddSingleton<Ledger.ReadModels.LedgerCounts>();
+        services.AddSingleton<Ledger.ReadModels.OpenTaskTitles>();
 
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<ExtensionRequests>();

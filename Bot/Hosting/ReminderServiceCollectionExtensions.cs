@@ -10,6 +10,7 @@ using CampaignBot.Scheduling.Reminders;
 using Microsoft.Data.Sqlite;
 using Quartz;
 using CampaignBot.Security;
+using CampaignBot.Ledger.Reminders;
 
 namespace CampaignBot.Hosting;
 

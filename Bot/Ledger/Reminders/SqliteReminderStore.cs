@@ -9,7 +9,7 @@ using CampaignBot.Telemetry;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Reminders;
+namespace CampaignBot.Ledger.Reminders;
 
 /// <summary>The planner's inputs read from the ledger, and the planned reminders recorded in the outbox.</summary>
 public sealed class SqliteReminderStore(LedgerDatabase database, OutboxRepository outbox, CampaignMetrics metrics) : IReminderStore

@@ -2,7 +2,7 @@ using CampaignBot.Data;
 using CampaignBot.Security;
 using Dapper;
 
-namespace CampaignBot.Chat.Understanding;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>Messages the bot did not understand, kept for the corpus (understanding_miss).</summary>
 public sealed class UnderstandingMissRepository(LedgerDatabase database)
@@ -12,6 +12,10 @@ public sealed class UnderstandingMissRepository(LedgerDatabase database)
 
     /// <summary>How long after a suggestion a tap on it still counts as one.</summary>
     public static readonly TimeSpan TapWindow = TimeSpan.FromDays(1);
+
+    /// <summary>Forgets the misses from before <paramref name="cutoff"/>, in the caller's transaction (the retention sweep's); says how many.</summary>
+    public Task<int> ForgetBeforeAsync(Microsoft.Data.Sqlite.SqliteTransaction transaction, DateTimeOffset cutoff) =>
+        transaction.Connection!.ExecuteAsync("DELETE FROM understanding_miss WHERE at < @Cutoff", new { Cutoff = UtcText.Format(cutoff) }, transaction);
 
     /// <summary>One miss, with what the language model made of it when one was asked (<paramref name="model"/>).</summary>
     /// <remarks>

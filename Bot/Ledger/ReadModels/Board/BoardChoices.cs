@@ -2,7 +2,7 @@ using System.Data.Common;
 using CampaignBot.Data;
 using Dapper;
 
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// The board's filter choices, evaluation items and offices: the most used ones, listed with the

@@ -1,4 +1,4 @@
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// What the board page shows, computed by the database: its size follows the page (offices, items,

@@ -1,6 +1,6 @@
 using CampaignBot.Ledger;
 
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>What to show: one office (as lead or helping office) and/or one evaluation item; null is all.</summary>
 public sealed record BoardFilter(long? OfficeId, string? Item)

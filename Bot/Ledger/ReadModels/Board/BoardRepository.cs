@@ -1,8 +1,7 @@
-using CampaignBot.Board;
 using CampaignBot.Data;
 using Dapper;
 
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// The progress board's numbers, counted by SQLite: per-office and per-item aggregates (GROUP BY),

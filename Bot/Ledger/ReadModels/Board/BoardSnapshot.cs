@@ -1,6 +1,6 @@
 using CampaignBot.Ledger;
 
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// The progress board (挂图作战) computed in memory from every task: per-office progress, the overdue

@@ -1,4 +1,4 @@
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// A board filter's choices as the page gets them: the most used (by task count) up to a cap, and

@@ -1,4 +1,4 @@
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// An evaluation item (测评项目): its tasks, how many are done, how many have evidence, how many

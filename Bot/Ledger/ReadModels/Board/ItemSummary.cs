@@ -1,4 +1,4 @@
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// An evaluation item's numbers (as <see cref="ItemLine"/>); with one item chosen, also its first

@@ -1,4 +1,4 @@
-namespace CampaignBot.Board;
+namespace CampaignBot.Ledger.ReadModels.Board;
 
 /// <summary>
 /// A recurring duty's open occurrences after today, as one line ("每周四 · 下次 12月10日 · 另有 12 次"):
