@@ -1,4 +1,6 @@
 using CampaignBot.Robots;
+using CampaignBot.Ledger;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Hosting;
 

@@ -1,4 +1,4 @@
-namespace CampaignBot.Robots;
+namespace CampaignBot.Ledger;
 
 /// <summary>A group robot as stored: whose it is, what kind, where to post, and its signing secret.</summary>
 public sealed record Robot

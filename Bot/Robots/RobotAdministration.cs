@@ -6,7 +6,7 @@ using CampaignBot.Security;
 namespace CampaignBot.Robots;
 
 /// <summary>Robots a coordinator adds in chat (the configured ones are synced by <see cref="ConfiguredRobots"/>).</summary>
-public sealed class RobotAdministration(LedgerDatabase database, TimeProvider time)
+public sealed class RobotAdministration(LedgerDatabase database, RobotRepository robots, TimeProvider time)
 {
     /// <summary>Adds a group robot to an office; the audit keeps only masked credentials.</summary>
     public Task<ChangeResult<long>> AddAsync(ChatActor actor, Office office, RobotKind kind, string url, string? secret, CancellationToken cancellationToken = default) =>
@@ -17,7 +17,7 @@ public sealed class RobotAdministration(LedgerDatabase database, TimeProvider ti
                 return ChangeResult<long>.Of(ChangeOutcome.NotPermitted);
             }
 
-            var id = await RobotRepository.UpsertAsync(connection, transaction, office.Id, kind, url, secret, "chat", time.GetUtcNow());
+            var id = await robots.UpsertAsync(transaction, office.Id, kind, url, secret, "chat", time.GetUtcNow());
             await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, time.GetUtcNow(), "robot.add", "robot", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { }, new { Office = office.Name, Kind = RobotRepository.StoredKind(kind), Url = RobotSecrets.MaskUrl(url), Secret = RobotSecrets.Mask(secret) }));
             return ChangeResult<long>.Of(ChangeOutcome.Changed, id);

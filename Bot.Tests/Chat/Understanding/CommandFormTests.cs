@@ -1,6 +1,8 @@
 using CampaignBot.Chat.Parsing;
 using CampaignBot.Chat.Understanding;
 using CampaignBot.Robots;
+using CampaignBot.Ledger;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Tests.Chat.Understanding;
 

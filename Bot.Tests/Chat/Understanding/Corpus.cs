@@ -71,7 +71,7 @@ public static class Corpus
         SnoozeCommand s => $"snooze {s.Code} {Day(s.Day)}",
         BindOfficeCommand b => $"bind {b.OfficeName}",
         LinkAccountCommand l => $"link {l.PersonName} {l.AccountId}",
-        AddRobotCommand r => $"robot {r.OfficeName} {(r.Kind == CampaignBot.Robots.RobotKind.DingTalk ? "dingtalk" : "wecom")}",
+        AddRobotCommand r => $"robot {r.OfficeName} {(r.Kind == CampaignBot.Ledger.RobotKind.DingTalk ? "dingtalk" : "wecom")}",
         ListEvidenceCommand e => $"evidence {e.Code}",
         AddEvidenceCommand e => $"addevidence {e.Code}",
         WithdrawEvidenceCommand w => $"withdraw {w.EvidenceId}",

@@ -6,7 +6,7 @@ using CampaignBot.Ledger;
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Coordinators' commands in chat (bind a group to an office, link an account), and whoami.</summary>
-public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Robots.RobotRepository robots, Robots.RobotWebhookPolicy webhooks)
+public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Ledger.Repositories.RobotRepository robots, Robots.RobotWebhookPolicy webhooks)
 {
     public async Task<ChatReply> AddRobotAsync(AddRobotCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {

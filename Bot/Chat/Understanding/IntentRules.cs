@@ -35,7 +35,7 @@ public static partial class IntentRules
         if (f.Has(Cue.Robot) && f.Url is { } url)
         {
             var office = f.OfficeName ?? WordBefore(f, Cue.DingTalk, Cue.WeCom) ?? "";
-            var kind = f.Has(Cue.DingTalk) || (!f.Has(Cue.WeCom) && url.Url.Contains("dingtalk", StringComparison.OrdinalIgnoreCase)) ? Robots.RobotKind.DingTalk : Robots.RobotKind.WeCom;
+            var kind = f.Has(Cue.DingTalk) || (!f.Has(Cue.WeCom) && url.Url.Contains("dingtalk", StringComparison.OrdinalIgnoreCase)) ? Ledger.RobotKind.DingTalk : Ledger.RobotKind.WeCom;
             var secret = f.After(url.End)?.Split(' ')[0];
             return new AddRobotCommand(office, kind, url.Url, secret, language);
         }

@@ -2,7 +2,7 @@ using CampaignBot.Data;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace CampaignBot.Robots;
+namespace CampaignBot.Ledger.Repositories;
 
 /// <summary>
 /// The group robots of each office. The kind is stored as text, "dingtalk" or "wecom": Dapper reads
@@ -28,9 +28,9 @@ public sealed class RobotRepository(LedgerDatabase database)
         return await connection.QuerySingleOrDefaultAsync<Robot>(SelectRobots + " WHERE r.id = @Id", new { Id = id });
     }
 
-    /// <summary>Adds the robot, or re-points an existing one with the same webhook; returns its id.</summary>
-    public static Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, long officeId, RobotKind kind, string url, string? secret, string source, DateTimeOffset at) =>
-        connection.ExecuteScalarAsync<long>(
+    /// <summary>Adds the robot, or re-points an existing one with the same webhook, in the caller's transaction; returns its id.</summary>
+    public Task<long> UpsertAsync(SqliteTransaction transaction, long officeId, RobotKind kind, string url, string? secret, string source, DateTimeOffset at) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(
             """
             INSERT INTO robot (office_id, kind, url, secret, source, created_at) VALUES (@OfficeId, @Kind, @Url, @Secret, @Source, @At)
             ON CONFLICT (url) DO UPDATE SET office_id = excluded.office_id, kind = excluded.kind, secret = excluded.secret, source = excluded.source
@@ -38,6 +38,10 @@ public sealed class RobotRepository(LedgerDatabase database)
             """,
             new { OfficeId = officeId, Kind = StoredKind(kind), Url = url, Secret = string.IsNullOrWhiteSpace(secret) ? null : secret, Source = source, At = UtcText.Format(at) },
             transaction);
+
+    /// <summary>Removes the robots from the configuration that it no longer lists (those added in chat stay).</summary>
+    public Task RemoveConfiguredExceptAsync(SqliteTransaction transaction, IReadOnlyList<long> kept) =>
+        transaction.Connection!.ExecuteAsync("DELETE FROM robot WHERE source = 'config' AND id NOT IN @Kept", new { Kept = kept }, transaction);
 
     public static string StoredKind(RobotKind kind) => kind == RobotKind.DingTalk ? "dingtalk" : "wecom";
 }
