@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
 namespace CampaignBot;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Chat;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding;
 using CampaignBot.Ledger;
 using CampaignBot.Seeding;
 
@@ -27,7 +28,7 @@ public static class UnderstandingBenchmark
             .ToArray();
 
         var sample = new LedgerNames(
-            SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases }),
+            NamedOffices.Of(SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases })),
             SampleCampaign.People.Select(p => p.Name));
         var city = CityDirectory();
 
@@ -97,6 +98,6 @@ public static class UnderstandingBenchmark
             2 => $"{i / 4000 + 1}-{i / 40 % 100 + 1}-{i % 40 + 1}",
             _ => $"{numerals[i % 10]}.{i / 4}",
         });
-        return new LedgerNames(offices, people, codes);
+        return new LedgerNames(NamedOffices.Of(offices), people, codes);
     }
 }

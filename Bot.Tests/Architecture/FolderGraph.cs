@@ -127,11 +127,12 @@ public sealed class FolderGraph
         return components;
     }
 
-    /// <summary>The folder of a type of the bot: CampaignBot.Chat.Handlers is Chat; CampaignBot itself and other assemblies' types have none.</summary>
+    /// <summary>The folder of a type of the bot: CampaignBot.Chat.Handlers is Chat; CampaignBot itself and the other projects' types (scheduling, understanding) have none.</summary>
     private static string? Folder(IType type)
     {
         var name = type.Namespace?.FullName ?? "";
-        if (!name.StartsWith("CampaignBot.", StringComparison.Ordinal) || name.StartsWith("CampaignBot.Scheduling", StringComparison.Ordinal))
+        if (!name.StartsWith("CampaignBot.", StringComparison.Ordinal)
+            || name.StartsWith("CampaignBot.Scheduling", StringComparison.Ordinal) || name.StartsWith("CampaignBot.Understanding", StringComparison.Ordinal))
         {
             return null;
         }

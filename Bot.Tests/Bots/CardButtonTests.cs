@@ -22,7 +22,7 @@ public class CardButtonTests : IAsyncLifetime
     [Fact]
     public async Task AButtonPostedAsAValue_IsReadAsItsCommand()
     {
-        var data = (JObject)CardElements.Submit("完成", "完成 T013")["data"]!;
+        var data = (JObject)SubmitAction.Of("完成", "完成 T013")["data"]!;
 
         await services.Flow("sample-zonghe", channelId: "webchat")
             .Send(Posted(data))

@@ -1,5 +1,6 @@
+using CampaignBot.Chat;
 using CampaignBot.Chat.ModelReading;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding;
 using CampaignBot.Ledger;
 
 namespace CampaignBot.Tests.Chat;
@@ -8,7 +9,7 @@ namespace CampaignBot.Tests.Chat;
 public class ModelCandidatesTests
 {
     private static readonly LedgerNames Names = new(
-        [new Office { Id = 1, Name = "材料组" }, new Office { Id = 2, Name = "行政组" }, new Office { Id = 3, Name = "法制工作委员会", Aliases = "法工委" }],
+        NamedOffices.Of([new Office { Id = 1, Name = "材料组" }, new Office { Id = 2, Name = "行政组" }, new Office { Id = 3, Name = "法制工作委员会", Aliases = "法工委" }]),
         ["孙丽", "周杰", "韩磊"],
         ["T013", "T021", "LP-1"]);
 

@@ -1,6 +1,6 @@
 using CampaignBot.Chat;
 using CampaignBot.Chat.ModelReading;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger;
 using CampaignBot.Ledger.Repositories;

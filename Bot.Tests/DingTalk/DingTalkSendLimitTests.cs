@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CampaignBot.Chat.Outgoing;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.DingTalk;
 using CampaignBot.Scheduling.Delivery;

@@ -41,7 +41,7 @@ public sealed class CommitWakesDeliveryTests : IAsyncLifetime
     {
         public async Task<OutgoingMessage> ComposeAsync(ClaimedMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
             message.Content is Ping ping
-                ? new OutgoingMessage(new ChatReply("【测试】" + ping.Word), CampaignBot.Chat.Parsing.ReplyLanguage.Chinese)
+                ? new OutgoingMessage(new ChatReply("【测试】" + ping.Word), CampaignBot.Understanding.Commands.ReplyLanguage.Chinese)
                 : await composer.ComposeAsync(message, now, cancellationToken);
     }
 

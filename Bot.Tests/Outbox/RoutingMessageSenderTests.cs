@@ -1,5 +1,5 @@
 using CampaignBot.Chat.Outgoing;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Scheduling.Delivery;
 

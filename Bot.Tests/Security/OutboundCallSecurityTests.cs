@@ -72,7 +72,7 @@ public sealed class OutboundCallSecurityTests : IAsyncLifetime
 
         // The sender takes the planted row's service url as stored, as the outbox would.
         var sender = services.Get<CampaignBot.Bots.BotFrameworkSender>();
-        var message = new CampaignBot.Chat.Outgoing.OutgoingMessage(new CampaignBot.Chat.Replies.ChatReply("提醒"), CampaignBot.Chat.Parsing.ReplyLanguage.Chinese);
+        var message = new CampaignBot.Chat.Outgoing.OutgoingMessage(new CampaignBot.Chat.Replies.ChatReply("提醒"), CampaignBot.Understanding.Commands.ReplyLanguage.Chinese);
 
         await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(new CampaignBot.Scheduling.Delivery.ChatTarget("emulator", "planted"), message, CancellationToken.None));
         Assert.Empty(internalService.Requests);

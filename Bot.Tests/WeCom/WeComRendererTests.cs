@@ -1,5 +1,5 @@
 using System.Text;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.WeCom;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using CampaignBot.Chat.Outgoing;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger;
 using CampaignBot.Ledger.Repositories;

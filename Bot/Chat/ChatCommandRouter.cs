@@ -1,8 +1,8 @@
 using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.ModelReading;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;

@@ -1,5 +1,5 @@
 using CampaignBot.Chat.Replies;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding;
 using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
 
@@ -43,7 +43,7 @@ public sealed class LedgerNamesCache(DirectoryRepository directory, TaskReposito
             calendar = await WorkdayRepository.CalendarAsync(connection);
         }
 
-        var read = new Snapshot(new LedgerNames(offices, people.Select(p => p.Name), codes) { Workdays = calendar }, LedgerWords.From(offices, people), version, now);
+        var read = new Snapshot(new LedgerNames(NamedOffices.Of(offices), people.Select(p => p.Name), codes) { Workdays = calendar }, LedgerWords.From(offices, people), version, now);
         current = read;
         return read;
     }

@@ -22,7 +22,13 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
             DefaultTimeout = Math.Max(1, storage.BusyTimeoutMilliseconds / 1000),
         }.ToString();
         Reads = new PreparedReads(this);
+        // On real time, whatever the campaign's clock: it is a chore of the disk, and an anchored
+        // test clock must neither stop it nor, advanced by a day, run it 86,400 times.
+        checkpoints = new WalCheckpoints(FilePath, TimeProvider.System);
     }
+
+    /// <summary>Checkpoints in the background, so that no commit waits for one while holding the write lock.</summary>
+    private readonly WalCheckpoints checkpoints;
 
     private readonly int busyTimeoutMilliseconds;
 
@@ -63,10 +69,18 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
     /// <summary>The hot reads of a chat turn, on connections that keep their statements prepared.</summary>
     public PreparedReads Reads { get; }
 
-    public ValueTask DisposeAsync() => Reads.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        checkpoints.Dispose();
+        return Reads.DisposeAsync();
+    }
 
     /// <summary>For containers disposed synchronously (a plain ServiceProvider's Dispose).</summary>
-    public void Dispose() => Reads.Dispose();
+    public void Dispose()
+    {
+        checkpoints.Dispose();
+        Reads.Dispose();
+    }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -77,11 +91,12 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         // synchronous = NORMAL: in WAL mode it syncs at checkpoints, not at every commit; a killed
         // process loses nothing and the file stays consistent; only an OS crash or power cut can
         // lose the last commits, which for the outbox means at worst a reminder sent again.
-        // Both settings live as long as the SQLite handle, which the pool keeps: set them once per handle.
+        // wal_autocheckpoint = 0: checkpoints run in the background (WalCheckpoints), not in a commit.
+        // The settings live as long as the SQLite handle, which the pool keeps: set them once per handle.
         if (connection.Handle is { } handle && !configuredHandles.TryGetValue(handle, out _))
         {
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+            pragma.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; {WalCheckpoints.WritersLeaveCheckpoints}";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             configuredHandles.AddOrUpdate(handle, Configured);
         }

@@ -86,11 +86,14 @@ public sealed class DirectLineStore(LedgerDatabase database, TimeProvider time) 
 
     private sealed record NewActivity(string ConversationId, string ActivityId, string Json, string At);
 
-    /// <summary>The activities after <paramref name="watermark"/> (as JSON), oldest first, and the new watermark.</summary>
-    public async Task<(IReadOnlyList<string> Activities, long Watermark)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The activities after <paramref name="watermark"/> (as UTF-8 JSON, the bytes SQLite keeps,
+    /// which go to the client as they are), oldest first, and the new watermark.
+    /// </summary>
+    public async Task<(IReadOnlyList<byte[]> Activities, long Watermark)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken = default)
     {
-        var rows = await database.Reads.QueryAsync<(long Watermark, string Json)>(
-            "SELECT watermark, json FROM directline_activity WHERE conversation_id = @ConversationId AND watermark > @After ORDER BY watermark LIMIT @Limit",
+        var rows = await database.Reads.QueryAsync<(long Watermark, byte[] Json)>(
+            "SELECT watermark, CAST(json AS BLOB) FROM directline_activity WHERE conversation_id = @ConversationId AND watermark > @After ORDER BY watermark LIMIT @Limit",
             new { ConversationId = conversationId, After = watermark, Limit = PageSize }, cancellationToken);
         return (rows.Select(r => r.Json).ToList(), rows.Count == 0 ? watermark : rows[^1].Watermark);
     }

@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Plans;
 using static CampaignBot.Plans.PlanWriteSummary;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using CampaignBot.Chat.Understanding;
 using CampaignBot.Scheduling.Time;
 using CampaignBot.Ledger.Repositories;
 

@@ -8,6 +8,11 @@ namespace CampaignBot.Scheduling.Recurrence;
 /// </summary>
 public abstract record RecurrenceRule
 {
+    /// <summary>A closed family: only the rules in this file derive from it.</summary>
+    private protected RecurrenceRule()
+    {
+    }
+
     /// <summary>Days before the event by which it must be organised: the occurrence's deadline.</summary>
     public int LeadDays { get; init; }
 
@@ -35,4 +40,65 @@ public abstract record RecurrenceRule
 
     protected static DateOnly LastWorkdayOf(int year, int month, IWorkdayCalendar calendar) =>
         calendar.OnOrBeforeWorkday(new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
+}
+
+public sealed record WeeklyRule(DayOfWeek Day) : RecurrenceRule
+{
+    public override IEnumerable<DateOnly> EventDates(DateOnly from, DateOnly to, IWorkdayCalendar calendar)
+    {
+        var first = from.AddDays(((int)Day - (int)from.DayOfWeek + 7) % 7);
+        for (var date = first; date <= to; date = date.AddDays(7))
+        {
+            yield return date;
+        }
+    }
+
+    public override string Describe() => WithLead("每周" + RecurrenceText.ChineseWeekday(Day));
+}
+
+public sealed record MonthlyRule(int Day) : RecurrenceRule
+{
+    public override IEnumerable<DateOnly> EventDates(DateOnly from, DateOnly to, IWorkdayCalendar calendar) =>
+        Months(from, to).Select(m => DayOfMonth(m.Year, m.Month, Day)).Where(d => d >= from && d <= to);
+
+    public override string Describe() => WithLead($"每月{Day}日");
+}
+
+public sealed record MonthlyLastWorkdayRule : RecurrenceRule
+{
+    public override IEnumerable<DateOnly> EventDates(DateOnly from, DateOnly to, IWorkdayCalendar calendar) =>
+        Months(from, to).Select(m => LastWorkdayOf(m.Year, m.Month, calendar)).Where(d => d >= from && d <= to);
+
+    public override string Describe() => WithLead("每月最后一个工作日");
+}
+
+/// <summary>Each quarter: on day <see cref="Day"/> of its last month, or (no day) on its last workday.</summary>
+public sealed record QuarterlyRule(int? Day) : RecurrenceRule
+{
+    public override IEnumerable<DateOnly> EventDates(DateOnly from, DateOnly to, IWorkdayCalendar calendar) =>
+        Months(from, to).Where(m => m.Month % 3 == 0)
+            .Select(m => Day is { } day ? DayOfMonth(m.Year, m.Month, day) : LastWorkdayOf(m.Year, m.Month, calendar))
+            .Where(d => d >= from && d <= to);
+
+    public override string Describe() => WithLead(Day is { } day ? $"每季度{day}日" : "每季度");
+}
+
+public sealed record YearlyRule(int Month, int Day) : RecurrenceRule
+{
+    public override IEnumerable<DateOnly> EventDates(DateOnly from, DateOnly to, IWorkdayCalendar calendar) =>
+        Enumerable.Range(from.Year, to.Year - from.Year + 1).Select(y => DayOfMonth(y, Month, Day)).Where(d => d >= from && d <= to);
+
+    public override string Describe() => WithLead($"每年{Month}月{Day}日");
+}
+
+/// <summary>Yearly on a lunar date (a festival, or 农历 month and day), converted year by year.</summary>
+public sealed record LunarYearlyRule(int LunarMonth, int LunarDay, string? Festival) : RecurrenceRule
+{
+    public override IEnumerable<DateOnly> EventDates(DateOnly from, DateOnly to, IWorkdayCalendar calendar) =>
+        // A lunar year starts in late January or February: its last months fall in the next Gregorian year.
+        Enumerable.Range(from.Year - 1, to.Year - from.Year + 2)
+            .Select(y => ChineseFestivals.ToGregorian(y, LunarMonth, LunarDay))
+            .Where(d => d >= from && d <= to);
+
+    public override string Describe() => WithLead(Festival is { } name ? "每年" + name : $"每年农历{RecurrenceText.ChineseLunarDate(LunarMonth, LunarDay)}");
 }

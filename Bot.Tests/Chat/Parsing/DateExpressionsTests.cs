@@ -1,4 +1,5 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding.Dates;
 
 namespace CampaignBot.Tests.Chat.Parsing;
 

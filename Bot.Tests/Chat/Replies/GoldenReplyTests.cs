@@ -76,7 +76,7 @@ public class GoldenReplyTests
     [Fact]
     public void AButton_SendsItsCommandAsText_InWebChatAndTeams()
     {
-        var submit = CardElements.Submit("完成", "完成 T017");
+        var submit = SubmitAction.Of("完成", "完成 T017");
 
         // Teams: msteams.imBack; Web Chat 4.x: a Bot Framework card action (else an object would be a postBack without text).
         Assert.Equal("imBack", (string?)submit["data"]!["msteams"]!["type"]);
@@ -127,8 +127,13 @@ public class GoldenReplyTests
     private static RobotDelivery Robot(RobotKind kind, ChatReply reply) =>
         RobotMarkdown.Render(new Robot { Kind = kind, OfficeName = "综合组" }, reply, GoldenReplies.Texts, "完成后发送「完成 编号」", [new PersonMention(1, "张伟", "13800000000", null, "zhangwei")]);
 
-    private static string BotFrameworkJson(ChatReply reply) =>
-        JsonConvert.SerializeObject(AdaptiveCardRenderer.Instance.Render(reply, "webchat"), Formatting.Indented, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }) + "\n";
+    /// <summary>The activity as the SDK writes it, indented whole (the card is written compact, as raw JSON).</summary>
+    private static string BotFrameworkJson(ChatReply reply)
+    {
+        var json = JsonConvert.SerializeObject(AdaptiveCardRenderer.Instance.Render(reply, "webchat"), new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+        return Newtonsoft.Json.Linq.JToken.ReadFrom(reader).ToString(Formatting.Indented) + "\n";
+    }
 
     private static IEnumerable<JsonNode> Descendants(JsonNode node) => node switch
     {

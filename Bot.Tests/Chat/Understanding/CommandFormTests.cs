@@ -1,8 +1,5 @@
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding;
-using CampaignBot.Robots;
-using CampaignBot.Ledger;
-using CampaignBot.Ledger.Repositories;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding;
 
 namespace CampaignBot.Tests.Chat.Understanding;
 
@@ -159,10 +156,10 @@ public class CommandFormTests
     }
 
     [Theory]
-    [InlineData("添加机器人 综合组 钉钉 https://oapi.dingtalk.com/robot/send?access_token=abc SECdef", "综合组", RobotKind.DingTalk, "https://oapi.dingtalk.com/robot/send?access_token=abc", "SECdef")]
-    [InlineData("添加机器人 材料组 企业微信 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", "材料组", RobotKind.WeCom, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", null)]
-    [InlineData("add robot 综合组 DingTalk https://x.example/send?access_token=a", "综合组", RobotKind.DingTalk, "https://x.example/send?access_token=a", null)]
-    public void Parse_AddRobot_GivesOfficeKindUrlAndSecret(string text, string office, RobotKind kind, string url, string? secret)
+    [InlineData("添加机器人 综合组 钉钉 https://oapi.dingtalk.com/robot/send?access_token=abc SECdef", "综合组", RobotService.DingTalk, "https://oapi.dingtalk.com/robot/send?access_token=abc", "SECdef")]
+    [InlineData("添加机器人 材料组 企业微信 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", "材料组", RobotService.WeCom, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k1", null)]
+    [InlineData("add robot 综合组 DingTalk https://x.example/send?access_token=a", "综合组", RobotService.DingTalk, "https://x.example/send?access_token=a", null)]
+    public void Parse_AddRobot_GivesOfficeKindUrlAndSecret(string text, string office, RobotService kind, string url, string? secret)
     {
         var robot = Assert.IsType<AddRobotCommand>(Parse(text));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Chat;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding;
 using CampaignBot.Ledger;
 using CampaignBot.Seeding;
 
@@ -24,7 +25,7 @@ public static class Corpus
     public static readonly IReadOnlyList<Office> SampleOffices =
         SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }).ToList();
 
-    public static readonly LedgerNames SampleNames = new(SampleOffices, SampleCampaign.People.Select(p => p.Name));
+    public static readonly LedgerNames SampleNames = new(NamedOffices.Of(SampleOffices), SampleCampaign.People.Select(p => p.Name));
 
     public static IReadOnlyList<CorpusLine> Lines { get; } = Load();
 
@@ -71,7 +72,7 @@ public static class Corpus
         SnoozeCommand s => $"snooze {s.Code} {Day(s.Day)}",
         BindOfficeCommand b => $"bind {b.OfficeName}",
         LinkAccountCommand l => $"link {l.PersonName} {l.AccountId}",
-        AddRobotCommand r => $"robot {r.OfficeName} {(r.Kind == CampaignBot.Ledger.RobotKind.DingTalk ? "dingtalk" : "wecom")}",
+        AddRobotCommand r => $"robot {r.OfficeName} {(r.Kind == RobotService.DingTalk ? "dingtalk" : "wecom")}",
         ListEvidenceCommand e => $"evidence {e.Code}",
         AddEvidenceCommand e => $"addevidence {e.Code}",
         WithdrawEvidenceCommand w => $"withdraw {w.EvidenceId}",

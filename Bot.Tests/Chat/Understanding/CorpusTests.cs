@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using Xunit.Abstractions;
 
 namespace CampaignBot.Tests.Chat.Understanding;

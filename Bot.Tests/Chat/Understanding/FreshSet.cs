@@ -1,6 +1,7 @@
 using System.Text;
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Chat;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding;
 using CampaignBot.Ledger;
 using CampaignBot.Plans;
 using CampaignBot.Seeding;
@@ -67,7 +68,7 @@ public sealed class FreshSet
 
     /// <summary>The sample as seeded on <see cref="Today"/>: its export on that day (sample-ledger.csv) is what the writers saw.</summary>
     private static LedgerNames SampleLedger(string export) => new(
-        SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind }),
+        NamedOffices.Of(SampleCampaign.Offices.Select(o => new Office { Name = o.Name, Aliases = o.Aliases, Kind = o.Kind })),
         SampleCampaign.People.Select(p => p.Name),
         PlanFileReader.Read(export, new ImportLimits()).Tasks.Select(r => r.Text(PlanColumns.Code)));
 
@@ -80,7 +81,7 @@ public sealed class FreshSet
         var people = Csv(Path.Combine(folder, "people.csv")).Select(r => r[0]).ToList();
         var plan = PlanFileReader.Read(Path.Combine(folder, "plan.csv"), new ImportLimits());
         people.AddRange(plan.Tasks.Select(r => r.Text(PlanColumns.Owner)).Where(n => n.Length > 0));
-        return new LedgerNames(offices, people.Distinct(), plan.Tasks.Select(r => r.Text(PlanColumns.Code)));
+        return new LedgerNames(NamedOffices.Of(offices), people.Distinct(), plan.Tasks.Select(r => r.Text(PlanColumns.Code)));
     }
 
     private static IEnumerable<string[]> Csv(string path) =>

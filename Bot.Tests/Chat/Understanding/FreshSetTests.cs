@@ -12,7 +12,7 @@ public class FreshSetTests(ITestOutputHelper output)
     public static TheoryData<string> Sets() => new(FreshSet.Names());
 
     /// <summary>Right when one true description of the reply (<see cref="Corpus.Descriptions"/>) is what the writer expected.</summary>
-    private static bool Accepted(FreshSet set, FreshLine line, CampaignBot.Chat.Parsing.ChatCommand command) =>
+    private static bool Accepted(FreshSet set, FreshLine line, CampaignBot.Understanding.Commands.ChatCommand command) =>
         Corpus.Descriptions(command, set.DueOn).Any(line.Accepts);
 
     [Theory]

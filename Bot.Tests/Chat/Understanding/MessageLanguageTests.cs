@@ -1,5 +1,5 @@
-using CampaignBot.Chat.Parsing;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding.Commands;
+using CampaignBot.Understanding;
 
 namespace CampaignBot.Tests.Chat.Understanding;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding;
 
 namespace CampaignBot.Tests.Chat.Understanding;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
 namespace CampaignBot.Tests.Chat.Understanding;
 

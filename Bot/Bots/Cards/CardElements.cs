@@ -1,45 +1,54 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
 
 namespace CampaignBot.Bots.Cards;
 
 /// <summary>
-/// The few Adaptive Card elements the bot's cards are made of, written as JSON. Words the bot writes
-/// itself (a date, a state) are TextBlocks; words a person or an import wrote (a title, a note) are
-/// TextRuns of a RichTextBlock, which hosts show as plain text: a title like "[驳回](https://…)"
-/// stays text where a TextBlock would make it a link. Both wrap.
+/// The few Adaptive Card elements the bot's cards are made of, written straight to JSON. Words the
+/// bot writes itself (a date, a state) are TextBlocks; words a person or an import wrote (a title, a
+/// note) are TextRuns of a RichTextBlock, which hosts show as plain text: a title like
+/// "[驳回](https://…)" stays text where a TextBlock would make it a link. Both wrap.
 /// </summary>
 public static partial class CardElements
 {
-    public static JObject TextBlock(string text, string? id = null, string? color = null, bool bold = false, bool subtle = false, string? spacing = null)
+    public static void TextBlock(Utf8JsonWriter writer, string text, string? id = null, string? color = null, bool bold = false, bool subtle = false, string? spacing = null)
     {
-        var block = new JObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        Set(block, "id", id);
-        Set(block, "color", color);
-        Set(block, "weight", bold ? "bolder" : null);
-        Set(block, "spacing", spacing);
+        writer.WriteStartObject();
+        writer.WriteString("type", "TextBlock");
+        writer.WriteString("text", text);
+        writer.WriteBoolean("wrap", true);
+        Set(writer, "id", id);
+        Set(writer, "color", color);
+        Set(writer, "weight", bold ? "bolder" : null);
+        Set(writer, "spacing", spacing);
         if (subtle)
         {
-            block["isSubtle"] = true;
+            writer.WriteBoolean("isSubtle", true);
         }
 
-        return block;
+        writer.WriteEndObject();
     }
 
     /// <summary>Text as written, never read as markdown.</summary>
-    public static JObject PlainText(string text, bool bold = false, bool subtle = false, string? size = null, string? spacing = null)
+    public static void PlainText(Utf8JsonWriter writer, string text, bool bold = false, bool subtle = false, string? size = null, string? spacing = null)
     {
-        var run = new JObject { ["type"] = "TextRun", ["text"] = text };
-        Set(run, "weight", bold ? "bolder" : null);
-        Set(run, "size", size);
+        writer.WriteStartObject();
+        writer.WriteString("type", "RichTextBlock");
+        writer.WriteStartArray("inlines");
+        writer.WriteStartObject();
+        writer.WriteString("type", "TextRun");
+        writer.WriteString("text", text);
+        Set(writer, "weight", bold ? "bolder" : null);
+        Set(writer, "size", size);
         if (subtle)
         {
-            run["isSubtle"] = true;
+            writer.WriteBoolean("isSubtle", true);
         }
 
-        var block = new JObject { ["type"] = "RichTextBlock", ["inlines"] = new JArray(run) };
-        Set(block, "spacing", spacing);
-        return block;
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        Set(writer, "spacing", spacing);
+        writer.WriteEndObject();
     }
 
     /// <summary>
@@ -50,26 +59,34 @@ public static partial class CardElements
     /// case it performs that action: imBack, the command sent as text and shown in the transcript.
     /// A host that posts the data back as a value instead is read by <see cref="SubmittedCommand"/>.
     /// </summary>
-    public static JObject Submit(string title, string command) => new()
+    public static void Submit(Utf8JsonWriter writer, string title, string command)
     {
-        ["type"] = "Action.Submit",
-        ["title"] = title,
-        ["data"] = new JObject
-        {
-            ["msteams"] = new JObject { ["type"] = "imBack", ["value"] = command },
-            ["__isBotFrameworkCardAction"] = true,
-            ["cardAction"] = new JObject { ["type"] = "imBack", ["title"] = title, ["value"] = command },
-        },
-    };
+        writer.WriteStartObject();
+        writer.WriteString("type", "Action.Submit");
+        writer.WriteString("title", title);
+        writer.WriteStartObject("data");
+        writer.WriteStartObject("msteams");
+        writer.WriteString("type", "imBack");
+        writer.WriteString("value", command);
+        writer.WriteEndObject();
+        writer.WriteBoolean("__isBotFrameworkCardAction", true);
+        writer.WriteStartObject("cardAction");
+        writer.WriteString("type", "imBack");
+        writer.WriteString("title", title);
+        writer.WriteString("value", command);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
 
     /// <summary>An element id made from a task code: letters, digits, '-' and '_' only.</summary>
     public static string Id(string prefix, string code) => prefix + "-" + NotIdCharacters().Replace(code, "_");
 
-    private static void Set(JObject element, string name, string? value)
+    private static void Set(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is not null)
         {
-            element[name] = value;
+            writer.WriteString(name, value);
         }
     }
 

@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
@@ -27,10 +27,19 @@ public sealed class AdministrationHandler(ChatAdministration administration, Rob
             return new ChatReply(turn.Texts.RobotUrlNotAllowed(Security.RobotSecrets.MaskUrl(command.Url), webhooks.AllowedBases));
         }
 
-        var result = await robotAdministration.AddAsync(turn.Actor, office, command.Kind, command.Url, command.Secret, cancellationToken);
-        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, command.Kind, Security.RobotSecrets.MaskUrl(command.Url),
+        var kind = KindOf(command.Kind);
+        var result = await robotAdministration.AddAsync(turn.Actor, office, kind, command.Url, command.Secret, cancellationToken);
+        return new ChatReply(turn.Texts.RobotAdded(result.Subject, office.Name, kind, Security.RobotSecrets.MaskUrl(command.Url),
             command.Secret is null ? null : Security.RobotSecrets.Mask(command.Secret)));
     }
+
+    /// <summary>The robot service a message named, as the robot registry knows it (the language engine has its own enum).</summary>
+    private static Ledger.RobotKind KindOf(RobotService service) => service switch
+    {
+        RobotService.DingTalk => Ledger.RobotKind.DingTalk,
+        RobotService.WeCom => Ledger.RobotKind.WeCom,
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
+    };
 
     public async Task<ChatReply> ListRobotsAsync(ChatTurn turn, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding;
 
 namespace CampaignBot.Chat.ModelReading;
 

@@ -1,6 +1,6 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding;
 using CampaignBot.Ledger;
 
 namespace CampaignBot.Chat.ModelReading;

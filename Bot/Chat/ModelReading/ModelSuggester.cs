@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Chat.Understanding;
 using CampaignBot.Ledger;
 using CampaignBot.Ledger.Repositories;
 using Microsoft.Extensions.AI;

@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 
 namespace CampaignBot.Chat.ModelReading;
 

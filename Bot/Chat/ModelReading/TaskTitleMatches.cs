@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Understanding;
+using CampaignBot.Understanding;
 using CampaignBot.Ledger.ReadModels;
 
 namespace CampaignBot.Chat.ModelReading;

@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 
 namespace CampaignBot.Chat.Outgoing;

@@ -1,5 +1,5 @@
 using CampaignBot.Chat.Handlers;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Ledger;
 using CampaignBot.Robots;
 

@@ -1,4 +1,4 @@
-using CampaignBot.Chat.Parsing;
+using CampaignBot.Understanding.Commands;
 using CampaignBot.Ledger;
 
 namespace CampaignBot.Chat.Replies;

@@ -1,4 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-/// <summary>What a chat message asks for. <see cref="Language"/> is the language the user wrote in.</summary>
-public abstract record ChatCommand(ReplyLanguage Language);

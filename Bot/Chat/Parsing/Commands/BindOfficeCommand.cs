@@ -1,3 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public sealed record BindOfficeCommand(string OfficeName, ReplyLanguage Language) : ChatCommand(Language);

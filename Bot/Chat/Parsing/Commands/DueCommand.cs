@@ -1,4 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-/// <param name="WholeCampaign">The user said 全部/all: ignore the chat's or person's office.</param>
-public sealed record DueCommand(DateWindow Window, bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);

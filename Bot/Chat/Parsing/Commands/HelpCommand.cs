@@ -1,3 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public sealed record HelpCommand(ReplyLanguage Language) : ChatCommand(Language);

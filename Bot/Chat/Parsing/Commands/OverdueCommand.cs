@@ -1,3 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public sealed record OverdueCommand(bool WholeCampaign, ReplyLanguage Language) : ScopedCommand(WholeCampaign, Language);

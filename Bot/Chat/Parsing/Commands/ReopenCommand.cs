@@ -1,3 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public sealed record ReopenCommand(string Code, string? Reason, ReplyLanguage Language) : ChatCommand(Language);

@@ -1,3 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public sealed record UnbindCommand(ReplyLanguage Language) : ChatCommand(Language);

@@ -1,3 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public sealed record WhoAmICommand(ReplyLanguage Language) : ChatCommand(Language);

@@ -1,9 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-/// <summary>An inclusive range of calendar dates in the campaign's time zone.</summary>
-public sealed record DateWindow(DateOnly From, DateOnly To)
-{
-    public static DateWindow Day(DateOnly day) => new(day, day);
-
-    public bool IsSingleDay => From == To;
-}

@@ -1,7 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public enum ReplyLanguage
-{
-    Chinese,
-    English,
-}

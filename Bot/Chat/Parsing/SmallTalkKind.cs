@@ -1,9 +1,0 @@
-namespace CampaignBot.Chat.Parsing;
-
-public enum SmallTalkKind
-{
-    Greeting,
-    Thanks,
-    Acknowledgement,
-    Wishes,
-}

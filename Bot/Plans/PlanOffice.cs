@@ -1,3 +1,0 @@
-namespace CampaignBot.Plans;
-
-public sealed record PlanOffice(string Name, string Aliases, string Kind);

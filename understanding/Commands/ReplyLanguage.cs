@@ -1,0 +1,7 @@
+namespace CampaignBot.Understanding.Commands;
+
+public enum ReplyLanguage
+{
+    Chinese,
+    English,
+}

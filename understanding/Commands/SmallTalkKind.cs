@@ -1,0 +1,9 @@
+namespace CampaignBot.Understanding.Commands;
+
+public enum SmallTalkKind
+{
+    Greeting,
+    Thanks,
+    Acknowledgement,
+    Wishes,
+}
