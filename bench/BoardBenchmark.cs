@@ -5,6 +5,7 @@ using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Time;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Bench;
 

@@ -5,6 +5,7 @@ using CampaignBot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.Options;
 using MiniExcelLibs;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Tests.Board;
 

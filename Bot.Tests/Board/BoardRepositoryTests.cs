@@ -2,6 +2,7 @@ using CampaignBot.Board;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Tests.Support;
 using Dapper;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Tests.Board;
 

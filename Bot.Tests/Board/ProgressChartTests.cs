@@ -3,6 +3,7 @@ using CampaignBot.Chat.Outgoing;
 using CampaignBot.Ledger;
 using CampaignBot.Tests.Support;
 using SkiaSharp;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Tests.Board;
 

@@ -123,11 +123,11 @@ public sealed class BoardPageTests
 
         Assert.True(await browser.ExitedAsync(TimeSpan.FromSeconds(90)) == 0, browser.Output);
         var offered = Numbers(browser.Output, "offered: ");
-        Assert.Equal(CampaignBot.Board.BoardChoices.ListLimit, offered["listed"]!.GetValue<int>());
+        Assert.Equal(CampaignBot.Ledger.ReadModels.Board.BoardChoices.ListLimit, offered["listed"]!.GetValue<int>());
         Assert.True(offered["visible"]!.GetValue<bool>());
         Assert.False(offered["alreadyListed"]!.GetValue<bool>()); // one task, and after 批量项目 40 by name: beyond the cap
         using var check = app.OpenLedger();
-        var rest = check.ExecuteScalar<int>("SELECT count(DISTINCT evaluation_item) FROM task") - CampaignBot.Board.BoardChoices.ListLimit;
+        var rest = check.ExecuteScalar<int>("SELECT count(DISTINCT evaluation_item) FROM task") - CampaignBot.Ledger.ReadModels.Board.BoardChoices.ListLimit;
         Assert.Equal($"搜索其余 {rest} 个", offered["placeholder"]!.GetValue<string>());
         var chosen = Numbers(browser.Output, "chosen: ");
         Assert.Contains("批量项目 99", chosen["found"]!.AsArray().Select(f => f!.GetValue<string>()));

@@ -63,7 +63,7 @@ public sealed class RetentionSweepTests : IAsyncLifetime
     [Fact]
     public async Task MissesOlderThanTheirDays_AreDeleted()
     {
-        var misses = services.Get<CampaignBot.Chat.Understanding.UnderstandingMissRepository>();
+        var misses = services.Get<CampaignBot.Ledger.Repositories.UnderstandingMissRepository>();
         await misses.RecordAsync("old miss", "test", null, null, false, null, time.GetUtcNow(), CancellationToken.None);
         time.Advance(TimeSpan.FromDays(91));
         await misses.RecordAsync("new miss", "test", null, null, false, null, time.GetUtcNow(), CancellationToken.None);

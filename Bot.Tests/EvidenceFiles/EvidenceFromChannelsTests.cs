@@ -171,7 +171,7 @@ public sealed class EvidenceFromChannelsTests : IAsyncLifetime
         {
             // Stored as its kind and the file's id; written when sent, in the office chat's language.
             var stored = await ledger.ExecuteScalarAsync<string>("SELECT notice FROM outbox_message WHERE kind = 'notice' AND target LIKE '%zonghe-group%'");
-            var notice = System.Text.Json.JsonSerializer.Deserialize<CampaignBot.Outbox.Notice>(stored!, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+            var notice = CampaignBot.Ledger.Notice.FromPayload(stored!);
             var text = (await services.Get<CampaignBot.Chat.Outgoing.NoticeComposer>().ComposeAsync(notice, CampaignBot.Chat.Replies.ReplyTexts.For(CampaignBot.Understanding.Commands.ReplyLanguage.Chinese), CancellationToken.None)).Header;
             Assert.Contains("【佐证缺失】T014", text);
             Assert.Contains("丢失.png", text);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CampaignBot.Chat;
+using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Tests.Support;
 using Dapper;
@@ -109,17 +110,17 @@ public sealed class NoticeTests : IAsyncLifetime
     [Fact]
     public async Task EveryNoticeKind_ReadsBackAsStored_WhereverItsKindIsWritten()
     {
-        CampaignBot.Outbox.Notice[] notices =
+        CampaignBot.Ledger.Notice[] notices =
         [
-            new CampaignBot.Outbox.ExtensionRequestedNotice(1), new CampaignBot.Outbox.ExtensionDecidedNotice(2),
-            new CampaignBot.Outbox.HandoverNotice(3, 4, 5, null, 6), new CampaignBot.Outbox.ChatRemovedNotice("msteams", "19:a", 7),
-            new CampaignBot.Outbox.EvidenceLostNotice(8),
+            new CampaignBot.Ledger.Notice.ExtensionRequested(1), new CampaignBot.Ledger.Notice.ExtensionDecided(2),
+            new CampaignBot.Ledger.Notice.Handover(3, 4, 5, null, 6), new CampaignBot.Ledger.Notice.ChatRemoved("msteams", "19:a", 7),
+            new CampaignBot.Ledger.Notice.EvidenceLost(8),
         ];
         await Services.Get<CampaignBot.Data.LedgerDatabase>().WriteAsync(async (connection, transaction) =>
         {
             foreach (var notice in notices)
             {
-                await CampaignBot.Outbox.OutboxRepository.EnqueueNoticeAsync(connection, transaction, [new ChatTarget("msteams", "elsewhere")], notice, MondayMorningChats.Now, TimeZoneInfo.Utc);
+                await Services.Get<CampaignBot.Outbox.OutboxRepository>().EnqueueNoticeAsync(transaction, [new ChatTarget("msteams", "elsewhere")], notice, MondayMorningChats.Now, TimeZoneInfo.Utc);
             }
 
             // The same notice by hand, its kind last.
@@ -134,7 +135,7 @@ public sealed class NoticeTests : IAsyncLifetime
         var ids = (await LedgerAsync<string>("SELECT group_concat(id) FROM outbox_message")).Split(',').Select(long.Parse).ToList();
         var claimed = await Services.Get<IOutbox>().ClaimAsync(ids, MondayMorningChats.Now, CancellationToken.None);
 
-        Assert.Equal(notices.Append(new CampaignBot.Outbox.ExtensionRequestedNotice(1)), claimed.Select(c => c.Content));
+        Assert.Equal(notices.Append(new CampaignBot.Ledger.Notice.ExtensionRequested(1)), claimed.Select(c => c.Content));
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Security;
 using CampaignBot.Tests.Support;
 using Dapper;
+using CampaignBot.Ledger;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Tests.Robots;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CampaignBot.Board;
 using CampaignBot.Tests.Support;
 using Dapper;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Tests.Security;
 

@@ -105,7 +105,7 @@ public sealed class OutboundCallSecurityTests : IAsyncLifetime
                 new { Url = internalService.BaseUrl + "robot/send?access_token=abc" });
         }
 
-        var robot = (await services.Get<CampaignBot.Robots.RobotRepository>().AllAsync(CancellationToken.None)).Single();
+        var robot = (await services.Get<CampaignBot.Ledger.Repositories.RobotRepository>().AllAsync(CancellationToken.None)).Single();
         var delivery = new CampaignBot.Robots.RobotDelivery(robot, "提醒", "提醒", [], []);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => services.Get<CampaignBot.Robots.RobotSender>().SendAsync(delivery, CancellationToken.None));

@@ -49,11 +49,11 @@ public class WeComOutboxTests : IAsyncLifetime
             });
         }
 
-        await services.Database.Database.WriteAsync(async (sql, transaction) =>
+        await services.Get<CampaignBot.Data.LedgerDatabase>().WriteAsync(async (sql, transaction) =>
         {
-            await OutboxRepository.EnqueueNoticeAsync(sql, transaction,
+            await services.Get<OutboxRepository>().EnqueueNoticeAsync(transaction,
                 [new ChatTarget(WeComChannel.ChannelId, "wrgroupchat0001"), new ChatTarget(WeComChannel.ChannelId, "zhangsan"), new ChatTarget(WeComChannel.ChannelId, "left-the-corp")],
-                new HolidayTableEndingNotice(2026), services.Database.Time.GetUtcNow(), services.Database.Clock.Zone);
+                new Notice.HolidayTableEnding(2026), services.Database.Time.GetUtcNow(), services.Database.Clock.Zone);
             return true;
         }, CancellationToken.None);
 

@@ -241,8 +241,10 @@ public class WeComSenderTests : IAsyncLifetime
         Assert.Contains("81013", failure.Message);
 
         // What the outbox does with it: the chat marked gone, the audit and the coordinators' notice in one transaction.
-        await new RemovedChats(database.Database, database.Clock).HandleAsync(
-            new ClaimedMessage(0, Target(gone), TestClock.Today, new CampaignBot.Outbox.LegacyTextNotice("x")), 1, failure.Message, time.GetUtcNow(), CancellationToken.None);
+        var outbox = new CampaignBot.Outbox.OutboxRepository(
+            database.Database, time, new CampaignBot.Outbox.OutboxWake(() => { }), new CampaignBot.Ledger.ReadModels.OwedReminders(), new NoticePayloads());
+        await new RemovedChats(database.Database, outbox, database.Clock).HandleAsync(
+            new ClaimedMessage(0, Target(gone), TestClock.Today, new Notice.LegacyText("x")), 1, failure.Message, time.GetUtcNow(), CancellationToken.None);
         Assert.Equal(1, await database.CountAsync($"SELECT count(*) FROM conversation WHERE conversation_id = '{gone}' AND removed_at IS NOT NULL"));
         Assert.Equal(1, await database.CountAsync($"SELECT count(*) FROM audit WHERE action = 'conversation.removed' AND entity_key = 'wecom:{gone}'"));
         Assert.True(await database.CountAsync("SELECT count(*) FROM outbox_message WHERE notice LIKE '%chat-removed%'") >= 1, "the coordinators are told");

@@ -3,6 +3,7 @@ using CampaignBot.EvidenceFiles;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using CampaignBot.Ledger.ReadModels;
 
 namespace CampaignBot.Backups;
 
@@ -55,8 +56,7 @@ public static class BackupCheck
 
         // The same check as `evidence verify`, on the copy's folder.
         var store = new EvidenceFileStore(Options.Create(new EvidenceOptions { Folder = evidenceFolder }));
-        var kept = await connection.QueryAsync<(string Sha256, string Name)>(
-            "SELECT sha256, min(original_name) FROM evidence_file WHERE state = 'stored' AND sha256 IS NOT NULL GROUP BY sha256 ORDER BY sha256;");
+        var kept = await KeptEvidence.InAsync(connection);
         foreach (var (sha256, name) in kept)
         {
             var check = await store.VerifyAsync(sha256, cancellationToken);

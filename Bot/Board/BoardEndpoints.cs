@@ -1,6 +1,7 @@
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.DirectLine;
 using CampaignBot.Scheduling.Time;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Board;
 

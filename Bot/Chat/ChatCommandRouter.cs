@@ -2,7 +2,6 @@ using CampaignBot.Chat.Handlers;
 using CampaignBot.Chat.ModelReading;
 using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
-using CampaignBot.Chat.Understanding;
 using CampaignBot.Understanding;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;

@@ -16,7 +16,6 @@ internal static class ChatServiceCollectionExtensions
     {
         services.AddSingleton<ChatCommandRouter>();
         services.AddSingleton<LedgerNamesCache>();
-        services.AddSingleton<Understanding.UnderstandingMissRepository>();
         services.AddSingleton<QueryHandler>();
         services.AddSingleton<CompletionHandler>();
         services.AddSingleton<AdministrationHandler>();

@@ -49,6 +49,14 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
 
     private readonly AsyncLocal<object?> insideWrite = new();
 
+    /// <summary>
+    /// The open write's transaction and what is to run once it commits (<see cref="AfterCommit"/>).
+    /// One write at a time holds <see cref="writeGate"/>, so one list serves.
+    /// </summary>
+    private SqliteTransaction? openTransaction;
+
+    private readonly List<Action> afterCommit = [];
+
     private static readonly object Configured = new();
 
     /// <summary>The pooled SQLite handles whose per-connection pragmas are already set.</summary>
@@ -109,6 +117,7 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         }
 
         await using var connection = await OpenAsync(cancellationToken);
+        Action[] committed = [];
         await writeGate.WaitAsync(cancellationToken);
         var thisWrite = new object();
         Volatile.Write(ref holder, thisWrite);
@@ -116,15 +125,43 @@ public sealed class LedgerDatabase : IAsyncDisposable, IDisposable
         try
         {
             await using var transaction = connection.BeginTransaction(deferred: false);
+            openTransaction = transaction;
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
+            committed = [.. afterCommit];
             return result;
         }
         finally
         {
+            // Dropped on a rollback: what was to follow the commit never happened.
+            afterCommit.Clear();
+            openTransaction = null;
             insideWrite.Value = null;
             Volatile.Write(ref holder, null);
             writeGate.Release();
+            // After letting go of the gate, so that what runs may write in its turn.
+            foreach (var action in committed)
+            {
+                action();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the write whose transaction this is has committed (once,
+    /// however often it is asked for), never before and never if it rolls back: e.g. the outbox
+    /// waking delivery for what the write queued.
+    /// </summary>
+    public void AfterCommit(SqliteTransaction transaction, Action action)
+    {
+        if (!ReferenceEquals(transaction, openTransaction))
+        {
+            throw new InvalidOperationException("AfterCommit is for the transaction of the open ledger write.");
+        }
+
+        if (!afterCommit.Contains(action))
+        {
+            afterCommit.Add(action);
         }
     }
 }

@@ -2,6 +2,7 @@ using CampaignBot.Data;
 using CampaignBot.Security;
 using Dapper;
 using Microsoft.Extensions.Options;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.DirectLine;
 
@@ -12,7 +13,7 @@ namespace CampaignBot.DirectLine;
 /// touched: an upload that any evidence row names (withdrawn included) stays.
 /// </summary>
 public sealed class RetentionSweep(
-    LedgerDatabase database, IOptions<RetentionOptions> options, IOptions<DirectLineOptions> directLine, TimeProvider time, ILogger<RetentionSweep> logger) : BackgroundService
+    LedgerDatabase database, UnderstandingMissRepository misses, IOptions<RetentionOptions> options, IOptions<DirectLineOptions> directLine, TimeProvider time, ILogger<RetentionSweep> logger) : BackgroundService
 {
     public sealed record Result(int Activities, int Misses, int Uploads, long UploadBytes);
 
@@ -43,7 +44,7 @@ public sealed class RetentionSweep(
         var settings = options.Value;
         var now = time.GetUtcNow();
         var uploadCutoff = now.AddDays(-settings.UnclaimedUploadDays);
-        var (activities, misses, uploads) = await database.WriteAsync(async (connection, transaction) =>
+        var (activities, missesForgotten, uploads) = await database.WriteAsync(async (connection, transaction) =>
         {
             var activities = await connection.ExecuteAsync(
                 """
@@ -54,12 +55,11 @@ public sealed class RetentionSweep(
                                         ORDER BY d.watermark DESC LIMIT @Keep)
                 """,
                 new { Cutoff = UtcText.Format(now.AddDays(-settings.DirectLineActivityDays)), Keep = settings.KeepRecentActivities }, transaction);
-            var misses = await connection.ExecuteAsync(
-                "DELETE FROM understanding_miss WHERE at < @Cutoff", new { Cutoff = UtcText.Format(now.AddDays(-settings.UnderstandingMissDays)) }, transaction);
+            var forgotten = await misses.ForgetBeforeAsync(transaction, now.AddDays(-settings.UnderstandingMissDays));
             var uploads = (await connection.QueryAsync<(string Id, long SizeBytes)>(
-                $"DELETE FROM directline_attachment WHERE created_at < @Cutoff AND {UploadQuota.Unclaimed("directline_attachment")} RETURNING id, size_bytes",
+                $"DELETE FROM directline_attachment WHERE created_at < @Cutoff AND {EvidenceRepository.AttachmentUnclaimed("directline_attachment")} RETURNING id, size_bytes",
                 new { Cutoff = UtcText.Format(uploadCutoff) }, transaction)).AsList();
-            return (activities, misses, uploads);
+            return (activities, forgotten, uploads);
         }, cancellationToken);
 
         // The rows are gone first: a crash here leaves a file without a row, which the next pass removes.
@@ -70,7 +70,7 @@ public sealed class RetentionSweep(
         }
 
         await RemoveOrphansAsync(folder, uploadCutoff, cancellationToken);
-        return new Result(activities, misses, uploads.Count, uploads.Sum(u => u.SizeBytes));
+        return new Result(activities, missesForgotten, uploads.Count, uploads.Sum(u => u.SizeBytes));
     }
 
     /// <summary>Files in the uploads folder that no row names (left by a crash, or by a sweep cut short), once they are as old as an unclaimed upload may get.</summary>

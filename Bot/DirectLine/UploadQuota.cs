@@ -14,12 +14,9 @@ namespace CampaignBot.DirectLine;
 /// </summary>
 public sealed class UploadQuota(LedgerDatabase database, DirectoryRepository directory, IOptions<LimitsOptions> limits)
 {
-    /// <summary>The condition for an upload (a row of directline_attachment, by <paramref name="table"/>) that no evidence row, shown or withdrawn, names.</summary>
-    public static string Unclaimed(string table) => $"NOT EXISTS (SELECT 1 FROM evidence e WHERE e.attachment_id = {table}.id)";
-
     public async Task<long> UnclaimedBytesAsync(string account, CancellationToken cancellationToken) =>
         (await database.Reads.QueryAsync<long>(
-            $"SELECT COALESCE(SUM(a.size_bytes), 0) FROM directline_attachment a WHERE a.user_id = @Account AND {Unclaimed("a")}",
+            $"SELECT COALESCE(SUM(a.size_bytes), 0) FROM directline_attachment a WHERE a.user_id = @Account AND {EvidenceRepository.AttachmentUnclaimed("a")}",
             new { Account = account }, cancellationToken))[0];
 
     /// <summary>Bytes of uploads being stored right now, by account: counted with what is kept, so that simultaneous uploads cannot each pass the check alone.</summary>

@@ -1,5 +1,6 @@
 using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
+using CampaignBot.Ledger;
 using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Time;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace CampaignBot.EvidenceFiles;
 /// tried again; a file given up on is reported once to its task's office, through the outbox.
 /// </summary>
 public sealed class EvidenceRetryService(
-    EvidenceCollector collector, EvidenceFileStore store, LedgerDatabase database, OutboxKick outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
+    EvidenceCollector collector, EvidenceFileStore store, LedgerDatabase database, OutboxRepository outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
     IOptions<Scheduling.Reminders.ReminderOptions> reminders, TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,16 +37,13 @@ public sealed class EvidenceRetryService(
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         await collector.RetryDueAsync(cancellationToken);
-        if (await ReportLostAsync(cancellationToken) > 0)
-        {
-            outbox.Kick();
-        }
+        await ReportLostAsync(cancellationToken);
     }
 
     /// <summary>
     /// Queues one notice per lost file to its lead office (its chats, or else its people: the task's
     /// owner and whoever sent the file count as owners) and the coordinators, who keep the binder,
-    /// in the transaction that marks it reported.
+    /// in the transaction that marks it reported (whose commit wakes delivery).
     /// </summary>
     public Task<int> ReportLostAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
@@ -58,7 +56,7 @@ public sealed class EvidenceRetryService(
                 var owners = new[] { file.OwnerId, file.SentById }.OfType<long>();
                 var chats = (await NoticeTargets.OfficeAsync(connection, transaction, file.LeadOfficeId, owners, reminders.Value.UnboundOfficeRecipientsOrDefault()))
                     .Concat(coordinators);
-                await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new EvidenceLostNotice(file.FileId), now, clock.Zone);
+                await outbox.EnqueueNoticeAsync(transaction, chats, new Notice.EvidenceLost(file.FileId), now, clock.Zone);
             }
 
             await EvidenceFileRepository.MarkReportedAsync(connection, transaction, lost.Select(f => f.FileId), now);

@@ -57,7 +57,6 @@ public static class CampaignBotServiceCollectionExtensions
         services => services.AddDirectLine(configuration),
         services => services.AddDingTalk(),
         services => services.AddWeCom(),
-        services => services.AddBoard(),
         services => services.AddPlans(),
         services => services.AddBackups(),
         services => services.AddSeeding(),

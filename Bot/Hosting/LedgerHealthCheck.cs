@@ -1,18 +1,16 @@
-using CampaignBot.Data;
-using Dapper;
+using CampaignBot.Ledger.ReadModels;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CampaignBot.Hosting;
 
 /// <summary>Healthy when the ledger file opens and answers a query.</summary>
-public sealed class LedgerHealthCheck(LedgerDatabase database) : IHealthCheck
+public sealed class LedgerHealthCheck(LedgerCounts counts) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var tasks = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM task");
+            var tasks = await counts.TasksAsync(cancellationToken);
             return HealthCheckResult.Healthy($"{tasks} tasks");
         }
         catch (Exception e)

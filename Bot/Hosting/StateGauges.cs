@@ -5,6 +5,7 @@ using CampaignBot.Telemetry;
 using CampaignBot.WeCom;
 using Dapper;
 using Microsoft.Extensions.Options;
+using CampaignBot.Ledger.ReadModels;
 
 namespace CampaignBot.Hosting;
 
@@ -20,15 +21,17 @@ public sealed class StateGauges
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
 
     private readonly LedgerDatabase database;
+    private readonly LedgerCounts counts;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
     private (DateTimeOffset ReadAt, LedgerState State)? last;
 
     public StateGauges(
-        CampaignMetrics metrics, LedgerDatabase database, TimeProvider time, DingTalkStreamClient dingTalk, WeComLongConnection weCom,
+        CampaignMetrics metrics, LedgerDatabase database, LedgerCounts counts, TimeProvider time, DingTalkStreamClient dingTalk, WeComLongConnection weCom,
         IOptions<DingTalkOptions> dingTalkOptions, IOptions<WeComOptions> weComOptions)
     {
         this.database = database;
+        this.counts = counts;
         this.time = time;
         var meter = metrics.Meter;
         meter.CreateObservableGauge(MetricsCatalog.OutboxDepth.Instrument, () => Read().OutboxDepth, "{message}", MetricsCatalog.OutboxDepth.Meaning);
@@ -73,8 +76,7 @@ public sealed class StateGauges
             using var connection = database.OpenAsync().GetAwaiter().GetResult();
             var outbox = connection.QuerySingle<(long Depth, string? Oldest)>(
                 "SELECT count(*), min(planned_at) FROM outbox_message WHERE state IN ('pending', 'sending')");
-            var evidence = connection.QuerySingle<(long Pending, long Failed)>(
-                "SELECT (SELECT count(*) FROM evidence_file WHERE state = 'pending'), (SELECT count(*) FROM evidence_file WHERE state = 'failed')");
+            var evidence = counts.EvidenceFiles();
             var age = outbox.Oldest is { } oldest && DateTimeOffset.TryParse(oldest, System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal, out var plannedAt)
                 ? Math.Max(0, (now - plannedAt).TotalSeconds)

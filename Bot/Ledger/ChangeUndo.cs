@@ -16,7 +16,7 @@ namespace CampaignBot.Ledger;
 /// hand-over, a snooze. Only while the change is still the task's last one, and only by who made it
 /// or a coordinator. One transaction; the undoing is audited too (change.undo), the change's row stays.
 /// </summary>
-public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     public const string Action = "change.undo";
 
@@ -121,7 +121,7 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
                     await TaskRepository.RestoreCoOfficesAsync(connection, transaction, task.Id, ids);
                 }
 
-                await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, task.Id);
+                await outbox.CancelPendingRemindersOfTaskAsync(transaction, task.Id);
                 // Told as the hand-over was: both offices (or their people) and the coordinators, not whoever undid it.
                 var recipients = reminders.Value.UnboundOfficeRecipientsOrDefault();
                 var owners = new[] { task.OwnerId, ownerId }.OfType<long>().ToList();
@@ -129,8 +129,8 @@ public sealed class ChangeUndo(LedgerDatabase database, TimeProvider time, Campa
                     .Concat(await NoticeTargets.OfficeAsync(connection, transaction, officeId.GetInt64(), owners, recipients))
                     .Concat(await NoticeTargets.CoordinatorsAsync(connection, transaction))
                     .Except(await PersonalChats.OfAsync(connection, transaction, [person.Id]));
-                await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats,
-                    new HandoverNotice(task.Id, task.LeadOfficeId, officeId.GetInt64(), ownerId, person.Id), now, clock.Zone);
+                await outbox.EnqueueNoticeAsync(transaction, chats,
+                    new Notice.Handover(task.Id, task.LeadOfficeId, officeId.GetInt64(), ownerId, person.Id), now, clock.Zone);
                 return (0, null, null);
             }
 

@@ -15,7 +15,7 @@ namespace CampaignBot.Ledger;
 /// its audit row and the notice it owes (through the outbox); an approval cancels the task's
 /// pending reminders, so none goes out for the old deadline and the next planning follows the new one.
 /// </summary>
-public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time, CampaignClock clock, IOptions<CampaignOptions> campaign)
+public sealed class ExtensionRequests(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<CampaignOptions> campaign)
 {
     private sealed record Request(long TaskId, string Code, string OldDueOn, string NewDueOn, string State);
 
@@ -83,7 +83,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
                 AuditEntry.ByChat(actor, person, now, "extension.request", "task", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason }));
 
             var coordinators = await NoticeTargets.CoordinatorsAsync(connection, transaction);
-            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new ExtensionRequestedNotice(id), now, clock.Zone);
+            await outbox.EnqueueNoticeAsync(transaction, coordinators, new Notice.ExtensionRequested(id), now, clock.Zone);
             return new ExtensionRequestOutcome.Requested(task, newDue, id, coordinators.Count > 0) { AuditId = auditId, AskedFor = asked == newDue ? null : asked };
         }, cancellationToken);
 
@@ -134,7 +134,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             {
                 await connection.ExecuteAsync("UPDATE task SET due_on = @NewDue, updated_at = @At WHERE id = @Id",
                     new { Id = found.TaskId, NewDue = newDue, At = UtcText.Format(now) }, transaction);
-                await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, found.TaskId);
+                await outbox.CancelPendingRemindersOfTaskAsync(transaction, found.TaskId);
             }
 
             await connection.ExecuteAsync(
@@ -144,7 +144,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, TimeProvider time
             await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, approve ? "task.extend" : "extension.reject", "task", found.Code,
                 approve ? new { DueOn = found.OldDueOn } : null, new { DueOn = approve ? found.NewDueOn : found.OldDueOn, Request = requestId, Note = note }));
 
-            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, [MessageTarget.Parse(found.ReplyTarget)], new ExtensionDecidedNotice(requestId), now, clock.Zone);
+            await outbox.EnqueueNoticeAsync(transaction, [MessageTarget.Parse(found.ReplyTarget)], new Notice.ExtensionDecided(requestId), now, clock.Zone);
             var task = (await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!;
             return new ExtensionDecisionOutcome.Decided(requestId, approve, task, newDue);
         }, cancellationToken);

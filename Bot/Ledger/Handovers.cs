@@ -13,7 +13,7 @@ namespace CampaignBot.Ledger;
 /// immediate transaction with its audit row and the notice both offices' chats are owed; the task's
 /// pending reminders are cancelled, so none goes to the old office.
 /// </summary>
-public sealed class Handovers(LedgerDatabase database, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class Handovers(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     /// <summary>The lead of the task's office or a coordinator may hand it over.</summary>
     public Task<HandoverOutcome> HandOverAsync(ChatActor actor, string code, string to, CancellationToken cancellationToken) =>
@@ -54,7 +54,7 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
 
             var now = time.GetUtcNow();
             await TaskRepository.ChangeLeadAsync(connection, transaction, before.Id, leadOfficeId, owner?.Id, now);
-            await OutboxRepository.CancelPendingRemindersOfTaskAsync(connection, transaction, before.Id);
+            await outbox.CancelPendingRemindersOfTaskAsync(transaction, before.Id);
             var after = (await TaskRepository.ByIdAsync(connection, transaction, before.Id))!;
             // The ids before, so that 撤销 can hand it back exactly.
             var auditId = await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
@@ -68,7 +68,7 @@ public sealed class Handovers(LedgerDatabase database, TimeProvider time, Campai
                 .Concat(await NoticeTargets.OfficeAsync(connection, transaction, leadOfficeId, OwnerOf(after), recipients))
                 .Concat(await NoticeTargets.CoordinatorsAsync(connection, transaction))
                 .Except(await PersonalChats.OfAsync(connection, transaction, [person.Id]));
-            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, chats, new HandoverNotice(after.Id, before.LeadOfficeId, leadOfficeId, owner?.Id, person.Id), now, clock.Zone);
+            await outbox.EnqueueNoticeAsync(transaction, chats, new Notice.Handover(after.Id, before.LeadOfficeId, leadOfficeId, owner?.Id, person.Id), now, clock.Zone);
             return new HandoverOutcome.HandedOver(after) { AuditId = auditId };
         }, cancellationToken);
 

@@ -1,6 +1,10 @@
+using CampaignBot.Ledger.ReadModels;
+using CampaignBot.Ledger.ReadModels.Board;
+using CampaignBot.Ledger.Reminders;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Scheduling.Reminders;
 
 namespace CampaignBot.Ledger;
 
@@ -20,6 +24,23 @@ internal static class LedgerServiceCollectionExtensions
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<AuditRepository>();
         services.AddSingleton<CampaignRepository>();
+        services.AddSingleton<SnoozeRepository>();
+        services.AddSingleton<RobotRepository>();
+        services.AddSingleton<UnderstandingMissRepository>();
+
+        // Read models: the board's, the reminder planner's store, the counts the gauges and the
+        // health check read, the model's candidate tasks.
+        services.AddSingleton<BoardRepository>();
+        services.AddSingleton<BoardChoices>();
+        services.AddSingleton<IReminderStore, SqliteReminderStore>();
+        services.AddSingleton<LedgerCounts>();
+        services.AddSingleton<OpenTaskTitles>();
+
+        // The ledger's side of the outbox: its notices read back from payloads, whether a reminder
+        // is still owed, a notice's facts.
+        services.AddSingleton<IOutboxPayloadReader, NoticePayloads>();
+        services.AddSingleton<IOwedReminders, OwedReminders>();
+        services.AddSingleton<NoticeFacts>();
 
         services.AddSingleton<TaskCompletion>();
         services.AddSingleton<ExtensionRequests>();

@@ -13,12 +13,12 @@ namespace CampaignBot.Ledger;
 /// chat is unbound and marked removed (it is bound again when it writes to the bot), what else was
 /// pending for it is cancelled, the audit says why, and the coordinators get a notice.
 /// </summary>
-public sealed class RemovedChats(LedgerDatabase database, CampaignClock clock) : ITargetGoneHandler
+public sealed class RemovedChats(LedgerDatabase database, OutboxRepository outbox, CampaignClock clock) : ITargetGoneHandler
 {
     public Task HandleAsync(ClaimedMessage message, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            await OutboxRepository.FinishAsync(connection, transaction, message.Id, "failed", tries, error, now);
+            await outbox.FinishAsync(transaction, message.Id, "failed", tries, error, now);
             if (message.Target is not ChatTarget chat)
             {
                 return false;
@@ -36,7 +36,7 @@ public sealed class RemovedChats(LedgerDatabase database, CampaignClock clock) :
                 UPDATE conversation SET removed_office_id = coalesce(bound_office_id, removed_office_id), bound_office_id = NULL, bound_person_id = NULL, removed_at = @Now
                 WHERE channel_id = @ChannelId AND conversation_id = @ConversationId
                 """, new { Now = UtcText.Format(now), chat.ChannelId, chat.ConversationId }, transaction);
-            await OutboxRepository.CancelPendingToAsync(connection, transaction, chat, now);
+            await outbox.CancelPendingToAsync(transaction, chat, now);
             await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
             {
                 At = now,
@@ -50,8 +50,8 @@ public sealed class RemovedChats(LedgerDatabase database, CampaignClock clock) :
                 ConversationId = chat.ConversationId,
             });
 
-            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, await NoticeTargets.CoordinatorsAsync(connection, transaction),
-                new ChatRemovedNotice(chat.ChannelId, chat.ConversationId, before?.BoundOfficeId), now, clock.Zone);
+            await outbox.EnqueueNoticeAsync(transaction, await NoticeTargets.CoordinatorsAsync(connection, transaction),
+                new Notice.ChatRemoved(chat.ChannelId, chat.ConversationId, before?.BoundOfficeId), now, clock.Zone);
             return true;
         }, cancellationToken);
 }

@@ -2,6 +2,7 @@ using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Robots;
 using CampaignBot.Scheduling.Reminders;
+using CampaignBot.Ledger;
 
 namespace CampaignBot.Operator;
 

@@ -3,6 +3,7 @@ using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Robots;
 using Microsoft.Extensions.Options;
+using CampaignBot.Ledger;
 
 namespace CampaignBot.Operator;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using CampaignBot.Chat.Understanding;
 using CampaignBot.Scheduling.Time;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Operator;
 

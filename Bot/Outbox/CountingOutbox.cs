@@ -57,12 +57,11 @@ public sealed class CountingOutbox(OutboxRepository outbox, CampaignMetrics metr
         }
     }
 
-    /// <summary>The kinds a message carries: each reminder's (due-3, overdue-1, snooze:…), else report or notice.</summary>
+    /// <summary>The kinds a message carries: each reminder's (due-3, overdue-1, snooze:…), else report, else notice (every payload is one of the ledger's notices).</summary>
     public static IReadOnlyList<string> KindsOf(ClaimedMessage message) => message.Content switch
     {
         ReminderList list => [.. list.Items.Select(i => i.Kind)],
         WeeklyReport => ["report"],
-        Notice => ["notice"],
-        _ => ["other"],
+        _ => ["notice"],
     };
 }

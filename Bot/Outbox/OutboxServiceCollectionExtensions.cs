@@ -16,6 +16,8 @@ internal static class OutboxServiceCollectionExtensions
         services.AddSingleton<CountingOutbox>();
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<CountingOutbox>());
         services.AddSingleton<OutboxKick>();
+        // What a committed write that queued a message wakes: the kick, found when first woken.
+        services.AddSingleton(sp => new OutboxWake(() => sp.GetRequiredService<OutboxKick>().Kick()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CampaignBot.Board;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Plans;
 

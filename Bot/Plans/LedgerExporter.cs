@@ -5,6 +5,7 @@ using CampaignBot.Ledger;
 using CampaignBot.Scheduling.Time;
 using CampaignBot.Security;
 using MiniExcelLibs;
+using CampaignBot.Ledger.ReadModels.Board;
 
 namespace CampaignBot.Plans;
 

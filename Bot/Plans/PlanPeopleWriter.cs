@@ -21,7 +21,7 @@ public static class PlanPeopleWriter
     {
         var before = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, StringComparer.Ordinal);
         var names = before.Values.ToDictionary(p => p.Id, p => p.Name);
-        var accountOwners = await AccountOwnersAsync(connection, transaction);
+        var accountOwners = await PlanImportRepository.AccountOwnersAsync(connection, transaction);
         var created = new List<string>();
         var updated = new List<PersonUpdate>();
         var linked = new List<AccountLink>();
@@ -29,12 +29,7 @@ public static class PlanPeopleWriter
         {
             var officeId = officeIds[person.Office];
             var personId = await DirectoryRepository.UpsertPersonAsync(connection, transaction, person.Name, officeId, person.Role);
-            await connection.ExecuteAsync(
-                """
-                UPDATE person SET mobile = coalesce(@Mobile, mobile), dingtalk_user_id = coalesce(@DingTalkUserId, dingtalk_user_id),
-                                  wecom_user_id = coalesce(@WeComUserId, wecom_user_id)
-                WHERE id = @Id
-                """, new { Id = personId, person.Mobile, person.DingTalkUserId, person.WeComUserId }, transaction);
+            await PlanImportRepository.UpdateContactAsync(connection, transaction, personId, person.Mobile, person.DingTalkUserId, person.WeComUserId);
             var changed = PersonFields.None;
             foreach (var account in person.Accounts)
             {
@@ -78,8 +73,4 @@ public static class PlanPeopleWriter
         | (row.Mobile is not null && row.Mobile != known.Mobile ? PersonFields.Mobile : PersonFields.None)
         | (row.DingTalkUserId is not null && row.DingTalkUserId != known.DingTalkUserId ? PersonFields.DingTalkId : PersonFields.None)
         | (row.WeComUserId is not null && row.WeComUserId != known.WeComUserId ? PersonFields.WeComId : PersonFields.None);
-
-    private static async Task<Dictionary<string, long>> AccountOwnersAsync(SqliteConnection connection, SqliteTransaction transaction) =>
-        (await connection.QueryAsync<(string AccountId, long PersonId)>("SELECT account_id, person_id FROM channel_account", transaction: transaction))
-        .ToDictionary(a => a.AccountId, a => a.PersonId, StringComparer.Ordinal);
 }

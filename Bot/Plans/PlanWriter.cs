@@ -21,12 +21,8 @@ public static class PlanWriter
         var people = await PlanPeopleWriter.WriteAsync(connection, transaction, plan.People, officeIds, at);
         var personIds = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, p => p.Id);
         var campaignId = await EnsureCampaignAsync(connection, transaction, plan, campaignName, at);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO task_series (code, title, rule, lead_days, updated_at) VALUES (@Code, @Title, @Rule, @LeadDays, @At)
-            ON CONFLICT (code) DO UPDATE SET title = excluded.title, rule = excluded.rule, lead_days = excluded.lead_days, updated_at = excluded.updated_at
-            """,
-            plan.Series.Select(s => new { s.Code, s.Title, s.Rule, s.LeadDays, At = UtcText.Format(at) }), transaction);
+        await PlanImportRepository.WriteSeriesAsync(
+            connection, transaction, plan.Series.Select(s => new PlanImportRepository.SeriesValues(s.Code, s.Title, s.Rule, s.LeadDays)), at);
         var tasks = await PlanTaskWriter.WriteAsync(connection, transaction, plan, campaignId, officeIds, personIds, at, fileWins);
         return new PlanWriteSummary
         {
@@ -62,7 +58,7 @@ public static class PlanWriter
             }
             else if ((before.Aliases, before.Kind) != (office.Aliases, office.Kind))
             {
-                await connection.ExecuteAsync("UPDATE office SET aliases = @Aliases, kind = @Kind WHERE name = @Name", office, transaction);
+                await PlanImportRepository.UpdateOfficeAsync(connection, transaction, office.Name, office.Aliases, office.Kind);
                 updated.Add(office.Name);
             }
         }

@@ -1,5 +1,6 @@
 using CampaignBot.Data;
 using CampaignBot.Ledger.Repositories;
+using CampaignBot.Ledger;
 using CampaignBot.Outbox;
 using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Scheduling.Time;
@@ -13,7 +14,7 @@ namespace CampaignBot.Reminders;
 /// in their chats, how to load it (`workdays load`); without it, next year's reminders would fall
 /// on holidays. It used to be a console warning printed by every operator verb, all year.
 /// </summary>
-public sealed class HolidayTableWatch(LedgerDatabase database, CampaignClock clock, ILogger<HolidayTableWatch> logger) : ISendDayCheck
+public sealed class HolidayTableWatch(LedgerDatabase database, OutboxRepository outbox, CampaignClock clock, ILogger<HolidayTableWatch> logger) : ISendDayCheck
 {
     /// <summary>The month from which a year's table should have the next one.</summary>
     public const int WarnFromMonth = 12;
@@ -27,13 +28,13 @@ public sealed class HolidayTableWatch(LedgerDatabase database, CampaignClock clo
         var told = await database.WriteAsync(async (connection, transaction) =>
         {
             var lastYear = await WorkdayRepository.LastCoveredYearAsync(connection, transaction);
-            if (!RunsOut(lastYear, sendDay) || await OutboxRepository.NoticeQueuedOnAsync(connection, transaction, HolidayTableEndingNotice.Kind, sendDay))
+            if (!RunsOut(lastYear, sendDay) || await outbox.PayloadQueuedOnAsync(transaction, Notice.HolidayTableEnding.Kind, sendDay))
             {
                 return (int?)null;
             }
 
             var coordinators = await NoticeTargets.CoordinatorsAsync(connection, transaction);
-            await OutboxRepository.EnqueueNoticeAsync(connection, transaction, coordinators, new HolidayTableEndingNotice(lastYear!.Value), now, clock.Zone);
+            await outbox.EnqueueNoticeAsync(transaction, coordinators, new Notice.HolidayTableEnding(lastYear!.Value), now, clock.Zone);
             return coordinators.Count == 0 ? lastYear : null;
         }, cancellationToken);
 

@@ -34,12 +34,7 @@ public sealed class OfficialCalendar(LedgerDatabase database, IOptions<ReminderO
 
         // When the table runs out, the coordinators are told in chat (HolidayTableWatch), not every verb's console.
         var days = Read(await File.ReadAllTextAsync(path, cancellationToken));
-        await database.WriteAsync(async (connection, transaction) =>
-        {
-            await connection.ExecuteAsync("DELETE FROM official_workday", transaction: transaction);
-            return await connection.ExecuteAsync(
-                "INSERT INTO official_workday (date, is_workday, name) VALUES (@Date, @IsWorkday, @Name)", days, transaction);
-        }, cancellationToken);
+        await database.WriteAsync((connection, transaction) => WorkdayRepository.ReplaceOfficialAsync(connection, transaction, days), cancellationToken);
         return days.Count;
     }
 

@@ -6,7 +6,7 @@ namespace CampaignBot.Reminders;
 internal static class ReminderServiceCollectionExtensions
 {
     /// <summary>
-    /// Reminders: their settings, the planner's store over the ledger, the cycle the daily job runs
+    /// Reminders: their settings (the planner's store over the ledger is the ledger's), the cycle the daily job runs
     /// (with the checks made once per send day), snoozes and the shipped holiday calendar. The
     /// scheduler that runs the job is the host's (<c>Hosting.AddScheduler</c>).
     /// </summary>
@@ -19,7 +19,6 @@ internal static class ReminderServiceCollectionExtensions
             .Validate(o => o.UnboundOfficeRecipients.Length <= 1 || !o.UnboundOfficeRecipients.Contains(UnboundOfficeRecipient.None),
                 "Reminders:UnboundOfficeRecipients: None means nobody and stands alone; or list Owner, Lead, Everyone.")
             .ValidateOnStart();
-        services.AddSingleton<IReminderStore, SqliteReminderStore>();
         services.AddSingleton<OfficialCalendar>();
         // Checks made once per send day (the holiday table running out, told to the coordinators).
         services.AddSingleton<ISendDayCheck, HolidayTableWatch>();

@@ -21,7 +21,7 @@ namespace CampaignBot.Reminders;
 /// pending snooze per chat (the snooze table, and one job key per task and chat): a new one replaces it.
 /// </summary>
 public sealed class Snoozes(
-    LedgerDatabase database, TaskRepository tasks, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services,
+    LedgerDatabase database, OutboxRepository outbox, TaskRepository tasks, SnoozeRepository snoozes, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services,
     CampaignMetrics metrics)
 {
     public const string Group = "snoozes";
@@ -94,13 +94,8 @@ public sealed class Snoozes(
         long auditId = 0;
         var replaced = await database.WriteAsync(async (connection, transaction) =>
         {
-            var earlier = await connection.ExecuteScalarAsync<DateOnly?>(
-                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
-            await connection.ExecuteAsync(
-                """
-                INSERT INTO snooze (task_id, target, day, person_id, created_at) VALUES (@TaskId, @Target, @Day, @PersonId, @At)
-                ON CONFLICT (task_id, target) DO UPDATE SET day = excluded.day, person_id = excluded.person_id, created_at = excluded.created_at
-                """, new { TaskId = taskId, Target = target.Key, Day = day, PersonId = personId, At = UtcText.Format(time.GetUtcNow()) }, transaction);
+            var earlier = await snoozes.DayAsync(transaction, taskId, target.Key);
+            await snoozes.SetAsync(transaction, taskId, target.Key, day, personId, time.GetUtcNow());
             // Audited like any change of the task, so that 撤销 can take it back.
             auditId = await AuditRepository.AppendAsync(connection, transaction,
                 AuditEntry.ByChat(actor, person, time.GetUtcNow(), "task.snooze", "task", task.Code, earlier is { } e ? new { Day = e } : null, new { Day = day, Target = target.Key }));
@@ -144,23 +139,22 @@ public sealed class Snoozes(
         {
             // The occurrence is the task's deadline now, so the claim's check (done? deadline moved?) applies as to any reminder.
             // A snooze replaced since this trigger was set is not sent (a trigger from before the snooze table has no row).
-            var pending = await connection.ExecuteScalarAsync<DateOnly?>(
-                "SELECT day FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
+            var pending = await snoozes.DayAsync(transaction, taskId, target.Key);
             if (pending is { } current && current != day)
             {
                 return 0;
             }
 
-            await connection.ExecuteAsync("DELETE FROM snooze WHERE task_id = @TaskId AND target = @Target", new { TaskId = taskId, Target = target.Key }, transaction);
-            var dueOn = await connection.ExecuteScalarAsync<string?>("SELECT due_on FROM task WHERE id = @Id AND status = 'open'", new { Id = taskId }, transaction);
+            await snoozes.RemoveAsync(transaction, taskId, target.Key);
+            var task = await TaskRepository.ByIdAsync(connection, transaction, taskId);
             var kind = $"snooze:{day:yyyy-MM-dd}";
-            if (dueOn is null || await OutboxRepository.AnyRecordedAsync(connection, transaction, taskId, kind, target))
+            if (task is null || task.IsDone || await outbox.AnyRecordedAsync(transaction, taskId, kind, target))
             {
                 return 0;
             }
 
-            var reminder = new ScheduledReminder(new PlannedReminder(taskId, DateOnly.Parse(dueOn, CultureInfo.InvariantCulture), kind, target), day, now);
-            await OutboxRepository.EnqueueRemindersAsync(connection, transaction, target, report: false, day, now, [reminder], now);
+            var reminder = new ScheduledReminder(new PlannedReminder(taskId, task.DueOn, kind, target), day, now);
+            await outbox.EnqueueRemindersAsync(transaction, target, report: false, day, now, [reminder], now);
             return 1;
         }, cancellationToken);
         if (added > 0)

@@ -11,7 +11,7 @@ namespace CampaignBot.Robots;
 /// updated, robots that came from the configuration and are no longer listed are removed; robots a
 /// coordinator added in chat are left alone. An entry naming an unknown office is logged and skipped.
 /// </summary>
-public sealed class ConfiguredRobots(LedgerDatabase database, IOptions<List<RobotEntry>> entries, RobotWebhookPolicy webhooks, TimeProvider time, ILogger<ConfiguredRobots> logger)
+public sealed class ConfiguredRobots(LedgerDatabase database, RobotRepository robots, IOptions<List<RobotEntry>> entries, RobotWebhookPolicy webhooks, TimeProvider time, ILogger<ConfiguredRobots> logger)
 {
     public Task<int> SyncAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
@@ -30,10 +30,10 @@ public sealed class ConfiguredRobots(LedgerDatabase database, IOptions<List<Robo
                     continue;
                 }
 
-                kept.Add(await RobotRepository.UpsertAsync(connection, transaction, office.Id, entry.Kind, entry.Url.Trim(), entry.Secret, "config", time.GetUtcNow()));
+                kept.Add(await robots.UpsertAsync(transaction, office.Id, entry.Kind, entry.Url.Trim(), entry.Secret, "config", time.GetUtcNow()));
             }
 
-            await connection.ExecuteAsync("DELETE FROM robot WHERE source = 'config' AND id NOT IN @Kept", new { Kept = kept }, transaction);
+            await robots.RemoveConfiguredExceptAsync(transaction, kept);
             return kept.Count;
         }, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using CampaignBot.Ledger;
+using CampaignBot.Ledger.Repositories;
 namespace CampaignBot.Robots;
 
 /// <summary>A robot message ready to post: the robot, a title (DingTalk shows it in notifications), the markdown, and whom to @.</summary>

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using CampaignBot.Ledger;
+using CampaignBot.Ledger.Repositories;
 
 namespace CampaignBot.Robots;
 

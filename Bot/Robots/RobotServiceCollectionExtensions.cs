@@ -9,7 +9,6 @@ internal static class RobotServiceCollectionExtensions
     /// </summary>
     internal static IServiceCollection AddRobots(this IServiceCollection services)
     {
-        services.AddSingleton<RobotRepository>();
         services.AddSingleton<ConfiguredRobots>();
         services.AddSingleton<RobotAdministration>();
         services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");

@@ -16,7 +16,7 @@ namespace CampaignBot.Seeding;
 /// real account linked to a sample person): that is real data, and removing it is not its job.
 /// The seeder does not seed the sample again into a ledger it was removed from.
 /// </summary>
-public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider time, IOptions<DirectLineOptions> directLine)
+public sealed class SampleCampaignRemover(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, IOptions<DirectLineOptions> directLine)
 {
     public const string AuditAction = "campaign.sample-remove";
 
@@ -24,14 +24,16 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
     {
         var (removal, attachmentIds) = await database.WriteAsync(async (connection, transaction) =>
         {
-            var campaignId = await connection.ExecuteScalarAsync<long?>(
-                "SELECT id FROM campaign WHERE name = @Name", new { Name = SampleCampaign.Name }, transaction);
+            var campaignId = await SampleCampaignRepository.CampaignIdAsync(connection, transaction, SampleCampaign.Name);
             if (campaignId is null)
             {
                 return (new SampleRemoval(false, [], 0, 0, 0, 0, 0), (IReadOnlyList<string>)[]);
             }
 
-            var refusals = await RealDataAsync(connection, transaction);
+            var refusals = await SampleCampaignRepository.RealDataAsync(connection, transaction, new SampleCampaignRepository.Sample(
+                SampleCampaign.Offices.Select(o => o.Name).ToList(), SampleCampaign.People.Select(p => p.Name).ToList(),
+                SampleCampaign.People.SelectMany(p => p.Accounts).ToList(), SampleCampaign.TaskCodes.ToList(), SampleCampaign.SeriesCodes.ToList(),
+                SampleCampaign.TaskTitles.ToList()));
             if (refusals.Count > 0)
             {
                 return (new SampleRemoval(true, refusals, 0, 0, 0, 0, 0), []);
@@ -42,30 +44,19 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
                 "SELECT id FROM directline_conversation WHERE user_id IN @Accounts", new { Accounts = accounts }, transaction)).ToArray();
             var attachments = (await connection.QueryAsync<string>(
                 "SELECT id FROM directline_attachment WHERE conversation_id IN @Ids", new { Ids = transcripts }, transaction)).AsList();
-            var chats = (await connection.QueryAsync<(string ChannelId, string ConversationId)>(
-                """
-                SELECT channel_id, conversation_id FROM conversation
-                WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR person_id IS NOT NULL OR conversation_id IN @Ids
-                """,
-                new { Ids = transcripts }, transaction)).Select(c => (Scheduling.Delivery.MessageTarget)new Scheduling.Delivery.ChatTarget(c.ChannelId, c.ConversationId)).ToList();
+            var chats = await SampleCampaignRepository.ChatsAsync(connection, transaction, transcripts);
 
-            // Children before parents: reminders and their messages, the chats, the transcripts, then the campaign itself.
-            await OutboxRepository.ForgetAsync(connection, transaction, chats, campaignId);
+            // Children before parents: reminders and their messages (and the record of planned days), the chats, the transcripts, then the campaign itself.
+            await outbox.ForgetAsync(transaction, chats, await SampleCampaignRepository.TaskIdsAsync(connection, transaction, campaignId.Value));
+            await SampleCampaignRepository.RemoveChatsAsync(connection, transaction, transcripts);
             await connection.ExecuteAsync(
                 """
-                DELETE FROM conversation WHERE bound_office_id IS NOT NULL OR bound_person_id IS NOT NULL OR person_id IS NOT NULL OR conversation_id IN @Transcripts;
                 DELETE FROM directline_attachment WHERE conversation_id IN @Transcripts;
                 DELETE FROM directline_activity WHERE conversation_id IN @Transcripts;
                 DELETE FROM directline_conversation WHERE id IN @Transcripts;
                 """,
                 new { Transcripts = transcripts }, transaction);
-            var tasks = await connection.ExecuteAsync("DELETE FROM task WHERE campaign_id = @CampaignId", new { CampaignId = campaignId }, transaction);
-            await connection.ExecuteAsync("DELETE FROM task_series WHERE code NOT IN (SELECT series_code FROM task WHERE series_code IS NOT NULL)", transaction: transaction);
-            // The audit keeps who did what; the account names it, the person row goes.
-            await connection.ExecuteAsync("UPDATE audit SET actor_person_id = NULL WHERE actor_person_id IS NOT NULL", transaction: transaction);
-            var people = await connection.ExecuteAsync("DELETE FROM person", transaction: transaction);
-            var offices = await connection.ExecuteAsync("DELETE FROM office", transaction: transaction);
-            await connection.ExecuteAsync("DELETE FROM campaign WHERE id = @CampaignId", new { CampaignId = campaignId }, transaction);
+            var (tasks, offices, people) = await SampleCampaignRepository.RemoveCampaignAsync(connection, transaction, campaignId.Value);
 
             var removal = new SampleRemoval(true, [], tasks, offices, people, chats.Count, transcripts.Length);
             await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
@@ -88,46 +79,5 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, TimeProvider 
         }
 
         return removal;
-    }
-
-    /// <summary>Everything in the ledger that is not the sample's, each as a reason to refuse.</summary>
-    private static async Task<IReadOnlyList<string>> RealDataAsync(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var sampleOffices = SampleCampaign.Offices.Select(o => o.Name).ToArray();
-        var samplePeople = SampleCampaign.People.Select(p => p.Name).ToArray();
-        var sampleAccounts = SampleCampaign.People.SelectMany(p => p.Accounts).ToArray();
-        var sampleCodes = SampleCampaign.TaskCodes.ToArray();
-        var sampleSeries = SampleCampaign.SeriesCodes.ToArray();
-        var found = new List<string>();
-        async Task Check(string sql, string what)
-        {
-            var names = (await connection.QueryAsync<string>(sql, new { sampleOffices, samplePeople, sampleAccounts, sampleCodes, sampleSeries }, transaction)).AsList();
-            if (names.Count > 0)
-            {
-                found.Add($"{what}: {string.Join("、", names.Take(10))}{(names.Count > 10 ? $" … ({names.Count})" : "")}");
-            }
-        }
-
-        await Check("SELECT code FROM task WHERE code NOT IN @sampleCodes AND (series_code IS NULL OR series_code NOT IN @sampleSeries) ORDER BY code", "tasks not in the sample");
-        // A real plan imported over the sample's codes (T001 …) keeps the code but not the title.
-        var changed = new List<string>();
-        foreach (var (code, title) in SampleCampaign.TaskTitles)
-        {
-            if (await connection.QuerySingleOrDefaultAsync<string?>("SELECT title FROM task WHERE code = @Code", new { Code = code }, transaction) is { } now && now != title)
-            {
-                changed.Add(code);
-            }
-        }
-
-        if (changed.Count > 0)
-        {
-            found.Add($"tasks imported over the sample's codes (their titles are not the sample's): {string.Join("、", changed.Take(10))}{(changed.Count > 10 ? $" … ({changed.Count})" : "")}");
-        }
-
-        await Check("SELECT name FROM office WHERE name NOT IN @sampleOffices ORDER BY id", "offices not in the sample");
-        await Check("SELECT name FROM person WHERE name NOT IN @samplePeople ORDER BY id", "people not in the sample");
-        await Check("SELECT account_id FROM channel_account WHERE account_id NOT IN @sampleAccounts ORDER BY account_id", "accounts linked to sample people");
-        await Check("SELECT o.name || ' ' || r.kind FROM robot r JOIN office o ON o.id = r.office_id ORDER BY r.id", "robots (remove them from the configuration or with the chat first)");
-        return found;
     }
 }

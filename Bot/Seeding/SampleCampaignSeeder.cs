@@ -21,8 +21,7 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock 
         {
             // A ledger the sample was removed from (sample remove) is on its way to the real plan: not again.
             if (await CampaignRepository.CurrentAsync(connection, transaction) is not null
-                || await Dapper.SqlMapper.ExecuteScalarAsync<bool>(connection,
-                    "SELECT EXISTS (SELECT 1 FROM audit WHERE action = @Action)", new { Action = SampleCampaignRemover.AuditAction }, transaction))
+                || await AuditRepository.AnyAsync(connection, transaction, SampleCampaignRemover.AuditAction))
             {
                 return false;
             }

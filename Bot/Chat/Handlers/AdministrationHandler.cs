@@ -10,7 +10,7 @@ namespace CampaignBot.Chat.Handlers;
 /// Coordinators' commands in chat (bind a group to an office, link an account, add a robot),
 /// subscriptions, and whoami. Who may do what is the ledger's decision; this only words its outcome.
 /// </summary>
-public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Robots.RobotRepository robots)
+public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Ledger.Repositories.RobotRepository robots)
 {
     public async Task<ChatReply> AddRobotAsync(AddRobotCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -27,10 +27,10 @@ public sealed class AdministrationHandler(ChatAdministration administration, Rob
     }
 
     /// <summary>The robot service a message named, as the robot registry knows it (the language engine has its own enum).</summary>
-    private static Robots.RobotKind KindOf(RobotService service) => service switch
+    private static Ledger.RobotKind KindOf(RobotService service) => service switch
     {
-        RobotService.DingTalk => Robots.RobotKind.DingTalk,
-        RobotService.WeCom => Robots.RobotKind.WeCom,
+        RobotService.DingTalk => Ledger.RobotKind.DingTalk,
+        RobotService.WeCom => Ledger.RobotKind.WeCom,
         _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
     };
 

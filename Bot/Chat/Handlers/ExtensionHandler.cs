@@ -1,12 +1,11 @@
 using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger;
-using CampaignBot.Outbox;
 
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Deadline extensions: 申请延期, the coordinators' 待审批 list and their 同意 / 驳回延期.</summary>
-public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outbox)
+public sealed class ExtensionHandler(ExtensionRequests requests)
 {
     public async Task<ChatReply> ExtendAsync(ExtendCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -71,10 +70,6 @@ public sealed class ExtensionHandler(ExtensionRequests requests, OutboxKick outb
         };
     }
 
-    /// <summary>The answer, with whatever notice the change queued on its way now.</summary>
-    private ChatReply Sent(string answer)
-    {
-        outbox.Kick();
-        return new ChatReply(answer);
-    }
+    /// <summary>The answer; whatever notice the change queued is on its way already (its commit woke delivery).</summary>
+    private static ChatReply Sent(string answer) => new(answer);
 }

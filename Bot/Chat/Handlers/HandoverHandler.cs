@@ -1,19 +1,16 @@
 using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger;
-using CampaignBot.Outbox;
 
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>Hand-overs: 转办 a task to another office or person.</summary>
-public sealed class HandoverHandler(Handovers handovers, OutboxKick outbox)
+public sealed class HandoverHandler(Handovers handovers)
 {
     public async Task<ChatReply> HandOverAsync(ReassignCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var texts = turn.Texts;
         var outcome = await handovers.HandOverAsync(turn.Actor, command.Code, command.To, cancellationToken);
-        // Both offices' chats are told now, not at the next reminder run.
-        outbox.Kick();
         return new ChatReply(outcome switch
         {
             HandoverOutcome.HandedOver h => texts.Reassigned(h.Task),

@@ -1,14 +1,13 @@
 using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger;
-using CampaignBot.Outbox;
 using CampaignBot.Reminders;
 using CampaignBot.Telemetry;
 
 namespace CampaignBot.Chat.Handlers;
 
 /// <summary>撤销: takes back one change read from words, exactly (status, the evidence it added, a request, a hand-over, a snooze).</summary>
-public sealed class UndoHandler(ChangeUndo undo, Snoozes snoozes, OutboxKick outbox, CampaignMetrics metrics)
+public sealed class UndoHandler(ChangeUndo undo, Snoozes snoozes, CampaignMetrics metrics)
 {
     public async Task<ChatReply> UndoAsync(UndoCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
@@ -28,8 +27,6 @@ public sealed class UndoHandler(ChangeUndo undo, Snoozes snoozes, OutboxKick out
                 : snoozes.UnscheduleAsync(snoozed.Task.Id, target, cancellationToken));
         }
 
-        // A hand-back tells both offices now.
-        outbox.Kick();
         return new ChatReply(outcome switch
         {
             UndoOutcome.Undone u => texts.Undone(u.Task, u.Action, u.EvidenceWithdrawn),

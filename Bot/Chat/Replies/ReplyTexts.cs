@@ -192,8 +192,8 @@ public abstract class ReplyTexts
     public abstract string NotSubscribed { get; }
     public abstract string SubscribeInPersonalChatOnly { get; }
 
-    public abstract string RobotAdded(long id, string office, Robots.RobotKind kind, string maskedUrl, string? maskedSecret);
-    public abstract string RobotLine(long id, string office, Robots.RobotKind kind, string maskedUrl, bool signed, bool fromConfiguration);
+    public abstract string RobotAdded(long id, string office, Ledger.RobotKind kind, string maskedUrl, string? maskedSecret);
+    public abstract string RobotLine(long id, string office, Ledger.RobotKind kind, string maskedUrl, bool signed, bool fromConfiguration);
     public abstract string RobotsHeader(int count);
     public abstract string EvidenceLostNotice(string code, string title, string fileName);
     public abstract string EvidenceFilesKept(IReadOnlyList<(string Name, string State, string? Reason)> files);

@@ -29,6 +29,10 @@ public sealed class AuditRepository(LedgerDatabase database)
             },
             transaction);
 
+    /// <summary>Whether anything was ever done under this action (e.g. the sample campaign removed).</summary>
+    public static Task<bool> AnyAsync(SqliteConnection connection, SqliteTransaction? transaction, string action) =>
+        connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM audit WHERE action = @Action)", new { Action = action }, transaction);
+
     public static Task<AuditEntry?> ByIdAsync(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
         connection.QuerySingleOrDefaultAsync<AuditEntry>("SELECT * FROM audit WHERE id = @Id", new { Id = id }, transaction);
 

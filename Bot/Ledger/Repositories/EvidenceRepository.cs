@@ -17,6 +17,13 @@ public sealed class EvidenceRepository(LedgerDatabase database)
 
     /// <param name="AttachmentId">The file kept by this server that the evidence is (its uploader sent it), if any.</param>
     /// <param name="File">The file to keep in the evidence store, when the evidence is one the bot can fetch.</param>
+    /// <summary>
+    /// The SQL condition for an upload (a row of the Direct Line store's directline_attachment, by
+    /// <paramref name="table"/>) that no evidence row, shown or withdrawn, names: the ledger's half of
+    /// the store's quota and sweep queries.
+    /// </summary>
+    public static string AttachmentUnclaimed(string table) => $"NOT EXISTS (SELECT 1 FROM evidence e WHERE e.attachment_id = {table}.id)";
+
     public sealed record NewEvidence(string Kind, string? Name, string? Url, string? ContentType, string? Note, string? AttachmentId = null, IncomingFile? File = null);
 
     /// <summary>Adds the piece and returns its id.</summary>

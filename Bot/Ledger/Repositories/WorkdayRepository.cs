@@ -26,6 +26,13 @@ public static class WorkdayRepository
             "SELECT CAST(substr(max(date), 1, 4) AS INTEGER) FROM (SELECT max(date) AS date FROM official_workday UNION ALL SELECT max(date) FROM workday)",
             transaction: transaction);
 
+    /// <summary>The official calendar (the shipped holiday table), replacing what was loaded before.</summary>
+    public static async Task<int> ReplaceOfficialAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<CalendarDay> days)
+    {
+        await connection.ExecuteAsync("DELETE FROM official_workday", transaction: transaction);
+        return await connection.ExecuteAsync("INSERT INTO official_workday (date, is_workday, name) VALUES (@Date, @IsWorkday, @Name)", days, transaction);
+    }
+
     /// <summary>Days that are not what the weekday rule says (a holiday, a make-up workday), replacing what was stored for them.</summary>
     public static async Task<bool> SaveAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<CalendarDay> days)
     {

@@ -1,3 +1,0 @@
-namespace CampaignBot.Board;
-
-public sealed record BoardTask(string Code, string Title, string Office, string EvaluationItem, DateOnly DueOn, bool Done, int Evidence, int DaysLate);

@@ -1,4 +1,0 @@
-namespace CampaignBot.Board;
-
-/// <summary>An office the board's office filter offers.</summary>
-public sealed record OfficeChoice(long Id, string Name);

@@ -1,4 +1,0 @@
-namespace CampaignBot.Board;
-
-/// <summary>An office's line on the board: its tasks as lead office.</summary>
-public sealed record OfficeLine(long OfficeId, string Office, int Total, int Done, int DueSoFar, int Overdue);
