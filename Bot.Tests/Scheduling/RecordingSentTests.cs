@@ -67,8 +67,8 @@ public class RecordingSentTests
     {
         var outbox = new Outbox(failingRecords);
         var channel = new Channel();
-        using var dispatcher = new ReminderDispatcher<string>(outbox, channel, channel, channel,
-            Options.Create(new ReminderOptions { PerChatMessagesPerMinute = 0, GlobalMessagesPerSecond = 0 }), TimeProvider.System, NullLogger<ReminderDispatcher<string>>.Instance);
+        using var dispatcher = new OutboxDispatcher<string>(outbox, channel, channel, channel,
+            Options.Create(new ReminderOptions { PerChatMessagesPerMinute = 0, GlobalMessagesPerSecond = 0 }), TimeProvider.System, NullLogger<OutboxDispatcher<string>>.Instance);
         var summary = await dispatcher.DispatchAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         return (summary, outbox, channel);
     }

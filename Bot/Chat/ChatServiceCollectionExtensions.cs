@@ -47,8 +47,8 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<ReachReport>();
         services.AddSingleton<IMessageSender<OutgoingMessage>, RoutingMessageSender>();
         services.AddSingleton<IChannelSender, RobotMessageSender>();
-        services.AddSingleton<ReminderDispatcher<OutgoingMessage>>();
-        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<ReminderDispatcher<OutgoingMessage>>());
+        services.AddSingleton<OutboxDispatcher<OutgoingMessage>>();
+        services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher<OutgoingMessage>>());
         return services;
     }
 }

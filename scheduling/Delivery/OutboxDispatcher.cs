@@ -15,7 +15,7 @@ namespace CampaignBot.Scheduling.Delivery;
 /// recording each message's outcome. Each message is composed once (<typeparamref name="TContent"/>,
 /// whatever the bot's senders take) and sent, with its retries, as composed.
 /// </summary>
-public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposable
+public sealed class OutboxDispatcher<TContent> : IOutboxDispatcher, IDisposable
 {
     private readonly IOutbox outbox;
     private readonly IMessageComposer<TContent> composer;
@@ -23,7 +23,7 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
     private readonly ITargetGoneHandler targetGone;
     private readonly ReminderOptions options;
     private readonly TimeProvider time;
-    private readonly ILogger<ReminderDispatcher<TContent>> logger;
+    private readonly ILogger<OutboxDispatcher<TContent>> logger;
     private readonly ResiliencePipeline pipeline;
     private readonly PartitionedRateLimiter<MessageTarget>? perChat;
     private readonly RateLimiter? global;
@@ -35,9 +35,9 @@ public sealed class ReminderDispatcher<TContent> : IOutboxDispatcher, IDisposabl
 
     private TimeSpan LeaseStaleAfter => TimeSpan.FromSeconds(options.DispatchLeaseStaleSeconds);
 
-    public ReminderDispatcher(
+    public OutboxDispatcher(
         IOutbox outbox, IMessageComposer<TContent> composer, IMessageSender<TContent> sender, ITargetGoneHandler targetGone,
-        IOptions<ReminderOptions> options, TimeProvider time, ILogger<ReminderDispatcher<TContent>> logger)
+        IOptions<ReminderOptions> options, TimeProvider time, ILogger<OutboxDispatcher<TContent>> logger)
     {
         this.outbox = outbox;
         this.composer = composer;
