@@ -57,20 +57,22 @@ public class DependencyRulesTests(ITestOutputHelper output)
     /// </summary>
     internal static readonly (string Layer, string[] Folders)[] Layers =
     [
-        // What every part stands on and that knows no campaign: the meter, who may call and what may
-        // be kept (Security, with the channels' ids that decide whose word an account is), SQLite,
-        // and the outbox's store.
+        // What every part stands on and that knows no campaign: the meter, who may call, which hosts
+        // the bot may call and what may be kept (Security, with the channels' ids that decide whose
+        // word an account is, and the hosts a group robot's webhook may be on), SQLite, and the
+        // outbox's store.
         ("Foundation", ["Telemetry", "Security", "Data", "Outbox"]),
-        // What the bot keeps and decides: the ledger and its decisions, and what persists beside it
-        // with no word of chat: the reminder store and snoozes, the group robots' registry (and the
-        // webhook post), the evidence files.
-        ("Ledger", ["Ledger", "Reminders", "Robots", "EvidenceFiles"]),
+        // What the bot keeps and decides: the ledger and its decisions (adding a group robot among
+        // them), and what persists beside it with no word of chat: snoozes and the holiday
+        // calendar, the evidence files.
+        ("Ledger", ["Ledger", "Reminders", "EvidenceFiles"]),
         // What the bot says: understanding, the use cases with their wording, outgoing composition
         // and the routing of what is sent to a channel.
         ("Conversation", ["Chat"]),
         // One folder per channel: receive, render, send. Bots is the Bot Framework channel and the
-        // adapter every other channel's turns run through (see ChannelsShareOnlyTheBotFrameworkAdapter).
-        ("Channels", ["Bots", "DirectLine", "DingTalk", "WeCom"]),
+        // adapter every other channel's turns run through (see ChannelsShareOnlyTheBotFrameworkAdapter);
+        // Robots sends only (the group robots' markdown and webhook post).
+        ("Channels", ["Bots", "DirectLine", "DingTalk", "WeCom", "Robots"]),
         // What runs the service and serves people beside the chat: the board's pages (signed in
         // through Web Chat), plan import and export, backups, the sample campaign, the operator's
         // verbs, and the composition root.

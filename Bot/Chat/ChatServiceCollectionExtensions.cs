@@ -46,7 +46,6 @@ internal static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatNames>();
         services.AddSingleton<ReachReport>();
         services.AddSingleton<IMessageSender<OutgoingMessage>, RoutingMessageSender>();
-        services.AddSingleton<IChannelSender, RobotMessageSender>();
         services.AddSingleton<OutboxDispatcher<OutgoingMessage>>();
         services.AddSingleton<IOutboxDispatcher>(sp => sp.GetRequiredService<OutboxDispatcher<OutgoingMessage>>());
         return services;

@@ -61,7 +61,7 @@ public sealed class DingTalkApi(IHttpClientFactory clients, DingTalkAccessToken 
     public bool MayUseSessionWebhook(string? webhook, long? expiresAtMilliseconds) =>
         expiresAtMilliseconds is { } expires && time.GetUtcNow().ToUnixTimeMilliseconds() < expires
         && Uri.TryCreate(webhook, UriKind.Absolute, out var url) && string.IsNullOrEmpty(url.UserInfo)
-        && Uri.TryCreate(Settings.WebhookBaseUrl, UriKind.Absolute, out var root) && Robots.RobotWebhookPolicy.IsUnder(url, root);
+        && Uri.TryCreate(Settings.WebhookBaseUrl, UriKind.Absolute, out var root) && Security.RobotWebhookPolicy.IsUnder(url, root);
 
     /// <summary>Answers through a session webhook (valid for the message's session, about 90 minutes; no token needed).</summary>
     public async Task SendToSessionAsync(string webhook, DingTalkContent content, CancellationToken cancellationToken)

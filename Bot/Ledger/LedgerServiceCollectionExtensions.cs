@@ -47,6 +47,7 @@ internal static class LedgerServiceCollectionExtensions
         services.AddSingleton<Handovers>();
         services.AddSingleton<ChangeUndo>();
         services.AddSingleton<ChatAdministration>();
+        services.AddSingleton<RobotAdministration>();
         // A chat the sender finds gone is unbound and the coordinators told; the outbox counts it.
         services.AddSingleton<RemovedChats>();
         services.AddSingleton<ITargetGoneHandler>(sp => new CountingTargetGone(sp.GetRequiredService<RemovedChats>(), sp.GetRequiredService<CountingOutbox>()));

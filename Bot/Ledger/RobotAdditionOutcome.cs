@@ -1,4 +1,4 @@
-namespace CampaignBot.Robots;
+namespace CampaignBot.Ledger;
 
 /// <summary>What adding a group robot in chat (添加机器人) did.</summary>
 public abstract record RobotAdditionOutcome

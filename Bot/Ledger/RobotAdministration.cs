@@ -1,9 +1,8 @@
 using CampaignBot.Data;
-using CampaignBot.Ledger;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Security;
 
-namespace CampaignBot.Robots;
+namespace CampaignBot.Ledger;
 
 /// <summary>Robots a coordinator adds in chat (the configured ones are synced by <see cref="ConfiguredRobots"/>).</summary>
 public sealed class RobotAdministration(LedgerDatabase database, DirectoryRepository directory, RobotRepository robots, RobotWebhookPolicy webhooks, TimeProvider time)

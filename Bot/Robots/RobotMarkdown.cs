@@ -1,8 +1,8 @@
 using System.Text;
+using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger;
-using CampaignBot.Robots;
 
-namespace CampaignBot.Chat.Replies;
+namespace CampaignBot.Robots;
 
 /// <summary>
 /// A reply as robot markdown, built from the reply model with the same content as the chat message:

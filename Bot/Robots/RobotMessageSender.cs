@@ -1,10 +1,10 @@
+using CampaignBot.Chat.Outgoing;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
-using CampaignBot.Robots;
 using CampaignBot.Scheduling.Delivery;
 using Microsoft.Extensions.Options;
 
-namespace CampaignBot.Chat.Outgoing;
+namespace CampaignBot.Robots;
 
 /// <summary>
 /// Delivers to a group robot: the message as robot markdown (with the owners' @mentions and how to

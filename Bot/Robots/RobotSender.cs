@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CampaignBot.Scheduling.Delivery;
+using CampaignBot.Security;
 
 namespace CampaignBot.Robots;
 

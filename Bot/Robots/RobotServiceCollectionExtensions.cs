@@ -1,3 +1,5 @@
+using CampaignBot.Chat.Outgoing;
+
 namespace CampaignBot.Robots;
 
 internal static class RobotServiceCollectionExtensions
@@ -10,11 +12,10 @@ internal static class RobotServiceCollectionExtensions
     internal static IServiceCollection AddRobots(this IServiceCollection services)
     {
         services.AddSingleton<ConfiguredRobots>();
-        services.AddSingleton<RobotAdministration>();
         services.AddOptions<List<RobotEntry>>().BindConfiguration("Robots");
-        services.AddOptions<RobotWebhookOptions>().BindConfiguration(RobotWebhookOptions.Section);
-        services.AddSingleton<RobotWebhookPolicy>();
         services.AddSingleton<RobotSender>();
+        // The outbox routes robot messages here: rendered as the robots' markdown, posted by RobotSender.
+        services.AddSingleton<IChannelSender, RobotMessageSender>();
         // Robot webhooks carry their credential in the address: no request logging for them.
         services.AddHttpClient(RobotSender.HttpClientName).RemoveAllLoggers();
         return services;

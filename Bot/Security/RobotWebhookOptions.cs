@@ -1,4 +1,4 @@
-namespace CampaignBot.Robots;
+namespace CampaignBot.Security;
 
 /// <summary>Where group-robot webhooks may point besides DingTalk's and WeCom's own https hosts.</summary>
 public sealed class RobotWebhookOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CampaignBot.Robots;
+namespace CampaignBot.Security;
 
 /// <summary>
 /// Which webhook addresses a robot may have: https on the hosts DingTalk and WeCom publish, or under

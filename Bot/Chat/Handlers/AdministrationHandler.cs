@@ -2,7 +2,6 @@ using CampaignBot.Understanding.Commands;
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
-using CampaignBot.Robots;
 
 namespace CampaignBot.Chat.Handlers;
 
@@ -10,7 +9,7 @@ namespace CampaignBot.Chat.Handlers;
 /// Coordinators' commands in chat (bind a group to an office, link an account, add a robot),
 /// subscriptions, and whoami. Who may do what is the ledger's decision; this only words its outcome.
 /// </summary>
-public sealed class AdministrationHandler(ChatAdministration administration, Robots.RobotAdministration robotAdministration, DirectoryRepository directory, Ledger.Repositories.RobotRepository robots)
+public sealed class AdministrationHandler(ChatAdministration administration, RobotAdministration robotAdministration, DirectoryRepository directory, Ledger.Repositories.RobotRepository robots)
 {
     public async Task<ChatReply> AddRobotAsync(AddRobotCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
-using CampaignBot.Robots;
 using CampaignBot.Scheduling.Delivery;
 
 namespace CampaignBot.Chat.Outgoing;

@@ -4,7 +4,6 @@ using CampaignBot.Chat.Replies;
 using CampaignBot.Ledger.Repositories;
 using CampaignBot.Ledger;
 using CampaignBot.Outbox;
-using CampaignBot.Robots;
 using CampaignBot.Scheduling.Delivery;
 using CampaignBot.Scheduling.Reminders;
 using CampaignBot.Scheduling.Time;

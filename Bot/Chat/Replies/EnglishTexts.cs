@@ -1,7 +1,6 @@
 using System.Globalization;
 using CampaignBot.Understanding.Commands;
 using CampaignBot.Ledger;
-using CampaignBot.Robots;
 
 namespace CampaignBot.Chat.Replies;
 
