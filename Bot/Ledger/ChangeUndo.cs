@@ -16,14 +16,14 @@ namespace CampaignBot.Ledger;
 /// hand-over, a snooze. Only while the change is still the task's last one, and only by who made it
 /// or a coordinator. One transaction; the undoing is audited too (change.undo), the change's row stays.
 /// </summary>
-public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class ChangeUndo(LedgerDatabase database, AuditRepository audit, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     public const string Action = "change.undo";
 
     public Task<UndoOutcome> UndoAsync(ChatActor actor, long changeId, CancellationToken cancellationToken) =>
         database.WriteAsync<UndoOutcome>(async (connection, transaction) =>
         {
-            var change = await AuditRepository.ByIdAsync(connection, transaction, changeId);
+            var change = await audit.ByIdAsync(transaction, changeId);
             var task = change is { Entity: "task" } ? await TaskRepository.FindByCodeAsync(connection, transaction, change.EntityKey) : null;
             if (change is null || task is null)
             {
@@ -40,8 +40,8 @@ public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox,
                 return new UndoOutcome.NotPermitted(task);
             }
 
-            if (await AuditRepository.LaterChangeOfTaskAsync(connection, transaction, task.Code, changeId) is { } laterId
-                && await AuditRepository.ByIdAsync(connection, transaction, laterId) is { } later)
+            if (await audit.LaterChangeOfTaskAsync(transaction, task.Code, changeId) is { } laterId
+                && await audit.ByIdAsync(transaction, laterId) is { } later)
             {
                 return new UndoOutcome.Superseded(task, later.Action, later.At);
             }
@@ -54,7 +54,7 @@ public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox,
             }
 
             var after = (await TaskRepository.ByIdAsync(connection, transaction, task.Id))!;
-            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, Action, "task", task.Code,
+            await audit.AppendAsync(transaction, AuditEntry.ByChat(actor, person, now, Action, "task", task.Code,
                 new { Undoes = changeId, change.Action }, new { after.Status, after.DueOn, Office = after.LeadOfficeName, Owner = after.OwnerName, EvidenceWithdrawn = undone.Value.Withdrawn }));
             return new UndoOutcome.Undone(after, change.Action, undone.Value.Withdrawn, undone.Value.SnoozeTarget) { SnoozeBackTo = undone.Value.SnoozeBackTo };
         }, cancellationToken);

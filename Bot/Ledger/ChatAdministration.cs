@@ -8,7 +8,7 @@ namespace CampaignBot.Ledger;
 /// <c>Robots.RobotAdministration</c>); and what anyone does for themselves: subscribe. Each decision
 /// checks who may make it first, so a refused actor learns nothing else (not even which offices exist).
 /// </summary>
-public sealed class ChatAdministration(LedgerDatabase database, DirectoryRepository directory, TimeProvider time)
+public sealed class ChatAdministration(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, TimeProvider time)
 {
     /// <summary>Binds the actor's group chat to the office named.</summary>
     public async Task<BindingOutcome> BindAsync(ChatActor actor, string officeName, bool inGroup, CancellationToken cancellationToken = default)
@@ -42,7 +42,7 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
             }
 
             await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, office.Id);
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "conversation.bind",
+            await audit.AppendAsync(transaction, Entry(actor, person, "conversation.bind",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = office.Name }));
             return new BindingOutcome.Bound(office);
         }, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
             }
 
             await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, null);
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "conversation.unbind",
+            await audit.AppendAsync(transaction, Entry(actor, person, "conversation.unbind",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = (string?)null }));
             return new UnbindingOutcome.Unbound();
         }, cancellationToken);
@@ -111,7 +111,7 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
                 await ConversationRepository.UnsubscribeEverywhereAsync(connection, transaction, person.Id);
             }
 
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, subscribe ? "conversation.subscribe" : "conversation.unsubscribe",
+            await audit.AppendAsync(transaction, Entry(actor, person, subscribe ? "conversation.subscribe" : "conversation.unsubscribe",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}",
                 new { before.BoundPersonId, OptedOut = optedOut, SubscribedChats = subscribedChats },
                 new { BoundPersonId = subscribe ? person.Id : (long?)null, OptedOut = !subscribe }));
@@ -141,7 +141,7 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
 
             var now = time.GetUtcNow();
             await DirectoryRepository.LinkAccountAsync(connection, transaction, accountId, target.Id, null, now);
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "account.link",
+            await audit.AppendAsync(transaction, Entry(actor, person, "account.link",
                 "channel_account", accountId, new { Person = previous }, new { Person = target.Name }));
             return new AccountLinkOutcome.Linked(target);
         }, cancellationToken);

@@ -13,7 +13,7 @@ namespace CampaignBot.Ledger;
 /// immediate transaction with its audit row and the notice both offices' chats are owed; the task's
 /// pending reminders are cancelled, so none goes to the old office.
 /// </summary>
-public sealed class Handovers(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class Handovers(LedgerDatabase database, AuditRepository audit, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     /// <summary>The lead of the task's office or a coordinator may hand it over.</summary>
     public Task<HandoverOutcome> HandOverAsync(ChatActor actor, string code, string to, CancellationToken cancellationToken) =>
@@ -57,7 +57,7 @@ public sealed class Handovers(LedgerDatabase database, OutboxRepository outbox, 
             await outbox.CancelPendingRemindersOfTaskAsync(transaction, before.Id);
             var after = (await TaskRepository.ByIdAsync(connection, transaction, before.Id))!;
             // The ids before, so that 撤销 can hand it back exactly.
-            var auditId = await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
+            var auditId = await audit.AppendAsync(transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
                 new { Office = before.LeadOfficeName, Owner = before.OwnerName, OfficeId = before.LeadOfficeId, before.OwnerId, before.CoOfficeIds },
                 new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
 

@@ -13,7 +13,7 @@ namespace CampaignBot.Ledger;
 /// chat is unbound and marked removed (it is bound again when it writes to the bot), what else was
 /// pending for it is cancelled, the audit says why, and the coordinators get a notice.
 /// </summary>
-public sealed class RemovedChats(LedgerDatabase database, OutboxRepository outbox, CampaignClock clock) : ITargetGoneHandler
+public sealed class RemovedChats(LedgerDatabase database, AuditRepository audit, OutboxRepository outbox, CampaignClock clock) : ITargetGoneHandler
 {
     public Task HandleAsync(ClaimedMessage message, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
@@ -37,7 +37,7 @@ public sealed class RemovedChats(LedgerDatabase database, OutboxRepository outbo
                 WHERE channel_id = @ChannelId AND conversation_id = @ConversationId
                 """, new { Now = UtcText.Format(now), chat.ChannelId, chat.ConversationId }, transaction);
             await outbox.CancelPendingToAsync(transaction, chat, now);
-            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = now,
                 ActorAccount = "system",

@@ -110,7 +110,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
             var now = time.GetUtcNow();
             await connection.ExecuteAsync("UPDATE evidence SET withdrawn_at = @Now, withdrawn_by_person_id = @PersonId WHERE id = @Id",
                 new { Id = evidenceId, Now = UtcText.Format(now), PersonId = person.Id }, transaction);
-            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = now,
                 ActorPersonId = person.Id,
@@ -162,7 +162,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
             }
 
             var after = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
-            var auditId = await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            var auditId = await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = now,
                 ActorPersonId = person.Id,

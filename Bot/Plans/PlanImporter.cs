@@ -6,7 +6,7 @@ using CampaignBot.Ledger;
 namespace CampaignBot.Plans;
 
 /// <summary>Reads a plan file, validates every row, and writes it only if every row is good.</summary>
-public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
+public sealed class PlanImporter(LedgerDatabase database, AuditRepository audit, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
 {
     /// <param name="createMissing">Create the offices and people the plan names that the ledger does not know; always so into a ledger with no offices.</param>
     /// <param name="fileWins">
@@ -34,10 +34,10 @@ public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOp
             {
                 NumberLikeCodes = NumberLikeCodes.Of(validation.Plan!.Tasks.Select(t => t.SeriesCode ?? t.Code).Distinct()),
             };
-            await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf(Path.GetFileName(path), summary, actor, now));
+            await audit.AppendAsync(transaction, PlanWriter.AuditOf(Path.GetFileName(path), summary, actor, now));
             foreach (var overridden in PlanWriter.OverridesOf(Path.GetFileName(path), summary, actor, now))
             {
-                await AuditRepository.AppendAsync(connection, transaction, overridden);
+                await audit.AppendAsync(transaction, overridden);
             }
 
             return new PlanImportResult(summary, []);

@@ -7,11 +7,11 @@ namespace CampaignBot.Seeding;
 
 /// <summary>Seeds the sample campaign into an empty ledger, in one transaction, through the plan writer.</summary>
 /// <param name="recurringDuties">With the speech's recurring duties (Campaign:SampleRecurringDuties).</param>
-public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
+public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
 {
     [ActivatorUtilitiesConstructor]
-    public SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
-        : this(database, clock, logger, options.Value.SampleRecurringDuties)
+    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
+        : this(database, audit, clock, logger, options.Value.SampleRecurringDuties)
     {
     }
 
@@ -21,7 +21,7 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock 
         {
             // A ledger the sample was removed from (sample remove) is on its way to the real plan: not again.
             if (await CampaignRepository.CurrentAsync(connection, transaction) is not null
-                || await AuditRepository.AnyAsync(connection, transaction, SampleCampaignRemover.AuditAction))
+                || await audit.AnyAsync(transaction, SampleCampaignRemover.AuditAction))
             {
                 return false;
             }
@@ -50,7 +50,7 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock 
                     new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, $"已按要求完成，{task.EvidenceRequired}已归档。"));
             }
 
-            await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf("sample-campaign", summary, "system", now) with { Action = "campaign.seed" });
+            await audit.AppendAsync(transaction, PlanWriter.AuditOf("sample-campaign", summary, "system", now) with { Action = "campaign.seed" });
             return true;
         }, cancellationToken);
 
