@@ -93,7 +93,7 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
                 return new SubscriptionOutcome.Unchanged(person, subscribe);
             }
 
-            var optedOut = await DirectoryRepository.OptedOutAtAsync(connection, transaction, person.Id) is not null;
+            var optedOut = await directory.OptedOutAtAsync(transaction, person.Id) is not null;
             var subscribedChats = await ConversationRepository.SubscribedChatsAsync(connection, transaction, person.Id);
             if (subscribe ? !optedOut && before.BoundPersonId == person.Id : optedOut && subscribedChats == 0)
             {
@@ -101,7 +101,7 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
             }
 
             var now = time.GetUtcNow();
-            await DirectoryRepository.SetOptedOutAsync(connection, transaction, person.Id, subscribe ? null : now);
+            await directory.SetOptedOutAsync(transaction, person.Id, subscribe ? null : now);
             if (subscribe)
             {
                 await ConversationRepository.BindPersonAsync(connection, transaction, actor.ChannelId, actor.ConversationId, person.Id);
@@ -133,14 +133,14 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
 
         return await database.WriteAsync<AccountLinkOutcome>(async (connection, transaction) =>
         {
-            var previous = await DirectoryRepository.AccountOwnerNameAsync(connection, transaction, accountId);
+            var previous = await directory.AccountOwnerNameAsync(transaction, accountId);
             if (previous == target.Name)
             {
                 return new AccountLinkOutcome.AlreadyLinked(target);
             }
 
             var now = time.GetUtcNow();
-            await DirectoryRepository.LinkAccountAsync(connection, transaction, accountId, target.Id, null, now);
+            await directory.LinkAccountAsync(transaction, accountId, target.Id, null, now);
             await audit.AppendAsync(transaction, Entry(actor, person, "account.link",
                 "channel_account", accountId, new { Person = previous }, new { Person = target.Name }));
             return new AccountLinkOutcome.Linked(target);

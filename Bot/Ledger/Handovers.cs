@@ -13,7 +13,7 @@ namespace CampaignBot.Ledger;
 /// immediate transaction with its audit row and the notice both offices' chats are owed; the task's
 /// pending reminders are cancelled, so none goes to the old office.
 /// </summary>
-public sealed class Handovers(LedgerDatabase database, AuditRepository audit, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class Handovers(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     /// <summary>The lead of the task's office or a coordinator may hand it over.</summary>
     public Task<HandoverOutcome> HandOverAsync(ChatActor actor, string code, string to, CancellationToken cancellationToken) =>
@@ -36,10 +36,10 @@ public sealed class Handovers(LedgerDatabase database, AuditRepository audit, Ou
             }
 
             var wanted = to.Trim().TrimEnd('。', '.');
-            var office = (await DirectoryRepository.OfficesAsync(connection, transaction))
+            var office = (await directory.OfficesAsync(transaction))
                 .FirstOrDefault(o => o.Names.Any(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)));
             var owner = office is null
-                ? (await DirectoryRepository.PeopleAsync(connection, transaction)).FirstOrDefault(p => p.Name == wanted)
+                ? (await directory.PeopleAsync(transaction)).FirstOrDefault(p => p.Name == wanted)
                 : null;
             if (office is null && owner is null)
             {

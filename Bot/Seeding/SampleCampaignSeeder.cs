@@ -7,11 +7,11 @@ namespace CampaignBot.Seeding;
 
 /// <summary>Seeds the sample campaign into an empty ledger, in one transaction, through the plan writer.</summary>
 /// <param name="recurringDuties">With the speech's recurring duties (Campaign:SampleRecurringDuties).</param>
-public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
+public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
 {
     [ActivatorUtilitiesConstructor]
-    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
-        : this(database, audit, clock, logger, options.Value.SampleRecurringDuties)
+    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
+        : this(database, audit, directory, clock, logger, options.Value.SampleRecurringDuties)
     {
     }
 
@@ -38,8 +38,8 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepositor
                 held.AddRange(SampleCampaign.HeldDuties(occurrences, today));
             }
 
-            var summary = await PlanWriter.WriteAsync(connection, transaction, plan, SampleCampaign.Name, now);
-            var coordinator = (await DirectoryRepository.PeopleAsync(connection, transaction)).First(p => p.IsCoordinator);
+            var summary = await PlanWriter.WriteAsync(directory, connection, transaction, plan, SampleCampaign.Name, now);
+            var coordinator = (await directory.PeopleAsync(transaction)).First(p => p.IsCoordinator);
             foreach (var (code, doneOn) in SampleCampaign.Completed(today).Concat(held.Select(t => (t.Code, t.DueOn))))
             {
                 var task = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
