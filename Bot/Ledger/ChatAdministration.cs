@@ -8,7 +8,7 @@ namespace CampaignBot.Ledger;
 /// <c>Robots.RobotAdministration</c>); and what anyone does for themselves: subscribe. Each decision
 /// checks who may make it first, so a refused actor learns nothing else (not even which offices exist).
 /// </summary>
-public sealed class ChatAdministration(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, TimeProvider time)
+public sealed class ChatAdministration(LedgerDatabase database, AuditRepository audit, ConversationRepository conversations, DirectoryRepository directory, TimeProvider time)
 {
     /// <summary>Binds the actor's group chat to the office named.</summary>
     public async Task<BindingOutcome> BindAsync(ChatActor actor, string officeName, bool inGroup, CancellationToken cancellationToken = default)
@@ -30,7 +30,7 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
 
         return await database.WriteAsync<BindingOutcome>(async (connection, transaction) =>
         {
-            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            var before = await conversations.FindAsync(transaction, actor.ChannelId, actor.ConversationId);
             if (before is null)
             {
                 return new BindingOutcome.ChatNotFound();
@@ -41,7 +41,7 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
                 return new BindingOutcome.AlreadyBound(office);
             }
 
-            await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, office.Id);
+            await conversations.BindOfficeAsync(transaction, actor.ChannelId, actor.ConversationId, office.Id);
             await audit.AppendAsync(transaction, Entry(actor, person, "conversation.bind",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = office.Name }));
             return new BindingOutcome.Bound(office);
@@ -57,13 +57,13 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
                 return new UnbindingOutcome.NotPermitted();
             }
 
-            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            var before = await conversations.FindAsync(transaction, actor.ChannelId, actor.ConversationId);
             if (before?.BoundOfficeId is null)
             {
                 return new UnbindingOutcome.NotBound();
             }
 
-            await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, null);
+            await conversations.BindOfficeAsync(transaction, actor.ChannelId, actor.ConversationId, null);
             await audit.AppendAsync(transaction, Entry(actor, person, "conversation.unbind",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = (string?)null }));
             return new UnbindingOutcome.Unbound();
@@ -87,14 +87,14 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
                 return new SubscriptionOutcome.NotAPersonalChat();
             }
 
-            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            var before = await conversations.FindAsync(transaction, actor.ChannelId, actor.ConversationId);
             if (before is null)
             {
                 return new SubscriptionOutcome.Unchanged(person, subscribe);
             }
 
             var optedOut = await directory.OptedOutAtAsync(transaction, person.Id) is not null;
-            var subscribedChats = await ConversationRepository.SubscribedChatsAsync(connection, transaction, person.Id);
+            var subscribedChats = await conversations.SubscribedChatsAsync(transaction, person.Id);
             if (subscribe ? !optedOut && before.BoundPersonId == person.Id : optedOut && subscribedChats == 0)
             {
                 return new SubscriptionOutcome.Unchanged(person, subscribe);
@@ -104,11 +104,11 @@ public sealed class ChatAdministration(LedgerDatabase database, AuditRepository 
             await directory.SetOptedOutAsync(transaction, person.Id, subscribe ? null : now);
             if (subscribe)
             {
-                await ConversationRepository.BindPersonAsync(connection, transaction, actor.ChannelId, actor.ConversationId, person.Id);
+                await conversations.BindPersonAsync(transaction, actor.ChannelId, actor.ConversationId, person.Id);
             }
             else
             {
-                await ConversationRepository.UnsubscribeEverywhereAsync(connection, transaction, person.Id);
+                await conversations.UnsubscribeEverywhereAsync(transaction, person.Id);
             }
 
             await audit.AppendAsync(transaction, Entry(actor, person, subscribe ? "conversation.subscribe" : "conversation.unsubscribe",

@@ -11,6 +11,13 @@ namespace CampaignBot.Ledger.Repositories;
 /// </summary>
 public sealed class DirectoryRepository(LedgerDatabase database)
 {
+    /// <summary>
+    /// Linking an account claims its 1:1 chats in the same write (<see cref="LinkAccountAsync"/>).
+    /// The chats' statements are the conversation repository's; it holds nothing but the database,
+    /// so the directory keeps its own rather than asking every user for one.
+    /// </summary>
+    private readonly ConversationRepository conversations = new(database);
+
     private const string SelectPeople = """
         SELECT p.id, p.name, p.office_id, o.name AS office_name, p.role, p.mobile, p.dingtalk_user_id, p.wecom_user_id
         FROM person p JOIN office o ON o.id = p.office_id
@@ -154,7 +161,7 @@ public sealed class DirectoryRepository(LedgerDatabase database)
             ON CONFLICT (account_id) DO UPDATE SET person_id = excluded.person_id, channel_id = excluded.channel_id, linked_at = excluded.linked_at
             """,
             new { AccountId = accountId, PersonId = personId, ChannelId = channelId, At = UtcText.Format(at) }, transaction);
-        await ConversationRepository.ClaimPersonalChatsAsync(connection, transaction, accountId, personId);
+        await conversations.ClaimPersonalChatsAsync(transaction, accountId, personId);
     }
 
     /// <summary>When the person opted out of everything personal (退订); null: they did not.</summary>
