@@ -16,7 +16,7 @@ namespace CampaignBot.Ledger;
 /// hand-over, a snooze. Only while the change is still the task's last one, and only by who made it
 /// or a coordinator. One transaction; the undoing is audited too (change.undo), the change's row stays.
 /// </summary>
-public sealed class ChangeUndo(LedgerDatabase database, AuditRepository audit, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class ChangeUndo(LedgerDatabase database, AuditRepository audit, EvidenceRepository evidence, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     public const string Action = "change.undo";
 
@@ -75,7 +75,7 @@ public sealed class ChangeUndo(LedgerDatabase database, AuditRepository audit, O
 
                 var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
                 await TaskRepository.ReopenAsync(connection, transaction, task.Id, now);
-                await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
+                await evidence.WithdrawAsync(transaction, added, person.Id, now);
                 return (added.Count, null, null);
             }
 
@@ -87,7 +87,7 @@ public sealed class ChangeUndo(LedgerDatabase database, AuditRepository audit, O
                 }
 
                 var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
-                await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
+                await evidence.WithdrawAsync(transaction, added, person.Id, now);
                 return added.Count > 0 ? (added.Count, null, null) : null;
             }
 

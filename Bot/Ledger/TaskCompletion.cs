@@ -12,7 +12,7 @@ namespace CampaignBot.Ledger;
 /// and writes its audit row, all in one immediate transaction: of many simultaneous "done" for one
 /// task exactly one changes it.
 /// </summary>
-public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, TimeProvider time)
+public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, EvidenceRepository evidence, TimeProvider time)
 {
     public Task<TaskChangeOutcome> MarkDoneAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
@@ -23,7 +23,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
                 return false;
             }
 
-            added.AddRange(await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments));
+            added.AddRange(await AddEvidenceAsync(transaction, task, person, now, note, attachments));
             return true;
         }, cancellationToken);
 
@@ -37,7 +37,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
                 return false;
             }
 
-            added.AddRange(await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments));
+            added.AddRange(await AddEvidenceAsync(transaction, task, person, now, note, attachments));
             return true;
         }, cancellationToken);
 
@@ -64,19 +64,19 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
     }
 
     /// <summary>The note (if any) and each attachment as evidence of the task, in the change's transaction; the pieces' ids.</summary>
-    private static async Task<List<long>> AddEvidenceAsync(
-        SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments)
+    private async Task<List<long>> AddEvidenceAsync(
+        SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments)
     {
         var ids = new List<long>();
         if (note is not null)
         {
-            ids.Add(await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
+            ids.Add(await evidence.AddAsync(transaction, task.Id, person.Id, now,
                 new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note)));
         }
 
         foreach (var attachment in attachments)
         {
-            ids.Add(await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment));
+            ids.Add(await evidence.AddAsync(transaction, task.Id, person.Id, now, attachment));
         }
 
         return ids;
