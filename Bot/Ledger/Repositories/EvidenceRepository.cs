@@ -9,7 +9,7 @@ namespace CampaignBot.Ledger.Repositories;
 /// The evidence (佐证材料) kept per task: notes, attachments and links. Adding and withdrawing run
 /// inside the caller's write (they take its transaction); the reads open their own connection.
 /// </summary>
-public sealed class EvidenceRepository(LedgerDatabase database)
+public sealed class EvidenceRepository(LedgerDatabase database, EvidenceFileRepository files)
 {
     public static class Kinds
     {
@@ -38,7 +38,7 @@ public sealed class EvidenceRepository(LedgerDatabase database)
             VALUES (@TaskId, @Kind, @Name, @Url, @ContentType, @Note, @PersonId, @At, @AttachmentId, @FileId)
             RETURNING id
             """;
-        long? fileId = evidence.File is { } file ? await EvidenceFileRepository.InsertPendingAsync(connection, transaction, file, at) : null;
+        long? fileId = evidence.File is { } file ? await files.InsertPendingAsync(transaction, file, at) : null;
         return await connection.ExecuteScalarAsync<long>(sql, new
         {
             FileId = fileId,
