@@ -18,7 +18,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, code, "task.done", async (connection, transaction, task, person, now, added) =>
         {
-            if (!await TaskRepository.MarkDoneAsync(connection, transaction, task.Id, person.Id, now))
+            if (!await tasks.MarkDoneAsync(transaction, task.Id, person.Id, now))
             {
                 return false;
             }
@@ -96,7 +96,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
                 return new EvidenceWithdrawalOutcome.EvidenceNotFound(evidenceId);
             }
 
-            var task = (await TaskRepository.ByIdAsync(connection, transaction, row.TaskId))!;
+            var task = (await tasks.ByIdAsync(transaction, row.TaskId))!;
             if (actor.Person is not { } person)
             {
                 return new EvidenceWithdrawalOutcome.UnknownPerson();
@@ -127,7 +127,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
 
     public Task<TaskChangeOutcome> ReopenAsync(ChatActor actor, string code, string? reason, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, code, "task.reopen", async (connection, transaction, task, _, now, _) =>
-            await TaskRepository.ReopenAsync(connection, transaction, task.Id, now), cancellationToken, reason);
+            await tasks.ReopenAsync(transaction, task.Id, now), cancellationToken, reason);
 
     /// <param name="added">The evidence the change adds, by id: kept in its audit row, so that undoing it withdraws exactly those.</param>
     private delegate Task<bool> Change(SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, List<long> added);
@@ -137,7 +137,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
     {
         return await database.WriteAsync<TaskChangeOutcome>(async (connection, transaction) =>
         {
-            var before = await TaskRepository.FindByCodeAsync(connection, transaction, code);
+            var before = await tasks.FindByCodeAsync(transaction, code);
             if (before is null)
             {
                 return new TaskChangeOutcome.TaskNotFound(code);
@@ -154,14 +154,14 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
             }
 
             var now = time.GetUtcNow();
-            var doneBy = await TaskRepository.DoneByAsync(connection, transaction, before.Id);
+            var doneBy = await tasks.DoneByAsync(transaction, before.Id);
             var added = new List<long>();
             if (!await change(connection, transaction, before, person, now, added))
             {
                 return new TaskChangeOutcome.AlreadyInState(before);
             }
 
-            var after = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
+            var after = (await tasks.FindByCodeAsync(transaction, code))!;
             var auditId = await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = now,

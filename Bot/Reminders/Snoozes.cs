@@ -146,7 +146,7 @@ public sealed class Snoozes(
             }
 
             await snoozes.RemoveAsync(transaction, taskId, target.Key);
-            var task = await TaskRepository.ByIdAsync(connection, transaction, taskId);
+            var task = await tasks.ByIdAsync(transaction, taskId);
             var kind = $"snooze:{day:yyyy-MM-dd}";
             if (task is null || task.IsDone || await outbox.AnyRecordedAsync(transaction, taskId, kind, target))
             {

@@ -7,11 +7,11 @@ namespace CampaignBot.Seeding;
 
 /// <summary>Seeds the sample campaign into an empty ledger, in one transaction, through the plan writer.</summary>
 /// <param name="recurringDuties">With the speech's recurring duties (Campaign:SampleRecurringDuties).</param>
-public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, EvidenceRepository evidence, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
+public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
 {
     [ActivatorUtilitiesConstructor]
-    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, EvidenceRepository evidence, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
-        : this(database, audit, directory, evidence, clock, logger, options.Value.SampleRecurringDuties)
+    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
+        : this(database, audit, directory, evidence, tasks, clock, logger, options.Value.SampleRecurringDuties)
     {
     }
 
@@ -42,10 +42,10 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepositor
             var coordinator = (await directory.PeopleAsync(transaction)).First(p => p.IsCoordinator);
             foreach (var (code, doneOn) in SampleCampaign.Completed(today).Concat(held.Select(t => (t.Code, t.DueOn))))
             {
-                var task = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
+                var task = (await tasks.FindByCodeAsync(transaction, code))!;
                 var doneAt = new DateTimeOffset(doneOn.ToDateTime(new TimeOnly(10, 0)), clock.Zone.GetUtcOffset(doneOn.ToDateTime(TimeOnly.MinValue)));
                 var doneBy = task.OwnerId ?? coordinator.Id;
-                await TaskRepository.MarkDoneAsync(connection, transaction, task.Id, doneBy, doneAt);
+                await tasks.MarkDoneAsync(transaction, task.Id, doneBy, doneAt);
                 await evidence.AddAsync(transaction, task.Id, doneBy, doneAt,
                     new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, $"已按要求完成，{task.EvidenceRequired}已归档。"));
             }
