@@ -27,7 +27,7 @@ public class PlanImporterTests : IAsyncLifetime
     }
 
     private static PlanImporter Importer(TestDatabase database) =>
-        new(database.Database, new AuditRepository(database.Database), new DirectoryRepository(database.Database), database.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()));
+        new(database.Database, new AuditRepository(database.Database), new DirectoryRepository(database.Database), new CampaignRepository(database.Database), database.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()));
 
     [Fact]
     public async Task Import_GoodPlanIntoEmptyLedger_WritesOfficesPeopleTasksAndCampaign()

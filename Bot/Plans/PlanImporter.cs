@@ -6,7 +6,7 @@ using CampaignBot.Ledger;
 namespace CampaignBot.Plans;
 
 /// <summary>Reads a plan file, validates every row, and writes it only if every row is good.</summary>
-public sealed class PlanImporter(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
+public sealed class PlanImporter(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignRepository campaigns, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
 {
     /// <param name="createMissing">Create the offices and people the plan names that the ledger does not know; always so into a ledger with no offices.</param>
     /// <param name="fileWins">
@@ -30,7 +30,7 @@ public sealed class PlanImporter(LedgerDatabase database, AuditRepository audit,
             }
 
             var now = time.GetUtcNow();
-            var summary = await PlanWriter.WriteAsync(directory, connection, transaction, validation.Plan!, options.Value.Name, now, fileWins) with
+            var summary = await PlanWriter.WriteAsync(directory, campaigns, connection, transaction, validation.Plan!, options.Value.Name, now, fileWins) with
             {
                 NumberLikeCodes = NumberLikeCodes.Of(validation.Plan!.Tasks.Select(t => t.SeriesCode ?? t.Code).Distinct()),
             };

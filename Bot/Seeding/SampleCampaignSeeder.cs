@@ -7,11 +7,11 @@ namespace CampaignBot.Seeding;
 
 /// <summary>Seeds the sample campaign into an empty ledger, in one transaction, through the plan writer.</summary>
 /// <param name="recurringDuties">With the speech's recurring duties (Campaign:SampleRecurringDuties).</param>
-public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
+public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignRepository campaigns, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
 {
     [ActivatorUtilitiesConstructor]
-    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
-        : this(database, audit, directory, evidence, tasks, clock, logger, options.Value.SampleRecurringDuties)
+    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignRepository campaigns, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
+        : this(database, audit, directory, campaigns, evidence, tasks, clock, logger, options.Value.SampleRecurringDuties)
     {
     }
 
@@ -20,7 +20,7 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepositor
         var seeded = await database.WriteAsync(async (connection, transaction) =>
         {
             // A ledger the sample was removed from (sample remove) is on its way to the real plan: not again.
-            if (await CampaignRepository.CurrentAsync(connection, transaction) is not null
+            if (await campaigns.CurrentAsync(transaction) is not null
                 || await audit.AnyAsync(transaction, SampleCampaignRemover.AuditAction))
             {
                 return false;
@@ -38,7 +38,7 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepositor
                 held.AddRange(SampleCampaign.HeldDuties(occurrences, today));
             }
 
-            var summary = await PlanWriter.WriteAsync(directory, connection, transaction, plan, SampleCampaign.Name, now);
+            var summary = await PlanWriter.WriteAsync(directory, campaigns, connection, transaction, plan, SampleCampaign.Name, now);
             var coordinator = (await directory.PeopleAsync(transaction)).First(p => p.IsCoordinator);
             foreach (var (code, doneOn) in SampleCampaign.Completed(today).Concat(held.Select(t => (t.Code, t.DueOn))))
             {
