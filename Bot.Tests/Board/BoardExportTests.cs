@@ -58,7 +58,7 @@ public class BoardExportTests : IAsyncLifetime
         await new LedgerExporter(new TaskRepository(database.Database), new DirectoryRepository(database.Database), database.Clock).ExportAsync(path);
         await using var empty = await TestDatabase.CreateAsync(seedSample: false);
 
-        var result = await new PlanImporter(empty.Database, empty.Time, Options.Create(new CampaignOptions()), Options.Create(new ImportLimits())).ImportAsync(path, "tester");
+        var result = await new PlanImporter(empty.Database, new CampaignBot.Ledger.Repositories.AuditRepository(empty.Database), new CampaignBot.Ledger.Repositories.DirectoryRepository(empty.Database), new CampaignBot.Ledger.Repositories.CampaignRepository(empty.Database), empty.Time, Options.Create(new CampaignOptions()), Options.Create(new ImportLimits())).ImportAsync(path, "tester");
 
         Assert.Empty(result.Errors);
         Assert.Equal(37, (await new TaskRepository(empty.Database).AllAsync()).Count);

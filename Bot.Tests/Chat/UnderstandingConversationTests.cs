@@ -134,7 +134,7 @@ public class UnderstandingConversationTests : IAsyncLifetime
         await using (var connection = await services.Database.OpenAsync())
         await using (var transaction = connection.BeginTransaction())
         {
-            await Ledger.Repositories.DirectoryRepository.InsertOfficeAsync(connection, transaction, "宣传组", "宣传", "workgroup");
+            await services.Get<Ledger.Repositories.DirectoryRepository>().InsertOfficeAsync(transaction, "宣传组", "宣传", "workgroup");
             await transaction.CommitAsync();
         }
 

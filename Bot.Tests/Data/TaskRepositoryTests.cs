@@ -63,8 +63,8 @@ public class TaskRepositoryTests : IAsyncLifetime
     {
         var task = (await tasks.FindByCodeAsync("T014"))!;
 
-        var first = await database.Database.WriteAsync((c, t) => TaskRepository.MarkDoneAsync(c, t, task.Id, task.OwnerId!.Value, database.Time.GetUtcNow()));
-        var second = await database.Database.WriteAsync((c, t) => TaskRepository.MarkDoneAsync(c, t, task.Id, task.OwnerId!.Value, database.Time.GetUtcNow().AddMinutes(1)));
+        var first = await database.Database.WriteAsync((_, t) => tasks.MarkDoneAsync(t, task.Id, task.OwnerId!.Value, database.Time.GetUtcNow()));
+        var second = await database.Database.WriteAsync((_, t) => tasks.MarkDoneAsync(t, task.Id, task.OwnerId!.Value, database.Time.GetUtcNow().AddMinutes(1)));
 
         Assert.True(first);
         Assert.False(second);

@@ -24,7 +24,7 @@ public class DingTalkPeopleTests : IAsyncLifetime
             [Task("A01", "资料台账整理", "综合组", "2026-08-15")],
             offices: [Office("综合组", "工作组"), Office("领导小组办公室", "领导小组办公室")],
             people: [Person("张三", "综合组", "负责人", "acc-zhang", dingTalk: "zhangsan01")]);
-        var imported = await new PlanImporter(empty.Database, empty.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()))
+        var imported = await new PlanImporter(empty.Database, new CampaignBot.Ledger.Repositories.AuditRepository(empty.Database), new CampaignBot.Ledger.Repositories.DirectoryRepository(empty.Database), new CampaignBot.Ledger.Repositories.CampaignRepository(empty.Database), empty.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()))
             .ImportAsync(path, "tester");
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
         var directory = new DirectoryRepository(empty.Database);

@@ -27,7 +27,7 @@ public class PlanImporterTests : IAsyncLifetime
     }
 
     private static PlanImporter Importer(TestDatabase database) =>
-        new(database.Database, database.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()));
+        new(database.Database, new AuditRepository(database.Database), new DirectoryRepository(database.Database), new CampaignRepository(database.Database), database.Time, Options.Create(new CampaignOptions { Name = "测试活动" }), Options.Create(new ImportLimits()));
 
     [Fact]
     public async Task Import_GoodPlanIntoEmptyLedger_WritesOfficesPeopleTasksAndCampaign()
@@ -164,7 +164,7 @@ public class PlanImporterTests : IAsyncLifetime
     [Fact]
     public async Task Import_AgainWithChanges_UpdatesByCodeAndKeepsCompletionAndEvidence()
     {
-        var completion = new TaskCompletion(sample.Database, new CampaignBot.Ledger.Repositories.AuditRepository(sample.Database), new CampaignBot.Ledger.Repositories.TaskRepository(sample.Database), sample.Time);
+        var completion = new TaskCompletion(sample.Database, new CampaignBot.Ledger.Repositories.AuditRepository(sample.Database), new CampaignBot.Ledger.Repositories.TaskRepository(sample.Database), new CampaignBot.Ledger.Repositories.EvidenceRepository(sample.Database, new CampaignBot.Ledger.Repositories.EvidenceFileRepository(sample.Database)), sample.Time);
         var zhang = await new DirectoryRepository(sample.Database).FindPersonByAccountAsync("sample-zonghe");
         var actor = new ChatActor("sample-zonghe", zhang, "test", "c");
         await completion.MarkDoneAsync(actor, "T014", "已完成", [new EvidenceRepository.NewEvidence("attachment", "a.jpg", "https://f/a.jpg", "image/jpeg", null)]);

@@ -1,4 +1,5 @@
 using CampaignBot.Data;
+using CampaignBot.Ledger.Repositories;
 using CampaignBot.Scheduling.Time;
 using CampaignBot.Seeding;
 using Microsoft.Data.Sqlite;
@@ -40,7 +41,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await new SchemaMigrator(database.Database, database.Time, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         if (seedSample)
         {
-            await new SampleCampaignSeeder(database.Database, database.Clock, NullLogger<SampleCampaignSeeder>.Instance, sampleDuties).SeedIfEmptyAsync(CancellationToken.None);
+            await new SampleCampaignSeeder(database.Database, new AuditRepository(database.Database), new DirectoryRepository(database.Database), new CampaignRepository(database.Database), new EvidenceRepository(database.Database, new EvidenceFileRepository(database.Database)), new TaskRepository(database.Database), database.Clock, NullLogger<SampleCampaignSeeder>.Instance, sampleDuties).SeedIfEmptyAsync(CancellationToken.None);
         }
 
         return database;

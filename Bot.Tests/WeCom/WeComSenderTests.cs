@@ -243,7 +243,7 @@ public class WeComSenderTests : IAsyncLifetime
         // What the outbox does with it: the chat marked gone, the audit and the coordinators' notice in one transaction.
         var outbox = new CampaignBot.Outbox.OutboxRepository(
             database.Database, time, new CampaignBot.Outbox.OutboxWake(() => { }), new CampaignBot.Ledger.ReadModels.OwedReminders(), new NoticePayloads());
-        await new RemovedChats(database.Database, outbox, database.Clock).HandleAsync(
+        await new RemovedChats(database.Database, new CampaignBot.Ledger.Repositories.AuditRepository(database.Database), new CampaignBot.Ledger.Repositories.ConversationRepository(database.Database), outbox, database.Clock).HandleAsync(
             new ClaimedMessage(0, Target(gone), TestClock.Today, new Notice.LegacyText("x")), 1, failure.Message, time.GetUtcNow(), CancellationToken.None);
         Assert.Equal(1, await database.CountAsync($"SELECT count(*) FROM conversation WHERE conversation_id = '{gone}' AND removed_at IS NOT NULL"));
         Assert.Equal(1, await database.CountAsync($"SELECT count(*) FROM audit WHERE action = 'conversation.removed' AND entity_key = 'wecom:{gone}'"));

@@ -13,7 +13,7 @@ namespace CampaignBot.EvidenceFiles;
 /// tried again; a file given up on is reported once to its task's office, through the outbox.
 /// </summary>
 public sealed class EvidenceRetryService(
-    EvidenceCollector collector, EvidenceFileStore store, LedgerDatabase database, OutboxRepository outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
+    EvidenceCollector collector, EvidenceFileStore store, LedgerDatabase database, EvidenceFileRepository files, OutboxRepository outbox, CampaignClock clock, IOptions<EvidenceOptions> options,
     IOptions<Scheduling.Reminders.ReminderOptions> reminders, TimeProvider time, ILogger<EvidenceRetryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,7 +48,7 @@ public sealed class EvidenceRetryService(
     public Task<int> ReportLostAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            var lost = await EvidenceFileRepository.UnreportedLostAsync(connection, transaction);
+            var lost = await files.UnreportedLostAsync(transaction);
             var now = time.GetUtcNow();
             var coordinators = lost.Count > 0 ? await NoticeTargets.CoordinatorsAsync(connection, transaction) : [];
             foreach (var file in lost)
@@ -59,7 +59,7 @@ public sealed class EvidenceRetryService(
                 await outbox.EnqueueNoticeAsync(transaction, chats, new Notice.EvidenceLost(file.FileId), now, clock.Zone);
             }
 
-            await EvidenceFileRepository.MarkReportedAsync(connection, transaction, lost.Select(f => f.FileId), now);
+            await files.MarkReportedAsync(transaction, lost.Select(f => f.FileId), now);
             return lost.Count;
         }, cancellationToken);
 }

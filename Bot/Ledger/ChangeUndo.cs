@@ -16,15 +16,15 @@ namespace CampaignBot.Ledger;
 /// hand-over, a snooze. Only while the change is still the task's last one, and only by who made it
 /// or a coordinator. One transaction; the undoing is audited too (change.undo), the change's row stays.
 /// </summary>
-public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class ChangeUndo(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, EvidenceRepository evidence, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     public const string Action = "change.undo";
 
     public Task<UndoOutcome> UndoAsync(ChatActor actor, long changeId, CancellationToken cancellationToken) =>
         database.WriteAsync<UndoOutcome>(async (connection, transaction) =>
         {
-            var change = await AuditRepository.ByIdAsync(connection, transaction, changeId);
-            var task = change is { Entity: "task" } ? await TaskRepository.FindByCodeAsync(connection, transaction, change.EntityKey) : null;
+            var change = await audit.ByIdAsync(transaction, changeId);
+            var task = change is { Entity: "task" } ? await tasks.FindByCodeAsync(transaction, change.EntityKey) : null;
             if (change is null || task is null)
             {
                 return new UndoOutcome.NotFound(changeId);
@@ -40,8 +40,8 @@ public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox,
                 return new UndoOutcome.NotPermitted(task);
             }
 
-            if (await AuditRepository.LaterChangeOfTaskAsync(connection, transaction, task.Code, changeId) is { } laterId
-                && await AuditRepository.ByIdAsync(connection, transaction, laterId) is { } later)
+            if (await audit.LaterChangeOfTaskAsync(transaction, task.Code, changeId) is { } laterId
+                && await audit.ByIdAsync(transaction, laterId) is { } later)
             {
                 return new UndoOutcome.Superseded(task, later.Action, later.At);
             }
@@ -53,8 +53,8 @@ public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox,
                 return new UndoOutcome.NotUndoable(task);
             }
 
-            var after = (await TaskRepository.ByIdAsync(connection, transaction, task.Id))!;
-            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, Action, "task", task.Code,
+            var after = (await tasks.ByIdAsync(transaction, task.Id))!;
+            await audit.AppendAsync(transaction, AuditEntry.ByChat(actor, person, now, Action, "task", task.Code,
                 new { Undoes = changeId, change.Action }, new { after.Status, after.DueOn, Office = after.LeadOfficeName, Owner = after.OwnerName, EvidenceWithdrawn = undone.Value.Withdrawn }));
             return new UndoOutcome.Undone(after, change.Action, undone.Value.Withdrawn, undone.Value.SnoozeTarget) { SnoozeBackTo = undone.Value.SnoozeBackTo };
         }, cancellationToken);
@@ -74,8 +74,8 @@ public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox,
                 }
 
                 var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
-                await TaskRepository.ReopenAsync(connection, transaction, task.Id, now);
-                await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
+                await tasks.ReopenAsync(transaction, task.Id, now);
+                await evidence.WithdrawAsync(transaction, added, person.Id, now);
                 return (added.Count, null, null);
             }
 
@@ -87,13 +87,13 @@ public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox,
                 }
 
                 var added = Read<TaskSnapshot>(change.AfterJson)?.Evidence ?? [];
-                await EvidenceRepository.WithdrawAsync(connection, transaction, added, person.Id, now);
+                await evidence.WithdrawAsync(transaction, added, person.Id, now);
                 return added.Count > 0 ? (added.Count, null, null) : null;
             }
 
             case "task.reopen":
                 return Read<TaskSnapshot>(change.BeforeJson) is { DoneAt: { } doneAt, DoneById: not null } before
-                    && await TaskRepository.RestoreDoneAsync(connection, transaction, task.Id, doneAt, before.DoneById, now)
+                    && await tasks.RestoreDoneAsync(transaction, task.Id, doneAt, before.DoneById, now)
                     ? (0, null, null)
                     : null;
 
@@ -115,10 +115,10 @@ public sealed class ChangeUndo(LedgerDatabase database, OutboxRepository outbox,
                 }
 
                 long? ownerId = handedFrom.TryGetProperty("ownerId", out var owner) && owner.ValueKind == JsonValueKind.Number ? owner.GetInt64() : null;
-                await TaskRepository.ChangeLeadAsync(connection, transaction, task.Id, officeId.GetInt64(), ownerId, now);
+                await tasks.ChangeLeadAsync(transaction, task.Id, officeId.GetInt64(), ownerId, now);
                 if (handedFrom.TryGetProperty("coOfficeIds", out var coOffices) && coOffices.GetString() is { Length: > 0 } ids)
                 {
-                    await TaskRepository.RestoreCoOfficesAsync(connection, transaction, task.Id, ids);
+                    await tasks.RestoreCoOfficesAsync(transaction, task.Id, ids);
                 }
 
                 await outbox.CancelPendingRemindersOfTaskAsync(transaction, task.Id);

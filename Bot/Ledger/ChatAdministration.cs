@@ -8,7 +8,7 @@ namespace CampaignBot.Ledger;
 /// <c>Robots.RobotAdministration</c>); and what anyone does for themselves: subscribe. Each decision
 /// checks who may make it first, so a refused actor learns nothing else (not even which offices exist).
 /// </summary>
-public sealed class ChatAdministration(LedgerDatabase database, DirectoryRepository directory, TimeProvider time)
+public sealed class ChatAdministration(LedgerDatabase database, AuditRepository audit, ConversationRepository conversations, DirectoryRepository directory, TimeProvider time)
 {
     /// <summary>Binds the actor's group chat to the office named.</summary>
     public async Task<BindingOutcome> BindAsync(ChatActor actor, string officeName, bool inGroup, CancellationToken cancellationToken = default)
@@ -30,7 +30,7 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
 
         return await database.WriteAsync<BindingOutcome>(async (connection, transaction) =>
         {
-            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            var before = await conversations.FindAsync(transaction, actor.ChannelId, actor.ConversationId);
             if (before is null)
             {
                 return new BindingOutcome.ChatNotFound();
@@ -41,8 +41,8 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
                 return new BindingOutcome.AlreadyBound(office);
             }
 
-            await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, office.Id);
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "conversation.bind",
+            await conversations.BindOfficeAsync(transaction, actor.ChannelId, actor.ConversationId, office.Id);
+            await audit.AppendAsync(transaction, Entry(actor, person, "conversation.bind",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = office.Name }));
             return new BindingOutcome.Bound(office);
         }, cancellationToken);
@@ -57,14 +57,14 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
                 return new UnbindingOutcome.NotPermitted();
             }
 
-            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            var before = await conversations.FindAsync(transaction, actor.ChannelId, actor.ConversationId);
             if (before?.BoundOfficeId is null)
             {
                 return new UnbindingOutcome.NotBound();
             }
 
-            await ConversationRepository.BindOfficeAsync(connection, transaction, actor.ChannelId, actor.ConversationId, null);
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "conversation.unbind",
+            await conversations.BindOfficeAsync(transaction, actor.ChannelId, actor.ConversationId, null);
+            await audit.AppendAsync(transaction, Entry(actor, person, "conversation.unbind",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}", new { Office = before.BoundOfficeName }, new { Office = (string?)null }));
             return new UnbindingOutcome.Unbound();
         }, cancellationToken);
@@ -87,31 +87,31 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
                 return new SubscriptionOutcome.NotAPersonalChat();
             }
 
-            var before = await ConversationRepository.FindAsync(connection, transaction, actor.ChannelId, actor.ConversationId);
+            var before = await conversations.FindAsync(transaction, actor.ChannelId, actor.ConversationId);
             if (before is null)
             {
                 return new SubscriptionOutcome.Unchanged(person, subscribe);
             }
 
-            var optedOut = await DirectoryRepository.OptedOutAtAsync(connection, transaction, person.Id) is not null;
-            var subscribedChats = await ConversationRepository.SubscribedChatsAsync(connection, transaction, person.Id);
+            var optedOut = await directory.OptedOutAtAsync(transaction, person.Id) is not null;
+            var subscribedChats = await conversations.SubscribedChatsAsync(transaction, person.Id);
             if (subscribe ? !optedOut && before.BoundPersonId == person.Id : optedOut && subscribedChats == 0)
             {
                 return new SubscriptionOutcome.Unchanged(person, subscribe);
             }
 
             var now = time.GetUtcNow();
-            await DirectoryRepository.SetOptedOutAsync(connection, transaction, person.Id, subscribe ? null : now);
+            await directory.SetOptedOutAsync(transaction, person.Id, subscribe ? null : now);
             if (subscribe)
             {
-                await ConversationRepository.BindPersonAsync(connection, transaction, actor.ChannelId, actor.ConversationId, person.Id);
+                await conversations.BindPersonAsync(transaction, actor.ChannelId, actor.ConversationId, person.Id);
             }
             else
             {
-                await ConversationRepository.UnsubscribeEverywhereAsync(connection, transaction, person.Id);
+                await conversations.UnsubscribeEverywhereAsync(transaction, person.Id);
             }
 
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, subscribe ? "conversation.subscribe" : "conversation.unsubscribe",
+            await audit.AppendAsync(transaction, Entry(actor, person, subscribe ? "conversation.subscribe" : "conversation.unsubscribe",
                 "conversation", $"{actor.ChannelId}:{actor.ConversationId}",
                 new { before.BoundPersonId, OptedOut = optedOut, SubscribedChats = subscribedChats },
                 new { BoundPersonId = subscribe ? person.Id : (long?)null, OptedOut = !subscribe }));
@@ -133,15 +133,15 @@ public sealed class ChatAdministration(LedgerDatabase database, DirectoryReposit
 
         return await database.WriteAsync<AccountLinkOutcome>(async (connection, transaction) =>
         {
-            var previous = await DirectoryRepository.AccountOwnerNameAsync(connection, transaction, accountId);
+            var previous = await directory.AccountOwnerNameAsync(transaction, accountId);
             if (previous == target.Name)
             {
                 return new AccountLinkOutcome.AlreadyLinked(target);
             }
 
             var now = time.GetUtcNow();
-            await DirectoryRepository.LinkAccountAsync(connection, transaction, accountId, target.Id, null, now);
-            await AuditRepository.AppendAsync(connection, transaction, Entry(actor, person, "account.link",
+            await directory.LinkAccountAsync(transaction, accountId, target.Id, null, now);
+            await audit.AppendAsync(transaction, Entry(actor, person, "account.link",
                 "channel_account", accountId, new { Person = previous }, new { Person = target.Name }));
             return new AccountLinkOutcome.Linked(target);
         }, cancellationToken);

@@ -15,7 +15,7 @@ namespace CampaignBot.Ledger;
 /// its audit row and the notice it owes (through the outbox); an approval cancels the task's
 /// pending reminders, so none goes out for the old deadline and the next planning follows the new one.
 /// </summary>
-public sealed class ExtensionRequests(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<CampaignOptions> campaign)
+public sealed class ExtensionRequests(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<CampaignOptions> campaign)
 {
     private sealed record Request(long TaskId, string Code, string OldDueOn, string NewDueOn, string State);
 
@@ -25,7 +25,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, OutboxRepository 
         ChatActor actor, string code, DateOnly newDue, string? reason, ChatTarget replyTo, CancellationToken cancellationToken, int? byDays = null) =>
         database.WriteAsync<ExtensionRequestOutcome>(async (connection, transaction) =>
         {
-            var task = await TaskRepository.FindByCodeAsync(connection, transaction, code);
+            var task = await tasks.FindByCodeAsync(transaction, code);
             if (task is null)
             {
                 return new ExtensionRequestOutcome.TaskNotFound(code);
@@ -79,7 +79,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, OutboxRepository 
                 VALUES (@TaskId, @PersonId, @OldDue, @NewDue, @Reason, @ReplyTarget, @At) RETURNING id
                 """,
                 new { TaskId = task.Id, PersonId = person.Id, OldDue = task.DueOn, NewDue = newDue, Reason = reason, ReplyTarget = replyTo.Key, At = UtcText.Format(now) }, transaction);
-            var auditId = await AuditRepository.AppendAsync(connection, transaction,
+            var auditId = await audit.AppendAsync(transaction,
                 AuditEntry.ByChat(actor, person, now, "extension.request", "task", task.Code, new { task.DueOn }, new { Request = id, NewDue = newDue, Reason = reason }));
 
             var coordinators = await NoticeTargets.CoordinatorsAsync(connection, transaction);
@@ -119,7 +119,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, OutboxRepository 
             var now = time.GetUtcNow();
             var newDue = DateOnly.Parse(found.NewDueOn, CultureInfo.InvariantCulture);
             // The plan may have moved the deadline since the request (an import): an approval never brings it forward.
-            var current = (await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!;
+            var current = (await tasks.ByIdAsync(transaction, found.TaskId))!;
             if (approve && newDue <= current.DueOn)
             {
                 return new ExtensionDecisionOutcome.NoLongerLater(requestId, current, newDue);
@@ -127,7 +127,7 @@ public sealed class ExtensionRequests(LedgerDatabase database, OutboxRepository 
 
             if (approve && newDue > LatestDueOn)
             {
-                return new ExtensionDecisionOutcome.TooFar((await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!, LatestDueOn);
+                return new ExtensionDecisionOutcome.TooFar((await tasks.ByIdAsync(transaction, found.TaskId))!, LatestDueOn);
             }
 
             if (approve)
@@ -141,11 +141,11 @@ public sealed class ExtensionRequests(LedgerDatabase database, OutboxRepository 
                 "UPDATE extension_request SET state = @State, decided_by = @PersonId, decided_at = @At, decision_note = @Note WHERE id = @Id",
                 new { Id = requestId, State = approve ? "approved" : "rejected", PersonId = person.Id, At = UtcText.Format(now), Note = note }, transaction);
             // One audit row per decision: an approval is the deadline change itself.
-            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, approve ? "task.extend" : "extension.reject", "task", found.Code,
+            await audit.AppendAsync(transaction, AuditEntry.ByChat(actor, person, now, approve ? "task.extend" : "extension.reject", "task", found.Code,
                 approve ? new { DueOn = found.OldDueOn } : null, new { DueOn = approve ? found.NewDueOn : found.OldDueOn, Request = requestId, Note = note }));
 
             await outbox.EnqueueNoticeAsync(transaction, [MessageTarget.Parse(found.ReplyTarget)], new Notice.ExtensionDecided(requestId), now, clock.Zone);
-            var task = (await TaskRepository.ByIdAsync(connection, transaction, found.TaskId))!;
+            var task = (await tasks.ByIdAsync(transaction, found.TaskId))!;
             return new ExtensionDecisionOutcome.Decided(requestId, approve, task, newDue);
         }, cancellationToken);
 

@@ -13,13 +13,13 @@ namespace CampaignBot.Ledger;
 /// immediate transaction with its audit row and the notice both offices' chats are owed; the task's
 /// pending reminders are cancelled, so none goes to the old office.
 /// </summary>
-public sealed class Handovers(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
+public sealed class Handovers(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, DirectoryRepository directory, OutboxRepository outbox, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> reminders)
 {
     /// <summary>The lead of the task's office or a coordinator may hand it over.</summary>
     public Task<HandoverOutcome> HandOverAsync(ChatActor actor, string code, string to, CancellationToken cancellationToken) =>
         database.WriteAsync<HandoverOutcome>(async (connection, transaction) =>
         {
-            var before = await TaskRepository.FindByCodeAsync(connection, transaction, code);
+            var before = await tasks.FindByCodeAsync(transaction, code);
             if (before is null)
             {
                 return new HandoverOutcome.TaskNotFound(code);
@@ -36,10 +36,10 @@ public sealed class Handovers(LedgerDatabase database, OutboxRepository outbox, 
             }
 
             var wanted = to.Trim().TrimEnd('。', '.');
-            var office = (await DirectoryRepository.OfficesAsync(connection, transaction))
+            var office = (await directory.OfficesAsync(transaction))
                 .FirstOrDefault(o => o.Names.Any(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)));
             var owner = office is null
-                ? (await DirectoryRepository.PeopleAsync(connection, transaction)).FirstOrDefault(p => p.Name == wanted)
+                ? (await directory.PeopleAsync(transaction)).FirstOrDefault(p => p.Name == wanted)
                 : null;
             if (office is null && owner is null)
             {
@@ -53,11 +53,11 @@ public sealed class Handovers(LedgerDatabase database, OutboxRepository outbox, 
             }
 
             var now = time.GetUtcNow();
-            await TaskRepository.ChangeLeadAsync(connection, transaction, before.Id, leadOfficeId, owner?.Id, now);
+            await tasks.ChangeLeadAsync(transaction, before.Id, leadOfficeId, owner?.Id, now);
             await outbox.CancelPendingRemindersOfTaskAsync(transaction, before.Id);
-            var after = (await TaskRepository.ByIdAsync(connection, transaction, before.Id))!;
+            var after = (await tasks.ByIdAsync(transaction, before.Id))!;
             // The ids before, so that 撤销 can hand it back exactly.
-            var auditId = await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
+            var auditId = await audit.AppendAsync(transaction, AuditEntry.ByChat(actor, person, now, "task.reassign", "task", after.Code,
                 new { Office = before.LeadOfficeName, Owner = before.OwnerName, OfficeId = before.LeadOfficeId, before.OwnerId, before.CoOfficeIds },
                 new { Office = after.LeadOfficeName, Owner = after.OwnerName }));
 

@@ -13,7 +13,7 @@ namespace CampaignBot.Ledger;
 /// chat is unbound and marked removed (it is bound again when it writes to the bot), what else was
 /// pending for it is cancelled, the audit says why, and the coordinators get a notice.
 /// </summary>
-public sealed class RemovedChats(LedgerDatabase database, OutboxRepository outbox, CampaignClock clock) : ITargetGoneHandler
+public sealed class RemovedChats(LedgerDatabase database, AuditRepository audit, ConversationRepository conversations, OutboxRepository outbox, CampaignClock clock) : ITargetGoneHandler
 {
     public Task HandleAsync(ClaimedMessage message, int tries, string error, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
@@ -24,7 +24,7 @@ public sealed class RemovedChats(LedgerDatabase database, OutboxRepository outbo
                 return false;
             }
 
-            var before = await ConversationRepository.FindAsync(connection, transaction, chat.ChannelId, chat.ConversationId);
+            var before = await conversations.FindAsync(transaction, chat.ChannelId, chat.ConversationId);
             if (before?.RemovedAt is not null)
             {
                 // Another message to it, sent in the same pass, already found it gone: told once.
@@ -37,7 +37,7 @@ public sealed class RemovedChats(LedgerDatabase database, OutboxRepository outbo
                 WHERE channel_id = @ChannelId AND conversation_id = @ConversationId
                 """, new { Now = UtcText.Format(now), chat.ChannelId, chat.ConversationId }, transaction);
             await outbox.CancelPendingToAsync(transaction, chat, now);
-            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = now,
                 ActorAccount = "system",

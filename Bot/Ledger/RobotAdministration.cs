@@ -5,7 +5,7 @@ using CampaignBot.Security;
 namespace CampaignBot.Ledger;
 
 /// <summary>Robots a coordinator adds in chat (the configured ones are synced by <see cref="ConfiguredRobots"/>).</summary>
-public sealed class RobotAdministration(LedgerDatabase database, DirectoryRepository directory, RobotRepository robots, RobotWebhookPolicy webhooks, TimeProvider time)
+public sealed class RobotAdministration(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, RobotRepository robots, RobotWebhookPolicy webhooks, TimeProvider time)
 {
     /// <summary>
     /// Adds a group robot to the office named; the audit keeps only masked credentials. Who may add
@@ -31,7 +31,7 @@ public sealed class RobotAdministration(LedgerDatabase database, DirectoryReposi
         return await database.WriteAsync<RobotAdditionOutcome>(async (connection, transaction) =>
         {
             var id = await robots.UpsertAsync(transaction, office.Id, kind, url, secret, "chat", time.GetUtcNow());
-            await AuditRepository.AppendAsync(connection, transaction, AuditEntry.ByChat(actor, person, time.GetUtcNow(), "robot.add", "robot", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await audit.AppendAsync(transaction, AuditEntry.ByChat(actor, person, time.GetUtcNow(), "robot.add", "robot", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { }, new { Office = office.Name, Kind = RobotRepository.StoredKind(kind), Url = RobotSecrets.MaskUrl(url), Secret = RobotSecrets.Mask(secret) }));
             return new RobotAdditionOutcome.Added(id, office);
         }, cancellationToken);

@@ -12,18 +12,18 @@ namespace CampaignBot.Ledger;
 /// and writes its audit row, all in one immediate transaction: of many simultaneous "done" for one
 /// task exactly one changes it.
 /// </summary>
-public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, TimeProvider time)
+public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audit, TaskRepository tasks, EvidenceRepository evidence, TimeProvider time)
 {
     public Task<TaskChangeOutcome> MarkDoneAsync(
         ChatActor actor, string code, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, code, "task.done", async (connection, transaction, task, person, now, added) =>
         {
-            if (!await TaskRepository.MarkDoneAsync(connection, transaction, task.Id, person.Id, now))
+            if (!await tasks.MarkDoneAsync(transaction, task.Id, person.Id, now))
             {
                 return false;
             }
 
-            added.AddRange(await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments));
+            added.AddRange(await AddEvidenceAsync(transaction, task, person, now, note, attachments));
             return true;
         }, cancellationToken);
 
@@ -37,7 +37,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
                 return false;
             }
 
-            added.AddRange(await AddEvidenceAsync(connection, transaction, task, person, now, note, attachments));
+            added.AddRange(await AddEvidenceAsync(transaction, task, person, now, note, attachments));
             return true;
         }, cancellationToken);
 
@@ -64,19 +64,19 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
     }
 
     /// <summary>The note (if any) and each attachment as evidence of the task, in the change's transaction; the pieces' ids.</summary>
-    private static async Task<List<long>> AddEvidenceAsync(
-        SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments)
+    private async Task<List<long>> AddEvidenceAsync(
+        SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, string? note, IReadOnlyList<EvidenceRepository.NewEvidence> attachments)
     {
         var ids = new List<long>();
         if (note is not null)
         {
-            ids.Add(await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now,
+            ids.Add(await evidence.AddAsync(transaction, task.Id, person.Id, now,
                 new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, note)));
         }
 
         foreach (var attachment in attachments)
         {
-            ids.Add(await EvidenceRepository.AddAsync(connection, transaction, task.Id, person.Id, now, attachment));
+            ids.Add(await evidence.AddAsync(transaction, task.Id, person.Id, now, attachment));
         }
 
         return ids;
@@ -96,7 +96,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
                 return new EvidenceWithdrawalOutcome.EvidenceNotFound(evidenceId);
             }
 
-            var task = (await TaskRepository.ByIdAsync(connection, transaction, row.TaskId))!;
+            var task = (await tasks.ByIdAsync(transaction, row.TaskId))!;
             if (actor.Person is not { } person)
             {
                 return new EvidenceWithdrawalOutcome.UnknownPerson();
@@ -110,7 +110,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
             var now = time.GetUtcNow();
             await connection.ExecuteAsync("UPDATE evidence SET withdrawn_at = @Now, withdrawn_by_person_id = @PersonId WHERE id = @Id",
                 new { Id = evidenceId, Now = UtcText.Format(now), PersonId = person.Id }, transaction);
-            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = now,
                 ActorPersonId = person.Id,
@@ -127,7 +127,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
 
     public Task<TaskChangeOutcome> ReopenAsync(ChatActor actor, string code, string? reason, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, code, "task.reopen", async (connection, transaction, task, _, now, _) =>
-            await TaskRepository.ReopenAsync(connection, transaction, task.Id, now), cancellationToken, reason);
+            await tasks.ReopenAsync(transaction, task.Id, now), cancellationToken, reason);
 
     /// <param name="added">The evidence the change adds, by id: kept in its audit row, so that undoing it withdraws exactly those.</param>
     private delegate Task<bool> Change(SqliteConnection connection, SqliteTransaction transaction, LedgerTask task, Person person, DateTimeOffset now, List<long> added);
@@ -137,7 +137,7 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
     {
         return await database.WriteAsync<TaskChangeOutcome>(async (connection, transaction) =>
         {
-            var before = await TaskRepository.FindByCodeAsync(connection, transaction, code);
+            var before = await tasks.FindByCodeAsync(transaction, code);
             if (before is null)
             {
                 return new TaskChangeOutcome.TaskNotFound(code);
@@ -154,15 +154,15 @@ public sealed class TaskCompletion(LedgerDatabase database, AuditRepository audi
             }
 
             var now = time.GetUtcNow();
-            var doneBy = await TaskRepository.DoneByAsync(connection, transaction, before.Id);
+            var doneBy = await tasks.DoneByAsync(transaction, before.Id);
             var added = new List<long>();
             if (!await change(connection, transaction, before, person, now, added))
             {
                 return new TaskChangeOutcome.AlreadyInState(before);
             }
 
-            var after = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
-            var auditId = await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            var after = (await tasks.FindByCodeAsync(transaction, code))!;
+            var auditId = await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = now,
                 ActorPersonId = person.Id,

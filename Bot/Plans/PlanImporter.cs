@@ -6,7 +6,7 @@ using CampaignBot.Ledger;
 namespace CampaignBot.Plans;
 
 /// <summary>Reads a plan file, validates every row, and writes it only if every row is good.</summary>
-public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
+public sealed class PlanImporter(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignRepository campaigns, TimeProvider time, IOptions<CampaignOptions> options, IOptions<ImportLimits> limits)
 {
     /// <param name="createMissing">Create the offices and people the plan names that the ledger does not know; always so into a ledger with no offices.</param>
     /// <param name="fileWins">
@@ -20,8 +20,8 @@ public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOp
         return await database.WriteAsync(async (connection, transaction) =>
         {
             // Validate inside the write transaction, so the directory checked is the one written to.
-            var offices = await DirectoryRepository.OfficesAsync(connection, transaction);
-            var people = await DirectoryRepository.PeopleAsync(connection, transaction);
+            var offices = await directory.OfficesAsync(transaction);
+            var people = await directory.PeopleAsync(transaction);
             var validation = PlanValidator.Validate(
                 sheets, offices, people, await WorkdayRepository.CalendarAsync(connection, transaction), createMissing, options.Value.LatestDueOn(time));
             if (!validation.IsValid)
@@ -30,14 +30,14 @@ public sealed class PlanImporter(LedgerDatabase database, TimeProvider time, IOp
             }
 
             var now = time.GetUtcNow();
-            var summary = await PlanWriter.WriteAsync(connection, transaction, validation.Plan!, options.Value.Name, now, fileWins) with
+            var summary = await PlanWriter.WriteAsync(directory, campaigns, connection, transaction, validation.Plan!, options.Value.Name, now, fileWins) with
             {
                 NumberLikeCodes = NumberLikeCodes.Of(validation.Plan!.Tasks.Select(t => t.SeriesCode ?? t.Code).Distinct()),
             };
-            await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf(Path.GetFileName(path), summary, actor, now));
+            await audit.AppendAsync(transaction, PlanWriter.AuditOf(Path.GetFileName(path), summary, actor, now));
             foreach (var overridden in PlanWriter.OverridesOf(Path.GetFileName(path), summary, actor, now))
             {
-                await AuditRepository.AppendAsync(connection, transaction, overridden);
+                await audit.AppendAsync(transaction, overridden);
             }
 
             return new PlanImportResult(summary, []);

@@ -17,9 +17,9 @@ public static class PlanPeopleWriter
         IReadOnlyList<string> Created, IReadOnlyList<PersonUpdate> Updated, int Unchanged, IReadOnlyList<AccountLink> Linked, IReadOnlyList<string> WithoutAccount);
 
     public static async Task<Result> WriteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<PlanPerson> people, IReadOnlyDictionary<string, long> officeIds, DateTimeOffset at)
+        DirectoryRepository directory, SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<PlanPerson> people, IReadOnlyDictionary<string, long> officeIds, DateTimeOffset at)
     {
-        var before = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var before = (await directory.PeopleAsync(transaction)).ToDictionary(p => p.Name, StringComparer.Ordinal);
         var names = before.Values.ToDictionary(p => p.Id, p => p.Name);
         var accountOwners = await PlanImportRepository.AccountOwnersAsync(connection, transaction);
         var created = new List<string>();
@@ -28,7 +28,7 @@ public static class PlanPeopleWriter
         foreach (var person in people)
         {
             var officeId = officeIds[person.Office];
-            var personId = await DirectoryRepository.UpsertPersonAsync(connection, transaction, person.Name, officeId, person.Role);
+            var personId = await directory.UpsertPersonAsync(transaction, person.Name, officeId, person.Role);
             await PlanImportRepository.UpdateContactAsync(connection, transaction, personId, person.Mobile, person.DingTalkUserId, person.WeComUserId);
             var changed = PersonFields.None;
             foreach (var account in person.Accounts)
@@ -39,7 +39,7 @@ public static class PlanPeopleWriter
                     continue;
                 }
 
-                await DirectoryRepository.LinkAccountAsync(connection, transaction, account, personId, null, at);
+                await directory.LinkAccountAsync(transaction, account, personId, null, at);
                 accountOwners[account] = personId;
                 linked.Add(new AccountLink(person.Name, account, previous is { } id ? names.GetValueOrDefault(id) : null));
                 changed |= PersonFields.Accounts;
@@ -61,7 +61,7 @@ public static class PlanPeopleWriter
         }
 
         var withAccount = accountOwners.Values.ToHashSet();
-        var after = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var after = (await directory.PeopleAsync(transaction)).ToDictionary(p => p.Name, StringComparer.Ordinal);
         var without = people.Select(p => after[p.Name]).Where(p => !withAccount.Contains(p.Id) && p.DingTalkUserId is null && p.WeComUserId is null).Select(p => p.Name).ToList();
         return new Result(created, updated, people.Count - created.Count - updated.Count, linked, without);
     }

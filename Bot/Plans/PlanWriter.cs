@@ -14,13 +14,13 @@ namespace CampaignBot.Plans;
 public static class PlanWriter
 {
     public static async Task<PlanWriteSummary> WriteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Plan plan, string campaignName, DateTimeOffset at, bool fileWins = false)
+        DirectoryRepository directory, CampaignRepository campaigns, SqliteConnection connection, SqliteTransaction transaction, Plan plan, string campaignName, DateTimeOffset at, bool fileWins = false)
     {
-        var (officesCreated, officesUpdated) = await WriteOfficesAsync(connection, transaction, plan);
-        var officeIds = (await DirectoryRepository.OfficesAsync(connection, transaction)).ToDictionary(o => o.Name, o => o.Id);
-        var people = await PlanPeopleWriter.WriteAsync(connection, transaction, plan.People, officeIds, at);
-        var personIds = (await DirectoryRepository.PeopleAsync(connection, transaction)).ToDictionary(p => p.Name, p => p.Id);
-        var campaignId = await EnsureCampaignAsync(connection, transaction, plan, campaignName, at);
+        var (officesCreated, officesUpdated) = await WriteOfficesAsync(directory, connection, transaction, plan);
+        var officeIds = (await directory.OfficesAsync(transaction)).ToDictionary(o => o.Name, o => o.Id);
+        var people = await PlanPeopleWriter.WriteAsync(directory, connection, transaction, plan.People, officeIds, at);
+        var personIds = (await directory.PeopleAsync(transaction)).ToDictionary(p => p.Name, p => p.Id);
+        var campaignId = await EnsureCampaignAsync(campaigns, transaction, plan, campaignName, at);
         await PlanImportRepository.WriteSeriesAsync(
             connection, transaction, plan.Series.Select(s => new PlanImportRepository.SeriesValues(s.Code, s.Title, s.Rule, s.LeadDays)), at);
         var tasks = await PlanTaskWriter.WriteAsync(connection, transaction, plan, campaignId, officeIds, personIds, at, fileWins);
@@ -44,16 +44,16 @@ public static class PlanWriter
 
     /// <summary>Adds the offices the ledger does not have, and updates the aliases and kind of those it has; says which of each.</summary>
     private static async Task<(IReadOnlyList<string> Created, IReadOnlyList<string> Updated)> WriteOfficesAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Plan plan)
+        DirectoryRepository directory, SqliteConnection connection, SqliteTransaction transaction, Plan plan)
     {
-        var known = (await DirectoryRepository.OfficesAsync(connection, transaction)).ToDictionary(o => o.Name);
+        var known = (await directory.OfficesAsync(transaction)).ToDictionary(o => o.Name);
         var (created, updated) = (new List<string>(), new List<string>());
         DirectoryRepository.NoteChange();
         foreach (var office in plan.Offices)
         {
             if (!known.TryGetValue(office.Name, out var before))
             {
-                await DirectoryRepository.InsertOfficeAsync(connection, transaction, office.Name, office.Aliases, office.Kind);
+                await directory.InsertOfficeAsync(transaction, office.Name, office.Aliases, office.Kind);
                 created.Add(office.Name);
             }
             else if ((before.Aliases, before.Kind) != (office.Aliases, office.Kind))
@@ -66,18 +66,18 @@ public static class PlanWriter
         return (created, updated);
     }
 
-    private static async Task<long> EnsureCampaignAsync(SqliteConnection connection, SqliteTransaction transaction, Plan plan, string name, DateTimeOffset at)
+    private static async Task<long> EnsureCampaignAsync(CampaignRepository campaigns, SqliteTransaction transaction, Plan plan, string name, DateTimeOffset at)
     {
         // Validation guarantees at least one task, so the plan has dates to cover.
         var startsOn = plan.Tasks.Select(t => t.StartsOn ?? t.DueOn).Min();
         var endsOn = plan.Tasks.Max(t => t.DueOn);
-        if (await CampaignRepository.CurrentAsync(connection, transaction) is { } campaign)
+        if (await campaigns.CurrentAsync(transaction) is { } campaign)
         {
-            await CampaignRepository.CoverAsync(connection, transaction, campaign.Id, startsOn, endsOn);
+            await campaigns.CoverAsync(transaction, campaign.Id, startsOn, endsOn);
             return campaign.Id;
         }
 
-        return await CampaignRepository.InsertAsync(connection, transaction, name, startsOn, endsOn, at);
+        return await campaigns.InsertAsync(transaction, name, startsOn, endsOn, at);
     }
 
     /// <summary>The audit row of an import: what file, and what it changed.</summary>

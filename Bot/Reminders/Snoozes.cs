@@ -21,7 +21,7 @@ namespace CampaignBot.Reminders;
 /// pending snooze per chat (the snooze table, and one job key per task and chat): a new one replaces it.
 /// </summary>
 public sealed class Snoozes(
-    LedgerDatabase database, OutboxRepository outbox, TaskRepository tasks, SnoozeRepository snoozes, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services,
+    LedgerDatabase database, AuditRepository audit, OutboxRepository outbox, TaskRepository tasks, SnoozeRepository snoozes, IOutboxDispatcher dispatcher, TimeProvider time, CampaignClock clock, IOptions<ReminderOptions> options, IServiceProvider services,
     CampaignMetrics metrics)
 {
     public const string Group = "snoozes";
@@ -97,7 +97,7 @@ public sealed class Snoozes(
             var earlier = await snoozes.DayAsync(transaction, taskId, target.Key);
             await snoozes.SetAsync(transaction, taskId, target.Key, day, personId, time.GetUtcNow());
             // Audited like any change of the task, so that 撤销 can take it back.
-            auditId = await AuditRepository.AppendAsync(connection, transaction,
+            auditId = await audit.AppendAsync(transaction,
                 AuditEntry.ByChat(actor, person, time.GetUtcNow(), "task.snooze", "task", task.Code, earlier is { } e ? new { Day = e } : null, new { Day = day, Target = target.Key }));
             return earlier;
         }, cancellationToken);
@@ -146,7 +146,7 @@ public sealed class Snoozes(
             }
 
             await snoozes.RemoveAsync(transaction, taskId, target.Key);
-            var task = await TaskRepository.ByIdAsync(connection, transaction, taskId);
+            var task = await tasks.ByIdAsync(transaction, taskId);
             var kind = $"snooze:{day:yyyy-MM-dd}";
             if (task is null || task.IsDone || await outbox.AnyRecordedAsync(transaction, taskId, kind, target))
             {

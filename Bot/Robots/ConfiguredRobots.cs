@@ -11,12 +11,12 @@ namespace CampaignBot.Robots;
 /// updated, robots that came from the configuration and are no longer listed are removed; robots a
 /// coordinator added in chat are left alone. An entry naming an unknown office is logged and skipped.
 /// </summary>
-public sealed class ConfiguredRobots(LedgerDatabase database, RobotRepository robots, IOptions<List<RobotEntry>> entries, RobotWebhookPolicy webhooks, TimeProvider time, ILogger<ConfiguredRobots> logger)
+public sealed class ConfiguredRobots(LedgerDatabase database, DirectoryRepository directory, RobotRepository robots, IOptions<List<RobotEntry>> entries, RobotWebhookPolicy webhooks, TimeProvider time, ILogger<ConfiguredRobots> logger)
 {
     public Task<int> SyncAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            var offices = await DirectoryRepository.OfficesAsync(connection, transaction);
+            var offices = await directory.OfficesAsync(transaction);
             var kept = new List<long>();
             foreach (var (entry, index) in entries.Value.Select((e, i) => (e, i)))
             {

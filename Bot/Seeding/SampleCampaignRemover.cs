@@ -16,7 +16,7 @@ namespace CampaignBot.Seeding;
 /// real account linked to a sample person): that is real data, and removing it is not its job.
 /// The seeder does not seed the sample again into a ledger it was removed from.
 /// </summary>
-public sealed class SampleCampaignRemover(LedgerDatabase database, OutboxRepository outbox, TimeProvider time, IOptions<DirectLineOptions> directLine)
+public sealed class SampleCampaignRemover(LedgerDatabase database, AuditRepository audit, OutboxRepository outbox, TimeProvider time, IOptions<DirectLineOptions> directLine)
 {
     public const string AuditAction = "campaign.sample-remove";
 
@@ -59,7 +59,7 @@ public sealed class SampleCampaignRemover(LedgerDatabase database, OutboxReposit
             var (tasks, offices, people) = await SampleCampaignRepository.RemoveCampaignAsync(connection, transaction, campaignId.Value);
 
             var removal = new SampleRemoval(true, [], tasks, offices, people, chats.Count, transcripts.Length);
-            await AuditRepository.AppendAsync(connection, transaction, new AuditEntry
+            await audit.AppendAsync(transaction, new AuditEntry
             {
                 At = time.GetUtcNow(),
                 ActorAccount = actor,

@@ -7,11 +7,11 @@ namespace CampaignBot.Seeding;
 
 /// <summary>Seeds the sample campaign into an empty ledger, in one transaction, through the plan writer.</summary>
 /// <param name="recurringDuties">With the speech's recurring duties (Campaign:SampleRecurringDuties).</param>
-public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
+public sealed class SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignRepository campaigns, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, bool recurringDuties)
 {
     [ActivatorUtilitiesConstructor]
-    public SampleCampaignSeeder(LedgerDatabase database, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
-        : this(database, clock, logger, options.Value.SampleRecurringDuties)
+    public SampleCampaignSeeder(LedgerDatabase database, AuditRepository audit, DirectoryRepository directory, CampaignRepository campaigns, EvidenceRepository evidence, TaskRepository tasks, CampaignClock clock, ILogger<SampleCampaignSeeder> logger, Microsoft.Extensions.Options.IOptions<CampaignOptions> options)
+        : this(database, audit, directory, campaigns, evidence, tasks, clock, logger, options.Value.SampleRecurringDuties)
     {
     }
 
@@ -20,8 +20,8 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock 
         var seeded = await database.WriteAsync(async (connection, transaction) =>
         {
             // A ledger the sample was removed from (sample remove) is on its way to the real plan: not again.
-            if (await CampaignRepository.CurrentAsync(connection, transaction) is not null
-                || await AuditRepository.AnyAsync(connection, transaction, SampleCampaignRemover.AuditAction))
+            if (await campaigns.CurrentAsync(transaction) is not null
+                || await audit.AnyAsync(transaction, SampleCampaignRemover.AuditAction))
             {
                 return false;
             }
@@ -38,19 +38,19 @@ public sealed class SampleCampaignSeeder(LedgerDatabase database, CampaignClock 
                 held.AddRange(SampleCampaign.HeldDuties(occurrences, today));
             }
 
-            var summary = await PlanWriter.WriteAsync(connection, transaction, plan, SampleCampaign.Name, now);
-            var coordinator = (await DirectoryRepository.PeopleAsync(connection, transaction)).First(p => p.IsCoordinator);
+            var summary = await PlanWriter.WriteAsync(directory, campaigns, connection, transaction, plan, SampleCampaign.Name, now);
+            var coordinator = (await directory.PeopleAsync(transaction)).First(p => p.IsCoordinator);
             foreach (var (code, doneOn) in SampleCampaign.Completed(today).Concat(held.Select(t => (t.Code, t.DueOn))))
             {
-                var task = (await TaskRepository.FindByCodeAsync(connection, transaction, code))!;
+                var task = (await tasks.FindByCodeAsync(transaction, code))!;
                 var doneAt = new DateTimeOffset(doneOn.ToDateTime(new TimeOnly(10, 0)), clock.Zone.GetUtcOffset(doneOn.ToDateTime(TimeOnly.MinValue)));
                 var doneBy = task.OwnerId ?? coordinator.Id;
-                await TaskRepository.MarkDoneAsync(connection, transaction, task.Id, doneBy, doneAt);
-                await EvidenceRepository.AddAsync(connection, transaction, task.Id, doneBy, doneAt,
+                await tasks.MarkDoneAsync(transaction, task.Id, doneBy, doneAt);
+                await evidence.AddAsync(transaction, task.Id, doneBy, doneAt,
                     new EvidenceRepository.NewEvidence(EvidenceRepository.Kinds.Note, null, null, null, $"已按要求完成，{task.EvidenceRequired}已归档。"));
             }
 
-            await AuditRepository.AppendAsync(connection, transaction, PlanWriter.AuditOf("sample-campaign", summary, "system", now) with { Action = "campaign.seed" });
+            await audit.AppendAsync(transaction, PlanWriter.AuditOf("sample-campaign", summary, "system", now) with { Action = "campaign.seed" });
             return true;
         }, cancellationToken);
 

@@ -10,7 +10,7 @@ namespace CampaignBot.Ledger.ReadModels;
 /// (Chat/Outgoing/NoticeComposer words it). What it is about may have been deleted since (an open
 /// recurring task replaced by a new plan): then the read throws, and the message fails saying so.
 /// </summary>
-public sealed class NoticeFacts(LedgerDatabase database)
+public sealed class NoticeFacts(LedgerDatabase database, TaskRepository tasks)
 {
     /// <summary>An extension request, with its task as it is now.</summary>
     public sealed record Extension(LedgerTask Task, string Asker, DateOnly OldDueOn, DateOnly NewDueOn, string? Reason, string State, string? Decider, string? DecisionNote);
@@ -32,14 +32,14 @@ public sealed class NoticeFacts(LedgerDatabase database)
             FROM extension_request r JOIN person p ON p.id = r.requested_by LEFT JOIN person d ON d.id = r.decided_by
             WHERE r.id = @Id
             """, new { Id = requestId }) ?? throw Gone("extension request", requestId);
-        return new Extension(await TaskAsync(connection, row.TaskId), row.Asker, row.OldDueOn, row.NewDueOn, row.Reason, row.State, row.Decider, row.DecisionNote);
+        return new Extension(await TaskAsync(row.TaskId, cancellationToken), row.Asker, row.OldDueOn, row.NewDueOn, row.Reason, row.State, row.Decider, row.DecisionNote);
     }
 
     public async Task<Handover> HandoverAsync(Notice.Handover notice, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // Where the task went and to whom as decided then, even if it has moved on again since.
-        var task = await TaskAsync(connection, notice.TaskId) with
+        var task = await TaskAsync(notice.TaskId, cancellationToken) with
         {
             LeadOfficeId = notice.ToOfficeId,
             LeadOfficeName = await OfficeNameAsync(connection, notice.ToOfficeId) ?? "",
@@ -69,8 +69,8 @@ public sealed class NoticeFacts(LedgerDatabase database)
     /// <summary>What a notice is about was deleted since: the message fails saying so.</summary>
     private static InvalidOperationException Gone(string what, long id) => new($"The {what} #{id} this notice is about no longer exists; not sent.");
 
-    private static async Task<LedgerTask> TaskAsync(SqliteConnection connection, long taskId) =>
-        await TaskRepository.ByIdAsync(connection, null, taskId) ?? throw Gone("task", taskId);
+    private async Task<LedgerTask> TaskAsync(long taskId, CancellationToken cancellationToken) =>
+        await tasks.ByIdAsync(taskId, cancellationToken) ?? throw Gone("task", taskId);
 
     private static Task<string?> OfficeNameAsync(SqliteConnection connection, long officeId) =>
         connection.ExecuteScalarAsync<string?>("SELECT name FROM office WHERE id = @Id", new { Id = officeId });

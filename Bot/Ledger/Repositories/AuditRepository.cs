@@ -4,11 +4,15 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger.Repositories;
 
+/// <summary>
+/// The audit trail. A row is appended, and changes are looked up, inside the caller's write (its
+/// transaction, whose connection is the write's); the chat's and the history's reads open their own.
+/// </summary>
 public sealed class AuditRepository(LedgerDatabase database)
 {
     /// <summary>Appends the row and returns its id: a change read from words is undone by it (撤销).</summary>
-    public static Task<long> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry) =>
-        connection.ExecuteScalarAsync<long>(
+    public Task<long> AppendAsync(SqliteTransaction transaction, AuditEntry entry) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(
             """
             INSERT INTO audit (at, actor_person_id, actor_account, action, entity, entity_key, before_json, after_json, channel_id, conversation_id)
             VALUES (@At, @ActorPersonId, @ActorAccount, @Action, @Entity, @EntityKey, @BeforeJson, @AfterJson, @ChannelId, @ConversationId)
@@ -30,15 +34,15 @@ public sealed class AuditRepository(LedgerDatabase database)
             transaction);
 
     /// <summary>Whether anything was ever done under this action (e.g. the sample campaign removed).</summary>
-    public static Task<bool> AnyAsync(SqliteConnection connection, SqliteTransaction? transaction, string action) =>
-        connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM audit WHERE action = @Action)", new { Action = action }, transaction);
+    public Task<bool> AnyAsync(SqliteTransaction transaction, string action) =>
+        transaction.Connection!.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM audit WHERE action = @Action)", new { Action = action }, transaction);
 
-    public static Task<AuditEntry?> ByIdAsync(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
-        connection.QuerySingleOrDefaultAsync<AuditEntry>("SELECT * FROM audit WHERE id = @Id", new { Id = id }, transaction);
+    public Task<AuditEntry?> ByIdAsync(SqliteTransaction transaction, long id) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<AuditEntry>("SELECT * FROM audit WHERE id = @Id", new { Id = id }, transaction);
 
     /// <summary>The task's changes audited after <paramref name="afterId"/>: any, and a change before them is no longer the last word.</summary>
-    public static Task<long?> LaterChangeOfTaskAsync(SqliteConnection connection, SqliteTransaction? transaction, string code, long afterId) =>
-        connection.ExecuteScalarAsync<long?>(
+    public Task<long?> LaterChangeOfTaskAsync(SqliteTransaction transaction, string code, long afterId) =>
+        transaction.Connection!.ExecuteScalarAsync<long?>(
             "SELECT min(id) FROM audit WHERE entity = 'task' AND entity_key = @Code AND id > @After", new { Code = code, After = afterId }, transaction);
 
     /// <summary>Rows read at a time, newest first, by <see cref="LatestInChatSinceAsync"/>.</summary>

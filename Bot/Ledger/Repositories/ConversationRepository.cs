@@ -4,6 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger.Repositories;
 
+/// <summary>
+/// The chats the bot is in, and what each is bound to. A method that runs inside the caller's write
+/// takes its transaction (whose connection is the write's); a chat's turn reads and writes on its own.
+/// </summary>
 public sealed class ConversationRepository(LedgerDatabase database)
 {
     /// <summary>A chat's last_seen_at is rewritten at most this often when nothing else about it changed.</summary>
@@ -76,7 +80,11 @@ public sealed class ConversationRepository(LedgerDatabase database)
     public Task<ConversationRecord?> FindAsync(string channelId, string conversationId, CancellationToken cancellationToken = default) =>
         database.Reads.QuerySingleOrDefaultAsync<ConversationRecord>(SelectOne, new { ChannelId = channelId, ConversationId = conversationId }, cancellationToken);
 
-    public static Task<ConversationRecord?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string channelId, string conversationId) =>
+    /// <summary>The chat as the caller's write sees it.</summary>
+    public Task<ConversationRecord?> FindAsync(SqliteTransaction transaction, string channelId, string conversationId) =>
+        FindAsync(transaction.Connection!, transaction, channelId, conversationId);
+
+    private static Task<ConversationRecord?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string channelId, string conversationId) =>
         connection.QuerySingleOrDefaultAsync<ConversationRecord>(SelectOne, new { ChannelId = channelId, ConversationId = conversationId }, transaction);
 
     /// <summary>Remembers the language people write in here, for what the bot sends unprompted.</summary>
@@ -109,26 +117,26 @@ public sealed class ConversationRepository(LedgerDatabase database)
     }
 
     /// <summary>The 1:1 chats an account has written in become the person's when the account is linked to them.</summary>
-    public static Task ClaimPersonalChatsAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId, long personId) =>
-        connection.ExecuteAsync(
+    public Task ClaimPersonalChatsAsync(SqliteTransaction transaction, string accountId, long personId) =>
+        transaction.Connection!.ExecuteAsync(
             "UPDATE conversation SET person_id = @PersonId WHERE account_id = @AccountId AND is_group = 0",
             new { PersonId = personId, AccountId = accountId }, transaction);
 
     /// <summary>Binds a 1:1 chat to its person, for their own reminders (订阅我的提醒): it is their personal chat.</summary>
-    public static Task BindPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long personId) =>
-        connection.ExecuteAsync(
+    public Task BindPersonAsync(SqliteTransaction transaction, string channelId, string conversationId, long personId) =>
+        transaction.Connection!.ExecuteAsync(
             "UPDATE conversation SET bound_person_id = @PersonId, person_id = @PersonId WHERE channel_id = @ChannelId AND conversation_id = @ConversationId",
             new { PersonId = personId, ChannelId = channelId, ConversationId = conversationId }, transaction);
 
     /// <summary>退订: none of the person's chats gets their own reminders any more.</summary>
-    public static Task UnsubscribeEverywhereAsync(SqliteConnection connection, SqliteTransaction transaction, long personId) =>
-        connection.ExecuteAsync("UPDATE conversation SET bound_person_id = NULL WHERE bound_person_id = @PersonId", new { PersonId = personId }, transaction);
+    public Task UnsubscribeEverywhereAsync(SqliteTransaction transaction, long personId) =>
+        transaction.Connection!.ExecuteAsync("UPDATE conversation SET bound_person_id = NULL WHERE bound_person_id = @PersonId", new { PersonId = personId }, transaction);
 
-    public static Task<int> SubscribedChatsAsync(SqliteConnection connection, SqliteTransaction transaction, long personId) =>
-        connection.ExecuteScalarAsync<int>("SELECT count(*) FROM conversation WHERE bound_person_id = @PersonId", new { PersonId = personId }, transaction);
+    public Task<int> SubscribedChatsAsync(SqliteTransaction transaction, long personId) =>
+        transaction.Connection!.ExecuteScalarAsync<int>("SELECT count(*) FROM conversation WHERE bound_person_id = @PersonId", new { PersonId = personId }, transaction);
 
-    public static Task BindOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string channelId, string conversationId, long? officeId) =>
-        connection.ExecuteAsync(
+    public Task BindOfficeAsync(SqliteTransaction transaction, string channelId, string conversationId, long? officeId) =>
+        transaction.Connection!.ExecuteAsync(
             "UPDATE conversation SET bound_office_id = @OfficeId WHERE channel_id = @ChannelId AND conversation_id = @ConversationId",
             new { OfficeId = officeId, ChannelId = channelId, ConversationId = conversationId }, transaction);
 }

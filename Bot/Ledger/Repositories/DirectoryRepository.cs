@@ -5,9 +5,19 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger.Repositories;
 
-/// <summary>Offices, people and the chat accounts that speak for them.</summary>
+/// <summary>
+/// Offices, people and the chat accounts that speak for them. A method that runs inside the caller's
+/// write takes its transaction (whose connection is the write's); the others read on their own.
+/// </summary>
 public sealed class DirectoryRepository(LedgerDatabase database)
 {
+    /// <summary>
+    /// Linking an account claims its 1:1 chats in the same write (<see cref="LinkAccountAsync"/>).
+    /// The chats' statements are the conversation repository's; it holds nothing but the database,
+    /// so the directory keeps its own rather than asking every user for one.
+    /// </summary>
+    private readonly ConversationRepository conversations = new(database);
+
     private const string SelectPeople = """
         SELECT p.id, p.name, p.office_id, o.name AS office_name, p.role, p.mobile, p.dingtalk_user_id, p.wecom_user_id
         FROM person p JOIN office o ON o.id = p.office_id
@@ -19,7 +29,10 @@ public sealed class DirectoryRepository(LedgerDatabase database)
         return await OfficesAsync(connection, null);
     }
 
-    public static async Task<IReadOnlyList<Office>> OfficesAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
+    /// <summary>The offices as the caller's write sees them.</summary>
+    public Task<IReadOnlyList<Office>> OfficesAsync(SqliteTransaction transaction) => OfficesAsync(transaction.Connection!, transaction);
+
+    private static async Task<IReadOnlyList<Office>> OfficesAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
         (await connection.QueryAsync<Office>("SELECT id, name, aliases, kind FROM office ORDER BY id", transaction: transaction)).AsList();
 
     /// <summary>The office called <paramref name="name"/> by its name or one of its aliases.</summary>
@@ -35,7 +48,10 @@ public sealed class DirectoryRepository(LedgerDatabase database)
         return await PeopleAsync(connection, null);
     }
 
-    public static async Task<IReadOnlyList<Person>> PeopleAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
+    /// <summary>The people as the caller's write sees them.</summary>
+    public Task<IReadOnlyList<Person>> PeopleAsync(SqliteTransaction transaction) => PeopleAsync(transaction.Connection!, transaction);
+
+    private static async Task<IReadOnlyList<Person>> PeopleAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
         (await connection.QueryAsync<Person>(SelectPeople + " ORDER BY p.id", transaction: transaction)).AsList();
 
     public Task<Person?> FindPersonByAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
@@ -111,19 +127,19 @@ public sealed class DirectoryRepository(LedgerDatabase database)
     /// <summary>Offices or people were changed by a statement outside this class (an alias update).</summary>
     public static void NoteChange() => Interlocked.Increment(ref version);
 
-    public static Task<long> InsertOfficeAsync(SqliteConnection connection, SqliteTransaction transaction, string name, string aliases, string kind)
+    public Task<long> InsertOfficeAsync(SqliteTransaction transaction, string name, string aliases, string kind)
     {
         NoteChange();
-        return connection.ExecuteScalarAsync<long>(
+        return transaction.Connection!.ExecuteScalarAsync<long>(
             "INSERT INTO office (name, aliases, kind) VALUES (@Name, @Aliases, @Kind) RETURNING id",
             new { Name = name, Aliases = aliases, Kind = kind }, transaction);
     }
 
     /// <summary>Adds the person, or moves an existing one of that name to the given office and role.</summary>
-    public static Task<long> UpsertPersonAsync(SqliteConnection connection, SqliteTransaction transaction, string name, long officeId, string role)
+    public Task<long> UpsertPersonAsync(SqliteTransaction transaction, string name, long officeId, string role)
     {
         NoteChange();
-        return connection.ExecuteScalarAsync<long>(
+        return transaction.Connection!.ExecuteScalarAsync<long>(
             """
             INSERT INTO person (name, office_id, role) VALUES (@Name, @OfficeId, @Role)
             ON CONFLICT (name) DO UPDATE SET office_id = excluded.office_id, role = excluded.role
@@ -136,27 +152,28 @@ public sealed class DirectoryRepository(LedgerDatabase database)
     /// Points an account at a person; an account speaks for one person at a time. The 1:1 chats the
     /// account has already written in become the person's personal chats at once.
     /// </summary>
-    public static async Task LinkAccountAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId, long personId, string? channelId, DateTimeOffset at)
+    public async Task LinkAccountAsync(SqliteTransaction transaction, string accountId, long personId, string? channelId, DateTimeOffset at)
     {
+        var connection = transaction.Connection!;
         await connection.ExecuteAsync(
             """
             INSERT INTO channel_account (account_id, person_id, channel_id, linked_at) VALUES (@AccountId, @PersonId, @ChannelId, @At)
             ON CONFLICT (account_id) DO UPDATE SET person_id = excluded.person_id, channel_id = excluded.channel_id, linked_at = excluded.linked_at
             """,
             new { AccountId = accountId, PersonId = personId, ChannelId = channelId, At = UtcText.Format(at) }, transaction);
-        await ConversationRepository.ClaimPersonalChatsAsync(connection, transaction, accountId, personId);
+        await conversations.ClaimPersonalChatsAsync(transaction, accountId, personId);
     }
 
     /// <summary>When the person opted out of everything personal (退订); null: they did not.</summary>
-    public static Task<string?> OptedOutAtAsync(SqliteConnection connection, SqliteTransaction transaction, long personId) =>
-        connection.ExecuteScalarAsync<string?>("SELECT personal_opt_out_at FROM person WHERE id = @Id", new { Id = personId }, transaction);
+    public Task<string?> OptedOutAtAsync(SqliteTransaction transaction, long personId) =>
+        transaction.Connection!.ExecuteScalarAsync<string?>("SELECT personal_opt_out_at FROM person WHERE id = @Id", new { Id = personId }, transaction);
 
-    public static Task SetOptedOutAsync(SqliteConnection connection, SqliteTransaction transaction, long personId, DateTimeOffset? at) =>
-        connection.ExecuteAsync("UPDATE person SET personal_opt_out_at = @At WHERE id = @Id",
+    public Task SetOptedOutAsync(SqliteTransaction transaction, long personId, DateTimeOffset? at) =>
+        transaction.Connection!.ExecuteAsync("UPDATE person SET personal_opt_out_at = @At WHERE id = @Id",
             new { Id = personId, At = at is { } when ? UtcText.Format(when) : null }, transaction);
 
-    public static Task<string?> AccountOwnerNameAsync(SqliteConnection connection, SqliteTransaction transaction, string accountId) =>
-        connection.QuerySingleOrDefaultAsync<string?>(
+    public Task<string?> AccountOwnerNameAsync(SqliteTransaction transaction, string accountId) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<string?>(
             "SELECT p.name FROM channel_account a JOIN person p ON p.id = a.person_id WHERE a.account_id = @AccountId",
             new { AccountId = accountId }, transaction);
 }

@@ -4,7 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger.Repositories;
 
-/// <summary>The evidence_file table: one writer for a file's life from pending to stored, refused or failed.</summary>
+/// <summary>
+/// The evidence_file table: one writer for a file's life from pending to stored, refused or failed.
+/// Recording a file and reporting lost ones run inside the caller's write (they take its
+/// transaction); a fetch's outcome is written in a write of its own.
+/// </summary>
 public sealed class EvidenceFileRepository(LedgerDatabase database)
 {
     private const string Columns = """
@@ -19,8 +23,8 @@ public sealed class EvidenceFileRepository(LedgerDatabase database)
     public static readonly TimeSpan FirstTryGrace = TimeSpan.FromMinutes(1);
 
     /// <summary>Records a file to fetch, in the transaction that makes it evidence; it is fetched after the commit.</summary>
-    public static Task<long> InsertPendingAsync(SqliteConnection connection, SqliteTransaction transaction, IncomingFile file, DateTimeOffset now) =>
-        connection.ExecuteScalarAsync<long>(
+    public Task<long> InsertPendingAsync(SqliteTransaction transaction, IncomingFile file, DateTimeOffset now) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(
             """
             INSERT INTO evidence_file (state, original_name, claimed_type, sender_account, received_at, source_url, needs_bot_credentials,
                                        channel_id, conversation_id, service_url, next_attempt_at)
@@ -73,11 +77,11 @@ public sealed class EvidenceFileRepository(LedgerDatabase database)
         """;
 
     /// <summary>Lost files not yet reported to their office, in the reporting transaction.</summary>
-    public static async Task<IReadOnlyList<LostEvidenceFile>> UnreportedLostAsync(SqliteConnection connection, SqliteTransaction transaction) =>
-        (await connection.QueryAsync<LostEvidenceFile>($"SELECT {LostColumns} AND f.reported_at IS NULL ORDER BY f.id", transaction: transaction)).AsList();
+    public async Task<IReadOnlyList<LostEvidenceFile>> UnreportedLostAsync(SqliteTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<LostEvidenceFile>($"SELECT {LostColumns} AND f.reported_at IS NULL ORDER BY f.id", transaction: transaction)).AsList();
 
-    public static Task MarkReportedAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<long> fileIds, DateTimeOffset now) =>
-        connection.ExecuteAsync("UPDATE evidence_file SET reported_at = @Now WHERE id IN @Ids", new { Ids = fileIds, Now = UtcText.Format(now) }, transaction);
+    public Task MarkReportedAsync(SqliteTransaction transaction, IEnumerable<long> fileIds, DateTimeOffset now) =>
+        transaction.Connection!.ExecuteAsync("UPDATE evidence_file SET reported_at = @Now WHERE id IN @Ids", new { Ids = fileIds, Now = UtcText.Format(now) }, transaction);
 
     /// <summary>Every lost file of evidence still shown, for the weekly report.</summary>
     public async Task<IReadOnlyList<LostEvidenceFile>> LostAsync(CancellationToken cancellationToken)

@@ -5,8 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger.Repositories;
 
-/// <summary>The evidence (佐证材料) kept per task: notes, attachments and links.</summary>
-public sealed class EvidenceRepository(LedgerDatabase database)
+/// <summary>
+/// The evidence (佐证材料) kept per task: notes, attachments and links. Adding and withdrawing run
+/// inside the caller's write (they take its transaction); the reads open their own connection.
+/// </summary>
+public sealed class EvidenceRepository(LedgerDatabase database, EvidenceFileRepository files)
 {
     public static class Kinds
     {
@@ -27,14 +30,15 @@ public sealed class EvidenceRepository(LedgerDatabase database)
     public sealed record NewEvidence(string Kind, string? Name, string? Url, string? ContentType, string? Note, string? AttachmentId = null, IncomingFile? File = null);
 
     /// <summary>Adds the piece and returns its id.</summary>
-    public static async Task<long> AddAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long? personId, DateTimeOffset at, NewEvidence evidence)
+    public async Task<long> AddAsync(SqliteTransaction transaction, long taskId, long? personId, DateTimeOffset at, NewEvidence evidence)
     {
+        var connection = transaction.Connection!;
         const string sql = """
             INSERT INTO evidence (task_id, kind, name, url, content_type, note, by_person_id, at, attachment_id, file_id)
             VALUES (@TaskId, @Kind, @Name, @Url, @ContentType, @Note, @PersonId, @At, @AttachmentId, @FileId)
             RETURNING id
             """;
-        long? fileId = evidence.File is { } file ? await EvidenceFileRepository.InsertPendingAsync(connection, transaction, file, at) : null;
+        long? fileId = evidence.File is { } file ? await files.InsertPendingAsync(transaction, file, at) : null;
         return await connection.ExecuteScalarAsync<long>(sql, new
         {
             FileId = fileId,
@@ -51,8 +55,8 @@ public sealed class EvidenceRepository(LedgerDatabase database)
     }
 
     /// <summary>Withdraws pieces (kept, no longer shown or exported): the undoing of the change that added them.</summary>
-    public static Task WithdrawAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<long> ids, long personId, DateTimeOffset at) =>
-        connection.ExecuteAsync(
+    public Task WithdrawAsync(SqliteTransaction transaction, IReadOnlyList<long> ids, long personId, DateTimeOffset at) =>
+        transaction.Connection!.ExecuteAsync(
             "UPDATE evidence SET withdrawn_at = @At, withdrawn_by_person_id = @PersonId WHERE id IN @Ids AND withdrawn_at IS NULL",
             new { Ids = ids, PersonId = personId, At = UtcText.Format(at) }, transaction);
 

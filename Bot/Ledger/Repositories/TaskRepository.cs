@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace CampaignBot.Ledger.Repositories;
 
-/// <summary>Reads of the task ledger, and the two state changes (done, reopen) as guarded updates.</summary>
+/// <summary>
+/// Reads of the task ledger, and its state changes (done, reopen, hand-over) as guarded updates. A
+/// change, and a read it depends on, runs inside the caller's write (it takes its transaction, whose
+/// connection is the write's); the other reads open their own.
+/// </summary>
 public sealed class TaskRepository(LedgerDatabase database)
 {
     /// <remarks>One row per task with the names a reply shows; co-offices are folded into lists.</remarks>
@@ -55,10 +59,22 @@ public sealed class TaskRepository(LedgerDatabase database)
         return (await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM task", cancellationToken: cancellationToken))).AsList();
     }
 
-    public static Task<LedgerTask?> FindByCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, string code) =>
+    /// <summary>The task as the caller's write sees it.</summary>
+    public Task<LedgerTask?> FindByCodeAsync(SqliteTransaction transaction, string code) => FindByCodeAsync(transaction.Connection!, transaction, code);
+
+    private static Task<LedgerTask?> FindByCodeAsync(SqliteConnection connection, SqliteTransaction? transaction, string code) =>
         connection.QuerySingleOrDefaultAsync<LedgerTask>(SelectTasks + " WHERE t.code = @Code", new { Code = code }, transaction);
 
-    public static Task<LedgerTask?> ByIdAsync(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
+    public async Task<LedgerTask?> ByIdAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ByIdAsync(connection, null, id);
+    }
+
+    /// <summary>The task as the caller's write sees it.</summary>
+    public Task<LedgerTask?> ByIdAsync(SqliteTransaction transaction, long id) => ByIdAsync(transaction.Connection!, transaction, id);
+
+    private static Task<LedgerTask?> ByIdAsync(SqliteConnection connection, SqliteTransaction? transaction, long id) =>
         connection.QuerySingleOrDefaultAsync<LedgerTask>(SelectTasks + " WHERE t.id = @Id", new { Id = id }, transaction);
 
     public Task<IReadOnlyList<LedgerTask>> OpenDueBetweenAsync(DateOnly from, DateOnly to, TaskScope scope, CancellationToken cancellationToken = default) =>
@@ -116,8 +132,9 @@ public sealed class TaskRepository(LedgerDatabase database)
     }
 
     /// <summary>Marks an open task done; false when it was not open (someone was quicker).</summary>
-    public static async Task<bool> MarkDoneAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long personId, DateTimeOffset at)
+    public async Task<bool> MarkDoneAsync(SqliteTransaction transaction, long taskId, long personId, DateTimeOffset at)
     {
+        var connection = transaction.Connection!;
         const string sql = """
             UPDATE task SET status = 'done', done_at = @At, done_by = @PersonId, updated_at = @At
             WHERE id = @TaskId AND status = 'open'
@@ -125,10 +142,10 @@ public sealed class TaskRepository(LedgerDatabase database)
         return await connection.ExecuteAsync(sql, new { TaskId = taskId, PersonId = personId, At = UtcText.Format(at) }, transaction) == 1;
     }
 
-    /// <summary>Reopens a done task; false when it was not done.</summary>
     /// <summary>Gives the task a new lead office (and owner, or none); a co-office that now leads is no longer a co-office.</summary>
-    public static async Task ChangeLeadAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, long leadOfficeId, long? ownerId, DateTimeOffset at)
+    public async Task ChangeLeadAsync(SqliteTransaction transaction, long taskId, long leadOfficeId, long? ownerId, DateTimeOffset at)
     {
+        var connection = transaction.Connection!;
         await connection.ExecuteAsync(
             "UPDATE task SET lead_office_id = @Office, owner_id = @Owner, updated_at = @At WHERE id = @Id",
             new { Id = taskId, Office = leadOfficeId, Owner = ownerId, At = UtcText.Format(at) }, transaction);
@@ -136,8 +153,9 @@ public sealed class TaskRepository(LedgerDatabase database)
     }
 
     /// <summary>Puts back co-offices (comma-separated ids) a hand-over took (the new lead stops being its own co-office).</summary>
-    public static async Task RestoreCoOfficesAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, string coOfficeIds)
+    public async Task RestoreCoOfficesAsync(SqliteTransaction transaction, long taskId, string coOfficeIds)
     {
+        var connection = transaction.Connection!;
         foreach (var id in coOfficeIds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             await connection.ExecuteAsync("INSERT OR IGNORE INTO task_co_office (task_id, office_id) VALUES (@Id, @Office)",
@@ -146,17 +164,19 @@ public sealed class TaskRepository(LedgerDatabase database)
     }
 
     /// <summary>Who marked the task done, by id (null while it is open).</summary>
-    public static Task<long?> DoneByAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId) =>
-        connection.ExecuteScalarAsync<long?>("SELECT done_by FROM task WHERE id = @Id", new { Id = taskId }, transaction);
+    public Task<long?> DoneByAsync(SqliteTransaction transaction, long taskId) =>
+        transaction.Connection!.ExecuteScalarAsync<long?>("SELECT done_by FROM task WHERE id = @Id", new { Id = taskId }, transaction);
 
     /// <summary>Back to done as it was (the undoing of a reopen): the same time and person.</summary>
-    public static async Task<bool> RestoreDoneAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, DateTimeOffset doneAt, long? doneBy, DateTimeOffset at) =>
-        await connection.ExecuteAsync(
+    public async Task<bool> RestoreDoneAsync(SqliteTransaction transaction, long taskId, DateTimeOffset doneAt, long? doneBy, DateTimeOffset at) =>
+        await transaction.Connection!.ExecuteAsync(
             "UPDATE task SET status = 'done', done_at = @DoneAt, done_by = @DoneBy, updated_at = @At WHERE id = @TaskId AND status = 'open'",
             new { TaskId = taskId, DoneAt = UtcText.Format(doneAt), DoneBy = doneBy, At = UtcText.Format(at) }, transaction) == 1;
 
-    public static async Task<bool> ReopenAsync(SqliteConnection connection, SqliteTransaction transaction, long taskId, DateTimeOffset at)
+    /// <summary>Reopens a done task; false when it was not done.</summary>
+    public async Task<bool> ReopenAsync(SqliteTransaction transaction, long taskId, DateTimeOffset at)
     {
+        var connection = transaction.Connection!;
         const string sql = """
             UPDATE task SET status = 'open', done_at = NULL, done_by = NULL, updated_at = @At
             WHERE id = @TaskId AND status = 'done'
