@@ -38,6 +38,9 @@ public class WalCheckpointsTests : IAsyncLifetime
         await database.Database.WriteAsync((connection, transaction) =>
             connection.ExecuteAsync("INSERT INTO scratch (b) VALUES (@B)", Enumerable.Range(0, 64).Select(_ => new { B = new byte[128 * 1024] }), transaction));
 
-        await Eventually.WaitAsync(() => new FileInfo(database.Path).Length >= before + 8 * 1024 * 1024, TimeSpan.FromSeconds(10));
+        var copied = before + 8 * 1024 * 1024;
+        await Eventually.WaitAsync(() => new FileInfo(database.Path).Length >= copied, TimeSpan.FromSeconds(10));
+
+        Assert.True(new FileInfo(database.Path).Length >= copied, "the log was not copied into the database file");
     }
 }
